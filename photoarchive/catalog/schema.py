@@ -1,0 +1,180 @@
+"""The catalog's tables (SQLAlchemy Core). The one place the schema is declared.
+
+Changes here need an Alembic revision in `migrations/versions/` (the catalog migrates on open).
+Times are stored as naive UTC, except `capture_time`, which is the camera's local wall-clock time.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Stable constraint names, so migrations can refer to them on SQLite and PostgreSQL alike.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("original_name", Text, nullable=False),
+    # Relative to the home's originals/ folder, with forward slashes (portable between desks).
+    Column("archive_path", Text, nullable=False, unique=True),
+    # Where it was dropped, relative to the inbox (the sub-folder can name a case).
+    Column("source_path", Text, nullable=False, default=""),
+    Column("size_bytes", Integer, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("orientation", Integer, nullable=False, default=1),
+    Column("capture_time", DateTime, nullable=True),
+    Column("camera_make", Text, nullable=False, default=""),
+    Column("camera_model", Text, nullable=False, default=""),
+    Column("lens", Text, nullable=False, default=""),
+    # Privacy scan of the original at ingest: quick flags plus the finding kinds found.
+    Column("has_gps", Boolean, nullable=False, default=False),
+    Column("has_serial", Boolean, nullable=False, default=False),
+    Column("has_owner", Boolean, nullable=False, default=False),
+    Column("privacy_findings", JSON, nullable=False, default=list),
+    # Press fields (start with what the file carried in IPTC/XMP; staff edit them).
+    Column("case_number", Text, nullable=False, default=""),
+    Column("caption", Text, nullable=False, default=""),
+    Column("headline", Text, nullable=False, default=""),
+    Column("keywords", JSON, nullable=False, default=list),
+    Column("byline", Text, nullable=False, default=""),
+    Column("credit", Text, nullable=False, default=""),
+    Column("copyright", Text, nullable=False, default=""),
+    Column("faces", Integer, nullable=False, default=0),
+    # False while the photo is "new in the inbox view"; set once a person has looked at it.
+    Column("reviewed", Boolean, nullable=False, default=False),
+    Column("ingested_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_photos_capture_time", "capture_time"),
+    Index("ix_photos_ingested_at", "ingested_at"),
+    Index("ix_photos_case_number", "case_number"),
+    Index("ix_photos_original_name", "original_name"),
+)
+
+# One row per (photo, category). state: suggested | confirmed | rejected.
+# source: size | folder | face | file (already in the file's metadata) | user.
+photo_categories = Table(
+    "photo_categories",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("category", String(16), primary_key=True),
+    Column("state", String(16), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", DateTime, nullable=True),
+    Index("ix_photo_categories_category_state", "category", "state"),
+)
+
+# Everything that happened to a photo (ingested, duplicate_seen, edited, category_confirmed …).
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), nullable=True),
+    Column("quarantine_id", Integer, ForeignKey("quarantine.id", ondelete="CASCADE"), nullable=True),
+    Column("kind", String(32), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False, default=""),
+    Column("detail", JSON, nullable=False, default=dict),
+    Index("ix_events_photo_id", "photo_id"),
+)
+
+# Files that could not be archived. The file itself sits in quarantine/ with a .reason.txt beside it.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("original_name", Text, nullable=False),
+    Column("source_path", Text, nullable=False),
+    # Relative to the home's quarantine/ folder.
+    Column("quarantine_path", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("reason_code", String(32), nullable=False),
+    Column("size_bytes", Integer, nullable=False, default=0),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("at", DateTime, nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+)
+
+# Intent recorded before a file is renamed into originals/; cleared in the same transaction that adds
+# the photo. A row left behind after a crash names a file that recovery removes (its source is still
+# in the inbox, because sources are only removed after the commit).
+pending_ingests = Table(
+    "pending_ingests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("archive_path", Text, nullable=False, unique=True),
+    Column("started_at", DateTime, nullable=False),
+)
+
+# A set becomes a Flickr album. state: draft | submitted | approved | published.
+# `approved_snapshot` is the content as approved (what sync publishes until someone approves again).
+photo_sets = Table(
+    "photo_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("visibility", String(16), nullable=False, default="private"),
+    Column("licence_id", Integer, nullable=False, default=0),
+    Column("group_id", Text, nullable=False, default=""),
+    Column("tags", JSON, nullable=False, default=list),
+    Column("cover_photo_id", Integer, ForeignKey("photos.id", ondelete="SET NULL"), nullable=True),
+    Column("state", String(16), nullable=False, default="draft"),
+    Column("approved_by", Text, nullable=False, default=""),
+    Column("approved_at", DateTime, nullable=True),
+    Column("approved_snapshot", JSON, nullable=True),
+    Column("override_reason", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    UniqueConstraint("title", name="uq_photo_sets_title"),
+)
+
+set_members = Table(
+    "set_members",
+    metadata,
+    Column("set_id", Integer, ForeignKey("photo_sets.id", ondelete="CASCADE"), primary_key=True),
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_set_members_photo_id", "photo_id"),
+)
+
+# Append-only: who did what to which set or photo, when. Nothing updates or deletes these rows.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_id", Integer, nullable=False),
+    Column("detail", JSON, nullable=False, default=dict),
+)
+
+# --- Flickr sync state (owned by photoarchive/catalog/sync_state.py) ---------------------------
