@@ -65,6 +65,8 @@ photos = Table(
     Column("credit", Text, nullable=False, default=""),
     Column("copyright", Text, nullable=False, default=""),
     Column("faces", Integer, nullable=False, default=0),
+    # Lower-cased caption, headline, keywords, case number and file name, for the search box.
+    Column("search_text", Text, nullable=False, default=""),
     # False while the photo is "new in the inbox view"; set once a person has looked at it.
     Column("reviewed", Boolean, nullable=False, default=False),
     Column("ingested_at", DateTime, nullable=False),

@@ -1,8 +1,8 @@
-"""initial catalog: photos, categories, events, quarantine, sets, audit
+"""initial catalog
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 18:21:03.146512
+Create Date: 2026-11-28 18:23:02.048198
 """
 
 import sqlalchemy as sa
@@ -62,6 +62,7 @@ def upgrade() -> None:
     sa.Column('credit', sa.Text(), nullable=False),
     sa.Column('copyright', sa.Text(), nullable=False),
     sa.Column('faces', sa.Integer(), nullable=False),
+    sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('reviewed', sa.Boolean(), nullable=False),
     sa.Column('ingested_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
