@@ -180,3 +180,65 @@ audit_log = Table(
 )
 
 # --- Flickr sync state (owned by photoarchive/catalog/sync_state.py) ---------------------------
+
+# What this archive has put on Flickr, so a sync knows what to do without listing the whole account.
+# One row per uploaded file (keyed by the original's sha256, which is also in the photo's machine tag).
+# The *_applied columns hold what was last written, so a sync only writes what changed.
+flickr_photos = Table(
+    "flickr_photos",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("remote_id", Text, nullable=False),
+    # Fingerprint of the clean file as uploaded (original + press fields + privacy policy).
+    Column("file_fingerprint", String(64), nullable=False, default=""),
+    Column("meta_applied", String(64), nullable=False, default=""),
+    Column("tags_applied", String(64), nullable=False, default=""),
+    Column("visibility_applied", String(16), nullable=False, default=""),
+    Column("licence_applied", Integer, nullable=True),
+    Column("groups_applied", JSON, nullable=False, default=list),
+    Column("uploaded_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    UniqueConstraint("remote_id", name="uq_flickr_photos_remote_id"),
+)
+
+# One row per set that has an album on Flickr. Not a foreign key: the row must outlive a deleted set
+# so the next sync can take the album down.
+flickr_albums = Table(
+    "flickr_albums",
+    metadata,
+    Column("set_id", Integer, primary_key=True),
+    Column("remote_id", Text, nullable=False),
+    Column("meta_applied", String(64), nullable=False, default=""),
+    # Remote photo ids in album order, as last written or observed.
+    Column("photo_ids", JSON, nullable=False, default=list),
+    Column("primary_id", Text, nullable=False, default=""),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# Intent recorded before every remote write; a row left "pending" after a crash is an ambiguous
+# write that the next sync reconciles (search by machine tag, re-read the album) before retrying.
+flickr_journal = Table(
+    "flickr_journal",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    # What the write is about: a sha256 for photo writes, "set:<id>" for album writes.
+    Column("subject", Text, nullable=False),
+    Column("detail", JSON, nullable=False, default=dict),
+    # pending | done | failed
+    Column("state", String(16), nullable=False),
+    Column("error", Text, nullable=False, default=""),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime, nullable=True),
+    Index("ix_flickr_journal_state", "state"),
+)
+
+# Photos Flickr refused (errors 5/8): not retried until the file to publish changes.
+flickr_failures = Table(
+    "flickr_failures",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("file_fingerprint", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)

@@ -1,0 +1,370 @@
+"""Archive commands: ingest, watch, list, show, tag, quarantine, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+CATEGORY_NAMES = ("portrait", "case", "media")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "ingest",
+        parents=[common],
+        help="archive files and folders once",
+        description="Archive files and folders once. Exit 0 when everything was archived or recognised as a "
+        "duplicate, 1 when some files were quarantined or could not be taken, 2 on a usage or fatal error.",
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--move", action="store_true", help="remove each source once it is safely archived")
+    p.add_argument("--json", action="store_true", help="one JSON object per file on standard output")
+    p.add_argument("--workers", type=int, default=None, help="parallel files (default: 2–4 by CPU count)")
+    p.add_argument("--no-faces", action="store_true", help="skip the face detector (no portrait suggestions)")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser(
+        "watch",
+        parents=[common],
+        help="watch the inbox and archive what arrives, until Ctrl-C",
+    )
+    p.add_argument("--inbox", type=Path, action="append", help="folder to watch (default: from settings)")
+    p.set_defaults(handler=cmd_watch)
+
+    p = sub.add_parser("list", parents=[common], help="list photos in the catalog")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--category", choices=CATEGORY_NAMES)
+    p.add_argument("--confirmed", action="store_true", help="with --category: only confirmed ones")
+    p.add_argument("--search", default="", help="words in caption, headline, keywords, case number, file name")
+    p.add_argument("--case", default="", help="exact case number")
+    p.add_argument("--needs-review", action="store_true")
+    p.add_argument("--sort", choices=("capture_time", "ingested_at", "name"), default="capture_time")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one photo with its history")
+    p.add_argument("photo_id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("tag", parents=[common], help="edit categories and press fields of photos")
+    p.add_argument("photo_ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--confirm", action="append", choices=CATEGORY_NAMES, default=[], help="confirm a category")
+    p.add_argument("--reject", action="append", choices=CATEGORY_NAMES, default=[], help="reject a category")
+    p.add_argument("--case", dest="case_number", help="case number (also confirms the case category)")
+    p.add_argument("--caption")
+    p.add_argument("--headline")
+    p.add_argument("--keywords", help="comma-separated; replaces the keywords")
+    p.add_argument("--add-keyword", action="append", default=[])
+    p.add_argument("--byline")
+    p.add_argument("--credit")
+    p.add_argument("--copyright")
+    p.add_argument("--reviewed", action="store_true", help="mark as looked at (leaves the Inbox view)")
+    p.set_defaults(handler=cmd_tag)
+
+    p = sub.add_parser("quarantine", parents=[common], help="list files the archive could not take")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_quarantine)
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write clean, press-stamped copies of catalog photos",
+        description="Write clean, press-stamped copies (personal data stripped, press fields written). "
+        "Full size, bit-exact image data by default; --max-size makes a resized web copy.",
+    )
+    p.add_argument("photo_ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--to", type=Path, required=True, dest="out_dir")
+    p.add_argument("--max-size", type=int, default=None, metavar="PX", help="long edge in pixels")
+    p.add_argument("--keep-date", action="store_true", help="keep the capture date and time")
+    p.set_defaults(handler=cmd_export)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from photoarchive.catalog import Catalog
+    from photoarchive.home import Home
+    from photoarchive.settings import Settings
+
+    home = Home.resolve(getattr(args, "home", None)).ensure()
+    settings = Settings.load(home)
+    return home, settings, Catalog.for_home(home)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from photoarchive.errors import PhotoarchiveError
+    from photoarchive.ingest.lock import acquire, ingest_lock
+    from photoarchive.ingest.pipeline import Ingestor, Outcome, expand_paths
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise PhotoarchiveError("Not found: " + ", ".join(str(p) for p in missing))
+    home, settings, catalog = _open(args)
+    ingestor = Ingestor(home, settings, catalog, find_faces=not args.no_faces)
+    lock = ingest_lock(home, timeout=120)
+    acquire(lock)
+    try:
+        ingestor.recover()
+
+        def report(result) -> None:  # type: ignore[no-untyped-def]
+            if args.json:
+                print(json.dumps(_result_json(result), ensure_ascii=False), flush=True)
+            else:
+                stream = sys.stdout if result.outcome in (Outcome.ARCHIVED, Outcome.DUPLICATE) else sys.stderr
+                print(result.describe(), file=stream, flush=True)
+
+        results = ingestor.ingest_many(
+            expand_paths(args.paths), remove_source=args.move, workers=args.workers, on_result=report
+        )
+    finally:
+        lock.release()
+    counts = {o: sum(1 for r in results if r.outcome is o) for o in Outcome}
+    if not args.json:
+        print(
+            f"{counts[Outcome.ARCHIVED]} archived, {counts[Outcome.DUPLICATE]} duplicates, "
+            f"{counts[Outcome.QUARANTINED]} quarantined, "
+            f"{counts[Outcome.SKIPPED] + counts[Outcome.FAILED]} not taken",
+            file=sys.stderr,
+        )
+    failed = [r for r in results if r.outcome is Outcome.FAILED]
+    if failed and all(r.outcome is Outcome.FAILED for r in results):
+        raise PhotoarchiveError(failed[0].reason)
+    ok = all(r.outcome in (Outcome.ARCHIVED, Outcome.DUPLICATE) for r in results)
+    return 0 if ok else 1
+
+
+def _result_json(result) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {
+        "source": str(result.source),
+        "outcome": result.outcome.value,
+        "photo_id": result.photo_id,
+        "quarantine_id": result.quarantine_id,
+        "reason": result.reason,
+    }
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import threading
+
+    from photoarchive.ingest.service import WatchService
+
+    home, settings, catalog = _open(args)
+    stopped = threading.Event()
+
+    def on_result(result) -> None:  # type: ignore[no-untyped-def]
+        print(result.describe(), flush=True)
+
+    def on_status(status) -> None:  # type: ignore[no-untyped-def]
+        print(status.message, file=sys.stderr, flush=True)
+
+    service = WatchService(
+        home, settings, catalog, on_result=on_result, on_status=on_status, inbox_folders=args.inbox
+    )
+    service.start()
+    print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
+    try:
+        while not stopped.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        print("Stopping (finishing the file in progress)…", file=sys.stderr, flush=True)
+    finally:
+        service.stop()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from photoarchive.catalog.photos import Category, PhotoQuery, SortKey
+
+    _home, _settings, catalog = _open(args)
+    query = PhotoQuery(
+        category=Category(args.category) if args.category else None,
+        confirmed_only=args.confirmed,
+        search=args.search,
+        case_number=args.case,
+        needs_review=args.needs_review,
+        sort=SortKey(args.sort),
+        limit=args.limit,
+    )
+    records = catalog.photos.search(query)
+    if args.json:
+        _print_json([photo_json(r) for r in records])
+        return 0
+    for r in records:
+        cats = ",".join(_category_label(m) for m in r.categories.values() if m.state.value != "rejected")
+        when = r.capture_time.strftime("%Y-%m-%d %H:%M") if r.capture_time else "----------------"
+        flags = " ".join(f for f, on in (("GPS", r.has_gps), ("serial", r.has_serial)) if on)
+        print(f"{r.id:>7}  {when}  {r.original_name:<32} {cats:<26} {r.case_number:<14} {flags}")
+    print(f"{len(records)} photos", file=sys.stderr)
+    return 0
+
+
+def _category_label(mark) -> str:  # type: ignore[no-untyped-def]
+    return mark.category.value + ("?" if mark.state.value == "suggested" else "")
+
+
+def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The stable JSON shape of a photo (documented in the README)."""
+    return {
+        "id": r.id,
+        "sha256": r.sha256,
+        "original_name": r.original_name,
+        "archive_path": r.archive_path,
+        "source_path": r.source_path,
+        "size_bytes": r.size_bytes,
+        "format": r.format,
+        "width": r.width,
+        "height": r.height,
+        "orientation": r.orientation,
+        "capture_time": r.capture_time.isoformat() if r.capture_time else None,
+        "camera_make": r.camera_make,
+        "camera_model": r.camera_model,
+        "lens": r.lens,
+        "has_gps": r.has_gps,
+        "has_serial": r.has_serial,
+        "has_owner": r.has_owner,
+        "privacy_findings": r.privacy_findings,
+        "categories": {
+            m.category.value: {
+                "state": m.state.value,
+                "source": m.source,
+                "decided_by": m.decided_by,
+                "decided_at": m.decided_at.isoformat() if m.decided_at else None,
+            }
+            for m in r.categories.values()
+        },
+        "case_number": r.case_number,
+        "caption": r.caption,
+        "headline": r.headline,
+        "keywords": r.keywords,
+        "byline": r.byline,
+        "credit": r.credit,
+        "copyright": r.copyright,
+        "faces": r.faces,
+        "reviewed": r.reviewed,
+        "ingested_at": r.ingested_at.isoformat() + "Z",
+        "updated_at": r.updated_at.isoformat() + "Z",
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from photoarchive.errors import PhotoarchiveError
+
+    home, _settings, catalog = _open(args)
+    record = catalog.photos.get(args.photo_id)
+    if record is None:
+        raise PhotoarchiveError(f"There is no photo {args.photo_id} in the catalog.")
+    history = catalog.photos.events(record.id)
+    if args.json:
+        data = photo_json(record)
+        data["file"] = str(home.originals / record.archive_path)
+        data["events"] = [
+            {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail} for e in history
+        ]
+        _print_json(data)
+        return 0
+    data = photo_json(record)
+    for key in ("id", "original_name", "archive_path", "format", "width", "height", "capture_time",
+                "camera_make", "camera_model", "lens", "case_number", "caption", "headline", "byline",
+                "credit", "copyright"):
+        print(f"{key:>15}: {data[key] if data[key] is not None else ''}")
+    print(f"{'keywords':>15}: {', '.join(record.keywords)}")
+    print(f"{'categories':>15}: " + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items()))
+    print(f"{'personal data':>15}: {', '.join(record.privacy_findings) or 'none found'}")
+    print("history:")
+    for e in history:
+        print(f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {e.actor:<12} {json.dumps(e.detail, ensure_ascii=False)}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    import getpass
+
+    from photoarchive.catalog.photos import Category, CategoryState
+    from photoarchive.errors import PhotoarchiveError
+
+    _home, _settings, catalog = _open(args)
+    known = {r.id: r for r in catalog.photos.get_many(args.photo_ids)}
+    unknown = [i for i in args.photo_ids if i not in known]
+    if unknown:
+        raise PhotoarchiveError("No such photo: " + ", ".join(map(str, unknown)))
+    both = set(args.confirm) & set(args.reject)
+    if both:
+        raise PhotoarchiveError(f"Cannot both confirm and reject: {', '.join(sorted(both))}")
+    actor = getpass.getuser()
+    changes: dict[str, Any] = {}
+    for field in ("case_number", "caption", "headline", "byline", "credit", "copyright"):
+        value = getattr(args, field)
+        if value is not None:
+            changes[field] = value
+    ids = list(known)
+    if args.keywords is not None:
+        changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
+    if changes:
+        catalog.photos.update_fields(ids, changes, actor=actor)
+    for keyword in args.add_keyword:
+        for record in catalog.photos.get_many(ids):
+            catalog.photos.update_fields([record.id], {"keywords": [*record.keywords, keyword]}, actor=actor)
+    confirm = list(args.confirm)
+    if args.case_number and "case" not in confirm and "case" not in args.reject:
+        confirm.append("case")
+    for name in confirm:
+        catalog.photos.set_category(ids, Category(name), CategoryState.CONFIRMED, actor=actor)
+    for name in args.reject:
+        catalog.photos.set_category(ids, Category(name), CategoryState.REJECTED, actor=actor)
+    if args.reviewed:
+        catalog.photos.mark_reviewed(ids)
+    print(f"Updated {len(ids)} photo(s).", file=sys.stderr)
+    return 0
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    home, _settings, catalog = _open(args)
+    items = catalog.photos.quarantined()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": q.id,
+                    "original_name": q.original_name,
+                    "source_path": q.source_path,
+                    "file": str(home.quarantine / q.quarantine_path),
+                    "reason": q.reason,
+                    "reason_code": q.reason_code,
+                    "at": q.at.isoformat() + "Z",
+                }
+                for q in items
+            ]
+        )
+        return 0
+    for q in items:
+        print(f"{q.id:>5}  {q.at:%Y-%m-%d %H:%M}  {q.original_name}: {q.reason}")
+    print(f"{len(items)} file(s) in quarantine ({home.quarantine})", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from photoarchive.publish import export_photos
+
+    home, settings, catalog = _open(args)
+    results = export_photos(
+        home, settings, catalog, args.photo_ids, args.out_dir, max_size=args.max_size, keep_date=args.keep_date
+    )
+    for item in results:
+        if item.error:
+            print(f"photo {item.photo_id}: not exported — {item.error}", file=sys.stderr)
+        else:
+            note = " (re-encoded)" if item.reencoded else ""
+            print(f"photo {item.photo_id}: {item.dest}{note}")
+    return 0 if all(not i.error for i in results) else 2

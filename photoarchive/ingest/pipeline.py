@@ -1,0 +1,485 @@
+"""The ingest of one file, and of a batch.
+
+Per file: hash and copy in one pass into a staging file on the archive's volume, fsync, verify the copy
+by hashing it again, read metadata + make thumbnails + scan for personal data (one decode), then under
+the catalog lock: record the intent, rename atomically into originals/, commit the catalog row, and only
+then remove the source from the inbox. A crash at any point loses nothing: the source stays until the
+commit, and `recover()` removes what a dead process left half done.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+import stat
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path, PurePath
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.photos import NewPhoto
+from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
+from photoarchive.home import Home
+from photoarchive.ingest.archive_paths import choose_archive_path
+from photoarchive.ingest.categories import suggest_categories
+from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
+from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
+from photoarchive.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COPY_CHUNK = 1024 * 1024
+
+
+class Outcome(StrEnum):
+    ARCHIVED = "archived"
+    DUPLICATE = "duplicate"
+    QUARANTINED = "quarantined"
+    # Not the file's fault: it vanished, is still being written, or the archive cannot be written.
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass
+class IngestResult:
+    source: Path
+    outcome: Outcome
+    photo_id: int | None = None
+    quarantine_id: int | None = None
+    reason: str = ""
+    # Seconds per stage, for benchmarks: copy, verify, analyse (metadata/thumbnail/faces), scan, catalog.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        name = self.source.name
+        match self.outcome:
+            case Outcome.ARCHIVED:
+                return f"{name}: archived as photo {self.photo_id}"
+            case Outcome.DUPLICATE:
+                return f"{name}: already in the archive (photo {self.photo_id}); recorded as a duplicate"
+            case Outcome.QUARANTINED:
+                return f"{name}: moved to quarantine — {self.reason}"
+            case _:
+                return f"{name}: {self.outcome.value} — {self.reason}"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to ingest and where it was dropped (the path relative to its inbox can name a case)."""
+
+    path: Path
+    relative: PurePath
+
+    @classmethod
+    def under(cls, path: Path, root: Path) -> SourceFile:
+        try:
+            relative = PurePath(path.relative_to(root))
+        except ValueError:
+            relative = PurePath(path.parent.name, path.name)
+        return cls(path, relative)
+
+
+class Ingestor:
+    """Ingests files into one archive home. Safe to call from several threads at once."""
+
+    def __init__(
+        self,
+        home: Home,
+        settings: Settings,
+        catalog: Catalog,
+        *,
+        actor: str | None = None,
+        find_faces: bool = True,
+    ):
+        self.home = home.ensure()
+        self.settings = settings
+        self.catalog = catalog
+        self.actor = actor or _os_user()
+        self.find_faces = find_faces
+        self._commit_lock = threading.Lock()
+
+    # -- recovery -------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Undo what a crashed ingest left half done. Returns how many leftovers were removed.
+
+        Call with the home's ingest lock held (see `photoarchive.ingest.lock`), so no other process is
+        mid-ingest.
+        """
+        removed = 0
+        for pending_id, _sha, archive_path in self.catalog.photos.pending():
+            target = self.home.originals / archive_path
+            # The source is still in the inbox (sources are removed only after the commit), so the
+            # placed file is simply taken away and the source ingested again.
+            if target.exists():
+                _make_writable(target)
+                target.unlink()
+                removed += 1
+                log.warning("recovery: removed %s left by an interrupted ingest", target)
+            self.catalog.photos.clear_pending(pending_id)
+        # With the lock held, every staging file belongs to an ingest that died.
+        for leftover in self.home.staging.glob("*"):
+            try:
+                if leftover.is_file():
+                    leftover.unlink()
+                    removed += 1
+            except OSError as exc:
+                log.warning("recovery: could not remove %s: %s", leftover, exc)
+        return removed
+
+    # -- one file -------------------------------------------------------------------------------
+
+    def ingest(self, source: SourceFile, *, remove_source: bool) -> IngestResult:
+        """Ingest one file. Never raises for a problem with the file itself; see `IngestResult`."""
+        path = source.path
+        if is_ignored(path) or is_hidden(path):
+            return IngestResult(path, Outcome.SKIPPED, reason="temporary or system file")
+        try:
+            return self._ingest(source, remove_source=remove_source)
+        except FileNotFoundError:
+            log.info("%s disappeared while being ingested", path)
+            return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
+        except PermissionError as exc:
+            if _is_under(Path(exc.filename or ""), self.home.root):
+                return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
+            return IngestResult(path, Outcome.SKIPPED, reason=f"the file cannot be opened yet ({exc.strerror})")
+        except ArchiveError as exc:
+            return IngestResult(path, Outcome.FAILED, reason=str(exc))
+        except OSError as exc:
+            if _is_under(Path(exc.filename or ""), self.home.root) or exc.errno == 28:
+                return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
+            return IngestResult(path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}")
+
+    def _ingest(self, source: SourceFile, *, remove_source: bool) -> IngestResult:
+        path = source.path
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        staged = self.home.staging / f"{uuid.uuid4().hex}.part"
+        try:
+            sha256, size, head = _copy_and_hash(path, staged)
+        except OSError as exc:
+            _unlink_quietly(staged)
+            if exc.filename is None or str(exc.filename) == str(staged):
+                raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
+            raise
+        timings["copy"] = time.perf_counter() - started
+        try:
+            return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
+        finally:
+            _unlink_quietly(staged)
+
+    def _process_staged(
+        self,
+        source: SourceFile,
+        staged: Path,
+        sha256: str,
+        size: int,
+        head: bytes,
+        timings: dict[str, float],
+        remove_source: bool,
+    ) -> IngestResult:
+        from photoarchive.media.formats import sniff_format
+
+        path = source.path
+        existing = self.catalog.photos.id_for_sha256(sha256)
+        if existing is not None:
+            return self._duplicate(path, existing, remove_source, timings)
+
+        if size == 0:
+            return self._quarantine(source, staged, QuarantineReason.EMPTY, "the file is empty (0 bytes)",
+                                    sha256, size, remove_source, timings)
+        fmt = sniff_format(head)
+        if fmt is None or path.suffix.lower() in RAW_SUFFIXES:
+            return self._quarantine(source, staged, QuarantineReason.NOT_A_PHOTO,
+                                    f"this is {describe_non_image(head, path.suffix)}",
+                                    sha256, size, remove_source, timings)
+
+        mark = time.perf_counter()
+        if _sha256_of(staged) != sha256:
+            raise ArchiveError(
+                f"The copy of {path.name} in the archive does not match the original (disk or network error); "
+                "the file was left in the inbox and will be tried again."
+            )
+        timings["verify"] = time.perf_counter() - mark
+
+        try:
+            analysis = self._analyse(staged, sha256)
+        except UnsupportedFile as exc:
+            return self._quarantine(source, staged, QuarantineReason.NOT_A_PHOTO, str(exc),
+                                    sha256, size, remove_source, timings)
+        except ImageTooLarge as exc:
+            return self._quarantine(source, staged, QuarantineReason.TOO_LARGE, str(exc),
+                                    sha256, size, remove_source, timings)
+        except CorruptImage as exc:
+            return self._quarantine(source, staged, QuarantineReason.CORRUPT, str(exc),
+                                    sha256, size, remove_source, timings)
+        timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
+
+        mark = time.perf_counter()
+        flags = self._privacy_flags(staged)
+        timings["scan"] = time.perf_counter() - mark
+
+        meta = analysis.metadata
+        portrait = False
+        if analysis.faces is not None:
+            from photoarchive.media.faces import is_portrait
+
+            portrait = is_portrait(analysis.faces, self.settings.categories.portrait_min_face_fraction)
+        suggestions = suggest_categories(
+            width=meta.width,
+            height=meta.height,
+            relative_source=source.relative,
+            portrait=portrait,
+            settings=self.settings.categories,
+        )
+        new = NewPhoto(
+            sha256=sha256,
+            original_name=path.name,
+            archive_path="",
+            source_path=source.relative.as_posix(),
+            size_bytes=size,
+            format=str(meta.format),
+            width=meta.width,
+            height=meta.height,
+            orientation=meta.orientation,
+            capture_time=meta.capture_time,
+            camera_make=meta.camera_make,
+            camera_model=meta.camera_model,
+            lens=meta.lens,
+            has_gps=flags.has_gps,
+            has_serial=flags.has_serial,
+            has_owner=flags.has_owner,
+            privacy_findings=flags.kinds,
+            case_number=suggestions.case_number,
+            caption=meta.caption,
+            headline=meta.headline,
+            keywords=list(meta.keywords),
+            byline=meta.byline,
+            credit=meta.credit,
+            copyright=meta.copyright,
+            faces=analysis.faces.count if analysis.faces is not None else 0,
+            suggestions=suggestions.categories,
+        )
+
+        mark = time.perf_counter()
+        with self._commit_lock:
+            # Checked again under the lock: the same bytes may have been in this very batch twice.
+            existing = self.catalog.photos.id_for_sha256(sha256)
+            if existing is not None:
+                return self._duplicate(path, existing, remove_source, timings)
+            when = meta.capture_time or datetime.now()
+            new.archive_path = choose_archive_path(path.name, when, self._path_taken)
+            target = self.home.originals / new.archive_path
+            pending_id = self.catalog.photos.begin_pending(sha256, new.archive_path)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+                _make_read_only(target)
+                photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
+            except BaseException:
+                # Undo what we can now; `recover()` handles what a hard crash leaves.
+                if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
+                    _make_writable(target)
+                    _unlink_quietly(target)
+                    self.catalog.photos.clear_pending(pending_id)
+                raise
+        timings["catalog"] = time.perf_counter() - mark
+        if remove_source:
+            _remove_source(path)
+        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
+        return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
+
+    def _analyse(self, staged: Path, sha256: str):  # type: ignore[no-untyped-def]
+        from photoarchive.media.analyse import analyse_image
+
+        return analyse_image(staged, self.home.thumbnails, sha256, find_faces=self.find_faces)
+
+    def _privacy_flags(self, staged: Path) -> _PrivacyFlags:
+        from photoarchive.privacy import scan
+
+        try:
+            report = scan(staged)
+        except PhotoarchiveError as exc:
+            # The image decoded, so it is archived; the scan problem is noted for the reviewer.
+            log.warning("privacy scan failed for %s: %s", staged, exc)
+            return _PrivacyFlags(kinds=["unreadable_metadata"])
+        return _PrivacyFlags(
+            has_gps=report.has_gps,
+            has_serial=report.has_serial,
+            has_owner=report.has_owner,
+            kinds=sorted(str(k) for k in report.kinds),
+        )
+
+    def _path_taken(self, archive_path: str) -> bool:
+        return self.catalog.photos.path_taken(archive_path) or (self.home.originals / archive_path).exists()
+
+    def _duplicate(
+        self, path: Path, photo_id: int, remove_source: bool, timings: dict[str, float]
+    ) -> IngestResult:
+        self.catalog.photos.record_duplicate(photo_id, str(path), actor=self.actor)
+        if remove_source:
+            _remove_source(path)
+        log.info("%s is a duplicate of photo %s", path, photo_id)
+        return IngestResult(path, Outcome.DUPLICATE, photo_id=photo_id, timings=timings)
+
+    def _quarantine(
+        self,
+        source: SourceFile,
+        staged: Path,
+        code: QuarantineReason,
+        reason: str,
+        sha256: str,
+        size: int,
+        remove_source: bool,
+        timings: dict[str, float],
+    ) -> IngestResult:
+        relative = quarantine_file(self.home, staged, source.path.name, reason)
+        qid = self.catalog.photos.add_quarantine(
+            original_name=source.path.name,
+            source_path=source.relative.as_posix(),
+            quarantine_path=relative,
+            reason=reason,
+            reason_code=code.value,
+            size_bytes=size,
+            sha256=sha256,
+            actor=self.actor,
+        )
+        if remove_source:
+            _remove_source(source.path)
+        log.warning("quarantined %s: %s", source.path, reason)
+        return IngestResult(source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings)
+
+    # -- batches --------------------------------------------------------------------------------
+
+    def ingest_many(
+        self,
+        sources: Iterable[SourceFile],
+        *,
+        remove_source: bool,
+        workers: int | None = None,
+        on_result: Callable[[IngestResult], None] | None = None,
+    ) -> list[IngestResult]:
+        """Ingest many files on a small thread pool (hashing, copying and decoding release the GIL)."""
+        workers = workers or min(4, max(2, os.cpu_count() or 2))
+        results: list[IngestResult] = []
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest") as pool:
+            for result in pool.map(lambda s: self.ingest(s, remove_source=remove_source), sources):
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+        return results
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[SourceFile]:
+    """Files named directly, and every file below folders named (with their path from that folder)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not is_ignored(child):
+                    yield SourceFile(child, PurePath(path.name) / child.relative_to(path))
+        else:
+            yield SourceFile(path, PurePath(path.parent.name, path.name))
+
+
+@dataclass
+class _PrivacyFlags:
+    has_gps: bool = False
+    has_serial: bool = False
+    has_owner: bool = False
+    kinds: list[str] = field(default_factory=list)
+
+
+def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
+    """Copy source to staged, hashing in the same pass; fsync before returning."""
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    with open(source, "rb") as reader, open(staged, "xb") as writer:
+        while chunk := reader.read(COPY_CHUNK):
+            if not head:
+                head = chunk[:64]
+            digest.update(chunk)
+            writer.write(chunk)
+            size += len(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    return digest.hexdigest(), size, head
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as reader:
+        while chunk := reader.read(COPY_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _remove_source(path: Path, attempts: int = 5) -> None:
+    """Remove an ingested file from the inbox; on Windows another program may still hold it briefly."""
+    for attempt in range(attempts):
+        try:
+            path.unlink()
+            return
+        except FileNotFoundError:
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                log.warning("%s is archived but could not be removed from the inbox (in use)", path)
+                return
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _make_read_only(path: Path) -> None:
+    # The original's bytes never change again; on Windows this sets the read-only attribute.
+    try:
+        path.chmod(stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+    except OSError as exc:
+        log.debug("could not mark %s read-only: %s", path, exc)
+
+
+def _make_writable(path: Path) -> None:
+    try:
+        path.chmod(stat.S_IREAD | stat.S_IWRITE)
+    except OSError:
+        pass
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("could not remove %s: %s", path, exc)
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def _archive_unwritable(home: Home, exc: OSError) -> str:
+    if exc.errno == 28:
+        return f"The archive disk is full ({home.root}); free some space. Files stay in the inbox."
+    return (
+        f"The archive folder {home.root} cannot be written ({exc.strerror or exc}). "
+        "Files stay in the inbox until it can."
+    )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some service contexts
+        return "unknown"

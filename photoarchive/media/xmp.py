@@ -1,0 +1,111 @@
+"""XMP packets (Adobe's RDF/XML metadata): the press fields and a few camera facts."""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+DC = "http://purl.org/dc/elements/1.1/"
+PHOTOSHOP = "http://ns.adobe.com/photoshop/1.0/"
+XMP = "http://ns.adobe.com/xap/1.0/"
+EXIF = "http://ns.adobe.com/exif/1.0/"
+EXIF_EX = "http://cipa.jp/exif/1.0/"
+TIFF = "http://ns.adobe.com/tiff/1.0/"
+AUX = "http://ns.adobe.com/exif/1.0/aux/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# A packet is rarely larger; refusing bigger ones keeps a hostile file from costing much.
+MAX_PACKET = 4 * 1024 * 1024
+_PACKET_START = re.compile(rb"<x:xmpmeta|<rdf:RDF|<x:xapmeta")
+_PACKET_END = re.compile(rb"</x:xmpmeta>|</rdf:RDF>|</x:xapmeta>")
+
+
+@dataclass
+class XmpFields:
+    caption: str = ""
+    headline: str = ""
+    keywords: list[str] = field(default_factory=list)
+    byline: str = ""
+    credit: str = ""
+    copyright: str = ""
+    date_original: str = ""  # ISO 8601 as written
+    camera_make: str = ""
+    camera_model: str = ""
+    lens: str = ""
+
+
+def _extract(packet: bytes) -> bytes | None:
+    start = _PACKET_START.search(packet)
+    if not start:
+        return None
+    ends = list(_PACKET_END.finditer(packet, start.start()))
+    if not ends:
+        return None
+    return packet[start.start() : ends[-1].end()]
+
+
+def _values(descriptions: list[ET.Element], ns: str, name: str) -> list[str]:
+    """All values of property ns:name: an attribute, simple element text, or rdf:Alt/Seq/Bag items.
+
+    For language alternatives the x-default item comes first.
+    """
+    tag = f"{{{ns}}}{name}"
+    out: list[str] = []
+    for desc in descriptions:
+        if tag in desc.attrib:
+            out.append(desc.attrib[tag])
+        for prop in desc.findall(tag):
+            items = prop.findall(f"{{{RDF}}}*/{{{RDF}}}li")
+            if items:
+                items.sort(key=lambda li: li.get(XML_LANG) != "x-default")
+                out.extend((li.text or "") for li in items)
+            elif prop.text and prop.text.strip():
+                out.append(prop.text)
+    return [v.strip() for v in out if v and v.strip()]
+
+
+def read_xmp(packet: bytes | str | None) -> XmpFields:
+    """The fields we use from an XMP packet; empty fields when it is missing or not parseable."""
+    fields = XmpFields()
+    if not packet:
+        return fields
+    if isinstance(packet, str):
+        packet = packet.encode("utf-8")
+    if len(packet) > MAX_PACKET:
+        log.warning("ignoring an XMP packet of %d bytes", len(packet))
+        return fields
+    body = _extract(packet)
+    if body is None:
+        return fields
+    try:
+        # The stdlib parser resolves no external entities, and its expat guards against entity expansion.
+        root = ET.fromstring(body)
+    except ET.ParseError as exc:
+        log.warning("unreadable XMP packet: %s", exc)
+        return fields
+    descriptions = root.findall(f".//{{{RDF}}}Description")
+    if root.tag == f"{{{RDF}}}Description":
+        descriptions.insert(0, root)
+
+    def first(ns: str, name: str) -> str:
+        values = _values(descriptions, ns, name)
+        return values[0] if values else ""
+
+    fields.caption = first(DC, "description")
+    fields.headline = first(PHOTOSHOP, "Headline")
+    fields.keywords = _values(descriptions, DC, "subject")
+    fields.byline = ", ".join(_values(descriptions, DC, "creator"))
+    fields.credit = first(PHOTOSHOP, "Credit")
+    fields.copyright = first(DC, "rights")
+    fields.date_original = (
+        first(EXIF, "DateTimeOriginal") or first(PHOTOSHOP, "DateCreated") or first(XMP, "CreateDate")
+    )
+    fields.camera_make = first(TIFF, "Make")
+    fields.camera_model = first(TIFF, "Model")
+    fields.lens = first(EXIF_EX, "LensModel") or first(AUX, "Lens")
+    return fields

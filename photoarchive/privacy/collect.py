@@ -1,0 +1,46 @@
+"""The collector that format scanners report into; it drops values the app itself wrote (press fields)."""
+
+from __future__ import annotations
+
+from photoarchive.privacy.findings import Finding, FindingKind, excerpt
+from photoarchive.privacy.press import PressFields
+
+# Which press field a scanned field may hold when the app itself wrote it.
+PRESS_KEYS = ("caption", "headline", "keywords", "byline", "credit", "copyright", "usage_terms")
+
+
+class Collector:
+    """Gathers findings. With `expected` press fields, a field whose value is exactly what the app writes
+    there is not reported (that is how a published copy scans clean)."""
+
+    def __init__(self, expected: PressFields | None = None) -> None:
+        self.expected = expected
+        self.findings: list[Finding] = []
+        self._other: dict[str, list[str]] = {}
+
+    def add(self, kind: FindingKind, where: str, tag: str, value: object = "", press: str | None = None) -> None:
+        if press is not None and self._is_press_value(press, value):
+            return
+        self.findings.append(Finding(kind, where, tag, excerpt(value)))
+
+    def other(self, where: str, tag: str) -> None:
+        """Harmless-looking but not allowlisted metadata; reported as one finding per container."""
+        names = self._other.setdefault(where, [])
+        if tag not in names:
+            names.append(tag)
+
+    def _is_press_value(self, press: str, value: object) -> bool:
+        if self.expected is None:
+            return False
+        text = value if isinstance(value, str) else excerpt(value, limit=1 << 20)
+        if press == "keywords":
+            return text in self.expected.keywords
+        wanted = getattr(self.expected, press)
+        return bool(wanted) and text == wanted
+
+    def result(self) -> list[Finding]:
+        out = list(self.findings)
+        for where, names in self._other.items():
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            out.append(Finding(FindingKind.OTHER_METADATA, where, f"{len(names)} fields", shown))
+        return out

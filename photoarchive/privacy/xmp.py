@@ -1,0 +1,239 @@
+"""XMP packets: every top-level property is classified; nothing but the press fields the app writes is clean."""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as ET
+
+from photoarchive.privacy.collect import Collector
+from photoarchive.privacy.findings import FindingKind as K
+
+log = logging.getLogger(__name__)
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+# Usual prefixes, for readable tag names in reports.
+PREFIXES = {
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://ns.adobe.com/photoshop/1.0/": "photoshop",
+    "http://ns.adobe.com/xap/1.0/rights/": "xmpRights",
+    "http://ns.adobe.com/xap/1.0/": "xmp",
+    "http://ns.adobe.com/xap/1.0/mm/": "xmpMM",
+    "http://ns.adobe.com/exif/1.0/": "exif",
+    "http://cipa.jp/exif/1.0/": "exifEX",
+    "http://ns.adobe.com/tiff/1.0/": "tiff",
+    "http://ns.adobe.com/exif/1.0/aux/": "aux",
+    "http://ns.adobe.com/camera-raw-settings/1.0/": "crs",
+    "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/": "Iptc4xmpCore",
+    "http://iptc.org/std/Iptc4xmpExt/2008-02-29/": "Iptc4xmpExt",
+    "http://www.metadataworkinggroup.com/schemas/regions/": "mwg-rs",
+    "http://ns.microsoft.com/photo/1.2/": "MP",
+    "http://ns.microsoft.com/photo/1.0/": "MicrosoftPhoto",
+    "http://ns.adobe.com/xmp/note/": "xmpNote",
+    "http://ns.google.com/photos/1.0/image/": "GImage",
+    "http://ns.google.com/photos/1.0/depthmap/": "GDepth",
+    "http://ns.google.com/photos/1.0/container/": "Container",
+    "http://ns.google.com/photos/1.0/camera/": "GCamera",
+    "http://ns.google.com/photos/1.0/panorama/": "GPano",
+    "http://ns.adobe.com/hdr-gain-map/1.0/": "hdrgm",
+    "http://ns.apple.com/faceinfo/1.0/": "apple-fi",
+    "http://ns.useplus.org/ldf/xmp/1.0/": "plus",
+    "http://ns.adobe.com/lightroom/1.0/": "lr",
+    "http://www.digikam.org/ns/1.0/": "digiKam",
+}
+
+# prefix:name → (kind, press field the app writes there)
+_EXACT: dict[str, tuple[K | None, str | None]] = {
+    "dc:description": (K.COMMENT, "caption"),
+    "dc:title": (K.COMMENT, None),
+    "dc:subject": (K.COMMENT, "keywords"),
+    "dc:creator": (K.OWNER, "byline"),
+    "dc:rights": (K.OWNER, "copyright"),
+    "dc:contributor": (K.OWNER, None),
+    "dc:publisher": (K.OWNER, None),
+    "photoshop:Headline": (K.COMMENT, "headline"),
+    "photoshop:Credit": (K.OWNER, "credit"),
+    "photoshop:Source": (K.OWNER, None),
+    "photoshop:AuthorsPosition": (K.OWNER, None),
+    "photoshop:CaptionWriter": (K.OWNER, None),
+    "photoshop:Instructions": (K.COMMENT, None),
+    "photoshop:TransmissionReference": (K.DOCUMENT_ID, None),
+    "photoshop:DocumentAncestors": (K.DOCUMENT_ID, None),
+    "photoshop:History": (K.XMP_HISTORY, None),
+    "photoshop:City": (K.LOCATION, None),
+    "photoshop:State": (K.LOCATION, None),
+    "photoshop:Country": (K.LOCATION, None),
+    "photoshop:DateCreated": (K.CAPTURE_DATE, None),
+    "xmpRights:UsageTerms": (K.OWNER, "usage_terms"),
+    "xmpRights:Owner": (K.OWNER, None),
+    "xmpRights:WebStatement": (K.OWNER, None),
+    "xmpRights:Certificate": (K.OWNER, None),
+    "xmpMM:History": (K.XMP_HISTORY, None),
+    "xmpMM:DerivedFrom": (K.XMP_HISTORY, None),
+    "xmpMM:Ingredients": (K.XMP_HISTORY, None),
+    "xmpMM:Pantry": (K.XMP_HISTORY, None),
+    "xmpMM:Manifest": (K.XMP_HISTORY, None),
+    "xmpMM:Versions": (K.XMP_HISTORY, None),
+    "xmpMM:DocumentID": (K.DOCUMENT_ID, None),
+    "xmpMM:InstanceID": (K.DOCUMENT_ID, None),
+    "xmpMM:OriginalDocumentID": (K.DOCUMENT_ID, None),
+    "xmpMM:PreservedFileName": (K.DOCUMENT_ID, None),
+    "xmp:Thumbnails": (K.THUMBNAIL, None),
+    "xmp:CreatorTool": (K.SOFTWARE, None),
+    "tiff:Software": (K.SOFTWARE, None),
+    "tiff:Artist": (K.OWNER, None),
+    "tiff:Copyright": (K.OWNER, None),
+    "tiff:ImageDescription": (K.COMMENT, None),
+    "exif:UserComment": (K.COMMENT, None),
+    "aux:OwnerName": (K.OWNER, None),
+    "exifEX:CameraOwnerName": (K.OWNER, None),
+    "exifEX:ImageUniqueID": (K.SERIAL, None),
+    "exif:ImageUniqueID": (K.SERIAL, None),
+    "Iptc4xmpCore:CreatorContactInfo": (K.CONTACT, None),
+    "Iptc4xmpCore:Location": (K.LOCATION, None),
+    "Iptc4xmpCore:CountryCode": (K.LOCATION, None),
+    "Iptc4xmpExt:PersonInImage": (K.OWNER, None),
+    "Iptc4xmpExt:PersonInImageWDetails": (K.OWNER, None),
+    "Iptc4xmpExt:ImageRegion": (K.FACE_REGION, None),
+    "mwg-rs:Regions": (K.FACE_REGION, None),
+    "MP:RegionInfo": (K.FACE_REGION, None),
+    "lr:hierarchicalSubject": (K.COMMENT, None),
+    "MicrosoftPhoto:LastKeywordXMP": (K.COMMENT, None),
+    "digiKam:TagsList": (K.COMMENT, None),
+    "xmpNote:HasExtendedXMP": (K.EMBEDDED_IMAGE, None),
+    # Written by the app and harmless: orientation, layout, colour space, the "rights marked" flag.
+    "xmpRights:Marked": (None, None),
+    "tiff:Orientation": (None, None),
+    "tiff:ImageWidth": (None, None),
+    "tiff:ImageLength": (None, None),
+    "tiff:XResolution": (None, None),
+    "tiff:YResolution": (None, None),
+    "tiff:ResolutionUnit": (None, None),
+    "tiff:BitsPerSample": (None, None),
+    "tiff:PhotometricInterpretation": (None, None),
+    "tiff:SamplesPerPixel": (None, None),
+    "tiff:YCbCrPositioning": (None, None),
+    "exif:PixelXDimension": (None, None),
+    "exif:PixelYDimension": (None, None),
+    "exif:ColorSpace": (None, None),
+    "exif:ExifVersion": (None, None),
+    "exif:FlashpixVersion": (None, None),
+    "dc:format": (None, None),
+    "photoshop:ColorMode": (None, None),
+    "photoshop:ICCProfile": (None, None),
+}
+
+_BY_PREFIX: dict[str, K] = {
+    "crs": K.SOFTWARE,
+    "GImage": K.EMBEDDED_IMAGE,
+    "GDepth": K.EMBEDDED_IMAGE,
+    "Container": K.EMBEDDED_IMAGE,
+    "hdrgm": K.EMBEDDED_IMAGE,
+    "apple-fi": K.FACE_REGION,
+    "plus": K.CONTACT,
+}
+
+_PATTERNS: list[tuple[re.Pattern[str], K]] = [
+    (re.compile(r"GPS|Latitude|Longitude|Altitude"), K.GPS),
+    (re.compile(r"Serial|UniqueID|UniqueCameraModel", re.I), K.SERIAL),
+    (re.compile(r"Owner", re.I), K.OWNER),
+    (re.compile(r"MakerNote", re.I), K.MAKER_NOTE),
+    (re.compile(r"Region|Face", re.I), K.FACE_REGION),
+    (re.compile(r"City|State|Country|Location|Sublocation|Province|WorldRegion", re.I), K.LOCATION),
+    (re.compile(r"Contact|Email|Phone|Address|Url", re.I), K.CONTACT),
+    (re.compile(r"Date|Time(Zone|Created|Stamp)", re.I), K.CAPTURE_DATE),
+    (re.compile(r"Thumbnail|Preview|Image$|Data$", re.I), K.EMBEDDED_IMAGE),
+    (re.compile(r"Lens|Make$|Model$|Camera", re.I), K.DEVICE),
+    (re.compile(r"Software|Tool|History|Firmware", re.I), K.SOFTWARE),
+    (re.compile(r"Comment|Description|Caption|Keyword|Title|Label|Subject", re.I), K.COMMENT),
+]
+
+_PACKET = re.compile(rb"<x:xmpmeta|<x:xapmeta|<rdf:RDF", re.I)
+
+
+def _name(tag: str) -> tuple[str, str]:
+    """'{uri}Local' → ('prefix', 'Local')."""
+    if tag.startswith("{"):
+        uri, local = tag[1:].split("}", 1)
+        return PREFIXES.get(uri, uri.rstrip("/#").rsplit("/", 1)[-1] or uri), local
+    return "", tag
+
+
+def classify(prefix: str, local: str) -> K | None | str:
+    """The kind of a property; None when harmless; 'other' for unlisted metadata."""
+    key = f"{prefix}:{local}"
+    if key in _EXACT:
+        return _EXACT[key][0]
+    if prefix in _BY_PREFIX:
+        return _BY_PREFIX[prefix]
+    for pattern, kind in _PATTERNS:
+        if pattern.search(local):
+            return kind
+    return "other"
+
+
+def _values(element: ET.Element) -> list[str]:
+    items = [li for li in element.iter(f"{{{RDF}}}li")]
+    if items:
+        return ["".join(li.itertext()).strip() for li in items]
+    text = " ".join(t.strip() for t in element.itertext() if t.strip())
+    attrs = [v for k, v in element.attrib.items() if not k.startswith(f"{{{RDF}}}") and not k.startswith(f"{{{XML_NS}}}")]
+    return [" ".join([text, *attrs]).strip()]
+
+
+def parse_packet(data: bytes) -> ET.Element | None:
+    """The packet's XML root, or None when it is not well-formed (the caller reports that)."""
+    start = _PACKET.search(data)
+    body = data[start.start() :] if start else data
+    end = body.rfind(b"<?xpacket end")
+    if end > 0:
+        body = body[:end]
+    body = body.strip(b"\x00 \r\n\t")
+    # Some writers end the packet with the closing tag and then padding; cut after the last '>'.
+    body = body[: body.rfind(b">") + 1]
+    if not body:
+        return None
+    try:
+        return ET.fromstring(body)
+    except ET.ParseError as exc:
+        log.debug("XMP not well-formed: %s", exc)
+        return None
+
+
+def scan_xmp(data: bytes, where: str, col: Collector) -> None:
+    if not data.strip(b"\x00 \r\n\t"):
+        return
+    root = parse_packet(data)
+    if root is None:
+        col.add(K.UNKNOWN_SEGMENT, where, "unreadable XMP", data[:200])
+        return
+    for description in root.iter(f"{{{RDF}}}Description"):
+        for attr, value in description.attrib.items():
+            prefix, local = _name(attr)
+            if attr.startswith(f"{{{RDF}}}") or attr.startswith(f"{{{XML_NS}}}"):
+                continue
+            _report(prefix, local, [value], where, col)
+        for child in description:
+            prefix, local = _name(child.tag)
+            _report(prefix, local, _values(child), where, col)
+
+
+def _report(prefix: str, local: str, values: list[str], where: str, col: Collector) -> None:
+    key = f"{prefix}:{local}"
+    kind = classify(prefix, local)
+    if kind is None:
+        return
+    if kind == "other":
+        col.other(where, key)
+        return
+    assert isinstance(kind, K)
+    press = _EXACT.get(key, (None, None))[1]
+    if kind is K.GPS:
+        col.add(kind, where, key, "; ".join(values))
+    elif press == "keywords":
+        for value in values:
+            col.add(kind, where, key, value, press=press)
+    else:
+        col.add(kind, where, key, "; ".join(values), press=press)

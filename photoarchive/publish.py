@@ -1,0 +1,99 @@
+"""From a catalog photo to a file that may leave the archive: the privacy module's clean copy, stamped
+with the press fields from the catalog (falling back to the press office's defaults in settings)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from photoarchive.catalog import Catalog
+from photoarchive.catalog.photos import PhotoRecord
+from photoarchive.errors import PhotoarchiveError
+from photoarchive.home import Home
+from photoarchive.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def press_fields_for(record: PhotoRecord, settings: Settings):  # type: ignore[no-untyped-def]
+    """Per-photo values win; byline, credit and copyright default to the organisation's.
+
+    The camera's own Artist/Copyright are never used: they often hold a private name.
+    """
+    from photoarchive.privacy import PressFields
+
+    press = settings.press
+    return PressFields(
+        caption=record.caption,
+        headline=record.headline,
+        keywords=list(record.keywords),
+        byline=record.byline or press.byline,
+        credit=record.credit or press.credit,
+        copyright=record.copyright or press.copyright,
+        usage_terms=press.usage_terms,
+    )
+
+
+def publish_policy(settings: Settings, *, max_size: int | None = None, keep_date: bool | None = None):  # type: ignore[no-untyped-def]
+    from photoarchive.privacy import PublishPolicy
+
+    keep = settings.privacy.keep_capture_date if keep_date is None else keep_date
+    return PublishPolicy(keep_capture_date=keep, max_size=max_size)
+
+
+def original_path(home: Home, record: PhotoRecord) -> Path:
+    return home.originals / record.archive_path
+
+
+@dataclass
+class ExportItem:
+    photo_id: int
+    dest: Path | None = None
+    reencoded: bool = False
+    error: str = ""
+
+
+def export_photos(
+    home: Home,
+    settings: Settings,
+    catalog: Catalog,
+    photo_ids: list[int],
+    out_dir: Path,
+    *,
+    max_size: int | None = None,
+    keep_date: bool = False,
+) -> list[ExportItem]:
+    """Write clean copies into out_dir; one photo's problem never stops the others."""
+    from photoarchive.privacy import publish_copy
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PhotoarchiveError(f"The folder {out_dir} cannot be created: {exc.strerror or exc}") from exc
+    records = {r.id: r for r in catalog.photos.get_many(photo_ids)}
+    policy = publish_policy(settings, max_size=max_size, keep_date=keep_date or None)
+    items: list[ExportItem] = []
+    for photo_id in photo_ids:
+        record = records.get(photo_id)
+        if record is None:
+            items.append(ExportItem(photo_id, error="there is no such photo in the catalog"))
+            continue
+        dest = _free_name(out_dir / record.original_name, record.format)
+        try:
+            result = publish_copy(original_path(home, record), dest, policy, press_fields_for(record, settings))
+        except PhotoarchiveError as exc:
+            items.append(ExportItem(photo_id, error=str(exc)))
+            continue
+        items.append(ExportItem(photo_id, dest=result.dest, reencoded=result.reencoded))
+    return items
+
+
+def _free_name(dest: Path, fmt: str) -> Path:
+    if fmt == "heif":  # published as JPEG
+        dest = dest.with_suffix(".jpg")
+    candidate, counter = dest, 2
+    while candidate.exists():
+        candidate = dest.with_name(f"{dest.stem} ({counter}){dest.suffix}")
+        counter += 1
+    return candidate

@@ -1,0 +1,97 @@
+"""The clean, press-stamped copies that leave the archive, made by the privacy module into a cache in
+the home. Approval makes them (so it can refuse a photo that cannot be made clean) and sync uploads
+exactly those files, never an original."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from pathlib import Path, PurePosixPath
+
+from photoarchive.errors import PhotoarchiveError
+from photoarchive.home import Home
+from photoarchive.settings import Settings
+from photoarchive.sets.model import PhotoContent
+
+log = logging.getLogger(__name__)
+
+# Bump when the way copies are made changes, so cached copies are made again.
+COPY_VERSION = 1
+# Formats Flickr and press tools take as they are; anything else is published as JPEG.
+_KEPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+
+
+def publish_cache_dir(home: Home) -> Path:
+    return home.root / "cache" / "publish"
+
+
+class CleanCopies:
+    """Makes (once) and finds the clean copy of a photo as it would be published."""
+
+    def __init__(self, home: Home, settings: Settings):
+        self.home = home
+        self.settings = settings
+        self.folder = publish_cache_dir(home)
+        self._lock = threading.Lock()
+
+    def press_values(self, photo: PhotoContent) -> dict[str, object]:
+        """The press fields stamped into the file: the catalog's values, else the settings' defaults."""
+        press = self.settings.press
+        return {
+            "caption": photo.caption,
+            "headline": photo.headline,
+            "keywords": list(photo.keywords),
+            "byline": photo.byline or press.byline,
+            "credit": photo.credit or press.credit,
+            "copyright": photo.copyright or press.copyright,
+            "usage_terms": press.usage_terms,
+        }
+
+    def fingerprint(self, photo: PhotoContent) -> str:
+        """Changes exactly when the published file would change (original, press fields, policy)."""
+        payload = {
+            "v": COPY_VERSION,
+            "sha256": photo.sha256,
+            "press": self.press_values(photo),
+            "keep_capture_date": self.settings.privacy.keep_capture_date,
+        }
+        return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def path_for(self, photo: PhotoContent) -> Path:
+        suffix = PurePosixPath(photo.archive_path).suffix.lower()
+        if suffix not in _KEPT_SUFFIXES:
+            suffix = ".jpg"
+        return self.folder / f"{self.fingerprint(photo)}{suffix}"
+
+    def make(self, photo: PhotoContent) -> Path:
+        """The clean copy's path, made now if not in the cache. Raises the privacy module's error when the
+        photo cannot be made clean."""
+        from photoarchive.privacy import PressFields, PublishPolicy, publish_copy
+
+        dest = self.path_for(photo)
+        if dest.is_file():
+            return dest
+        source = self.home.originals / PurePosixPath(photo.archive_path)
+        if not source.is_file():
+            raise PhotoarchiveError(f"The original of photo {photo.photo_id} is missing from the archive: {source}")
+        with self._lock:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        values = self.press_values(photo)
+        publish_copy(
+            source,
+            dest,
+            PublishPolicy(keep_capture_date=self.settings.privacy.keep_capture_date),
+            PressFields(**values),  # type: ignore[arg-type]
+        )
+        log.info("clean copy of photo %s made", photo.photo_id)
+        return dest
+
+    def problem(self, photo: PhotoContent) -> str | None:
+        """Why this photo cannot be published clean, or None when its clean copy exists."""
+        try:
+            self.make(photo)
+        except PhotoarchiveError as exc:
+            return str(exc)
+        return None

@@ -1,0 +1,425 @@
+"""The right-hand panel: preview, facts about the file, privacy findings, categories and press fields.
+
+Works on one or several selected photos. With several, a field whose values differ is left empty with
+"(several values)" shown; only fields the user changes are written, to every selected photo.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
+from photoarchive.ui.context import AppContext
+from photoarchive.ui.privacy_words import flags_in_words, scan_in_words
+from photoarchive.ui.thumbnails import PREVIEW, read_image, thumbnail_file
+
+log = logging.getLogger(__name__)
+
+PREVIEW_BOUND = QSize(640, 480)
+# Records loaded to fill the fields when many photos are selected (Ctrl+A on 100,000 photos).
+MAX_LOADED = 500
+TEXT_FIELDS = ("case_number", "headline", "byline", "credit", "copyright")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    ids: tuple[int, ...]
+    records: list[PhotoRecord]
+
+
+def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -> QImage:
+    """The cached preview JPEG; failing that, the original decoded by Qt with EXIF orientation applied."""
+    try:
+        path = thumbnail_file(home_thumbnails, record.sha256, PREVIEW)
+        if path.exists():
+            return read_image(path, PREVIEW_BOUND)
+    except ImportError:
+        pass
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader(str(originals / record.archive_path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(PREVIEW_BOUND, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+def _privacy_words(originals: Path, record: PhotoRecord) -> list[str]:
+    try:
+        return scan_in_words(originals / record.archive_path)
+    except ImportError:
+        return flags_in_words(record)
+    except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
+        log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
+        return flags_in_words(record)
+
+
+class Inspector(QWidget):
+    # Photo ids whose catalog rows changed (the grid refreshes those tiles).
+    photosChanged = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.records: list[PhotoRecord] = []
+        self.ids: list[int] = []
+        self._request = 0
+        self._build()
+        self.show_photos([])
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(220)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.preview)
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
+
+        privacy_box = QGroupBox(self.tr("Personal data in the original"))
+        privacy_layout = QVBoxLayout(privacy_box)
+        self.privacy = QLabel()
+        self.privacy.setWordWrap(True)
+        privacy_layout.addWidget(self.privacy)
+        layout.addWidget(privacy_box)
+        self.privacy_box = privacy_box
+
+        cat_box = QGroupBox(self.tr("Categories"))
+        grid = QGridLayout(cat_box)
+        self.category_rows: dict[Category, tuple[QLabel, QPushButton, QPushButton]] = {}
+        names = {
+            Category.PORTRAIT: self.tr("Portrait"),
+            Category.CASE: self.tr("Case photo"),
+            Category.MEDIA: self.tr("Media / high-res"),
+        }
+        for row, category in enumerate(Category):
+            state = QLabel()
+            confirm = QPushButton(self.tr("Confirm"))
+            reject = QPushButton(self.tr("Reject"))
+            confirm.setObjectName(f"confirm_{category.value}")
+            reject.setObjectName(f"reject_{category.value}")
+            confirm.clicked.connect(lambda _=False, c=category: self.decide(c, CategoryState.CONFIRMED))
+            reject.clicked.connect(lambda _=False, c=category: self.decide(c, CategoryState.REJECTED))
+            grid.addWidget(QLabel(names[category]), row, 0)
+            grid.addWidget(state, row, 1)
+            grid.addWidget(confirm, row, 2)
+            grid.addWidget(reject, row, 3)
+            self.category_rows[category] = (state, confirm, reject)
+        layout.addWidget(cat_box)
+
+        press_box = QGroupBox(self.tr("Press information"))
+        form = QFormLayout(press_box)
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        labels = {
+            "case_number": self.tr("Case number"),
+            "headline": self.tr("Headline"),
+            "caption": self.tr("Caption"),
+            "keywords": self.tr("Keywords"),
+            "byline": self.tr("Byline"),
+            "credit": self.tr("Credit"),
+            "copyright": self.tr("Copyright"),
+        }
+        for name in ("case_number", "headline", "caption", "keywords", "byline", "credit", "copyright"):
+            widget: QLineEdit | QPlainTextEdit
+            if name == "caption":
+                widget = QPlainTextEdit()
+                widget.setFixedHeight(80)
+                widget.setTabChangesFocus(True)
+            else:
+                widget = QLineEdit()
+            if name == "keywords":
+                widget.setToolTip(self.tr("Separate keywords with commas"))
+            widget.setObjectName(name)
+            form.addRow(labels[name], widget)
+            self.edits[name] = widget
+        buttons = QHBoxLayout()
+        self.template_button = QPushButton(self.tr("Apply press template"))
+        self.template_button.setToolTip(self.tr("Fill byline, credit and copyright from the press defaults in Settings"))
+        self.template_button.clicked.connect(self.apply_template)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip(self.tr("Save the press information (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        layout.addWidget(press_box)
+        layout.addStretch(1)
+        self.editable = [cat_box, press_box]
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show_photos(self, ids: list[int]) -> None:
+        """Show the given photos (loads them on a worker; a newer call wins over an older one)."""
+        self._request += 1
+        request = self._request
+        self.preview.clear()
+        if not ids:
+            self.records = []
+            self.ids = []
+            self.title.setText(self.tr("No photo selected"))
+            self.facts.clear()
+            self.privacy.clear()
+            self.privacy_box.hide()
+            for widget in self.editable:
+                widget.setEnabled(False)
+            for edit in self.edits.values():
+                self._set_text(edit, "", "")
+            for state, _c, _r in self.category_rows.values():
+                state.clear()
+            return
+        self.ids = list(ids)
+        # The fields show the first photos' values; edits still go to every selected photo.
+        self.ctx.runner.submit(
+            self.ctx.catalog.photos.get_many,
+            self.ids[:MAX_LOADED],
+            on_done=lambda records: self._loaded(request, records),
+            on_error=lambda exc: self.message.emit(str(exc)),
+        )
+
+    def _loaded(self, request: int, records: list[PhotoRecord]) -> None:
+        if request != self._request:
+            return  # the selection moved on
+        self.records = records
+        for widget in self.editable:
+            widget.setEnabled(bool(records))
+        if not records:
+            self.title.setText(self.tr("No photo selected"))
+            return
+        if len(self.ids) == 1:
+            self._show_one(request, records[0])
+        else:
+            self.title.setText(self.tr("%n photos selected", "", len(self.ids)))
+            self.facts.clear()
+            self.privacy_box.hide()
+            self.preview.setText(self.tr("%n photos selected", "", len(self.ids)))
+        self._fill_fields()
+        self._fill_categories()
+
+    def _show_one(self, request: int, record: PhotoRecord) -> None:
+        self.title.setText(record.original_name)
+        lines = [
+            self.tr("Size: %1 × %2 px, %3 MB").replace("%1", str(record.width)).replace("%2", str(record.height)).replace(
+                "%3", f"{record.size_bytes / 1e6:.1f}"
+            ),
+            self.tr("Format: %1").replace("%1", record.format),
+        ]
+        if record.capture_time:
+            lines.append(self.tr("Taken: %1").replace("%1", record.capture_time.strftime("%Y-%m-%d %H:%M:%S")))
+        camera = " ".join(p for p in (record.camera_make, record.camera_model) if p)
+        if camera:
+            lines.append(self.tr("Camera: %1").replace("%1", camera))
+        if record.lens:
+            lines.append(self.tr("Lens: %1").replace("%1", record.lens))
+        if record.faces:
+            lines.append(self.tr("Faces found: %1").replace("%1", str(record.faces)))
+        lines.append(self.tr("Archived: %1").replace("%1", record.ingested_at.strftime("%Y-%m-%d %H:%M")))
+        lines.append(self.tr("In archive: %1").replace("%1", record.archive_path))
+        self.facts.setText("\n".join(lines))
+        self.privacy_box.show()
+        self.privacy.setText(self.tr("Checking…"))
+        originals = self.ctx.home.originals
+        self.ctx.runner.submit(
+            _privacy_words,
+            originals,
+            record,
+            on_done=lambda words: self._privacy_loaded(request, words),
+            on_error=lambda exc: self._privacy_loaded(request, flags_in_words(record)),
+        )
+        self.preview.setText(self.tr("Loading preview…"))
+        self.ctx.runner.submit(
+            _load_preview,
+            self.ctx.home.thumbnails,
+            originals,
+            record,
+            on_done=lambda image: self._preview_loaded(request, image),
+            on_error=lambda exc: self._preview_loaded(request, QImage()),
+        )
+
+    def _privacy_loaded(self, request: int, words: list[str]) -> None:
+        if request != self._request:
+            return
+        if words:
+            self.privacy.setText(
+                self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words)
+            )
+        else:
+            self.privacy.setText(self.tr("No personal data found."))
+
+    def _preview_loaded(self, request: int, image: QImage) -> None:
+        if request != self._request:
+            return
+        if image.isNull():
+            self.preview.setText(self.tr("No preview available"))
+        else:
+            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+                self.preview.width() or PREVIEW_BOUND.width(),
+                max(220, min(image.height(), 360)),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            ))
+
+    def _fill_fields(self) -> None:
+        several = self.tr("(several values)")
+        for name, edit in self.edits.items():
+            values = {self._field_text(r, name) for r in self.records}
+            if len(values) == 1:
+                self._set_text(edit, values.pop(), "")
+            else:
+                self._set_text(edit, "", several)
+        self._shown = {name: self._text(edit) for name, edit in self.edits.items()}
+
+    def _fill_categories(self) -> None:
+        words = {
+            CategoryState.SUGGESTED: self.tr("suggested"),
+            CategoryState.CONFIRMED: self.tr("confirmed"),
+            CategoryState.REJECTED: self.tr("rejected"),
+        }
+        sources = {
+            "size": self.tr("by size"),
+            "folder": self.tr("by folder or file name"),
+            "face": self.tr("a face was found"),
+            "file": self.tr("from the file"),
+        }
+        for category, (label, confirm, reject) in self.category_rows.items():
+            states = {r.categories[category].state if category in r.categories else None for r in self.records}
+            if len(states) > 1:
+                label.setText(self.tr("mixed"))
+            else:
+                state = states.pop()
+                if state is None:
+                    label.setText("—")
+                else:
+                    text = words[state]
+                    if state is CategoryState.SUGGESTED and len(self.records) == 1:
+                        source = self.records[0].categories[category].source
+                        text += f" ({sources.get(source, source)})"
+                    label.setText(text)
+            font = label.font()
+            font.setItalic(CategoryState.SUGGESTED in states)
+            label.setFont(font)
+
+    @staticmethod
+    def _field_text(record: PhotoRecord, name: str) -> str:
+        if name == "keywords":
+            return ", ".join(record.keywords)
+        return str(getattr(record, name))
+
+    @staticmethod
+    def _text(edit: QLineEdit | QPlainTextEdit) -> str:
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+    @staticmethod
+    def _set_text(edit: QLineEdit | QPlainTextEdit, text: str, placeholder: str) -> None:
+        if isinstance(edit, QPlainTextEdit):
+            edit.setPlainText(text)
+        else:
+            edit.setText(text)
+        edit.setPlaceholderText(placeholder)
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def changes(self) -> dict[str, object]:
+        """The fields the user changed since the photos were shown."""
+        out: dict[str, object] = {}
+        for name, edit in self.edits.items():
+            text = self._text(edit)
+            if text == getattr(self, "_shown", {}).get(name):
+                continue
+            if name == "keywords":
+                out[name] = [k.strip() for k in text.split(",") if k.strip()]
+            else:
+                out[name] = text.strip() if name != "caption" else text.rstrip()
+        return out
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.records) and bool(self.changes())
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not self.records or not changes:
+            return
+        ids = list(self.ids)
+        self._write(lambda: self.ctx.catalog.photos.update_fields(ids, changes, actor=self.ctx.actor), ids)
+
+    def apply_template(self) -> None:
+        press = self.ctx.settings.press
+        for name, value in (("byline", press.byline), ("credit", press.credit), ("copyright", press.copyright)):
+            self._set_text(self.edits[name], value, "")
+        self.save()
+
+    def decide(self, category: Category, state: CategoryState) -> None:
+        if not self.records:
+            return
+        if len(self.ids) > 1:
+            verb = self.tr("Confirm") if state is CategoryState.CONFIRMED else self.tr("Reject")
+            answer = QMessageBox.question(
+                self,
+                verb,
+                self.tr("Apply to all %n selected photos?", "", len(self.ids)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        ids = list(self.ids)
+        photos = self.ctx.catalog.photos
+        self._write(lambda: photos.set_category(ids, category, state, actor=self.ctx.actor), ids)
+
+    def _write(self, action, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+        self.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.setEnabled(True)
+            self.photosChanged.emit(ids)
+            self.show_photos(ids)
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+
+        self.ctx.runner.submit(action, on_done=done, on_error=failed)

@@ -1,0 +1,521 @@
+"""The main window: sidebar of views, the thumbnail grid, the inspector, banners and the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoarchive.catalog.photos import PhotoQuery, PhotoSummary, SortKey
+from photoarchive.ui.banner import Banner, Level
+from photoarchive.ui.context import AppContext
+from photoarchive.ui.inbox_watch import InboxWatch
+from photoarchive.ui.inspector import Inspector
+from photoarchive.ui.photo_model import PhotoListModel, summary_from_record
+from photoarchive.ui.quarantine_page import QuarantinePage
+from photoarchive.ui.sidebar import Sidebar
+from photoarchive.ui.thumbnails import ThumbnailCache
+from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
+from photoarchive.ui.views import GridOptions, ViewKind, ViewSpec, query_for
+
+log = logging.getLogger(__name__)
+
+# New photos arriving within this window are announced together ("3 new photos from the inbox").
+ANNOUNCE_AFTER_MS = 700
+
+
+class MainWindow(QMainWindow):
+    # Emitted when the grid holds the rows of the current view (count), for tests and benchmarks.
+    gridFilled = Signal(int)
+    notified = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, watch_inbox: bool = True):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Photo archive"))
+        self.resize(1400, 860)
+        self._load_generation = 0
+        self._new_photos: list[int] = []
+        self.notifications: list[str] = []
+        self.inbox_online: dict[str, bool] = {}
+        self.pages: dict[str, QWidget] = {}
+
+        self.thumbnails = ThumbnailCache(ctx.home.thumbnails, THUMB, parent=self)
+        self.model = PhotoListModel(self.thumbnails, self)
+        self._build_actions()
+        self._build_ui()
+        self._build_status_bar()
+
+        self.watch = InboxWatch(ctx, self)
+        self.watch.result.connect(self._ingest_result)
+        self.watch.status.connect(self._inbox_status)
+        self.watch.failed.connect(self._watch_failed)
+        self._announce_timer = QTimer(self, singleShot=True, interval=ANNOUNCE_AFTER_MS)
+        self._announce_timer.timeout.connect(self._announce_new_photos)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon() or QIcon(), self)
+            self.tray.show()
+
+        self.sidebar.select(ViewSpec(ViewKind.INBOX))
+        self.refresh_sidebar()
+        if watch_inbox:
+            self.watch.start()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str | None, slot, name: str) -> QAction:  # type: ignore[no-untyped-def]
+            act = QAction(text, self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.act_search = action(self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search, "search")
+        self.act_save = action(self.tr("Save"), QKeySequence.StandardKey.Save, lambda: self.inspector.save(), "save")
+        self.act_reviewed = action(self.tr("Mark as reviewed"), "Ctrl+R", self.mark_reviewed, "mark_reviewed")
+        self.act_template = action(
+            self.tr("Apply press template"), "Ctrl+T", lambda: self.inspector.apply_template(), "apply_template"
+        )
+        self.act_refresh = action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_all, "refresh")
+        self.act_settings = action(self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, "settings")
+        self.act_inbox = action(self.tr("Go to Inbox"), "Ctrl+1", lambda: self.sidebar.select(ViewSpec(ViewKind.INBOX)), "go_inbox")
+        self.act_all = action(self.tr("Go to All photos"), "Ctrl+2", lambda: self.sidebar.select(ViewSpec(ViewKind.ALL)), "go_all")
+        self.act_quit = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
+
+    def _build_ui(self) -> None:
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search_box")
+        self.search_box.setPlaceholderText(self.tr("Search caption, keywords, case number, file name (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(340)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        toolbar.addWidget(self.search_box)
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("sort_box")
+        for label, key, descending in (
+            (self.tr("Newest taken first"), SortKey.CAPTURE_TIME, True),
+            (self.tr("Oldest taken first"), SortKey.CAPTURE_TIME, False),
+            (self.tr("Newest archived first"), SortKey.INGESTED_AT, True),
+            (self.tr("Name A–Z"), SortKey.NAME, False),
+        ):
+            self.sort_box.addItem(label, (key, descending))
+        self.sort_box.currentIndexChanged.connect(lambda _i: self.reload())
+        toolbar.addWidget(self.sort_box)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_reviewed)
+        toolbar.addAction(self.act_template)
+        toolbar.addAction(self.act_refresh)
+        toolbar.addAction(self.act_settings)
+
+        self.sidebar = Sidebar()
+        self.sidebar.viewSelected.connect(self._view_selected)
+
+        self.grid = QListView()
+        self.grid.setObjectName("grid")
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setMovement(QListView.Movement.Static)  # static + uniform sizes keep layout cheap at 100k
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setWrapping(True)
+        self.grid.setSpacing(2)
+        self.grid.setGridSize(QSize(TILE.width() + 4, TILE.height() + 4))
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.setDragEnabled(True)
+        self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.verticalScrollBar().setSingleStep(40)
+        self.grid.setItemDelegate(TileDelegate(self.grid))
+        self.grid.setModel(self.model)
+        self._selection_timer = QTimer(self, singleShot=True, interval=60)
+        self._selection_timer.timeout.connect(self._selection_settled)
+        self.grid.selectionModel().selectionChanged.connect(lambda *_: self._selection_timer.start())
+
+        self.banner = Banner()
+        self.banner.actionClicked.connect(self._banner_action)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        grid_page = QWidget()
+        grid_layout = QVBoxLayout(grid_page)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.empty_label)
+        grid_layout.addWidget(self.grid, 1)
+
+        self.quarantine_page = QuarantinePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(grid_page)
+        self.stack.addWidget(self.quarantine_page)
+        self.pages["grid"] = grid_page
+        self.pages["quarantine"] = self.quarantine_page
+        self._add_optional_pages()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(4, 4, 4, 4)
+        centre_layout.addWidget(self.banner)
+        centre_layout.addWidget(self.stack, 1)
+
+        self.inspector = Inspector(self.ctx)
+        self.inspector.setMinimumWidth(340)
+        self.inspector.photosChanged.connect(self._photos_changed)
+        self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.inspector)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 800, 380])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+    def _add_optional_pages(self) -> None:
+        """Sets and Sync pages, when the sets and Flickr parts of the app are present."""
+        try:
+            from photoarchive.ui.sets_page import SetsPage
+        except ImportError as exc:
+            log.info("sets view not available: %s", exc)
+        else:
+            self.sets_page = SetsPage(self.ctx, self)
+            self.sets_page.setsChanged.connect(self.refresh_sidebar)
+            self.sets_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.stack.addWidget(self.sets_page)
+            self.pages["sets"] = self.sets_page
+        try:
+            from photoarchive.ui.sync_page import SyncPage
+        except ImportError as exc:
+            log.info("sync view not available: %s", exc)
+        else:
+            self.sync_page = SyncPage(self.ctx, self)
+            self.sync_page.accountChanged.connect(self._account_status)
+            self.stack.addWidget(self.sync_page)
+            self.pages["sync"] = self.sync_page
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.count_label = QLabel()
+        self.inbox_label = QLabel(self.tr("Inbox: starting…"))
+        self.inbox_label.setObjectName("inbox_status")
+        self.account_label = QLabel()
+        self.busy_label = QLabel()
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.inbox_label)
+        bar.addPermanentWidget(self.account_label)
+        self.ctx.runner.busyChanged.connect(
+            lambda n: self.busy_label.setText(self.tr("Working…") if n else "")
+        )
+
+    # -- views and loading ----------------------------------------------------------------------
+
+    def current_view(self) -> ViewSpec:
+        return self.sidebar.current_spec()
+
+    def grid_options(self) -> GridOptions:
+        key, descending = self.sort_box.currentData()
+        return GridOptions(search=self.search_box.text().strip(), sort=key, descending=descending)
+
+    def _view_selected(self, spec: ViewSpec) -> None:
+        if spec.shows_grid:
+            self.stack.setCurrentWidget(self.pages["grid"])
+            self.reload()
+        elif spec.kind is ViewKind.QUARANTINE:
+            self.stack.setCurrentWidget(self.quarantine_page)
+            self._load_quarantine()
+        elif spec.kind in (ViewKind.SETS, ViewKind.SET) and "sets" in self.pages:
+            self.stack.setCurrentWidget(self.pages["sets"])
+            self.sets_page.show_set(spec.set_id)
+        elif spec.kind is ViewKind.SYNC and "sync" in self.pages:
+            self.stack.setCurrentWidget(self.pages["sync"])
+            self.sync_page.refresh()
+        else:
+            self.stack.setCurrentWidget(self.pages["grid"])
+            self.model.set_photos([])
+            self.empty_label.setText(self.tr("This part of the app is not available in this build."))
+            self.empty_label.show()
+
+    def reload(self) -> None:
+        """Query the current view on a worker; the newest request wins."""
+        spec = self.current_view()
+        if not spec.shows_grid:
+            return
+        self._load_generation += 1
+        generation = self._load_generation
+        query = query_for(spec, self.grid_options())
+        self.ctx.runner.submit(
+            self.ctx.catalog.photos.summaries,
+            query,
+            on_done=lambda rows: self._fill(generation, spec, rows),
+            on_error=self._show_error,
+        )
+
+    def _fill(self, generation: int, spec: ViewSpec, rows: list[PhotoSummary]) -> None:
+        if generation != self._load_generation:
+            return
+        selected = set(self.selected_ids())
+        self.thumbnails.forget_missing()  # thumbnails of photos just ingested exist now
+        self.model.set_photos(rows)
+        if selected:
+            self._select_ids(selected)
+        self.count_label.setText(self.tr("%n photo(s)", "", len(rows)))
+        if rows:
+            self.empty_label.hide()
+        else:
+            self.empty_label.setText(self._empty_text(spec))
+            self.empty_label.show()
+        self.gridFilled.emit(len(rows))
+
+    def _empty_text(self, spec: ViewSpec) -> str:
+        if self.search_box.text().strip():
+            return self.tr("No photos match the search.")
+        if spec.kind is ViewKind.INBOX:
+            folders = ", ".join(str(f) for f in self.ctx.settings.inbox_folders(self.ctx.home))
+            return self.tr("No new photos. Photos dropped into %1 appear here within seconds.").replace("%1", folders)
+        return self.tr("No photos here yet.")
+
+    def _select_ids(self, ids: set[int]) -> None:
+        selection = self.grid.selectionModel()
+        for photo_id in ids:
+            row = self.model.row_of(photo_id)
+            if row is not None:
+                selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
+        return [self.model.photo(r).id for r in rows if r < self.model.rowCount()]
+
+    def _selection_settled(self) -> None:
+        self.inspector.show_photos(self.selected_ids())
+
+    def refresh_sidebar(self) -> None:
+        """Counts and the case and set lists beside the views (one worker call)."""
+
+        def gather():  # type: ignore[no-untyped-def]
+            photos = self.ctx.catalog.photos
+            out = {
+                "inbox": photos.count(PhotoQuery(unreviewed_only=True)),
+                "review": photos.count(PhotoQuery(needs_review=True)),
+                "quarantine": len(photos.quarantined()),
+                "cases": photos.case_numbers(),
+            }
+            if "sets" in self.pages:
+                out["sets"] = self.sets_page.sidebar_entries()
+            return out
+
+        def show(info) -> None:  # type: ignore[no-untyped-def]
+            self.sidebar.set_count(ViewKind.INBOX, info["inbox"])
+            self.sidebar.set_count(ViewKind.NEEDS_REVIEW, info["review"])
+            self.sidebar.set_count(ViewKind.QUARANTINE, info["quarantine"])
+            self.sidebar.set_cases(info["cases"])
+            if "sets" in info:
+                self.sidebar.set_sets(info["sets"])
+
+        self.ctx.runner.submit(gather, on_done=show, on_error=self._show_error)
+
+    def refresh_all(self) -> None:
+        self.thumbnails.forget_missing()
+        self._view_selected(self.current_view())
+        self.refresh_sidebar()
+        self.watch.rescan()
+
+    def _load_quarantine(self) -> None:
+        self.ctx.runner.submit(
+            self.ctx.catalog.photos.quarantined, on_done=self.quarantine_page.show_records, on_error=self._show_error
+        )
+
+    def _photos_changed(self, ids: list[int]) -> None:
+        """After an edit: fresh tiles for those photos, without reloading the whole view."""
+        in_set = {p.id: p.in_set for p in (self.model.photo(r) for r in filter(None.__ne__, map(self.model.row_of, ids)))}
+
+        def fetch():  # type: ignore[no-untyped-def]
+            return [summary_from_record(r, in_set.get(r.id, False)) for r in self.ctx.catalog.photos.get_many(ids[:2000])]
+
+        self.ctx.runner.submit(fetch, on_done=self.model.replace, on_error=self._show_error)
+        self.refresh_sidebar()
+
+    def mark_reviewed(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+
+        def done(_r: object) -> None:
+            self.statusBar().showMessage(self.tr("%n photo(s) marked as reviewed", "", len(ids)), 5000)
+            self.reload()
+            self.refresh_sidebar()
+
+        self.ctx.runner.submit(self.ctx.catalog.photos.mark_reviewed, ids, on_done=done, on_error=self._show_error)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # -- the inbox watcher ----------------------------------------------------------------------
+
+    def _ingest_result(self, result) -> None:  # type: ignore[no-untyped-def]
+        from photoarchive.ingest.pipeline import Outcome
+
+        if result.outcome is Outcome.ARCHIVED:
+            self._new_photos.append(result.photo_id)
+            self._announce_timer.start()
+        elif result.outcome is Outcome.DUPLICATE:
+            self.statusBar().showMessage(
+                self.tr("%1 is already in the archive; recorded as a duplicate.").replace("%1", result.source.name), 8000
+            )
+        elif result.outcome is Outcome.QUARANTINED:
+            self.banner.show_message(
+                Level.WARNING,
+                self.tr("%1 could not be archived and was put in quarantine: %2")
+                .replace("%1", result.source.name)
+                .replace("%2", result.reason),
+                key="quarantine",
+                action=self.tr("Show quarantine"),
+            )
+            self.notify(self.tr("%1 was put in quarantine").replace("%1", result.source.name))
+            self.refresh_sidebar()
+        elif result.outcome.value == "failed":
+            self.banner.show_message(
+                Level.ERROR,
+                self.tr("%1 could not be archived: %2").replace("%1", result.source.name).replace("%2", result.reason),
+                key="failed",
+            )
+
+    def _announce_new_photos(self) -> None:
+        count = len(self._new_photos)
+        self._new_photos.clear()
+        if not count:
+            return
+        text = self.tr("%n new photo(s) from the inbox", "", count)
+        self.banner.show_message(Level.INFO, text, key="new", action=self.tr("Show Inbox"))
+        self.notify(text)
+        self.reload()
+        self.refresh_sidebar()
+
+    def notify(self, text: str) -> None:
+        """A desktop notification where the system offers one; always in the status bar."""
+        self.notifications.append(text)
+        self.statusBar().showMessage(text, 10000)
+        if self.tray is not None and not self.isActiveWindow():
+            self.tray.showMessage(self.tr("Photo archive"), text, QSystemTrayIcon.MessageIcon.Information, 5000)
+        self.notified.emit(text)
+
+    def _inbox_status(self, status) -> None:  # type: ignore[no-untyped-def]
+        key = str(status.folder)
+        self.inbox_online[key] = status.online
+        offline = [f for f, ok in self.inbox_online.items() if not ok]
+        if offline:
+            self.inbox_label.setText(self.tr("Inbox offline"))
+            self.inbox_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.inbox_label.setText(self.tr("Inbox: watching"))
+            self.inbox_label.setStyleSheet("")
+        self.inbox_label.setToolTip(status.message)
+        if not status.online:
+            self.banner.show_message(
+                Level.ERROR,
+                self.tr("The inbox %1 is not reachable. New photos will be picked up when it is back; retrying regularly.")
+                .replace("%1", key),
+                key="offline:" + key,
+            )
+        else:
+            self.banner.clear("offline:" + key)
+
+    def _watch_failed(self, message: str) -> None:
+        self.inbox_label.setText(self.tr("Inbox not watched"))
+        self.inbox_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.banner.show_message(Level.ERROR, self.tr("The inbox cannot be watched: %1").replace("%1", message), key="watch")
+
+    def _banner_action(self, key: str) -> None:
+        if key == "quarantine":
+            self.sidebar.select(ViewSpec(ViewKind.QUARANTINE))
+        elif key == "new":
+            self.sidebar.select(ViewSpec(ViewKind.INBOX))
+        self.banner.hide()
+
+    def _account_status(self, text: str) -> None:
+        self.account_label.setText(text)
+
+    # -- settings -------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from photoarchive.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx.home, self.ctx.settings, self)
+        if dialog.exec() and dialog.saved is not None:
+            old_inbox = self.ctx.settings.inbox
+            self.ctx.settings = dialog.saved
+            self.inspector.ctx.settings = dialog.saved
+            if dialog.saved.inbox != old_inbox:
+                self.restart_watch()
+            self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+
+    def restart_watch(self) -> None:
+        """Watch the (new) inbox folders; stopping finishes the file in hand, on a worker."""
+        old = self.watch
+        self.inbox_online.clear()
+        self.watch = InboxWatch(self.ctx, self)
+        self.watch.result.connect(self._ingest_result)
+        self.watch.status.connect(self._inbox_status)
+        self.watch.failed.connect(self._watch_failed)
+        self.ctx.runner.submit(old.stop, on_done=lambda _r: self.watch.start(), on_error=self._show_error)
+
+    # -- errors and closing ---------------------------------------------------------------------
+
+    def _show_error(self, exc: BaseException) -> None:
+        log.warning("background task failed: %s", exc, exc_info=exc)
+        self.banner.show_message(Level.ERROR, str(exc), key="error")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.inspector.has_unsaved_changes():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to the press information before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.inspector.save()
+        sync_page = self.pages.get("sync")
+        if sync_page is not None and not sync_page.may_close():
+            event.ignore()
+            return
+        self.shut_down()
+        event.accept()
+
+    def shut_down(self) -> None:
+        """Finish background work cleanly: the file being ingested and any catalog writes complete."""
+        self.ctx.runner.wait()
+        self.watch.stop()
+        self.ctx.runner.wait()
+        self.thumbnails.wait()
+        if self.tray is not None:
+            self.tray.hide()

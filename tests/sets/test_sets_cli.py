@@ -1,0 +1,73 @@
+"""`photoarchive set …` and `photoarchive audit` end to end, in-process."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from photoarchive.cli import main
+
+
+@pytest.fixture
+def run(home, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--home", str(home.root), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def clean_gate(monkeypatch):
+    """Approval's privacy gate without real originals: every photo counts as clean."""
+    from photoarchive.sets.publishing import CleanCopies
+
+    monkeypatch.setattr(CleanCopies, "problem", lambda self, photo: None)
+
+
+def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
+    code, out, _ = run("set", "create", "Ulykke på E6", "--visibility", "public", "--licence", "4", "--tag", "politiet")
+    assert code == 0 and "Created set 1" in out
+    assert run("set", "add", "Ulykke på E6", *map(str, photo_ids[:2]))[0] == 0
+    code, out, _ = run("set", "show", "1", "--json")
+    shown = json.loads(out)
+    assert shown["photo_ids"] == photo_ids[:2] and shown["state"] == "draft" and shown["tags"] == ["politiet"]
+
+    code, _, err = run("set", "approve", "1")
+    assert code == 2 and "submit" in err
+    assert run("set", "submit", "1")[0] == 0
+
+    case_id = add_photo("sak.jpg", case=True)
+    run("set", "add", "1", str(case_id))
+    code, _, err = run("set", "approve", "1")
+    assert code == 2 and f"photo {case_id}" in err and "case photo" in err
+    code, out, _ = run("set", "approve", "1", "--override-reason", "Etterlysning")
+    assert code == 0 and "Approved" in out
+
+    run("set", "remove", "1", str(photo_ids[0]))
+    code, out, _ = run("set", "list")
+    assert "changed since approval" in out and "Ulykke på E6" in out
+    listed = json.loads(run("set", "list", "--json")[1])
+    assert listed[0]["changed_since_approval"] is True
+    assert listed[0]["approved_photo_ids"] == [*photo_ids[:2], case_id]
+
+    assert run("set", "revoke", "Ulykke på E6")[0] == 0
+    assert run("set", "show", "404")[0] == 2
+
+    code, out, _ = run("audit", "--json")
+    entries = json.loads(out)
+    assert [e["action"] for e in entries] == ["create", "submit", "approve", "override", "override", "revoke"]
+    assert all(e["actor"] for e in entries)
+
+    csv_path = tmp_path / "revisjon æøå.csv"
+    code, out, _ = run("audit", "--csv", str(csv_path))
+    assert code == 0
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["action"] for r in rows] == [e["action"] for e in entries]
+    assert json.loads(rows[3]["detail"])["reason"] == "Etterlysning"
+    code, out, _ = run("audit")
+    assert "override" in out and "revoke" in out
