@@ -450,6 +450,7 @@ def make_photo(
     xmp: str | None = None,
     iptc: dict[str, object] | None = None,
     iptc_utf8: bool = True,
+    iptc_charset: str | None = None,
     icc: bool = False,
     comment: str | None = None,
     quality: int = 90,
@@ -482,7 +483,7 @@ def make_photo(
     if mode != "RGB":
         im = im.convert(mode)
     icc_bytes = _srgb_icc() if icc else None
-    iim = iptc_iim(iptc, utf8=iptc_utf8) if iptc else None
+    iim = iptc_iim(iptc, utf8=iptc_utf8, charset=iptc_charset) if iptc else None
 
     if fmt == "JPEG":
         buf = io.BytesIO()

@@ -152,6 +152,7 @@ def _result_json(result) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         "photo_id": result.photo_id,
         "quarantine_id": result.quarantine_id,
         "reason": result.reason,
+        "timings_ms": {k: round(v * 1000, 2) for k, v in result.timings.items()},
     }
 
 

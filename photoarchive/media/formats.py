@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 
 
@@ -39,7 +40,7 @@ def sniff_format(head: bytes) -> ImageFormat | None:
         return ImageFormat.JPEG
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return ImageFormat.PNG
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):  # classic and BigTIFF
         # Canon CR2 raw files are TIFF-structured but hold raw sensor data; "CR" follows the header.
         if head[8:10] == b"CR":
             return None
@@ -52,7 +53,7 @@ def sniff_format(head: bytes) -> ImageFormat | None:
     return None
 
 
-def sniff_file(path) -> ImageFormat | None:
+def sniff_file(path: str | os.PathLike[str]) -> ImageFormat | None:
     """sniff_format on the first bytes of the file at ``path``."""
     with open(path, "rb") as fh:
         return sniff_format(fh.read(SNIFF_BYTES))

@@ -18,7 +18,9 @@ class Collector:
         self.findings: list[Finding] = []
         self._other: dict[str, list[str]] = {}
 
-    def add(self, kind: FindingKind, where: str, tag: str, value: object = "", press: str | None = None) -> None:
+    def add(
+        self, kind: FindingKind, where: str, tag: str, value: object = "", press: str | None = None
+    ) -> None:
         if press is not None and self._is_press_value(press, value):
             return
         self.findings.append(Finding(kind, where, tag, excerpt(value)))

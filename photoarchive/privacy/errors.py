@@ -15,7 +15,7 @@ class StripRefused(PrivacyError):
     def __init__(self, source: object, reason: str) -> None:
         self.source = source
         self.reason = reason
-        super().__init__(f"{source}: no clean copy written: {reason}")
+        super().__init__(f"No clean copy of {source} was written: {reason}")
 
 
 class VerificationFailed(StripRefused):

@@ -114,7 +114,9 @@ class TiffReader:
             index += 1
 
     def ints(self, entry: Entry) -> list[int]:
-        fmt = {BYTE: "B", 6: "b", SHORT: "H", 8: "h", LONG: "I", 9: "i", 13: "I", UNDEFINED: "B"}.get(entry.type)
+        fmt = {BYTE: "B", 6: "b", SHORT: "H", 8: "h", LONG: "I", 9: "i", 13: "I", UNDEFINED: "B"}.get(
+            entry.type
+        )
         if fmt is None or not entry.data:
             return []
         n = len(entry.data) // struct.calcsize(fmt)
@@ -290,7 +292,9 @@ def scan_tiff_structure(
             col.add(K.THUMBNAIL, f"{where} IFD{index}", "thumbnail", "thumbnail image of the photo")
 
 
-def _scan_ifd(reader: TiffReader, entries: list[Entry], where: str, col: Collector, nested, depth: int = 0) -> None:
+def _scan_ifd(
+    reader: TiffReader, entries: list[Entry], where: str, col: Collector, nested, depth: int = 0
+) -> None:
     for entry in entries:
         tag = entry.tag
         if tag in (TAG_EXIF_IFD, TAG_GPS_IFD, TAG_INTEROP_IFD) and depth < 3:
@@ -411,7 +415,9 @@ def pack_ifd(entries: list[NewEntry], offset: int, order: str, next_ifd: int = 0
     values: list[bytes] = []
     for entry in entries:
         if len(entry.data) <= 4:
-            table.append(struct.pack(order + "HHI", entry.tag, entry.type, entry.count) + entry.data.ljust(4, b"\x00"))
+            table.append(
+                struct.pack(order + "HHI", entry.tag, entry.type, entry.count) + entry.data.ljust(4, b"\x00")
+            )
         else:
             table.append(struct.pack(order + "HHII", entry.tag, entry.type, entry.count, data_pos))
             padded = entry.data + (b"\x00" if len(entry.data) % 2 else b"")

@@ -163,7 +163,13 @@ class ScanReport:
             "format": self.format,
             "clean": self.clean,
             "findings": [
-                {"kind": f.kind.value, "where": f.where, "tag": f.tag, "excerpt": f.excerpt, "description": f.describe()}
+                {
+                    "kind": f.kind.value,
+                    "where": f.where,
+                    "tag": f.tag,
+                    "excerpt": f.excerpt,
+                    "description": f.describe(),
+                }
                 for f in self.findings
             ],
         }

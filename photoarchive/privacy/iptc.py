@@ -116,7 +116,9 @@ def photoshop_resources(data: bytes) -> list[tuple[int, bytes]]:
     return out
 
 
-def scan_photoshop(data: bytes, where: str, col: Collector, nested: Callable[[int, bytes, str, Collector], None]) -> None:
+def scan_photoshop(
+    data: bytes, where: str, col: Collector, nested: Callable[[int, bytes, str, Collector], None]
+) -> None:
     """Report the resources of a Photoshop block; `nested(kind_tag, payload, where, col)` handles EXIF/XMP/ICC."""
     resources = photoshop_resources(data)
     if not resources and data.strip(b"\x00"):

@@ -44,6 +44,8 @@ PREFIXES = {
     "http://www.digikam.org/ns/1.0/": "digiKam",
 }
 
+_PREFIXES_LOOSE = {uri.rstrip("/#"): prefix for uri, prefix in PREFIXES.items()}
+
 # prefix:name → (kind, press field the app writes there)
 _EXACT: dict[str, tuple[K | None, str | None]] = {
     "dc:description": (K.COMMENT, "caption"),
@@ -157,7 +159,8 @@ def _name(tag: str) -> tuple[str, str]:
     """'{uri}Local' → ('prefix', 'Local')."""
     if tag.startswith("{"):
         uri, local = tag[1:].split("}", 1)
-        return PREFIXES.get(uri, uri.rstrip("/#").rsplit("/", 1)[-1] or uri), local
+        prefix = PREFIXES.get(uri) or _PREFIXES_LOOSE.get(uri.rstrip("/#"))
+        return prefix or uri.rstrip("/#").rsplit("/", 1)[-1] or uri, local
     return "", tag
 
 
@@ -179,7 +182,11 @@ def _values(element: ET.Element) -> list[str]:
     if items:
         return ["".join(li.itertext()).strip() for li in items]
     text = " ".join(t.strip() for t in element.itertext() if t.strip())
-    attrs = [v for k, v in element.attrib.items() if not k.startswith(f"{{{RDF}}}") and not k.startswith(f"{{{XML_NS}}}")]
+    attrs = [
+        v
+        for k, v in element.attrib.items()
+        if not k.startswith(f"{{{RDF}}}") and not k.startswith(f"{{{XML_NS}}}")
+    ]
     return [" ".join([text, *attrs]).strip()]
 
 
@@ -209,7 +216,10 @@ def scan_xmp(data: bytes, where: str, col: Collector) -> None:
     if root is None:
         col.add(K.UNKNOWN_SEGMENT, where, "unreadable XMP", data[:200])
         return
-    for description in root.iter(f"{{{RDF}}}Description"):
+    # Only the top-level descriptions: a nested one (a contact record, a face region) belongs to its property.
+    rdf_roots = [root] if root.tag == f"{{{RDF}}}RDF" else list(root.iter(f"{{{RDF}}}RDF"))
+    descriptions = [d for rdf in rdf_roots for d in rdf.findall(f"{{{RDF}}}Description")]
+    for description in descriptions:
         for attr, value in description.attrib.items():
             prefix, local = _name(attr)
             if attr.startswith(f"{{{RDF}}}") or attr.startswith(f"{{{XML_NS}}}"):

@@ -52,6 +52,12 @@ LICENCES: dict[int, str] = {
     8: "United States Government Work",
     9: "Public Domain Dedication (CC0)",
     10: "Public Domain Mark",
+    11: "CC BY 4.0",
+    12: "CC BY-SA 4.0",
+    13: "CC BY-ND 4.0",
+    14: "CC BY-NC 4.0",
+    15: "CC BY-NC-SA 4.0",
+    16: "CC BY-NC-ND 4.0",
 }
 
 

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 # Bump when the way copies are made changes, so cached copies are made again.
 COPY_VERSION = 1
 # Formats Flickr and press tools take as they are; anything else is published as JPEG.
-_KEPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+_KEPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
 
 
 def publish_cache_dir(home: Home) -> Path:
@@ -79,14 +79,14 @@ class CleanCopies:
         with self._lock:
             self.folder.mkdir(parents=True, exist_ok=True)
         values = self.press_values(photo)
-        publish_copy(
+        result = publish_copy(
             source,
             dest,
             PublishPolicy(keep_capture_date=self.settings.privacy.keep_capture_date),
             PressFields(**values),  # type: ignore[arg-type]
         )
         log.info("clean copy of photo %s made", photo.photo_id)
-        return dest
+        return result.dest
 
     def problem(self, photo: PhotoContent) -> str | None:
         """Why this photo cannot be published clean, or None when its clean copy exists."""

@@ -14,6 +14,8 @@ class Level(StrEnum):
     ERROR = "error"
 
 
+_SEVERITY = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
 _STYLE = {
     Level.INFO: "background:#dbe9fb; color:#0b2a55;",
     Level.WARNING: "background:#fdf0c9; color:#5a4200;",
@@ -46,8 +48,8 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, level: Level, text: str, key: str = "", action: str = "") -> None:
-        # An error stays until it is resolved or dismissed; a later info does not hide it.
-        if self.isVisible() and self.level is Level.ERROR and level is not Level.ERROR:
+        # A problem stays until it is resolved or dismissed; a less serious message does not hide it.
+        if self.isVisible() and _SEVERITY[level] < _SEVERITY[self.level]:
             return
         self.level = level
         self.key = key

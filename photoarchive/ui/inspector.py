@@ -65,6 +65,12 @@ def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -
     return reader.read()
 
 
+def _file_size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1e6:.1f} MB"
+    return f"{max(1, round(size / 1000))} kB"
+
+
 def _privacy_words(originals: Path, record: PhotoRecord) -> list[str]:
     try:
         return scan_in_words(originals / record.archive_path)
@@ -94,7 +100,7 @@ class Inspector(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
@@ -141,14 +147,17 @@ class Inspector(QWidget):
             state = QLabel()
             confirm = QPushButton(self.tr("Confirm"))
             reject = QPushButton(self.tr("Reject"))
+            state.setWordWrap(True)
             confirm.setObjectName(f"confirm_{category.value}")
             reject.setObjectName(f"reject_{category.value}")
             confirm.clicked.connect(lambda _=False, c=category: self.decide(c, CategoryState.CONFIRMED))
             reject.clicked.connect(lambda _=False, c=category: self.decide(c, CategoryState.REJECTED))
-            grid.addWidget(QLabel(names[category]), row, 0)
-            grid.addWidget(state, row, 1)
-            grid.addWidget(confirm, row, 2)
-            grid.addWidget(reject, row, 3)
+            name = QLabel(names[category])
+            name.setStyleSheet("font-weight: bold;")
+            grid.addWidget(name, 2 * row, 0)
+            grid.addWidget(confirm, 2 * row, 1)
+            grid.addWidget(reject, 2 * row, 2)
+            grid.addWidget(state, 2 * row + 1, 0, 1, 3)
             self.category_rows[category] = (state, confirm, reject)
         layout.addWidget(cat_box)
 
@@ -200,6 +209,7 @@ class Inspector(QWidget):
         self._request += 1
         request = self._request
         self.preview.clear()
+        self._preview_pixmap = None
         if not ids:
             self.records = []
             self.ids = []
@@ -245,14 +255,16 @@ class Inspector(QWidget):
     def _show_one(self, request: int, record: PhotoRecord) -> None:
         self.title.setText(record.original_name)
         lines = [
-            self.tr("Size: %1 × %2 px, %3 MB").replace("%1", str(record.width)).replace("%2", str(record.height)).replace(
-                "%3", f"{record.size_bytes / 1e6:.1f}"
+            self.tr("Size: %1 × %2 px, %3").replace("%1", str(record.width)).replace("%2", str(record.height)).replace(
+                "%3", _file_size(record.size_bytes)
             ),
             self.tr("Format: %1").replace("%1", record.format),
         ]
         if record.capture_time:
             lines.append(self.tr("Taken: %1").replace("%1", record.capture_time.strftime("%Y-%m-%d %H:%M:%S")))
-        camera = " ".join(p for p in (record.camera_make, record.camera_model) if p)
+        camera = record.camera_model
+        if record.camera_make and not camera.lower().startswith(record.camera_make.lower()):
+            camera = f"{record.camera_make} {camera}".strip()
         if camera:
             lines.append(self.tr("Camera: %1").replace("%1", camera))
         if record.lens:
@@ -296,14 +308,24 @@ class Inspector(QWidget):
         if request != self._request:
             return
         if image.isNull():
+            self._preview_pixmap = None
             self.preview.setText(self.tr("No preview available"))
         else:
-            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-                self.preview.width() or PREVIEW_BOUND.width(),
-                max(220, min(image.height(), 360)),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            ))
+            self._preview_pixmap = QPixmap.fromImage(image)
+            self._rescale_preview()
+
+    def _rescale_preview(self) -> None:
+        pixmap = getattr(self, "_preview_pixmap", None)
+        if pixmap is None or not self.records:
+            return
+        width = max(120, self.scroll.viewport().width() - 24)
+        self.preview.setPixmap(
+            pixmap.scaled(width, 320, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._rescale_preview()
 
     def _fill_fields(self) -> None:
         several = self.tr("(several values)")

@@ -27,7 +27,7 @@ from photoarchive.ui.banner import Banner, Level
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.inbox_watch import InboxWatch
 from photoarchive.ui.inspector import Inspector
-from photoarchive.ui.photo_model import PhotoListModel, summary_from_record
+from photoarchive.ui.photo_model import PhotoListModel
 from photoarchive.ui.quarantine_page import QuarantinePage
 from photoarchive.ui.sidebar import Sidebar
 from photoarchive.ui.thumbnails import ThumbnailCache
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 # New photos arriving within this window are announced together ("3 new photos from the inbox").
 ANNOUNCE_AFTER_MS = 700
+# Rows fetched together with a view's ids (about two screens); the rest are fetched as they are shown.
+FIRST_ROWS = 300
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
 
         self.thumbnails = ThumbnailCache(ctx.home.thumbnails, THUMB, parent=self)
-        self.model = PhotoListModel(self.thumbnails, self)
+        self.model = PhotoListModel(self.thumbnails, self, fetch=self._fetch_rows)
         self._build_actions()
         self._build_ui()
         self._build_status_bar()
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         self.refresh_sidebar()
         if watch_inbox:
             self.watch.start()
+        else:
+            self.inbox_label.setText(self.tr("Inbox not watched"))
 
     # -- building -------------------------------------------------------------------------------
 
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.act_settings = action(self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, "settings")
         self.act_inbox = action(self.tr("Go to Inbox"), "Ctrl+1", lambda: self.sidebar.select(ViewSpec(ViewKind.INBOX)), "go_inbox")
         self.act_all = action(self.tr("Go to All photos"), "Ctrl+2", lambda: self.sidebar.select(ViewSpec(ViewKind.ALL)), "go_all")
+        self.act_add_to_set = action(self.tr("Add to set…"), "Ctrl+Shift+S", self.add_selected_to_set, "add_to_set")
         self.act_quit = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
 
     def _build_ui(self) -> None:
@@ -130,11 +135,13 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.act_reviewed)
         toolbar.addAction(self.act_template)
+        toolbar.addAction(self.act_add_to_set)
         toolbar.addAction(self.act_refresh)
         toolbar.addAction(self.act_settings)
 
         self.sidebar = Sidebar()
         self.sidebar.viewSelected.connect(self._view_selected)
+        self.sidebar.photosDropped.connect(self._add_to_set)
 
         self.grid = QListView()
         self.grid.setObjectName("grid")
@@ -183,7 +190,7 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.stack, 1)
 
         self.inspector = Inspector(self.ctx)
-        self.inspector.setMinimumWidth(340)
+        self.inspector.setMinimumWidth(360)
         self.inspector.photosChanged.connect(self._photos_changed)
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -192,7 +199,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(self.inspector)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 800, 380])
+        splitter.setSizes([200, 760, 420])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -243,6 +250,8 @@ class MainWindow(QMainWindow):
         return GridOptions(search=self.search_box.text().strip(), sort=key, descending=descending)
 
     def _view_selected(self, spec: ViewSpec) -> None:
+        # The inspector belongs to the grid; the other pages use the room themselves.
+        self.inspector.setVisible(spec.shows_grid)
         if spec.shows_grid:
             self.stack.setCurrentWidget(self.pages["grid"])
             self.reload()
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.quarantine_page)
             self._load_quarantine()
         elif spec.kind in (ViewKind.SETS, ViewKind.SET) and "sets" in self.pages:
+            self.model.set_photos([])
             self.stack.setCurrentWidget(self.pages["sets"])
             self.sets_page.show_set(spec.set_id)
         elif spec.kind is ViewKind.SYNC and "sync" in self.pages:
@@ -269,28 +279,35 @@ class MainWindow(QMainWindow):
         self._load_generation += 1
         generation = self._load_generation
         query = query_for(spec, self.grid_options())
+        photos = self.ctx.catalog.photos
+
+        def load() -> tuple[list[int], list[PhotoSummary]]:
+            # All ids in order (cheap even at 100,000), rows only for the first screens.
+            ids = photos.ids(query)
+            return ids, photos.summaries_for(ids[:FIRST_ROWS])
+
         self.ctx.runner.submit(
-            self.ctx.catalog.photos.summaries,
-            query,
-            on_done=lambda rows: self._fill(generation, spec, rows),
-            on_error=self._show_error,
+            load, on_done=lambda result: self._fill(generation, spec, *result), on_error=self._show_error
         )
 
-    def _fill(self, generation: int, spec: ViewSpec, rows: list[PhotoSummary]) -> None:
+    def _fetch_rows(self, ids: list[int], deliver) -> None:  # type: ignore[no-untyped-def]
+        self.ctx.runner.submit(self.ctx.catalog.photos.summaries_for, ids, on_done=deliver, on_error=self._show_error)
+
+    def _fill(self, generation: int, spec: ViewSpec, ids: list[int], first_rows: list[PhotoSummary]) -> None:
         if generation != self._load_generation:
             return
         selected = set(self.selected_ids())
         self.thumbnails.forget_missing()  # thumbnails of photos just ingested exist now
-        self.model.set_photos(rows)
+        self.model.set_photos(ids, first_rows)
         if selected:
             self._select_ids(selected)
-        self.count_label.setText(self.tr("%n photo(s)", "", len(rows)))
-        if rows:
+        self.count_label.setText(self.tr("%n photo(s)", "", len(ids)))
+        if ids:
             self.empty_label.hide()
         else:
             self.empty_label.setText(self._empty_text(spec))
             self.empty_label.show()
-        self.gridFilled.emit(len(rows))
+        self.gridFilled.emit(len(ids))
 
     def _empty_text(self, spec: ViewSpec) -> str:
         if self.search_box.text().strip():
@@ -309,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
-        return [self.model.photo(r).id for r in rows if r < self.model.rowCount()]
+        return [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
 
     def _selection_settled(self) -> None:
         self.inspector.show_photos(self.selected_ids())
@@ -352,12 +369,10 @@ class MainWindow(QMainWindow):
 
     def _photos_changed(self, ids: list[int]) -> None:
         """After an edit: fresh tiles for those photos, without reloading the whole view."""
-        in_set = {p.id: p.in_set for p in (self.model.photo(r) for r in filter(None.__ne__, map(self.model.row_of, ids)))}
-
-        def fetch():  # type: ignore[no-untyped-def]
-            return [summary_from_record(r, in_set.get(r.id, False)) for r in self.ctx.catalog.photos.get_many(ids[:2000])]
-
-        self.ctx.runner.submit(fetch, on_done=self.model.replace, on_error=self._show_error)
+        shown = [i for i in ids if self.model.row_of(i) is not None][:2000]
+        self.ctx.runner.submit(
+            self.ctx.catalog.photos.summaries_for, shown, on_done=self.model.replace, on_error=self._show_error
+        )
         self.refresh_sidebar()
 
     def mark_reviewed(self) -> None:
@@ -457,6 +472,35 @@ class MainWindow(QMainWindow):
         elif key == "new":
             self.sidebar.select(ViewSpec(ViewKind.INBOX))
         self.banner.hide()
+
+    # -- sets ---------------------------------------------------------------------------------------
+
+    def add_selected_to_set(self) -> None:
+        ids = self.selected_ids()
+        if "sets" not in self.pages or not ids:
+            return
+        entries = self.sidebar.set_entries()
+        if not entries:
+            self.statusBar().showMessage(self.tr("Create a set first (Sets in the sidebar)."), 8000)
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        labels = [label for _id, label in entries]
+        label, ok = QInputDialog.getItem(self, self.tr("Add to set"), self.tr("Add the selected photos to:"), labels, 0, False)
+        if ok:
+            self._add_to_set(entries[labels.index(label)][0], ids)
+
+    def _add_to_set(self, set_id: int, ids: list[int]) -> None:
+        if "sets" not in self.pages:
+            return
+
+        def done(added) -> None:  # type: ignore[no-untyped-def]
+            self.statusBar().showMessage(self.tr("%n photo(s) added to the set", "", len(added)), 8000)
+            self.refresh_sidebar()
+            self.reload()
+
+        service = self.sets_page.service
+        self.ctx.runner.submit(lambda: service().add(set_id, ids), on_done=done, on_error=self._show_error)
 
     def _account_status(self, text: str) -> None:
         self.account_label.setText(text)

@@ -1,94 +1,100 @@
-"""The grid's model: one light `PhotoSummary` per row, thumbnails asked for only when a tile is painted."""
+"""The grid's model: the ordered photo ids of a view, with light `PhotoSummary` rows fetched page by page.
+
+A view of 100,000 photos is one query for the ids; the rows (name, badges) of the tiles on screen are
+fetched in pages of `PAGE` on a worker as the view paints them, and thumbnails the same way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from photoarchive.catalog.photos import CategoryState, PhotoRecord, PhotoSummary
+from photoarchive.catalog.photos import PhotoSummary
 from photoarchive.ui.thumbnails import ThumbnailCache
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"
+PAGE = 300
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def summary_from_record(record: PhotoRecord, in_set: bool) -> PhotoSummary:
-    """The grid row for a photo just edited (same shape as `PhotoStore.summaries` gives)."""
-    cats = tuple(
-        sorted(
-            mark.category.value + ("?" if mark.state is CategoryState.SUGGESTED else "")
-            for mark in record.categories.values()
-            if mark.state is not CategoryState.REJECTED
-        )
-    )
-    return PhotoSummary(
-        id=record.id,
-        sha256=record.sha256,
-        original_name=record.original_name,
-        capture_time=record.capture_time,
-        ingested_at=record.ingested_at,
-        width=record.width,
-        height=record.height,
-        case_number=record.case_number,
-        has_gps=record.has_gps,
-        has_serial=record.has_serial,
-        reviewed=record.reviewed,
-        categories=cats,
-        in_set=in_set,
-    )
+# (photo ids) -> summaries; run on a worker by the fetch function the model is given.
+Fetch = Callable[[list[int], Callable[[list[PhotoSummary]], None]], None]
 
 
 class PhotoListModel(QAbstractListModel):
-    def __init__(self, thumbnails: ThumbnailCache, parent: Any = None):
+    def __init__(self, thumbnails: ThumbnailCache, parent: Any = None, fetch: Fetch | None = None):
         super().__init__(parent)
         self.thumbnails = thumbnails
-        self._rows: list[PhotoSummary] = []
-        self._row_of_id: dict[int, int] = {}
-        self._rows_of_sha: dict[str, int] = {}
+        self.fetch = fetch
+        self._ids: list[int] = []
+        self._rows: dict[int, PhotoSummary] = {}
+        self._id_of_sha: dict[str, int] = {}
+        self._row_of_id: dict[int, int] | None = None
+        self._pages_asked: set[int] = set()
+        self._generation = 0
         thumbnails.ready.connect(self._thumbnail_ready)
 
     # -- filling --------------------------------------------------------------------------------
 
-    def set_photos(self, photos: Sequence[PhotoSummary]) -> None:
+    def set_photos(self, ids: Sequence[int], first_rows: Iterable[PhotoSummary] = ()) -> None:
+        """Show these photos in this order; rows already fetched can be passed along."""
         self.beginResetModel()
-        self._rows = list(photos)
-        self._row_of_id = {p.id: i for i, p in enumerate(self._rows)}
-        self._rows_of_sha = {p.sha256: i for i, p in enumerate(self._rows)}
+        self._generation += 1
+        self._ids = list(ids)
+        self._rows = {}
+        self._id_of_sha = {}
+        self._keep(first_rows)
+        self._row_of_id = None
+        self._pages_asked = set()
         self.endResetModel()
+
+    def set_summaries(self, summaries: Sequence[PhotoSummary]) -> None:
+        self.set_photos([s.id for s in summaries], summaries)
 
     def replace(self, updated: Iterable[PhotoSummary]) -> None:
         """Swap in fresh rows for photos already shown (after an edit), keeping selection and scroll."""
         for summary in updated:
-            row = self._row_of_id.get(summary.id)
+            row = self.row_of(summary.id)
             if row is None:
                 continue
-            self._rows[row] = summary
+            self._keep([summary])
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
-    def photo(self, row: int) -> PhotoSummary:
-        return self._rows[row]
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
 
-    def photos(self) -> list[PhotoSummary]:
-        return list(self._rows)
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def photo(self, row: int) -> PhotoSummary | None:
+        """The row's summary, or None while its page is still being fetched."""
+        return self._rows.get(self._ids[row])
 
     def row_of(self, photo_id: int) -> int | None:
+        if self._row_of_id is None:
+            self._row_of_id = {pid: i for i, pid in enumerate(self._ids)}
         return self._row_of_id.get(photo_id)
 
     # -- Qt model API ---------------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
-        photo = self._rows[index.row()]
+        row = index.row()
+        if role == IdRole:
+            return self._ids[row]
+        photo = self._rows.get(self._ids[row])
+        if photo is None:
+            self._ask_page(row // PAGE)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return photo.original_name
         if role == Qt.ItemDataRole.DecorationRole:
@@ -102,8 +108,6 @@ class PhotoListModel(QAbstractListModel):
             return "\n".join(parts)
         if role == SummaryRole:
             return photo
-        if role == IdRole:
-            return photo.id
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -117,12 +121,37 @@ class PhotoListModel(QAbstractListModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
-        ids = sorted({self._rows[i.row()].id for i in indexes if i.isValid()})
+        ids = sorted({self._ids[i.row()] for i in indexes if i.isValid()})
         mime.setData(PHOTO_IDS_MIME, ",".join(map(str, ids)).encode("ascii"))
         return mime
 
+    # -- lazy rows and thumbnails ---------------------------------------------------------------
+
+    def _ask_page(self, page: int) -> None:
+        if page in self._pages_asked or self.fetch is None:
+            return
+        self._pages_asked.add(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE : (page + 1) * PAGE]
+        self.fetch(ids, lambda rows: self._page_loaded(generation, page, rows))
+
+    def _page_loaded(self, generation: int, page: int, rows: list[PhotoSummary]) -> None:
+        if generation != self._generation:
+            return  # the view was reloaded meanwhile
+        self._keep(rows)
+        first = page * PAGE
+        last = min(len(self._ids), first + PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first), self.index(last))
+
+    def _keep(self, rows: Iterable[PhotoSummary]) -> None:
+        for summary in rows:
+            self._rows[summary.id] = summary
+            self._id_of_sha[summary.sha256] = summary.id
+
     def _thumbnail_ready(self, sha256: str) -> None:
-        row = self._rows_of_sha.get(sha256)
+        photo_id = self._id_of_sha.get(sha256)
+        row = self.row_of(photo_id) if photo_id is not None else None
         if row is not None:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from photoarchive.ui.photo_model import PHOTO_IDS_MIME
 from photoarchive.ui.views import ViewKind, ViewSpec
 
 SpecRole = Qt.ItemDataRole.UserRole + 10
@@ -12,6 +13,7 @@ SpecRole = Qt.ItemDataRole.UserRole + 10
 
 class Sidebar(QTreeWidget):
     viewSelected = Signal(object)  # ViewSpec
+    photosDropped = Signal(int, list)  # set id, photo ids dragged from the grid onto a set
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +39,43 @@ class Sidebar(QTreeWidget):
             self.addTopLevelItem(item)
             self.items[kind] = item
         self.currentItemChanged.connect(self._changed)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+
+    def _set_at(self, event) -> int | None:  # type: ignore[no-untyped-def]
+        if not event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            return None
+        item = self.itemAt(event.position().toPoint())
+        spec = item.data(0, SpecRole) if item is not None else None
+        return spec.set_id if spec is not None and spec.kind is ViewKind.SET else None
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._set_at(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        set_id = self._set_at(event)
+        if set_id is None:
+            event.ignore()
+            return
+        raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
+        ids = [int(i) for i in raw.split(",") if i]
+        if ids:
+            self.photosDropped.emit(set_id, ids)
+        event.acceptProposedAction()
+
+    def set_entries(self) -> list[tuple[int, str]]:
+        """The sets listed under Sets, as (id, label)."""
+        parent = self.items[ViewKind.SETS]
+        return [
+            (parent.child(i).data(0, SpecRole).set_id, parent.child(i).text(0)) for i in range(parent.childCount())
+        ]
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None:
@@ -65,6 +104,7 @@ class Sidebar(QTreeWidget):
     def set_sets(self, sets: list[tuple[int, str]]) -> None:
         """Sets as (id, label) where the label already carries the state."""
         self._set_children(self.items[ViewKind.SETS], [(label, ViewSpec(ViewKind.SET, set_id=i)) for i, label in sets])
+        self.items[ViewKind.SETS].setExpanded(True)
 
     def _set_children(self, parent: QTreeWidgetItem, children: list[tuple[str, ViewSpec]]) -> None:
         current = self.current_spec()

@@ -21,7 +21,7 @@ PREVIEW = "preview"
 
 def thumbnail_file(thumbnails_dir: Path, sha256: str, size: str = GRID) -> Path:
     """The cached JPEG for a photo (path rules belong to the media module)."""
-    from photoarchive.media.analyse import ThumbSize, thumbnail_path
+    from photoarchive.media.thumbnails import ThumbSize, thumbnail_path
 
     return thumbnail_path(thumbnails_dir, sha256, ThumbSize.PREVIEW if size == PREVIEW else ThumbSize.GRID)
 

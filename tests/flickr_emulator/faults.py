@@ -21,6 +21,10 @@ Kinds:
     Applies the request (upload stored, album changed …) and then closes the connection without a
     response: the client sees a connection error although the write happened.
 
+``chaos``
+    Each firing picks one of ``choices`` at random (default :data:`CHAOS_KINDS`), from the rule's own
+    seeded generator: ``faults.chaos(probability=0.2, seed=7)`` is the one-liner for "random faults".
+
 Rules match on the call name: a REST method (``flickr.photosets.addPhoto``), ``upload``, ``replace``,
 ``oauth.request_token`` / ``oauth.access_token``, ``*`` (everything) or an ``fnmatch`` pattern
 (``flickr.photosets.*``). ``params={"photo_id": "…"}`` narrows a rule to calls carrying those values.
@@ -42,6 +46,20 @@ KINDS = (
     "error106",
     "error201",
     "error",
+    "slow",
+    "drop",
+    "commit_then_drop",
+    "chaos",
+)
+
+# What ``chaos`` picks from by default: every way a call can fail, ambiguous ones included.
+CHAOS_KINDS = (
+    "http429",
+    "http500",
+    "http503",
+    "error105",
+    "error106",
+    "error201",
     "slow",
     "drop",
     "commit_then_drop",
@@ -68,12 +86,17 @@ class FaultRule:
     message: str | None = None
     params: dict[str, str] | None = None
     seed: int | None = None
+    choices: tuple[str, ...] = ()
     matched: int = 0
     fired: int = 0
     _rng: random.Random = field(default_factory=random.Random, repr=False)
 
     def applies_to(self, call_name: str, params: dict[str, str]) -> bool:
-        if self.method != "*" and self.method != call_name and not fnmatch.fnmatchcase(call_name, self.method):
+        if (
+            self.method != "*"
+            and self.method != call_name
+            and not fnmatch.fnmatchcase(call_name, self.method)
+        ):
             return False
         if self.params:
             return all(params.get(k) == str(v) for k, v in self.params.items())
@@ -83,15 +106,35 @@ class FaultRule:
     def exhausted(self) -> bool:
         return self.times is not None and self.fired >= self.times
 
+
+@dataclass(frozen=True)
+class FiredFault:
+    """A rule that fired for one call, with the kind it resolved to (``chaos`` picks one)."""
+
+    rule: FaultRule
+    kind: str
+
+    @property
+    def delay(self) -> float:
+        return self.rule.delay
+
+    @property
+    def phase(self) -> str:
+        return self.rule.phase
+
+    @property
+    def retry_after(self) -> int:
+        return self.rule.retry_after
+
     def error_code(self) -> int:
         if self.kind == "error":
-            assert self.code is not None
-            return self.code
+            assert self.rule.code is not None
+            return self.rule.code
         return int(self.kind.removeprefix("error"))
 
     def error_message(self) -> str:
-        if self.message:
-            return self.message
+        if self.rule.message and self.kind == self.rule.kind:
+            return self.rule.message
         return ERROR_MESSAGES.get(self.error_code(), "Injected error")
 
 
@@ -117,6 +160,7 @@ class FaultInjector:
         code: int | None = None,
         message: str | None = None,
         params: dict[str, str] | None = None,
+        choices: tuple[str, ...] = CHAOS_KINDS,
     ) -> FaultRule:
         """Add a rule. Without ``times`` and ``probability`` it fires once.
 
@@ -125,6 +169,8 @@ class FaultInjector:
         """
         if kind not in KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
+        if kind == "chaos" and not set(choices) <= set(KINDS) - {"chaos", "error"}:
+            raise ValueError(f"chaos choices must be among {CHAOS_KINDS + ('http502',)}")
         if kind == "error" and code is None:
             raise ValueError("kind='error' needs code=")
         if phase not in ("before", "after"):
@@ -144,11 +190,37 @@ class FaultInjector:
             message=message,
             params=dict(params) if params else None,
             seed=seed,
+            choices=tuple(choices) if kind == "chaos" else (),
             _rng=random.Random(seed),
         )
         with self._lock:
             self.rules.append(rule)
         return rule
+
+    def chaos(
+        self,
+        probability: float,
+        *,
+        seed: int | None = None,
+        method: str = "*",
+        kinds: tuple[str, ...] = CHAOS_KINDS,
+        delay: float = 0.2,
+        phase: str = "after",
+        retry_after: int = 0,
+        times: int | None = None,
+    ) -> FaultRule:
+        """Random faults of the given kinds on a share of the matching calls (reproducible with ``seed``)."""
+        return self.inject(
+            method,
+            "chaos",
+            probability=probability,
+            seed=seed,
+            delay=delay,
+            phase=phase,
+            retry_after=retry_after,
+            times=times,
+            choices=kinds,
+        )
 
     def clear(self) -> None:
         with self._lock:
@@ -159,7 +231,7 @@ class FaultInjector:
             if rule in self.rules:
                 self.rules.remove(rule)
 
-    def pick(self, call_name: str, params: dict[str, str]) -> FaultRule | None:
+    def pick(self, call_name: str, params: dict[str, str]) -> FiredFault | None:
         """The first rule that fires for this call (counting it), or None."""
         with self._lock:
             for rule in self.rules:
@@ -171,7 +243,8 @@ class FaultInjector:
                 if rule.probability is not None and rule._rng.random() >= rule.probability:
                     continue
                 rule.fired += 1
-                return rule
+                kind = rule._rng.choice(rule.choices) if rule.kind == "chaos" else rule.kind
+                return FiredFault(rule, kind)
         return None
 
     @property

@@ -6,10 +6,11 @@ server checks the token's permission before calling it and answers 99 when it is
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import LICENSES, PERM_LEVELS, EmulatorState, Photo, Photoset, User, now
+from .model import LICENSES, PERM_LEVELS, UNSETTABLE_LICENSES, EmulatorState, Photo, Photoset, User, now
 from .responses import ApiError, Node
 from .tags import MAX_TAGS_PER_PHOTO, parse_machine_tag_query, parse_tag, parse_tag_string
 
@@ -65,7 +66,9 @@ def perms_allow(granted: str, needed: str) -> bool:
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _int_arg(call: Call, name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
+def _int_arg(
+    call: Call, name: str, default: int, minimum: int | None = None, maximum: int | None = None
+) -> int:
     raw = call.arg(name)
     try:
         value = int(raw) if raw is not None else default
@@ -140,7 +143,9 @@ def _user_by_arg(call: Call, user_id: str | None, unknown_code: int) -> User | N
     return user
 
 
-def _photo_summary(call: Call, photo: Photo, extras: set[str], extra_attrs: dict[str, str | int] | None = None) -> Node:
+def _photo_summary(
+    call: Call, photo: Photo, extras: set[str], extra_attrs: dict[str, str | int] | None = None
+) -> Node:
     attrs: dict[str, str | int] = {
         "id": photo.id,
         "owner": photo.owner,
@@ -203,7 +208,9 @@ def _paged(items: list, page: int, per_page: int) -> tuple[list, int, int]:
 
 @method("flickr.test.echo")
 def test_echo(call: Call) -> list[Node]:
-    return [Node(key, text=value) for key, value in call.params.items() if key not in ("format", "nojsoncallback")]
+    return [
+        Node(key, text=value) for key, value in call.params.items() if key not in ("format", "nojsoncallback")
+    ]
 
 
 @method("flickr.test.login", perms="read")
@@ -249,10 +256,15 @@ _SEARCH_CRITERIA = (
 
 def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node]:
     if require_criteria and not any(call.arg(name) for name in _SEARCH_CRITERIA):
-        raise ApiError(3, "Parameterless searches have been disabled. Please use flickr.photos.getRecent instead.")
-    photos = [p for p in call.state.photos.values() if _can_see(call, p)]
+        raise ApiError(
+            3, "Parameterless searches have been disabled. Please use flickr.photos.getRecent instead."
+        )
+    clock = time.time()
+    photos = [p for p in call.state.photos.values() if _can_see(call, p) and p.searchable_at <= clock]
     if owner is not None:
         photos = [p for p in photos if p.owner == owner.nsid]
+    # hidden=2 keeps a photo out of public searches; its owner still finds it.
+    photos = [p for p in photos if p.hidden != 2 or (call.user is not None and call.user.nsid == p.owner)]
 
     tag_terms = [c for c in (parse_tag(t) for t in _id_list(call.arg("tags"))) if c is not None]
     if tag_terms:
@@ -260,11 +272,7 @@ def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node
             raise ApiError(1, "Too many tags in ALL query")
         wanted = [t.clean for t in tag_terms]
         mode_all = (call.arg("tag_mode") or "any").lower() == "all"
-        photos = [
-            p
-            for p in photos
-            if (all if mode_all else any)(w in p.clean_tags for w in wanted)
-        ]
+        photos = [p for p in photos if (all if mode_all else any)(w in p.clean_tags for w in wanted)]
 
     machine_arg = call.arg("machine_tags")
     if machine_arg:
@@ -277,8 +285,7 @@ def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node
         mode_all = (call.arg("machine_tag_mode") or "any").lower() == "all"
 
         def matches(photo: Photo) -> bool:
-            machine = [parse_tag(t.raw) for t in photo.tags if t.machine]
-            machine_tags = [m.machine for m in machine if m is not None and m.machine is not None]
+            machine_tags = [t.parts for t in photo.tags if t.parts is not None]
             hits = [any(q.matches(mt) for mt in machine_tags) for q in queries]
             return all(hits) if mode_all else any(hits)
 
@@ -290,7 +297,9 @@ def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node
         photos = [
             p
             for p in photos
-            if needle in p.title.lower() or needle in p.description.lower() or needle in " ".join(p.clean_tags)
+            if needle in p.title.lower()
+            or needle in p.description.lower()
+            or needle in " ".join(p.clean_tags)
         ]
 
     min_upload = call.arg("min_upload_date")
@@ -302,7 +311,9 @@ def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node
 
     privacy = call.arg("privacy_filter")
     if privacy:
-        wanted_perms = {"1": (1, 0, 0), "2": (0, 1, 0), "3": (0, 0, 1), "4": (0, 1, 1), "5": (0, 0, 0)}.get(privacy)
+        wanted_perms = {"1": (1, 0, 0), "2": (0, 1, 0), "3": (0, 0, 1), "4": (0, 1, 1), "5": (0, 0, 0)}.get(
+            privacy
+        )
         if wanted_perms:
             photos = [p for p in photos if (p.is_public, p.is_friend, p.is_family) == wanted_perms]
 
@@ -374,7 +385,12 @@ def photos_get_info(call: Call) -> list[Node]:
     )
     node.add(Node("title", text=photo.title))
     node.add(Node("description", text=photo.description))
-    node.add(Node("visibility", {"ispublic": photo.is_public, "isfriend": photo.is_friend, "isfamily": photo.is_family}))
+    node.add(
+        Node(
+            "visibility",
+            {"ispublic": photo.is_public, "isfriend": photo.is_friend, "isfamily": photo.is_family},
+        )
+    )
     node.add(
         Node(
             "dates",
@@ -409,7 +425,9 @@ def photos_get_info(call: Call) -> list[Node]:
             )
         )
     urls = node.add(Node("urls", list_children=("url",)))
-    urls.add(Node("url", {"type": "photopage"}, text=f"https://www.flickr.com/photos/{photo.owner}/{photo.id}/"))
+    urls.add(
+        Node("url", {"type": "photopage"}, text=f"https://www.flickr.com/photos/{photo.owner}/{photo.id}/")
+    )
     node.add(Node("media", text="photo"))
     return [node]
 
@@ -418,7 +436,7 @@ def photos_get_info(call: Call) -> list[Node]:
 def photos_set_meta(call: Call) -> list[Node]:
     photo = _own_photo(call, call.arg("photo_id"))
     if "title" not in call.params and "description" not in call.params:
-        raise ApiError(2, "Required arguments missing")
+        raise ApiError(2, "At least one of title or description must be set")
     if "title" in call.params:
         photo.title = call.params["title"]
     if "description" in call.params:
@@ -516,6 +534,8 @@ def licenses_set_license(call: Call) -> list[Node]:
     license_arg = call.arg("license_id")
     if license_arg is None or not license_arg.isdigit() or int(license_arg) not in LICENSES:
         raise ApiError(2, "License not found")
+    if int(license_arg) in UNSETTABLE_LICENSES:
+        raise ApiError(4, "License not available")
     photo.license = int(license_arg)
     _touch(photo)
     return []
@@ -833,9 +853,65 @@ def groups_pools_get_photos(call: Call) -> list[Node]:
     page = _int_arg(call, "page", 1, 1)
     items, pages, total = _paged(photos, page, per_page)
     node = Node(
-        "photos", {"page": page, "pages": pages, "perpage": per_page, "total": total}, list_children=("photo",)
+        "photos",
+        {"page": page, "pages": pages, "perpage": per_page, "total": total},
+        list_children=("photo",),
     )
     extras = _extras(call)
     for photo in items:
         node.add(_photo_summary(call, photo, extras))
+    return [node]
+
+
+@method("flickr.photos.upload.checkTickets")
+def photos_upload_check_tickets(call: Call) -> list[Node]:
+    node = Node("uploader", list_children=("ticket",))
+    for ticket_id in _id_list(call.arg("tickets")):
+        photo_id = call.state.tickets.get(ticket_id)
+        if photo_id is None:
+            node.add(Node("ticket", {"id": ticket_id, "invalid": 1}))
+        else:
+            node.add(
+                Node("ticket", {"id": ticket_id, "complete": 1, "photoid": photo_id, "imported": str(now())})
+            )
+    return [node]
+
+
+@method("flickr.photos.getPerms", perms="read")
+def photos_get_perms(call: Call) -> list[Node]:
+    photo = _own_photo(call, call.arg("photo_id"))
+    return [
+        Node(
+            "perms",
+            {
+                "id": photo.id,
+                "ispublic": photo.is_public,
+                "isfriend": photo.is_friend,
+                "isfamily": photo.is_family,
+                "permcomment": photo.perm_comment,
+                "permaddmeta": photo.perm_addmeta,
+            },
+        )
+    ]
+
+
+@method("flickr.photosets.orderSets", perms="write")
+def photosets_order_sets(call: Call) -> list[Node]:
+    assert call.user is not None
+    order = call.state.photoset_order.setdefault(call.user.nsid, [])
+    ids = _id_list(call.arg("photoset_ids"))
+    for photoset_id in ids:
+        if photoset_id not in order:
+            raise ApiError(1, "Set not found")
+    listed = list(dict.fromkeys(ids))
+    # Flickr: sets not in the list go to the end, ordered by their ids.
+    order[:] = listed + sorted((i for i in order if i not in listed), key=int)
+    return []
+
+
+@method("flickr.reflection.getMethods")
+def reflection_get_methods(call: Call) -> list[Node]:
+    node = Node("methods", list_children=("method",))
+    for name in sorted(METHODS):
+        node.add(Node("method", text=name))
     return [node]

@@ -9,13 +9,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .tags import ParsedTag
+from .tags import MachineTag, ParsedTag
 
 PERM_LEVELS = {"none": 0, "read": 1, "write": 2, "delete": 3}
 
 # flickr.photos.licenses.getInfo as Flickr returns it (ids 11-16 are the CC 4.0 licences added in 2024).
 LICENSES: dict[int, tuple[str, str]] = {
-    0: ("All Rights Reserved", ""),
+    0: (
+        "All Rights Reserved",
+        "https://www.flickrhelp.com/hc/en-us/articles/10710266545556-Using-Flickr-images-shared-by-other-members",
+    ),
     1: ("Attribution-NonCommercial-ShareAlike License", "https://creativecommons.org/licenses/by-nc-sa/2.0/"),
     2: ("Attribution-NonCommercial License", "https://creativecommons.org/licenses/by-nc/2.0/"),
     3: ("Attribution-NonCommercial-NoDerivs License", "https://creativecommons.org/licenses/by-nc-nd/2.0/"),
@@ -39,6 +42,10 @@ LICENSES: dict[int, tuple[str, str]] = {
         "https://creativecommons.org/licenses/by-nc-nd/4.0/",
     ),
 }
+
+
+# Licences setLicense refuses (Flickr: "no known copyright restrictions" is for The Commons only).
+UNSETTABLE_LICENSES = frozenset({7, 8})
 
 
 @dataclass
@@ -83,6 +90,7 @@ class Tag:
     clean: str
     machine: bool
     author: str
+    parts: MachineTag | None = None  # namespace, predicate, value of a machine tag (clean form)
 
 
 @dataclass
@@ -111,6 +119,8 @@ class Photo:
     perm_comment: int = 3
     perm_addmeta: int = 2
     replaced_count: int = 0
+    # photos.search finds the photo only from this time on (see EmulatorState.search_index_lag).
+    searchable_at: float = 0.0
 
     @property
     def sha256(self) -> str:
@@ -127,6 +137,16 @@ class Photo:
     @property
     def machine_tags(self) -> list[str]:
         return [t.clean for t in self.tags if t.machine]
+
+
+@dataclass
+class ReceivedFile:
+    """A file that reached the upload or replace endpoint, whatever became of it."""
+
+    endpoint: str  # upload or replace
+    data: bytes
+    photo_id: str | None  # the photo it became (or replaced); None when refused or dropped unprocessed
+    call_seq: int
 
 
 @dataclass
@@ -167,6 +187,12 @@ class EmulatorState:
         self.photoset_order: dict[str, list[str]] = {}
         self.groups: dict[str, Group] = {}
         self.deleted_photo_ids: list[str] = []
+        # Async upload tickets: ticket id -> photo id.
+        self.tickets: dict[str, str] = {}
+        # Every file the upload/replace endpoints received, kept for scanning what left the client.
+        self.received_files: list[ReceivedFile] = []
+        # Seconds before a new upload shows up in photos.search (Flickr's search index lags behind).
+        self.search_index_lag: float = 0.0
         self._photo_ids = itertools.count(53100000001)
         self._set_ids = itertools.count(72177720300000001)
         self._upload_seq = itertools.count(1)
@@ -190,6 +216,7 @@ class EmulatorState:
             clean=parsed.clean,
             machine=parsed.is_machine,
             author=author,
+            parts=parsed.machine,
         )
 
     # --- queries for assertions ------------------------------------------------------------------
@@ -204,6 +231,16 @@ class EmulatorState:
         parsed = parse_tag(tag)
         wanted = parsed.clean if parsed else tag
         return [p for p in self.photos_in_upload_order() if wanted in p.machine_tags]
+
+    def photos_by_machine_tag(self, namespace: str, predicate: str) -> dict[str, list[Photo]]:
+        """Photos grouped by the value of their ``namespace:predicate=…`` machine tags (finds duplicates)."""
+        prefix = f"{namespace.lower()}:{predicate.lower()}="
+        grouped: dict[str, list[Photo]] = {}
+        for photo in self.photos_in_upload_order():
+            for tag in photo.machine_tags:
+                if tag.startswith(prefix):
+                    grouped.setdefault(tag[len(prefix) :], []).append(photo)
+        return grouped
 
     def photoset_by_title(self, title: str) -> Photoset | None:
         for photoset in self.photosets.values():

@@ -58,7 +58,11 @@ def signature_base_string(http_method: str, url: str, params: list[tuple[str, st
     encoded = sorted((percent_encode(k), percent_encode(v)) for k, v in params)
     normalized = "&".join(f"{k}={v}" for k, v in encoded)
     return "&".join(
-        [percent_encode(http_method.upper()), percent_encode(base_string_uri(url)), percent_encode(normalized)]
+        [
+            percent_encode(http_method.upper()),
+            percent_encode(base_string_uri(url)),
+            percent_encode(normalized),
+        ]
     )
 
 

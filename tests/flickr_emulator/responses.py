@@ -51,7 +51,11 @@ def _xml_node(node: Node, indent: str) -> str:
 
 def render_xml_ok(body: list[Node]) -> bytes:
     inner = "\n".join(_xml_node(node, "\t") for node in body)
-    text = '<?xml version="1.0" encoding="utf-8" ?>\n<rsp stat="ok">\n' + (inner + "\n" if inner else "") + "</rsp>\n"
+    text = (
+        '<?xml version="1.0" encoding="utf-8" ?>\n<rsp stat="ok">\n'
+        + (inner + "\n" if inner else "")
+        + "</rsp>\n"
+    )
     return text.encode("utf-8")
 
 

@@ -15,11 +15,30 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import oauth
-from .faults import FaultInjector, FaultRule
+from .faults import FaultInjector, FiredFault
 from .methods import METHODS, Call, delete_photo, perms_allow
-from .model import PERM_LEVELS, AccessToken, App, EmulatorState, Group, Photo, Photoset, RequestToken, User, now
+from .model import (
+    PERM_LEVELS,
+    AccessToken,
+    App,
+    EmulatorState,
+    Group,
+    Photo,
+    Photoset,
+    ReceivedFile,
+    RequestToken,
+    User,
+    now,
+)
 from .responses import ApiError, Node, render_json_fail, render_json_ok, render_xml_fail, render_xml_ok
-from .uploads import DEFAULT_MAX_PHOTO_BYTES, MultipartError, create_photo, handle_replace, handle_upload, parse_multipart
+from .uploads import (
+    DEFAULT_MAX_PHOTO_BYTES,
+    MultipartError,
+    create_photo,
+    handle_replace,
+    handle_upload,
+    parse_multipart,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +50,14 @@ AUTHORIZE_PATH = "/services/oauth/authorize"
 ACCESS_TOKEN_PATH = "/services/oauth/access_token"
 
 # Parameters never written to the call log: they are credentials or one-time values.
-_SECRET_PARAMS = {"oauth_signature", "oauth_nonce", "oauth_timestamp", "oauth_token", "oauth_verifier", "api_sig"}
+_SECRET_PARAMS = {
+    "oauth_signature",
+    "oauth_nonce",
+    "oauth_timestamp",
+    "oauth_token",
+    "oauth_verifier",
+    "api_sig",
+}
 
 
 @dataclass
@@ -78,15 +104,49 @@ class Outcome:
     drop: bool = False
 
 
+class _ClientGone(Exception):
+    """The client disconnected before its request body was complete."""
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     emulator: FlickrEmulator
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.open_connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+
+    def close_open_connections(self) -> None:
+        """End idle keep-alive connections so their handler threads finish when the emulator stops."""
+        with self.connections_lock:
+            connections = list(self.open_connections)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as separate writes; with Nagle on, each keep-alive call waits ~40 ms.
+    disable_nagle_algorithm = True
     server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.connections_lock:
+            self.server.open_connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server.connections_lock:
+            self.server.open_connections.discard(self.connection)
+        try:
+            super().finish()
+        except OSError:
+            pass
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         log.debug("%s " + format, self.address_string(), *args)
@@ -97,25 +157,44 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._dispatch("POST")
 
+    def _read_exactly(self, size: int) -> bytes:
+        data = self.rfile.read(size)
+        if len(data) < size:
+            raise _ClientGone()
+        return data
+
     def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            parts = []
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                        pass
-                    break
-                parts.append(self.rfile.read(size))
-                self.rfile.readline()
-            return b"".join(parts)
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
+        """The whole request body; _ClientGone when the client vanished before sending all of it."""
+        try:
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                parts = []
+                while True:
+                    line = self.rfile.readline()
+                    if not line:
+                        raise _ClientGone()
+                    size = int(line.split(b";")[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                            pass
+                        break
+                    parts.append(self._read_exactly(size))
+                    self.rfile.readline()
+                return b"".join(parts)
+            length = int(self.headers.get("Content-Length") or 0)
+            return self._read_exactly(length) if length else b""
+        except (OSError, ValueError):
+            raise _ClientGone() from None
 
     def _dispatch(self, http_method: str) -> None:
         emulator = self.server.emulator
         try:
             body = self._read_body()
+        except _ClientGone:
+            # A client killed mid-request: like a real server, process nothing of a partial body.
+            emulator._record_aborted(self, http_method)
+            self.close_connection = True
+            return
+        try:
             outcome = emulator._handle(self, http_method, body)
         except Exception:  # an emulator bug must be visible to the test, not a hang
             emulator.errors.append(traceback.format_exc())
@@ -157,10 +236,12 @@ class FlickrEmulator:
         auto_approve: str | None = None,
         rate_limit_per_hour: int | None = None,
         revoked_token_answer: str = "error98",
+        search_index_lag: float = 0.0,
     ):
-        if host not in ("127.0.0.1", "localhost", "::1"):
+        if host not in ("127.0.0.1", "localhost"):
             raise ValueError("the Flickr emulator only listens on the loopback interface")
         self.state = EmulatorState()
+        self.state.search_index_lag = search_index_lag
         self.faults = FaultInjector()
         self.call_log: list[CallRecord] = []
         self.errors: list[str] = []
@@ -189,7 +270,9 @@ class FlickrEmulator:
         server = _Server((self._host, self._port), _Handler)
         server.emulator = self
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, name="flickr-emulator", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="flickr-emulator", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -197,6 +280,7 @@ class FlickrEmulator:
         if self._server is None:
             return
         self._server.shutdown()
+        self._server.close_open_connections()
         self._server.server_close()
         self._server = None
         if self._thread is not None:
@@ -278,7 +362,7 @@ class FlickrEmulator:
 
     def _only_app_key(self) -> str:
         if len(self.state.apps) != 1:
-            raise ValueError("pass app_key=: the emulator has %d registered apps" % len(self.state.apps))
+            raise ValueError(f"pass app_key=: the emulator has {len(self.state.apps)} registered apps")
         return next(iter(self.state.apps))
 
     def pending_authorizations(self) -> list[RequestToken]:
@@ -386,22 +470,39 @@ class FlickrEmulator:
             self.call_log.clear()
 
     def dump_state(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.state.snapshot(), indent=2, ensure_ascii=False), encoding="utf-8")
+        Path(path).write_text(
+            json.dumps(self.state.snapshot(), indent=2, ensure_ascii=False), encoding="utf-8"
+        )
 
     # --- request handling ----------------------------------------------------------------------
-    def _record(self, record: CallRecord) -> None:
+    def _next_seq(self) -> int:
         with self._log_lock:
             self._seq += 1
-            record.seq = self._seq
+            return self._seq
+
+    def _record(self, record: CallRecord) -> None:
+        """Log a finished call (``seq`` was taken when it arrived, so the log may be out of seq order)."""
+        with self._log_lock:
             self.call_log.append(record)
+
+    def _record_aborted(self, handler: _Handler, http_method: str) -> None:
+        path = urlsplit(handler.path).path
+        endpoint = {REST_PATH: "rest", UPLOAD_PATH: "upload", REPLACE_PATH: "replace"}.get(path, "oauth")
+        method = endpoint if endpoint in ("upload", "replace") else "(aborted)"
+        self._record(
+            CallRecord(
+                self._next_seq(), time.time(), endpoint, method, {}, http_status=None, fault="client_aborted"
+            )
+        )
 
     def _handle(self, handler: _Handler, http_method: str, body: bytes) -> Outcome:
         split = urlsplit(handler.path)
+        host = handler.headers.get("Host") or f"127.0.0.1:{self.port}"
+        # The URL exactly as the client addressed it: that is what it signed.
+        url = f"http://{host}{split.path}"
         path = split.path
         if not path.endswith("/") and path in (REST_PATH[:-1], UPLOAD_PATH[:-1], REPLACE_PATH[:-1]):
             path += "/"
-        host = handler.headers.get("Host") or f"127.0.0.1:{self.port}"
-        url = f"http://{host}{path}"
         query = parse_qsl(split.query, keep_blank_values=True)
         content_type = handler.headers.get("Content-Type", "")
         header_oauth = oauth.parse_authorization_header(handler.headers.get("Authorization"))
@@ -435,7 +536,7 @@ class FlickrEmulator:
             return Outcome(404, b"<html><body>Not found</body></html>", "text/html")
 
         record = CallRecord(
-            seq=0,
+            seq=self._next_seq(),
             time=time.time(),
             endpoint=endpoint,
             method=call_name,
@@ -456,12 +557,16 @@ class FlickrEmulator:
                 record.http_status = None if early.drop else early.status
                 if rule.kind.startswith("error"):
                     record.error_code = rule.error_code()
+                if "photo" in files:
+                    self._keep_received(endpoint, files["photo"][1], params, None, record)
                 self._record(record)
                 return early
             if rule.kind == "slow" and rule.phase == "before":
                 time.sleep(rule.delay)
 
         outcome = self._process(endpoint, call_name, http_method, url, signed_params, params, files, record)
+        if "photo" in files:
+            self._keep_received(endpoint, files["photo"][1], params, outcome, record)
 
         if rule is not None and rule.kind == "slow" and rule.phase == "after":
             time.sleep(rule.delay)
@@ -471,11 +576,33 @@ class FlickrEmulator:
         self._record(record)
         return outcome
 
-    def _early_fault(self, rule: FaultRule, endpoint: str, params: dict[str, str]) -> Outcome | None:
+    def _keep_received(
+        self, endpoint: str, data: bytes, params: dict[str, str], outcome: Outcome | None, record: CallRecord
+    ) -> None:
+        photo_id = None
+        if outcome is not None and outcome.status == 200 and record.error_code is None and record.applied:
+            if endpoint == "replace":
+                photo_id = params.get("photo_id")
+            else:
+                import re
+
+                match = re.search(rb"<(photoid|ticketid)[^>]*>([^<]+)</", outcome.body)
+                if match:
+                    value = match.group(2).decode()
+                    photo_id = (
+                        self.state.tickets.get(value, value) if match.group(1) == b"ticketid" else value
+                    )
+        with self.state.lock:
+            self.state.received_files.append(ReceivedFile(endpoint, data, photo_id, record.seq))
+
+    def _early_fault(self, rule: FiredFault, endpoint: str, params: dict[str, str]) -> Outcome | None:
         kind = rule.kind
         if kind == "http429":
             return Outcome(
-                429, b"<html><body>Too Many Requests</body></html>", "text/html", {"Retry-After": str(rule.retry_after)}
+                429,
+                b"<html><body>Too Many Requests</body></html>",
+                "text/html",
+                {"Retry-After": str(rule.retry_after)},
             )
         if kind in ("http500", "http502", "http503"):
             status = int(kind[4:])
@@ -490,7 +617,9 @@ class FlickrEmulator:
 
     def _api_error(self, endpoint: str, params: dict[str, str], error: ApiError) -> Outcome:
         if endpoint == "rest" and params.get("format") == "json":
-            callback = None if params.get("nojsoncallback") == "1" else params.get("jsoncallback", "jsonFlickrApi")
+            callback = (
+                None if params.get("nojsoncallback") == "1" else params.get("jsoncallback", "jsonFlickrApi")
+            )
             return Outcome(200, render_json_fail(error, callback), "application/json; charset=utf-8")
         return Outcome(200, render_xml_fail(error))
 
@@ -518,13 +647,21 @@ class FlickrEmulator:
                 if endpoint == "rest":
                     return self._rest(call_name, params, user, perms, token, record)
                 if not perms_allow(perms, "write"):
-                    raise ApiError(99, "Insufficient permissions. Method requires write privileges; %s granted." % perms)
+                    raise ApiError(
+                        99, f"Insufficient permissions. Method requires write privileges; {perms} granted."
+                    )
                 fields = {k: v for k, v in params.items() if not k.startswith("oauth_")}
                 handler = handle_upload if endpoint == "upload" else handle_replace
                 assert user is not None
                 record.applied = True
                 body = handler(
-                    self.state, user, fields, files, self.max_photo_bytes, self.accepted_filetypes, self.state.tickets
+                    self.state,
+                    user,
+                    fields,
+                    files,
+                    self.max_photo_bytes,
+                    self.accepted_filetypes,
+                    self.state.tickets,
                 )
                 return Outcome(200, render_xml_ok(body))
         except OAuthProblem as problem:
@@ -534,7 +671,9 @@ class FlickrEmulator:
             record.error_code = error.code
             return self._api_error(endpoint, params, error)
         except _RateLimited:
-            return Outcome(429, b"<html><body>Too Many Requests</body></html>", "text/html", {"Retry-After": "60"})
+            return Outcome(
+                429, b"<html><body>Too Many Requests</body></html>", "text/html", {"Retry-After": "60"}
+            )
 
     def _check_rate(self, app_key: str) -> None:
         if self.rate_limit_per_hour is None:
@@ -639,13 +778,22 @@ class FlickrEmulator:
             raise ApiError(
                 99, f"Insufficient permissions. Method requires {spec.perms} privileges; {perms} granted."
             )
-        call_params = {k: v for k, v in params.items() if not k.startswith("oauth_") and k not in ("api_key", "method")}
+        # oauth_token stays: flickr.auth.oauth.checkToken takes it as its argument.
+        call_params = {
+            k: v
+            for k, v in params.items()
+            if (k == "oauth_token" or not k.startswith("oauth_")) and k not in ("api_key", "method")
+        }
         call = Call(call_params, user, perms, token.token if token else None, self.state)
         record.applied = PERM_LEVELS[spec.perms] >= PERM_LEVELS["write"]
         body = spec.handler(call)
         if fmt == "json":
-            callback = None if params.get("nojsoncallback") == "1" else params.get("jsoncallback", "jsonFlickrApi")
-            return Outcome(200, render_json_ok(body, callback, spec.json_list_tags), "application/json; charset=utf-8")
+            callback = (
+                None if params.get("nojsoncallback") == "1" else params.get("jsoncallback", "jsonFlickrApi")
+            )
+            return Outcome(
+                200, render_json_ok(body, callback, spec.json_list_tags), "application/json; charset=utf-8"
+            )
         return Outcome(200, render_xml_ok(body))
 
     # --- OAuth endpoints -----------------------------------------------------------------------
@@ -674,7 +822,11 @@ class FlickrEmulator:
                 token = RequestToken(oauth.new_token(), oauth.new_secret(), app.key, callback, time.time())
                 self.state.request_tokens[token.token] = token
                 body = urlencode(
-                    {"oauth_callback_confirmed": "true", "oauth_token": token.token, "oauth_token_secret": token.secret}
+                    {
+                        "oauth_callback_confirmed": "true",
+                        "oauth_token": token.token,
+                        "oauth_token_secret": token.secret,
+                    }
                 )
                 return Outcome(200, body.encode(), "text/plain; charset=utf-8")
             # access_token
@@ -711,14 +863,16 @@ class FlickrEmulator:
         with self.state.lock:
             token = self.state.request_tokens.get(params.get("oauth_token", ""))
             if token is None:
-                return Outcome(400, b"<html><body>Unknown or expired request token.</body></html>", "text/html")
+                return Outcome(
+                    400, b"<html><body>Unknown or expired request token.</body></html>", "text/html"
+                )
             perms = params.get("perms", "read")
             if perms in ("read", "write", "delete"):
                 token.perms = perms
             if self.auto_approve is None and token.verifier is None:
                 page = (
-                    "<html><body><p>Flickr emulator: this app asks for <b>%s</b> permission.</p>"
-                    "<p>Approve it with FlickrEmulator.approve(%r).</p></body></html>" % (token.perms, token.token)
+                    f"<html><body><p>Flickr emulator: this app asks for <b>{token.perms}</b> permission.</p>"
+                    f"<p>Approve it with FlickrEmulator.approve({token.token!r}).</p></body></html>"
                 )
                 return Outcome(200, page.encode(), "text/html; charset=utf-8")
             verifier = token.verifier or self.approve(

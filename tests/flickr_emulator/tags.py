@@ -78,7 +78,11 @@ def parse_tag(raw: str) -> ParsedTag | None:
     raw = raw.strip()
     match = _MACHINE_TAG.match(raw)
     if match:
-        namespace, predicate, value = match.group(1).lower(), match.group(2).lower(), _strip_quotes(match.group(3))
+        namespace, predicate, value = (
+            match.group(1).lower(),
+            match.group(2).lower(),
+            _strip_quotes(match.group(3)),
+        )
         if value:
             machine = MachineTag(namespace, predicate, value.lower())
             return ParsedTag(raw=raw, clean=f"{namespace}:{predicate}={value.lower()}", machine=machine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from .model import EmulatorState, Photo, User, now
 from .responses import ApiError, Node
@@ -63,12 +64,18 @@ def sniff_filetype(data: bytes) -> str | None:
         return "tiff"
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp"
-    if len(data) >= 12 and data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1"):
+    if (
+        len(data) >= 12
+        and data[4:8] == b"ftyp"
+        and data[8:12] in (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1")
+    ):
         return "heic"
     return None
 
 
-def _check_file(files: dict[str, tuple[str, bytes]], max_bytes: int, accepted: tuple[str, ...]) -> tuple[bytes, str]:
+def _check_file(
+    files: dict[str, tuple[str, bytes]], max_bytes: int, accepted: tuple[str, ...]
+) -> tuple[bytes, str]:
     if "photo" not in files:
         raise ApiError(2, "No photo specified")
     data = files["photo"][1]
@@ -120,6 +127,7 @@ def create_photo(
         safety_level=_level(fields.get("safety_level"), 1, range(1, 4)),
         content_type=_level(fields.get("content_type"), 1, range(1, 4)),
         hidden=_level(fields.get("hidden"), 1, range(1, 3)),
+        searchable_at=time.time() + state.search_index_lag,
     )
     parsed = parse_tag_string(fields.get("tags", ""))[:MAX_TAGS_PER_PHOTO]
     photo.tags = [state.make_tag(p, photo_id, user.nsid) for p in parsed]

@@ -63,6 +63,8 @@ def upgrade() -> None:
     sa.Column('copyright', sa.Text(), nullable=False),
     sa.Column('faces', sa.Integer(), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('category_tags', sa.Text(), nullable=False),
+    sa.Column('sort_time', sa.DateTime(), nullable=False),
     sa.Column('reviewed', sa.Boolean(), nullable=False),
     sa.Column('ingested_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -71,7 +73,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('sha256', name=op.f('uq_photos_sha256'))
     )
     with op.batch_alter_table('photos', schema=None) as batch_op:
-        batch_op.create_index('ix_photos_capture_time', ['capture_time'], unique=False)
+        batch_op.create_index('ix_photos_sort_time', ['sort_time'], unique=False)
         batch_op.create_index('ix_photos_case_number', ['case_number'], unique=False)
         batch_op.create_index('ix_photos_ingested_at', ['ingested_at'], unique=False)
         batch_op.create_index('ix_photos_original_name', ['original_name'], unique=False)
@@ -171,7 +173,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_photos_original_name')
         batch_op.drop_index('ix_photos_ingested_at')
         batch_op.drop_index('ix_photos_case_number')
-        batch_op.drop_index('ix_photos_capture_time')
+        batch_op.drop_index('ix_photos_sort_time')
 
     op.drop_table('photos')
     op.drop_table('pending_ingests')

@@ -1,0 +1,146 @@
+"""`photoarchive flickr login|logout|status` and `photoarchive sync [--dry-run]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    flickr = subparsers.add_parser("flickr", parents=[common], help="sign in to the Flickr account")
+    sub = flickr.add_subparsers(dest="flickr_command", metavar="FLICKRCOMMAND", required=True)
+    login = sub.add_parser("login", parents=[common], help="sign in (shows a URL, then asks for the code)")
+    login.set_defaults(handler=_login)
+    logout = sub.add_parser("logout", parents=[common], help="forget the stored sign-in")
+    logout.set_defaults(handler=_logout)
+    status = sub.add_parser("status", parents=[common], help="show whether the sign-in works")
+    status.set_defaults(handler=_status)
+
+    sync = subparsers.add_parser(
+        "sync", parents=[common], help="bring Flickr in line with the approved sets (exit 1 if a photo failed)"
+    )
+    sync.add_argument("--dry-run", action="store_true", help="show what would be done, change nothing")
+    sync.add_argument("--workers", type=int, default=None, help="parallel uploads (default: 1, or 4 with no rate limit)")
+    sync.set_defaults(handler=_sync)
+
+
+def _context(args: argparse.Namespace):  # -> tuple[Home, Settings]
+    from photoarchive.home import Home
+    from photoarchive.settings import Settings
+
+    home = Home.resolve(getattr(args, "home", None)).ensure()
+    return home, Settings.load(home)
+
+
+def _login(args: argparse.Namespace) -> int:
+    from photoarchive.flickr.account import LoginSession
+
+    home, settings = _context(args)
+    session = LoginSession(home, settings)
+    url = session.start()
+    print("Open this address in a browser, sign in to the district's Flickr account and allow the app:")
+    print(f"  {url}")
+    print("Then paste the verification code Flickr shows and press Enter.")
+    print("Code: ", end="", flush=True)
+    code = sys.stdin.readline()
+    account, where = session.finish(code)
+    print(f"Signed in as {account.username} ({account.user_nsid}), permission: {session.perms}.")
+    print(f"The sign-in is kept in {where}.")
+    return 0
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from photoarchive.flickr.account import logout
+
+    home, settings = _context(args)
+    print("Signed out of Flickr." if logout(home, settings) else "There was no stored sign-in.")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from photoarchive.flickr.account import status
+
+    home, settings = _context(args)
+    state = status(home, settings)
+    if not state.configured:
+        print(state.problem)
+        return 1
+    if not state.signed_in:
+        print(f"Not signed in to Flickr. {state.problem}".strip())
+        return 1
+    assert state.account is not None
+    print(f"Signed in as {state.account.username} ({state.account.user_nsid}), permission: {state.perms}.")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from photoarchive.catalog import Catalog
+    from photoarchive.flickr.account import make_client
+    from photoarchive.flickr.errors import SignInRequired
+    from photoarchive.flickr.sync import SyncControl, Syncer
+    from photoarchive.sets.publishing import CleanCopies
+
+    home, settings = _context(args)
+    catalog = Catalog.for_home(home)
+    client = None
+    try:
+        client = make_client(home, settings)
+    except SignInRequired:
+        if not args.dry_run:
+            raise
+        print("(not signed in: planning from what this archive knows, without looking at Flickr)")
+    workers = args.workers or (4 if settings.flickr.calls_per_second == 0 else 1)
+    control = SyncControl(on_progress=_progress_printer() if not args.dry_run else None)
+    syncer = Syncer(
+        catalog,
+        CleanCopies(home, settings),
+        client,
+        delete_removed=settings.flickr.removed_photos == "delete",
+        workers=workers,
+        control=control,
+    )
+    try:
+        report = syncer.run(dry_run=args.dry_run)
+    except KeyboardInterrupt:
+        control.cancel()
+        raise
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    plan = report.plan
+    if args.dry_run:
+        if not plan:
+            print("Nothing to do: Flickr matches the approved sets.")
+        for action in plan.actions:
+            print(f"  {action.describe()}")
+        print(f"{len(plan.actions)} action(s) planned, {len(plan.uploads)} upload(s).")
+        return 0
+    print(
+        f"Sync done: {report.uploaded} uploaded, {report.actions_done} change(s), "
+        f"{len(report.published_sets)} set(s) published, {len(report.unpublished_sets)} taken down, "
+        f"{report.calls} Flickr call(s)."
+    )
+    if report.reconciled:
+        print(f"Settled {report.reconciled} write(s) an interrupted sync had left open.")
+    for failure in report.failed:
+        print(f"  photo {failure.photo_id} failed: {failure.reason}")
+    for sha in plan.skipped_failed:
+        print(f"  skipped {sha[:12]}…: Flickr refused this file before")
+    return 1 if report.failed else 0
+
+
+def _progress_printer():
+    """A one-line progress display on a terminal; nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(progress) -> None:  # progress: SyncProgress
+        mb = progress.bytes_sent / 1e6
+        total = progress.bytes_total / 1e6
+        line = (
+            f"\r{progress.phase}: {progress.photos_done}/{progress.photos_total} photos, "
+            f"{mb:.1f}/{total:.1f} MB  {progress.current_file[:40]}"
+        )
+        print(f"{line:<100}", end="", file=sys.stderr, flush=True)
+
+    return show

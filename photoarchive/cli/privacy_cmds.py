@@ -1,0 +1,143 @@
+"""`photoarchive inspect` and `photoarchive strip`: what personal data a file carries, and clean copies.
+
+Only argparse at import time; `strip` must start fast (no Qt, database or image library on its path).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    inspect = sub.add_parser(
+        "inspect",
+        parents=[common],
+        help="show what personal data a photo carries",
+        description="List the personal and other metadata a photo would carry out of the archive, grouped by "
+        "kind. Exit 0 when clean, 1 when something was found, 2 when the file cannot be read.",
+    )
+    inspect.add_argument("file", help="the photo (JPEG, PNG, TIFF, WebP or HEIC)")
+    inspect.add_argument("--json", action="store_true", help="print the findings as JSON")
+    inspect.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the organisation's own byline, credit, copyright and usage terms (from the settings)",
+    )
+    inspect.set_defaults(handler=run_inspect)
+
+    strip = sub.add_parser(
+        "strip",
+        parents=[common],
+        help="write clean, press-stamped copies of photos",
+        description="Write a copy without personal data (GPS, serial numbers, names, thumbnails, history …), "
+        "losslessly, stamped with the press fields from the settings. `strip IN OUT` or "
+        "`strip IN... --out-dir DIR`. Exit 0 when every copy was written and verified, 2 when any was "
+        "refused (the others are still written).",
+    )
+    strip.add_argument("paths", nargs="+", metavar="PATH", help="IN OUT, or several IN with --out-dir")
+    strip.add_argument("--out-dir", help="write the copies into this folder, under their own names")
+    strip.add_argument(
+        "--keep-date",
+        action="store_true",
+        default=None,
+        help="keep the capture date and time (default: settings)",
+    )
+    strip.set_defaults(handler=run_strip)
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    import json
+    import sys
+    from pathlib import Path
+
+    from photoarchive.errors import PhotoarchiveError
+    from photoarchive.privacy import scan
+
+    expected = None
+    if not args.all:
+        # A copy this app published carries the organisation's press stamp; that is not personal data.
+        expected, _ = _press_defaults(args)
+    try:
+        report = scan(Path(args.file), expected=expected)
+    except PhotoarchiveError as exc:
+        print(f"photoarchive: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    elif report.clean:
+        print(f"{report.path} ({report.format.upper()}): no personal data found")
+    else:
+        print(f"{report.path} ({report.format.upper()}): {len(report.findings)} findings")
+        for kind, findings in report.by_kind().items():
+            print(f"  {kind.label[:1].upper()}{kind.label[1:]}:")
+            for finding in findings:
+                print(f"    - {finding.describe()}  [{finding.where}]")
+    return EXIT_OK if report.clean else EXIT_FOUND
+
+
+def _press_defaults(args: argparse.Namespace):
+    """Press fields and keep-date default from the home's settings when a home exists, else built-ins."""
+    from photoarchive.home import Home
+    from photoarchive.privacy.press import PressFields
+    from photoarchive.settings import Settings
+
+    home = Home.resolve(getattr(args, "home", None))
+    if not home.settings_file.is_file():
+        defaults = Settings()
+    else:
+        defaults = Settings.load(home)
+    return PressFields.from_settings(defaults.press), defaults.privacy.keep_capture_date
+
+
+def run_strip(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from photoarchive.privacy import PrivacyError, PublishPolicy, publish_copy
+
+    paths = [Path(p) for p in args.paths]
+    if args.out_dir:
+        out_dir = Path(args.out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"photoarchive: cannot create {out_dir}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+        jobs = list(zip(paths, _unique_names(paths, out_dir), strict=True))
+    elif len(paths) == 2:
+        jobs = [(paths[0], paths[1])]
+    else:
+        print("photoarchive: strip takes IN OUT, or IN... --out-dir DIR", file=sys.stderr)
+        return EXIT_ERROR
+    press, keep_date = _press_defaults(args)
+    policy = PublishPolicy(keep_capture_date=keep_date if args.keep_date is None else args.keep_date)
+    refused = 0
+    for source, dest in jobs:
+        try:
+            result = publish_copy(source, dest, policy, press)
+        except PrivacyError as exc:
+            refused += 1
+            print(f"photoarchive: {exc}", file=sys.stderr)
+            continue
+        kinds = sorted({f.kind.label for f in result.removed})
+        what = f"removed {len(result.removed)} ({', '.join(kinds)})" if kinds else "nothing to remove"
+        extra = f"; {result.note}" if result.note else ""
+        print(f"{result.dest}: {what}{extra}")
+    return EXIT_ERROR if refused else EXIT_OK
+
+
+def _unique_names(paths: list, out_dir) -> list:
+    """One destination per input under its own name; a repeated name gets -2, -3 … (never overwrites a sibling)."""
+    taken: set[str] = set()
+    out = []
+    for path in paths:
+        stem, suffix = path.stem, path.suffix
+        name, n = path.name, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        taken.add(name.lower())
+        out.append(out_dir / name)
+    return out

@@ -1,0 +1,117 @@
+"""The Flickr account as the app sees it: a signed-in client built from the home's settings, the oob
+sign-in (show the authorise URL, take the code the user pastes), sign-out and status."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
+from photoarchive.flickr.errors import FlickrProblem, SignInRequired
+from photoarchive.flickr.ratelimit import RateLimiter
+from photoarchive.flickr.tokens import TokenStore
+from photoarchive.home import Home
+from photoarchive.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def required_perms(settings: Settings) -> str:
+    """Write is enough unless removed photos are to be deleted on Flickr."""
+    return "delete" if settings.flickr.removed_photos == "delete" else "write"
+
+
+def token_store(home: Home, settings: Settings, backend: Any = None) -> TokenStore:
+    return TokenStore(home, Credentials.from_settings(settings).api_key, backend)
+
+
+def make_client(home: Home, settings: Settings, *, token_backend: Any = None, require_token: bool = True) -> FlickrClient:
+    """A client with the settings' endpoints, timeout and rate limit, signed in with the stored token."""
+    credentials = Credentials.from_settings(settings)
+    token = TokenStore(home, credentials.api_key, token_backend).load()
+    if token is None and require_token:
+        raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
+    return FlickrClient(
+        credentials,
+        token,
+        endpoints=Endpoints.for_base(settings.flickr_base_url()),
+        timeout=settings.flickr.timeout_seconds,
+        limiter=RateLimiter(settings.flickr.calls_per_second),
+    )
+
+
+class LoginSession:
+    """The oob sign-in in two steps, so the CLI and the GUI can show the URL and ask for the code."""
+
+    def __init__(self, home: Home, settings: Settings, *, token_backend: Any = None):
+        self.home = home
+        self.settings = settings
+        self.token_backend = token_backend
+        self.client = make_client(home, settings, token_backend=token_backend, require_token=False)
+        self.perms = required_perms(settings)
+        self.authorize_url = ""
+
+    def start(self) -> str:
+        """Ask Flickr for a request token; returns the URL the user opens to allow the app."""
+        import flickrapi
+
+        try:
+            self.client.api.get_request_token(oauth_callback="oob")
+            self.authorize_url = self.client.api.auth_url(perms=self.perms)
+        except flickrapi.FlickrError as exc:
+            raise FlickrProblem(f"Flickr did not start the sign-in: {exc}. Check the API key and secret.") from exc
+        except OSError as exc:
+            raise FlickrProblem(f"Flickr cannot be reached: {exc}") from exc
+        return self.authorize_url
+
+    def finish(self, verifier: str) -> tuple[Account, str]:
+        """Exchange the code the user pasted for a token, check it, store it. Returns (account, where)."""
+        import flickrapi
+
+        verifier = verifier.strip()
+        if not verifier:
+            raise FlickrProblem("No verification code was entered.")
+        try:
+            self.client.api.get_access_token(verifier)
+        except flickrapi.FlickrError as exc:
+            raise FlickrProblem(
+                "Flickr did not accept the verification code (mistyped, or too old); sign in again."
+            ) from exc
+        token = self.client.api.token_cache.token
+        self.client.api.flickr_oauth.token = token
+        self.client.token = token
+        account = self.client.test_login()
+        where = TokenStore(self.home, self.client.credentials.api_key, self.token_backend).save(token)
+        log.info("signed in to Flickr as %s", account.username)
+        return account, where
+
+
+@dataclass(frozen=True)
+class AccountStatus:
+    configured: bool
+    signed_in: bool
+    account: Account | None = None
+    perms: str = ""
+    problem: str = ""
+
+
+def status(home: Home, settings: Settings, *, token_backend: Any = None) -> AccountStatus:
+    """Whether a key is set and the stored sign-in still works (checked with flickr.test.login)."""
+    try:
+        client = make_client(home, settings, token_backend=token_backend, require_token=False)
+    except FlickrProblem as exc:
+        return AccountStatus(False, False, problem=str(exc))
+    if client.token is None:
+        return AccountStatus(True, False, problem="Not signed in.")
+    try:
+        account = client.test_login()
+    except FlickrProblem as exc:
+        return AccountStatus(True, False, perms=client.token.access_level, problem=str(exc))
+    finally:
+        client.close()
+    return AccountStatus(True, True, account, client.token.access_level)
+
+
+def logout(home: Home, settings: Settings, *, token_backend: Any = None) -> bool:
+    return token_store(home, settings, token_backend).delete()

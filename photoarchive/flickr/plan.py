@@ -1,0 +1,423 @@
+"""What a sync must do, decided without touching Flickr or the disk.
+
+`desired_state` turns the approved sets into the photos and albums that should be on Flickr;
+`plan_sync` compares that with what this archive knows it put there (and what the album listings of
+this run showed) and returns the list of actions, in the order they must run. `--dry-run` prints it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from photoarchive.sets.model import PhotoContent, SetContent, Visibility
+
+MACHINE_TAG_NAMESPACE = "photoarchive"
+
+
+def machine_tag(sha256: str) -> str:
+    """The tag every upload carries, so a lost answer can be found again by search."""
+    return f"{MACHINE_TAG_NAMESPACE}:sha256={sha256.lower()}"
+
+
+def tag_string(tags: Iterable[str], sha256: str) -> str:
+    """Flickr's tag syntax: space-separated, words grouped with double quotes; the machine tag last."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        tag = tag.replace('"', "").strip()
+        if not tag or tag.casefold() in seen:
+            continue
+        seen.add(tag.casefold())
+        parts.append(f'"{tag}"' if any(c.isspace() for c in tag) else tag)
+    parts.append(machine_tag(sha256))
+    return " ".join(parts)
+
+
+def digest(*values: object) -> str:
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+# -- what should be on Flickr -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DesiredPhoto:
+    sha256: str
+    photo_id: int
+    content: PhotoContent
+    # Changes exactly when the clean file to publish changes.
+    fingerprint: str
+    title: str
+    description: str
+    tags: str  # Flickr tag string, machine tag included
+    visibility: Visibility
+    licence_id: int
+    groups: frozenset[str]
+
+    @property
+    def meta_digest(self) -> str:
+        return digest(self.title, self.description)
+
+    @property
+    def tags_digest(self) -> str:
+        return digest(self.tags)
+
+
+@dataclass(frozen=True)
+class DesiredAlbum:
+    set_id: int
+    title: str
+    description: str
+    photo_shas: tuple[str, ...]
+    primary_sha: str
+
+    @property
+    def meta_digest(self) -> str:
+        return digest(self.title, self.description)
+
+
+@dataclass(frozen=True)
+class ApprovedSet:
+    set_id: int
+    approved_at: datetime | None
+    content: SetContent
+
+
+@dataclass(frozen=True)
+class DesiredState:
+    photos: dict[str, DesiredPhoto]
+    albums: dict[int, DesiredAlbum]
+
+
+def desired_state(approved: Iterable[ApprovedSet], fingerprint: Callable[[PhotoContent], str]) -> DesiredState:
+    """Merge the approved sets into one wanted state. A photo in several sets is uploaded once: it gets
+    the most open visibility of its sets (each was approved for it), the union of their tags and
+    groups, the licence of its lowest-numbered set, and the press fields of the latest approval."""
+    by_sha: dict[str, list[tuple[ApprovedSet, PhotoContent]]] = {}
+    albums: dict[int, DesiredAlbum] = {}
+    ordered = sorted(approved, key=lambda a: a.set_id)
+    for entry in ordered:
+        content = entry.content
+        if not content.photos:
+            continue
+        shas = tuple(dict.fromkeys(p.sha256 for p in content.photos))
+        cover = content.cover
+        albums[entry.set_id] = DesiredAlbum(
+            set_id=entry.set_id,
+            title=content.title,
+            description=content.description,
+            photo_shas=shas,
+            primary_sha=cover.sha256 if cover else shas[0],
+        )
+        for photo in content.photos:
+            by_sha.setdefault(photo.sha256, []).append((entry, photo))
+
+    photos: dict[str, DesiredPhoto] = {}
+    for sha, uses in by_sha.items():
+        latest = max(uses, key=lambda u: (u[0].approved_at or datetime.min, u[0].set_id))[1]
+        visibility = max((u[0].content.visibility for u in uses), key=lambda v: v.openness)
+        tags: list[str] = []
+        for entry, _photo in uses:
+            tags.extend(entry.content.tags)
+        tags.extend(latest.keywords)
+        photos[sha] = DesiredPhoto(
+            sha256=sha,
+            photo_id=latest.photo_id,
+            content=latest,
+            fingerprint=fingerprint(latest),
+            title=latest.headline,
+            description=latest.caption,
+            tags=tag_string(tags, sha),
+            visibility=visibility,
+            licence_id=uses[0][0].content.licence_id,
+            groups=frozenset(u[0].content.group_id for u in uses if u[0].content.group_id),
+        )
+    return DesiredState(photos, albums)
+
+
+# -- what this archive knows is on Flickr ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownPhoto:
+    sha256: str
+    remote_id: str
+    file_fingerprint: str = ""
+    meta_applied: str = ""
+    tags_applied: str = ""
+    visibility_applied: str = ""
+    licence_applied: int | None = None
+    groups_applied: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class KnownAlbum:
+    set_id: int
+    remote_id: str
+    meta_applied: str = ""
+    photo_ids: tuple[str, ...] = ()
+    primary_id: str = ""
+
+
+@dataclass(frozen=True)
+class ObservedAlbum:
+    """An album as flickr.photosets.getPhotos showed it in this run (`exists=False`: Flickr says gone)."""
+
+    exists: bool
+    photo_ids: tuple[str, ...] = ()
+    primary_id: str = ""
+
+
+@dataclass(frozen=True)
+class KnownState:
+    photos: dict[str, KnownPhoto] = field(default_factory=dict)
+    albums: dict[int, KnownAlbum] = field(default_factory=dict)
+    # sha256 -> fingerprint of the file Flickr refused; skipped until the file to publish changes.
+    failed: dict[str, str] = field(default_factory=dict)
+
+
+# -- actions --------------------------------------------------------------------------------------
+
+
+class Action:
+    """One step of a sync. `describe()` is what --dry-run prints."""
+
+    def describe(self) -> str:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class UploadPhoto(Action):
+    sha256: str
+    photo_id: int
+
+    def describe(self) -> str:
+        return f"upload photo {self.photo_id}"
+
+
+@dataclass(frozen=True)
+class ReplaceFile(Action):
+    sha256: str
+    photo_id: int
+
+    def describe(self) -> str:
+        return f"replace the file of photo {self.photo_id} (press fields changed)"
+
+
+@dataclass(frozen=True)
+class SetPhotoMeta(Action):
+    sha256: str
+    photo_id: int
+
+    def describe(self) -> str:
+        return f"update title/description of photo {self.photo_id}"
+
+
+@dataclass(frozen=True)
+class SetPhotoTags(Action):
+    sha256: str
+    photo_id: int
+
+    def describe(self) -> str:
+        return f"update tags of photo {self.photo_id}"
+
+
+@dataclass(frozen=True)
+class SetPhotoPerms(Action):
+    sha256: str
+    photo_id: int
+    visibility: Visibility
+
+    def describe(self) -> str:
+        return f"make photo {self.photo_id} {self.visibility.value}"
+
+
+@dataclass(frozen=True)
+class SetPhotoLicence(Action):
+    sha256: str
+    photo_id: int
+    licence_id: int
+
+    def describe(self) -> str:
+        return f"set licence {self.licence_id} on photo {self.photo_id}"
+
+
+@dataclass(frozen=True)
+class AddToGroup(Action):
+    sha256: str
+    photo_id: int
+    group_id: str
+
+    def describe(self) -> str:
+        return f"share photo {self.photo_id} into group {self.group_id}"
+
+
+@dataclass(frozen=True)
+class CreateAlbum(Action):
+    set_id: int
+    title: str
+
+    def describe(self) -> str:
+        return f"create album «{self.title}» for set {self.set_id}"
+
+
+@dataclass(frozen=True)
+class SetAlbumMeta(Action):
+    set_id: int
+    title: str
+
+    def describe(self) -> str:
+        return f"update title/description of album «{self.title}» (set {self.set_id})"
+
+
+@dataclass(frozen=True)
+class SetAlbumPhotos(Action):
+    """Make the album hold exactly these photos in this order (add, remove, reorder, primary: one call)."""
+
+    set_id: int
+    title: str
+    photo_shas: tuple[str, ...]
+    primary_sha: str
+
+    def describe(self) -> str:
+        return f"put {len(self.photo_shas)} photo(s) in order in album «{self.title}» (set {self.set_id})"
+
+
+@dataclass(frozen=True)
+class DeleteAlbum(Action):
+    set_id: int
+    remote_id: str
+
+    def describe(self) -> str:
+        return f"take down album {self.remote_id} (set {self.set_id} is no longer approved)"
+
+
+@dataclass(frozen=True)
+class RetirePhoto(Action):
+    """A photo no approved set holds any more: made private, or deleted (settings)."""
+
+    sha256: str
+    remote_id: str
+    delete: bool
+
+    def describe(self) -> str:
+        how = "delete" if self.delete else "make private"
+        return f"{how} Flickr photo {self.remote_id} (no longer in an approved set)"
+
+
+PHOTO_ACTIONS = (UploadPhoto, ReplaceFile, SetPhotoMeta, SetPhotoTags, SetPhotoPerms, SetPhotoLicence, AddToGroup)
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    actions: tuple[Action, ...]
+    # sha256s skipped because Flickr refused that very file before.
+    skipped_failed: tuple[str, ...] = ()
+
+    @property
+    def uploads(self) -> list[UploadPhoto]:
+        return [a for a in self.actions if isinstance(a, UploadPhoto)]
+
+    def photo_actions(self) -> dict[str, list[Action]]:
+        """Photo actions grouped per photo, in order (one worker runs one photo's list)."""
+        grouped: dict[str, list[Action]] = {}
+        for action in self.actions:
+            if isinstance(action, PHOTO_ACTIONS):
+                grouped.setdefault(action.sha256, []).append(action)
+        return grouped
+
+    def album_actions(self) -> list[Action]:
+        return [a for a in self.actions if isinstance(a, CreateAlbum | SetAlbumMeta | SetAlbumPhotos)]
+
+    def retire_actions(self) -> list[Action]:
+        return [a for a in self.actions if isinstance(a, DeleteAlbum | RetirePhoto)]
+
+    def __bool__(self) -> bool:
+        return bool(self.actions)
+
+
+def plan_sync(
+    desired: DesiredState,
+    known: KnownState,
+    observed: Mapping[int, ObservedAlbum] | None = None,
+    *,
+    delete_removed: bool = False,
+) -> SyncPlan:
+    """The actions that bring Flickr from `known` (corrected by `observed` album listings) to `desired`.
+
+    Order: photo work (uploads and metadata), then albums, then take-downs, so an album is only built
+    from uploaded photos and a photo only goes private once no album shows it.
+    """
+    observed = observed or {}
+    actions: list[Action] = []
+    skipped: list[str] = []
+    # Photos that will be on Flickr after the photo phase (sha -> is it a new upload).
+    available: set[str] = set()
+
+    for sha, want in desired.photos.items():
+        have = known.photos.get(sha)
+        if have is None:
+            if known.failed.get(sha) == want.fingerprint:
+                skipped.append(sha)
+                continue
+            actions.append(UploadPhoto(sha, want.photo_id))
+            # Title, description, tags and visibility travel with the upload; the licence does not.
+            actions.append(SetPhotoLicence(sha, want.photo_id, want.licence_id))
+            actions.extend(AddToGroup(sha, want.photo_id, g) for g in sorted(want.groups))
+            available.add(sha)
+            continue
+        available.add(sha)
+        if have.file_fingerprint and have.file_fingerprint != want.fingerprint:
+            if known.failed.get(sha) != want.fingerprint:
+                actions.append(ReplaceFile(sha, want.photo_id))
+        if have.meta_applied != want.meta_digest:
+            actions.append(SetPhotoMeta(sha, want.photo_id))
+        if have.tags_applied != want.tags_digest:
+            actions.append(SetPhotoTags(sha, want.photo_id))
+        if have.visibility_applied != want.visibility.value:
+            actions.append(SetPhotoPerms(sha, want.photo_id, want.visibility))
+        if have.licence_applied != want.licence_id:
+            actions.append(SetPhotoLicence(sha, want.photo_id, want.licence_id))
+        actions.extend(AddToGroup(sha, want.photo_id, g) for g in sorted(want.groups - have.groups_applied))
+
+    remote_of = {sha: p.remote_id for sha, p in known.photos.items()}
+    for set_id, album in sorted(desired.albums.items()):
+        shas = tuple(s for s in album.photo_shas if s in available)
+        if not shas:
+            continue
+        primary = album.primary_sha if album.primary_sha in shas else shas[0]
+        have_album = known.albums.get(set_id)
+        seen = observed.get(set_id)
+        exists = have_album is not None and (seen is None or seen.exists)
+        if not exists:
+            actions.append(CreateAlbum(set_id, album.title))
+            if len(shas) > 1:
+                actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
+            continue
+        assert have_album is not None
+        if have_album.meta_applied != album.meta_digest:
+            actions.append(SetAlbumMeta(set_id, album.title))
+        current_ids = seen.photo_ids if seen is not None else have_album.photo_ids
+        current_primary = seen.primary_id if seen is not None else have_album.primary_id
+        wanted_ids = tuple(remote_of.get(s) for s in shas)
+        if None in wanted_ids or wanted_ids != current_ids or remote_of.get(primary) != current_primary:
+            actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
+
+    for set_id, have_album in sorted(known.albums.items()):
+        if set_id not in desired.albums or not any(s in available for s in desired.albums[set_id].photo_shas):
+            seen = observed.get(set_id)
+            if seen is None or seen.exists:
+                actions.append(DeleteAlbum(set_id, have_album.remote_id))
+
+    for sha, have in sorted(known.photos.items()):
+        if sha in desired.photos:
+            continue
+        if delete_removed:
+            actions.append(RetirePhoto(sha, have.remote_id, delete=True))
+        elif have.visibility_applied != Visibility.PRIVATE.value:
+            actions.append(RetirePhoto(sha, have.remote_id, delete=False))
+    return SyncPlan(tuple(actions), tuple(skipped))

@@ -1,0 +1,168 @@
+"""Opening image files safely: format check, HEIF support, bomb guard, Pillow errors → our errors."""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import re
+import struct
+import threading
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
+from photoarchive.media.formats import SNIFF_BYTES, ImageFormat, sniff_format
+
+log = logging.getLogger(__name__)
+
+# Refused without decoding above this many pixels (a 250-MP picture is far beyond any camera we meet,
+# and decoding it would need gigabytes).
+MAX_PIXELS = 250_000_000
+
+# Pillow raises DecompressionBombError above twice this value; make that line ours.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
+# Truncated files must fail loudly, never decode as half a picture.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+# What Pillow and its plugins raise on files that claim a format but are broken.
+DECODE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    struct.error,
+    zlib.error,
+    IndexError,
+    KeyError,
+    TypeError,
+    EOFError,
+)
+
+PIL_FORMATS = {
+    ImageFormat.JPEG: ["JPEG"],
+    ImageFormat.PNG: ["PNG"],
+    ImageFormat.TIFF: ["TIFF"],
+    ImageFormat.WEBP: ["WEBP"],
+    ImageFormat.HEIF: ["HEIF"],
+}
+
+_heif_lock = threading.Lock()
+_heif_registered = False
+
+
+def ensure_heif() -> None:
+    """Register pillow-heif's opener once, the first time a HEIF file is met."""
+    global _heif_registered
+    if _heif_registered:
+        return
+    with _heif_lock:
+        if not _heif_registered:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+            _heif_registered = True
+
+
+def sniff_path(path: Path) -> ImageFormat:
+    """The file's image format from its first bytes; UnsupportedFile when it is not one we take."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise CorruptImage(f"{path.name} could not be read: {exc.strerror or exc}") from exc
+    if not head:
+        raise UnsupportedFile(f"{path.name} is empty (0 bytes)")
+    fmt = sniff_format(head)
+    if fmt is None:
+        raise UnsupportedFile(f"{path.name} is not a JPEG, PNG, TIFF, HEIC/HEIF or WebP picture")
+    return fmt
+
+
+def check_pixels(path: Path, size: tuple[int, int]) -> None:
+    """ImageTooLarge when the header's pixel size is a decompression bomb (nothing decoded yet)."""
+    width, height = size
+    if width <= 0 or height <= 0:
+        raise CorruptImage(f"{path.name} declares an impossible size of {width}×{height} pixels")
+    if width * height > MAX_PIXELS:
+        raise ImageTooLarge(
+            f"{path.name} claims to be {width}×{height} pixels ({width * height / 1e6:.0f} megapixels), "
+            f"more than the {MAX_PIXELS // 1_000_000}-megapixel limit; it was not opened"
+        )
+
+
+def bomb_message(path: Path, exc: Exception) -> str:
+    """The user's message for Pillow's DecompressionBombError (which states the pixel count)."""
+    match = re.search(r"\((\d+) pixels\)", str(exc))
+    claimed = f"{int(match.group(1)) / 1e6:.0f} megapixels" if match else "too many pixels"
+    return (
+        f"{path.name} claims {claimed}, more than the {MAX_PIXELS // 1_000_000}-megapixel limit; "
+        "it was not opened (a picture that large is almost certainly a decompression bomb)"
+    )
+
+
+def open_image(path: Path, fmt: ImageFormat) -> Image.Image:
+    """Open (header only) the image at ``path`` as ``fmt``; the caller closes it.
+
+    Raises ImageTooLarge for a bomb, CorruptImage when the header is unreadable.
+    """
+    if fmt is ImageFormat.HEIF:
+        ensure_heif()
+    try:
+        image = Image.open(path, formats=PIL_FORMATS[fmt])
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLarge(bomb_message(path, exc)) from exc
+    except UnidentifiedImageError as exc:
+        raise CorruptImage(
+            f"{path.name} looks like a {fmt.name} file but cannot be read (damaged or cut short)"
+        ) from exc
+    except DECODE_ERRORS as exc:
+        raise CorruptImage(f"{path.name} is a damaged {fmt.name} file: {describe(exc)}") from exc
+    try:
+        check_pixels(path, image.size)
+    except BaseException:
+        image.close()
+        raise
+    return image
+
+
+@functools.cache
+def _pillow_orients_tiff() -> bool:
+    """Whether this Pillow turns TIFFs upright by their Orientation tag itself (newer versions do)."""
+    probe = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("L", (2, 1)).save(probe, "TIFF", exif=exif)
+    probe.seek(0)
+    with Image.open(probe) as image:
+        return image.size == (1, 2)
+
+
+def decoder_applies_orientation(fmt: ImageFormat) -> bool:
+    """True when decoding ``fmt`` already yields upright pixels, so EXIF orientation must not be applied again."""
+    if fmt is ImageFormat.HEIF:
+        return True  # libheif applies the container's irot/imir transforms
+    if fmt is ImageFormat.TIFF:
+        return _pillow_orients_tiff()
+    return False
+
+
+_READABLE_REASONS = (
+    ("truncated", "the file is truncated: it ends before the picture does"),
+    ("broken data stream", "the picture data is damaged"),
+    ("could not create decoder", "the picture data cannot be decoded (damaged or cut short)"),
+    ("unexpected end of file", "the file is truncated: it ends before the picture does"),
+)
+
+
+def describe(exc: BaseException) -> str:
+    """A short, readable reason from a Pillow/libjpeg/libheif exception."""
+    text = str(exc).strip() or type(exc).__name__
+    lowered = text.lower()
+    for needle, reason in _READABLE_REASONS:
+        if needle in lowered:
+            return reason
+    if isinstance(exc, EOFError):
+        return "the file is truncated: it ends before the picture does"
+    return text[:200]

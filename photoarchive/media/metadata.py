@@ -1,0 +1,200 @@
+"""What a photo says about itself: pixel size, orientation, capture time, camera, press fields."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from photoarchive.media.decoding import DECODE_ERRORS, decoder_applies_orientation, open_image, sniff_path
+from photoarchive.media.exif import ExifFields, exif_from_pillow, read_exif
+from photoarchive.media.formats import ImageFormat
+from photoarchive.media.iptc import IptcFields, iim_from_photoshop, read_iim
+from photoarchive.media.png_text import XMP_KEYWORD, read_png_text
+from photoarchive.media.tiff_tags import read_ifd0_tag
+from photoarchive.media.xmp import XmpFields, read_xmp
+
+log = logging.getLogger(__name__)
+
+TIFF_XMP_TAG = 700
+TIFF_IPTC_TAG = 33723
+
+
+@dataclass
+class PhotoMetadata:
+    format: ImageFormat
+    # Stored pixel size, before orientation is applied.
+    width: int
+    height: int
+    # EXIF orientation still to apply to the stored pixels (1..8). Where the decoder turns the picture
+    # upright itself (HEIF always, TIFF in Pillow ≥ 11.x), this is 1 and width/height are upright.
+    orientation: int = 1
+    # DateTimeOriginal, else DateTimeDigitized/DateTime (EXIF), else XMP/IPTC dates; naive local time.
+    capture_time: datetime | None = None
+    camera_make: str = ""
+    camera_model: str = ""
+    lens: str = ""
+    # Press fields: XMP preferred over IPTC-IIM, PNG text as the last resort.
+    caption: str = ""
+    headline: str = ""
+    keywords: list[str] = field(default_factory=list)
+    byline: str = ""
+    credit: str = ""
+    copyright: str = ""
+    # Metadata that was present but unreadable (malformed EXIF …), for the log and the reviewer.
+    problems: list[str] = field(default_factory=list)
+
+
+def read_metadata(path: Path) -> PhotoMetadata:
+    """Metadata of the image at ``path`` without decoding its pixels.
+
+    Raises UnsupportedFile (not an image we take), CorruptImage (header unreadable) or ImageTooLarge.
+    Malformed metadata never raises: it is logged and left out.
+    """
+    path = Path(path)
+    fmt = sniff_path(path)
+    with open_image(path, fmt) as image:
+        return metadata_from_image(path, image, fmt)
+
+
+# --- assembling ---------------------------------------------------------------------------------
+
+
+def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetadata:
+    """PhotoMetadata from an opened (not necessarily loaded) Pillow image of ``path``."""
+    meta = PhotoMetadata(format=fmt, width=image.size[0], height=image.size[1])
+    exif = _exif(path, image, fmt, meta.problems)
+    xmp_packet, iim, png_text = _containers(path, image, fmt, meta.problems)
+    xmp = read_xmp(xmp_packet)
+    iptc = _iptc(iim, meta.problems)
+
+    if decoder_applies_orientation(fmt):
+        meta.orientation = 1
+    elif 1 <= exif.orientation <= 8:
+        meta.orientation = exif.orientation
+    meta.capture_time = (
+        parse_exif_datetime(exif.date_original)
+        or parse_exif_datetime(exif.date_digitized)
+        or parse_exif_datetime(exif.date_time)
+        or parse_iso_datetime(xmp.date_original)
+        or parse_iptc_datetime(iptc.date_created, iptc.time_created)
+    )
+    meta.camera_make = exif.camera_make or xmp.camera_make
+    meta.camera_model = exif.camera_model or xmp.camera_model
+    meta.lens = exif.lens or xmp.lens
+    _merge_press(meta, xmp, iptc, png_text)
+    return meta
+
+
+def _exif(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> ExifFields:
+    failure: Exception | None = None
+    try:
+        fields = read_exif(path)
+        if fields != ExifFields():
+            return fields
+    except Exception as exc:  # exifread fails in many ways on malformed files; none may stop ingest
+        log.info(
+            "exifread could not read the EXIF of %s (%s: %s); trying Pillow", path, type(exc).__name__, exc
+        )
+        failure = exc
+    # Pillow as the second reader (exifread misses EXIF in some WebP/HEIF layouts). Only where Pillow
+    # has the block at hand: for a PNG, asking for EXIF not yet seen would decode the pixels.
+    if "exif" not in image.info and fmt is not ImageFormat.TIFF:
+        if failure is not None:
+            problems.append("unreadable EXIF")
+        return ExifFields()
+    try:
+        return exif_from_pillow(image)
+    except Exception as exc:
+        log.warning("the EXIF of %s is unreadable (%s: %s)", path, type(exc).__name__, exc)
+        problems.append("unreadable EXIF")
+        return ExifFields()
+
+
+def _containers(
+    path: Path, image: Any, fmt: ImageFormat, problems: list[str]
+) -> tuple[bytes | str | None, bytes | None, dict[str, str]]:
+    """The raw XMP packet, IPTC-IIM block and PNG text of the file, each None/empty when absent."""
+    xmp: bytes | str | None = None
+    iim: bytes | None = None
+    png_text: dict[str, str] = {}
+    info = image.info
+    try:
+        if fmt is ImageFormat.PNG:
+            png_text = read_png_text(path)
+            xmp = png_text.pop(XMP_KEYWORD, None)
+        elif fmt is ImageFormat.TIFF:
+            tags = image.tag_v2
+            xmp = tags.get(TIFF_XMP_TAG)
+            if TIFF_IPTC_TAG in tags.tagtype:
+                iim = read_ifd0_tag(path, TIFF_IPTC_TAG)
+        else:
+            xmp = info.get("xmp")
+            if fmt is ImageFormat.JPEG:
+                iim = iim_from_photoshop(info.get("photoshop"))
+    except (OSError, *DECODE_ERRORS) as exc:
+        log.warning("metadata containers of %s are unreadable (%s)", path, exc)
+        problems.append("unreadable XMP/IPTC")
+    if isinstance(xmp, tuple):  # a TIFF BYTE tag comes back as a tuple of ints
+        xmp = bytes(xmp)
+    return xmp, iim, png_text
+
+
+def _iptc(iim: bytes | None, problems: list[str]) -> IptcFields:
+    if not iim:
+        return IptcFields()
+    try:
+        return read_iim(iim)
+    except Exception as exc:
+        log.warning("unreadable IPTC-IIM block (%s)", exc)
+        problems.append("unreadable IPTC")
+        return IptcFields()
+
+
+def _merge_press(meta: PhotoMetadata, xmp: XmpFields, iptc: IptcFields, png: dict[str, str]) -> None:
+    meta.caption = xmp.caption or iptc.caption or png.get("Description", "").strip()
+    meta.headline = xmp.headline or iptc.headline or png.get("Title", "").strip()
+    meta.keywords = list(xmp.keywords or iptc.keywords)
+    meta.byline = xmp.byline or iptc.byline or png.get("Author", "").strip()
+    meta.credit = xmp.credit or iptc.credit
+    meta.copyright = xmp.copyright or iptc.copyright or png.get("Copyright", "").strip()
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_EXIF_DT = re.compile(r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_ISO_DT = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
+
+
+def _build(parts: tuple[str | None, ...]) -> datetime | None:
+    year, month, day, hour, minute, second = (int(p) if p else 0 for p in parts)
+    if year == 0:
+        return None  # "0000:00:00 00:00:00": the camera's clock was never set
+    try:
+        return datetime(year, month or 1, day or 1, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def parse_exif_datetime(text: str) -> datetime | None:
+    """EXIF "YYYY:MM:DD HH:MM:SS" (and the variants cameras really write) as a naive datetime."""
+    match = _EXIF_DT.match(text or "")
+    return _build(match.groups()) if match else None
+
+
+def parse_iso_datetime(text: str) -> datetime | None:
+    """An XMP ISO-8601 date as naive local time (the offset, if any, is dropped: the clock time is kept)."""
+    match = _ISO_DT.match(text or "")
+    return _build(match.groups()) if match else None
+
+
+def parse_iptc_datetime(date: str, time: str) -> datetime | None:
+    """IPTC 2:55 CCYYMMDD with 2:60 HHMMSS±HHMM as naive local time."""
+    if not re.fullmatch(r"\d{8}", (date or "").strip()):
+        return None
+    time = (time or "").strip()
+    hh, mm, ss = (time[0:2], time[2:4], time[4:6]) if re.match(r"\d{6}", time) else ("", "", "")
+    return _build((date[0:4], date[4:6], date[6:8], hh, mm, ss))

@@ -1,0 +1,121 @@
+"""JPEG thumbnails stored by content hash, written atomically, from an already upright picture."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from enum import IntEnum
+from pathlib import Path
+
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+JPEG_QUALITY = {256: 80, 1600: 85}
+_REPLACE_RETRIES = 5
+
+
+class ThumbSize(IntEnum):
+    GRID = 256
+    PREVIEW = 1600
+
+
+def thumbnail_path(thumb_root: Path, sha256: str, size: ThumbSize) -> Path:
+    """Where the thumbnail of the photo with ``sha256`` lives: ``thumb_root/ab/<sha>_256.jpg``."""
+    return Path(thumb_root) / sha256[:2] / f"{sha256}_{int(size)}.jpg"
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """An RGB version of any Pillow mode, fit for a JPEG thumbnail.
+
+    16-bit and 32-bit grey is scaled (Pillow's plain convert would clip it to white); transparency
+    goes onto white, as a viewer would show it.
+    """
+    mode = image.mode
+    if mode == "RGB":
+        return image
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        image = image.convert("I") if mode != "I" else image
+        lo, hi = image.getextrema()  # type: ignore[misc]
+        top = 65535 if hi > 255 else 255
+        if hi > 65535 or lo < 0:
+            lo, top = lo, max(hi, 1)  # 32-bit data: stretch its own range
+            image = image.point(lambda v: (v - lo) * 255 / (top - lo or 1))
+        else:
+            image = image.point(lambda v: v * 255 / top)
+        return image.convert("L").convert("RGB")
+    if mode == "F":
+        lo, hi = image.getextrema()  # type: ignore[misc]
+        image = image.point(lambda v: (v - lo) * 255 / ((hi - lo) or 1))
+        return image.convert("L").convert("RGB")
+    if mode in ("P", "PA"):
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    if mode in ("RGBA", "LA", "RGBa", "La"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
+    """The picture turned upright for EXIF ``orientation`` (1..8)."""
+    method = _TRANSPOSE.get(orientation)
+    return image.transpose(method) if method is not None else image
+
+
+def fit(image: Image.Image, long_edge: int) -> Image.Image:
+    """``image`` scaled down (never up) so its long edge is at most ``long_edge``."""
+    width, height = image.size
+    if max(width, height) <= long_edge:
+        return image
+    scale = long_edge / max(width, height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    # reducing_gap: a fast box reduce first, then a proper filter over the last factor of ~2.
+    return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+
+
+def write_jpeg_atomic(image: Image.Image, target: Path, quality: int) -> None:
+    """Save as JPEG via a temporary file in the same folder, then rename over ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        image.save(temp, "JPEG", quality=quality)
+        for attempt in range(_REPLACE_RETRIES):
+            try:
+                os.replace(temp, target)
+                break
+            except PermissionError:
+                # Windows refuses to replace a file another program (the grid view) has open.
+                if attempt == _REPLACE_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def write_thumbnails(upright: Image.Image, thumb_root: Path, sha256: str) -> dict[ThumbSize, Path]:
+    """Write the PREVIEW and GRID thumbnails of an upright RGB picture; returns their paths."""
+    preview = fit(upright, ThumbSize.PREVIEW)
+    grid = fit(preview, ThumbSize.GRID)
+    paths = {}
+    for size, picture in ((ThumbSize.PREVIEW, preview), (ThumbSize.GRID, grid)):
+        path = thumbnail_path(thumb_root, sha256, size)
+        write_jpeg_atomic(picture, path, JPEG_QUALITY[int(size)])
+        paths[size] = path
+    return paths

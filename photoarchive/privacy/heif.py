@@ -1,0 +1,91 @@
+"""HEIC/HEIF: scanned through libheif (pillow-heif, imported only on this path) without decoding pixels.
+A published copy is a high-quality JPEG: the one re-encode the archive allows for full-size copies."""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import Any
+
+from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
+from photoarchive.privacy.blocks import scan_exif_block
+from photoarchive.privacy.collect import Collector
+from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.jpeg import MAX_PIXELS
+from photoarchive.privacy.xmp import scan_xmp
+
+log = logging.getLogger(__name__)
+
+BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"mif2"}
+
+
+def is_heif(head: bytes) -> bool:
+    if head[4:8] != b"ftyp":
+        return False
+    brands = {head[8:12]} | {head[i : i + 4] for i in range(16, min(len(head), 64), 4)}
+    return bool(brands & BRANDS)
+
+
+def open_file(data: bytes, name: object = "file") -> Any:
+    """The pillow-heif container (pixels not yet decoded)."""
+    import pillow_heif
+
+    try:
+        heif = pillow_heif.open_heif(io.BytesIO(data), convert_hdr_to_8bit=True)
+    except (ValueError, RuntimeError, OSError, EOFError) as exc:
+        raise CorruptImage(f"{name} is not a readable HEIF image: {exc}") from exc
+    width, height = heif.size
+    if width * height > MAX_PIXELS:
+        raise ImageTooLarge(
+            f"{name} declares {width}×{height} pixels, more than the {MAX_PIXELS / 1e6:.0f} MP limit"
+        )
+    if width == 0 or height == 0:
+        raise UnsupportedFile(f"{name} holds no image")
+    return heif
+
+
+def scan(data: bytes, col: Collector, name: object = "file") -> Any:
+    heif = open_file(data, name)
+    if len(heif) > 1:
+        col.add(K.EMBEDDED_IMAGE, "HEIF", "images", f"{len(heif)} top-level images in the file")
+    for index, image in enumerate(heif):
+        where = "HEIF" if index == 0 else f"HEIF image {index + 1}"
+        info = image.info
+        if info.get("exif"):
+            scan_exif_block(info["exif"], f"{where} Exif", col)
+        if info.get("xmp"):
+            scan_xmp(info["xmp"], f"{where} XMP", col)
+        if info.get("thumbnails"):
+            col.add(K.THUMBNAIL, where, "thumbnails", f"{len(info['thumbnails'])} thumbnail images")
+        if info.get("depth_images"):
+            col.add(K.EMBEDDED_IMAGE, where, "depth map", f"{len(info['depth_images'])} depth images")
+        for aux_type, ids in (info.get("aux") or {}).items():
+            col.add(K.EMBEDDED_IMAGE, where, "auxiliary image", f"{aux_type} ({len(ids)})")
+        for block in info.get("metadata") or []:
+            col.add(
+                K.UNKNOWN_SEGMENT,
+                where,
+                str(block.get("type", "metadata")),
+                f"{len(block.get('data', b''))} bytes",
+            )
+        if info.get("icc_profile") and info.get("icc_profile_type") == "prof":
+            check_icc(info["icc_profile"], f"{where} ICC", col)
+    return heif
+
+
+def decode_primary(data: bytes, name: object = "file") -> Any:
+    """The primary image as a Pillow image, upright (libheif applies the container's rotation and mirror)."""
+    heif = open_file(data, name)
+    try:
+        image = heif.to_pillow()  # the primary image
+    except (ValueError, RuntimeError, OSError, EOFError) as exc:
+        raise CorruptImage(f"{name} could not be decoded: {exc}") from exc
+    icc = heif.info.get("icc_profile") if heif.info.get("icc_profile_type") == "prof" else None
+    image.info.pop("exif", None)
+    image.info.pop("xmp", None)
+    if icc:
+        image.info["icc_profile"] = icc
+    else:
+        image.info.pop("icc_profile", None)
+    return image

@@ -1,0 +1,329 @@
+"""JPEG at segment level: parse, report, and rewrite without touching the compressed image.
+
+The rewrite copies the quantisation and Huffman tables, frame and scan headers and the entropy-coded data
+byte for byte, keeps JFIF (minus its thumbnail), the ICC profile and Adobe APP14, drops every other APPn,
+COM and anything after EOI, and inserts freshly built EXIF, XMP and IPTC blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
+from photoarchive.privacy.blocks import nested, scan_exif_block
+from photoarchive.privacy.collect import Collector
+from photoarchive.privacy.exif import read_capture_date, read_orientation
+from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import excerpt
+from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.iptc import scan_photoshop
+from photoarchive.privacy.xmp import scan_xmp
+
+MAX_PIXELS = 178_956_970  # Pillow's decompression-bomb limit: refuse, never decode, anything larger
+MAX_SEGMENT_PAYLOAD = 0xFFFF - 2
+
+SOI, EOI, SOS, COM, DHT, DQT, DRI, DAC, DNL = 0xD8, 0xD9, 0xDA, 0xFE, 0xC4, 0xDB, 0xDD, 0xCC, 0xDC
+APP0, APP1, APP2, APP13, APP14 = 0xE0, 0xE1, 0xE2, 0xED, 0xEE
+SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+# What the image itself is made of; everything else between SOI and EOI is metadata or unknown.
+STRUCTURAL = SOF_MARKERS | {DHT, DQT, DRI, DAC, SOS, DNL, 0xDE, 0xDF} | set(range(0xD0, 0xD8)) | {0x01}
+UNSUPPORTED_CODINGS = {0xF7: "JPEG-LS", 0xF8: "JPEG-LS"}
+
+JFIF_ID = b"JFIF\x00"
+JFXX_ID = b"JFXX\x00"
+EXIF_ID = b"Exif\x00\x00"
+XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
+XMP_EXT_ID = b"http://ns.adobe.com/xmp/extension/\x00"
+ICC_ID = b"ICC_PROFILE\x00"
+MPF_ID = b"MPF\x00"
+PHOTOSHOP_ID = b"Photoshop 3.0\x00"
+ADOBE_ID = b"Adobe"
+
+# The end of entropy-coded data: a 0xFF that is neither byte stuffing (FF 00) nor a restart marker.
+_ENTROPY_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
+
+
+@dataclass
+class Segment:
+    marker: int
+    start: int  # offset of the 0xFF of the marker
+    payload_start: int
+    payload_end: int  # end of the length-counted payload
+    end: int  # end of the segment including, for SOS, the entropy-coded data after it
+
+    def payload(self, data: bytes) -> bytes:
+        return data[self.payload_start : self.payload_end]
+
+
+@dataclass
+class JpegLayout:
+    segments: list[Segment] = field(default_factory=list)
+    eoi_start: int = 0
+    eoi_end: int = 0
+    width: int = 0
+    height: int = 0
+    components: int = 0
+    skipped_bytes: int = 0  # stray bytes between segments (decoders skip them too)
+
+    def structural(self) -> list[Segment]:
+        return [s for s in self.segments if s.marker in STRUCTURAL]
+
+    def metadata(self) -> list[Segment]:
+        return [s for s in self.segments if s.marker not in STRUCTURAL]
+
+
+def is_jpeg(head: bytes) -> bool:
+    return head[:3] == b"\xff\xd8\xff"
+
+
+def parse(data: bytes, name: object = "file") -> JpegLayout:
+    """Walk SOI … EOI. Raises CorruptImage for truncation or lengths past the end, ImageTooLarge for bombs."""
+    n = len(data)
+    if n < 4 or data[0] != 0xFF or data[1] != SOI:
+        raise UnsupportedFile(f"{name} is not a JPEG file")
+    layout = JpegLayout()
+    pos = 2
+    seen_frame = False
+    while True:
+        if pos >= n:
+            raise CorruptImage(f"{name} is truncated: it ends before the end-of-image marker")
+        if data[pos] != 0xFF:
+            nxt = data.find(b"\xff", pos)
+            if nxt < 0:
+                raise CorruptImage(f"{name} is truncated: it ends before the end-of-image marker")
+            layout.skipped_bytes += nxt - pos
+            pos = nxt
+        while pos < n and data[pos] == 0xFF:  # fill bytes
+            pos += 1
+        if pos >= n:
+            raise CorruptImage(f"{name} is truncated: it ends inside a marker")
+        marker = data[pos]
+        start = pos - 1
+        pos += 1
+        if marker == EOI:
+            if not seen_frame:
+                raise CorruptImage(f"{name} has no image frame before its end marker")
+            layout.eoi_start, layout.eoi_end = start, pos
+            return layout
+        if marker == SOI:
+            raise CorruptImage(f"{name} is malformed: a second start-of-image marker at byte {start}")
+        if marker == 0x00 or 0x02 <= marker <= 0xBF:
+            # Reserved codes never start a segment: the image data is damaged here (decoders show grey).
+            raise CorruptImage(f"{name} is damaged: invalid data at byte {start} (marker 0x{marker:02X})")
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            layout.segments.append(Segment(marker, start, pos, pos, pos))
+            continue
+        if pos + 2 > n:
+            raise CorruptImage(f"{name} is truncated inside a segment header")
+        (length,) = struct.unpack(">H", data[pos : pos + 2])
+        if length < 2 or pos + length > n:
+            raise CorruptImage(
+                f"{name} is malformed: the segment at byte {start} claims {length} bytes, past the end of the file"
+            )
+        seg = Segment(marker, start, pos + 2, pos + length, pos + length)
+        pos += length
+        if marker in UNSUPPORTED_CODINGS:
+            raise UnsupportedFile(f"{name} uses {UNSUPPORTED_CODINGS[marker]} coding, which is not supported")
+        if marker in SOF_MARKERS:
+            if length < 8:
+                raise CorruptImage(f"{name} has a malformed frame header")
+            _, height, width, comps = struct.unpack(">BHHB", data[seg.payload_start : seg.payload_start + 6])
+            if not seen_frame:
+                layout.width, layout.height, layout.components = width, height, comps
+            seen_frame = True
+            if width == 0 or height == 0:
+                raise UnsupportedFile(
+                    f"{name} declares a {width}×{height} frame (height in a DNL marker is not supported)"
+                )
+            if width * height > MAX_PIXELS:
+                raise ImageTooLarge(
+                    f"{name} declares {width}×{height} pixels ({width * height / 1e6:.0f} MP), more than the "
+                    f"{MAX_PIXELS / 1e6:.0f} MP limit; refused without decoding"
+                )
+        elif marker == SOS:
+            if not seen_frame:
+                raise CorruptImage(f"{name} has image data before its frame header")
+            found = _ENTROPY_END.search(data, pos)
+            if found is None:
+                raise CorruptImage(f"{name} is truncated: the image data has no end-of-image marker")
+            pos = seg.end = found.start()
+        layout.segments.append(seg)
+
+
+# -- scanning ---------------------------------------------------------------------------------------
+
+
+def scan(data: bytes, col: Collector, name: object = "file") -> JpegLayout:
+    layout = parse(data, name)
+    extended_xmp: dict[bytes, dict[int, bytes]] = defaultdict(dict)
+    for seg in layout.metadata():
+        payload = seg.payload(data)
+        marker = seg.marker
+        app = f"APP{marker - APP0}" if APP0 <= marker <= 0xEF else f"marker 0x{marker:02X}"
+        if marker == APP0 and payload.startswith(JFIF_ID):
+            if len(payload) >= 14 and payload[12] * payload[13] > 0:
+                col.add(K.THUMBNAIL, "APP0 JFIF", "JFIF thumbnail", f"{payload[12]}×{payload[13]} pixels")
+        elif marker == APP0 and payload.startswith(JFXX_ID):
+            col.add(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", f"{len(payload)} bytes")
+        elif marker == APP1 and payload.startswith(EXIF_ID):
+            scan_exif_block(payload, "EXIF", col)
+        elif marker == APP1 and payload.startswith(XMP_ID):
+            scan_xmp(payload[len(XMP_ID) :], "APP1 XMP", col)
+        elif marker == APP1 and payload.startswith(XMP_EXT_ID):
+            body = payload[len(XMP_EXT_ID) :]
+            if len(body) >= 40:
+                extended_xmp[body[:32]][struct.unpack(">I", body[36:40])[0]] = body[40:]
+            else:
+                col.add(K.UNKNOWN_SEGMENT, "APP1 extended XMP", "malformed", body)
+        elif marker == APP2 and payload.startswith(ICC_ID):
+            continue  # checked once, reassembled, below
+        elif marker == APP2 and payload.startswith(MPF_ID):
+            col.add(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", _mpf_summary(payload))
+        elif marker == APP2 and payload.startswith(b"FPXR"):
+            col.add(K.EMBEDDED_IMAGE, "APP2 FlashPix", "FlashPix", f"{len(payload)} bytes")
+        elif marker == APP13 and payload.startswith(PHOTOSHOP_ID):
+            scan_photoshop(payload[len(PHOTOSHOP_ID) :], "APP13 Photoshop", col, nested)
+        elif marker == APP14 and payload.startswith(ADOBE_ID):
+            continue  # colour transform flag: kept
+        elif marker == COM:
+            col.add(K.COMMENT, "JPEG comment", "COM", payload)
+        else:
+            ident = payload[:32].split(b"\x00", 1)[0]
+            col.add(
+                K.UNKNOWN_SEGMENT,
+                app,
+                excerpt(ident, 40) or app,
+                f"{len(payload)} bytes: {excerpt(payload, 60)}",
+            )
+    for guid, parts in extended_xmp.items():
+        scan_xmp(
+            b"".join(parts[k] for k in sorted(parts)), f"APP1 extended XMP {guid[:8].decode('latin-1')}", col
+        )
+    profile = icc_profile(data, layout)
+    if profile:
+        check_icc(profile, "APP2 ICC", col)
+    trailer = data[layout.eoi_end :]
+    if trailer.strip(b"\x00"):
+        if b"\xff\xd8\xff" in trailer[:64]:
+            col.add(
+                K.EMBEDDED_IMAGE,
+                "after end of image",
+                "trailer",
+                f"{len(trailer)} bytes holding a JPEG image",
+            )
+        else:
+            col.add(
+                K.TRAILER, "after end of image", "trailer", f"{len(trailer)} bytes: {excerpt(trailer, 60)}"
+            )
+    return layout
+
+
+def _mpf_summary(payload: bytes) -> str:
+    try:
+        order = "<" if payload[4:6] == b"II" else ">"
+        base = 4
+        (ifd,) = struct.unpack(order + "I", payload[base + 4 : base + 8])
+        (count,) = struct.unpack(order + "H", payload[base + ifd : base + ifd + 2])
+        for i in range(count):
+            tag, _, n = struct.unpack(
+                order + "HHI", payload[base + ifd + 2 + 12 * i : base + ifd + 10 + 12 * i]
+            )
+            if tag == 0xB001:
+                (images,) = struct.unpack(
+                    order + "I", payload[base + ifd + 10 + 12 * i : base + ifd + 14 + 12 * i]
+                )
+                return f"{images} images in the file (secondary images after the end of the main one)"
+    except struct.error:
+        pass
+    return "multi-picture index"
+
+
+def icc_segments(data: bytes, layout: JpegLayout) -> list[Segment]:
+    return [s for s in layout.segments if s.marker == APP2 and data.startswith(ICC_ID, s.payload_start)]
+
+
+def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
+    """The ICC profile reassembled from its APP2 chunks (ordered by their sequence numbers)."""
+    chunks = []
+    for seg in icc_segments(data, layout):
+        payload = seg.payload(data)
+        if len(payload) >= 14:
+            chunks.append((payload[12], payload[14:]))
+    chunks.sort(key=lambda c: c[0])
+    return b"".join(c[1] for c in chunks)
+
+
+# -- rewriting --------------------------------------------------------------------------------------
+
+
+def app_segment(marker: int, payload: bytes) -> bytes:
+    if len(payload) > MAX_SEGMENT_PAYLOAD:
+        raise ValueError(f"a {len(payload)}-byte block does not fit in one JPEG segment")
+    return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
+
+
+@dataclass
+class SourceFacts:
+    orientation: int | None
+    capture_date: datetime | None
+
+
+def source_facts(data: bytes, layout: JpegLayout) -> SourceFacts:
+    for seg in layout.segments:
+        if seg.marker == APP1 and data.startswith(EXIF_ID, seg.payload_start):
+            payload = seg.payload(data)
+            return SourceFacts(read_orientation(payload, 6), read_capture_date(payload, 6))
+    return SourceFacts(None, None)
+
+
+def rewrite(
+    data: bytes, layout: JpegLayout, exif: bytes, xmp: bytes, iim_resources: bytes
+) -> list[bytes | memoryview]:
+    """The clean file as a list of pieces (the image data as zero-copy views of the source)."""
+    view = memoryview(data)
+    head: list[bytes | memoryview] = [b"\xff\xd8"]
+    jfif = next(
+        (s for s in layout.segments if s.marker == APP0 and data.startswith(JFIF_ID, s.payload_start)), None
+    )
+    if jfif is not None and jfif.payload_end - jfif.payload_start >= 14:
+        # JFIF header without its thumbnail: identifier, version, density units and density, 0×0 thumbnail.
+        head.append(app_segment(APP0, data[jfif.payload_start : jfif.payload_start + 12] + b"\x00\x00"))
+    if exif:
+        head.append(app_segment(APP1, EXIF_ID + exif))
+    if xmp:
+        head.append(app_segment(APP1, XMP_ID + xmp))
+    for seg in icc_segments(data, layout):
+        head.append(view[seg.start : seg.payload_end])
+    if iim_resources:
+        head.append(app_segment(APP13, PHOTOSHOP_ID + iim_resources))
+    adobe = next(
+        (s for s in layout.segments if s.marker == APP14 and data.startswith(ADOBE_ID, s.payload_start)), None
+    )
+    if adobe is not None:
+        head.append(view[adobe.start : adobe.payload_end])
+    # Contiguous runs of structural segments are copied as one slice each.
+    body: list[bytes | memoryview] = []
+    run_start = run_end = -1
+    for seg in layout.structural():
+        if seg.start == run_end:
+            run_end = seg.end
+            continue
+        if run_start >= 0:
+            body.append(view[run_start:run_end])
+        run_start, run_end = seg.start, seg.end
+    if run_start >= 0:
+        body.append(view[run_start:run_end])
+    return head + body + [b"\xff\xd9"]
+
+
+def image_data_equal(a: bytes, la: JpegLayout, b: bytes, lb: JpegLayout) -> bool:
+    """True when both files hold the same tables, frame, scans and entropy-coded data, byte for byte."""
+    sa, sb = la.structural(), lb.structural()
+    if len(sa) != len(sb):
+        return False
+    va, vb = memoryview(a), memoryview(b)
+    return all(va[x.start : x.end] == vb[y.start : y.end] for x, y in zip(sa, sb, strict=True))

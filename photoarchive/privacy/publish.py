@@ -1,0 +1,365 @@
+"""`publish_copy`: write a clean, press-stamped copy of a photo, verify it, and only then put it in place.
+
+Lossless for JPEG, PNG, TIFF and WebP (metadata rewritten around the untouched image data). HEIC becomes a
+high-quality JPEG, and `PublishPolicy.max_size` resizes: the only two paths that re-encode pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import secrets
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from photoarchive.errors import PhotoarchiveError
+from photoarchive.privacy import formats, heif, jpeg, png, tiff, webp
+from photoarchive.privacy.errors import StripRefused, VerificationFailed
+from photoarchive.privacy.exif import TAG_ICC, TAG_ORIENTATION, build_exif, read_capture_date
+from photoarchive.privacy.findings import Finding, FindingKind
+from photoarchive.privacy.press import (
+    PressFields,
+    PublishPolicy,
+    build_iim,
+    build_xmp,
+    photoshop_iptc_resource,
+)
+from photoarchive.privacy.scan import read_file, scan_bytes
+
+log = logging.getLogger(__name__)
+
+# Kinds a published copy may still show: the colour profile is kept even when it names a device.
+ALWAYS_KEPT = {FindingKind.ICC_HARDWARE}
+
+
+@dataclass
+class PublishResult:
+    source: Path
+    dest: Path  # where the copy is; its suffix may differ from the one asked for (HEIC → .jpg)
+    format: str  # format of the copy: "jpeg", "png", "tiff" or "webp"
+    reencoded: bool
+    removed: list[Finding]
+    bytes_written: int
+    source_format: str = ""
+    kept: list[str] = field(default_factory=list)  # "orientation", "ICC profile", "capture date"
+    note: str = ""  # for the user, e.g. "HEIC converted to JPEG (quality 90)"
+
+
+class _Refuse(Exception):
+    """Internal: a reason not to write the copy; becomes StripRefused naming the source."""
+
+
+@dataclass
+class _Copy:
+    """A planned copy: its bytes as pieces, and what its check must find in it."""
+
+    format: str
+    pieces: list[bytes | memoryview]
+    orientation: int | None
+    icc: bytes
+    image_data: list[memoryview] | None  # the source's image data, for lossless copies
+    reencoded: bool = False
+    note: str = ""
+    reference: Any = None  # the decoded source (re-encoded copies), to compare pixels with
+
+
+def publish_copy(
+    source: str | Path,
+    dest: str | Path,
+    policy: PublishPolicy | None = None,
+    press: PressFields | None = None,
+) -> PublishResult:
+    """Write a clean copy of `source` at `dest` (atomic), verified; raises StripRefused (nothing written)."""
+    source, dest = Path(source), Path(dest)
+    policy = policy or PublishPolicy()
+    press = press or PressFields()
+    try:
+        return _publish(source, dest, policy, press)
+    except StripRefused:
+        raise
+    except _Refuse as exc:
+        raise StripRefused(source, str(exc)) from exc
+    except PhotoarchiveError as exc:
+        raise StripRefused(source, str(exc)) from exc
+    except MemoryError as exc:
+        raise StripRefused(source, "the file is too large to process in memory") from exc
+
+
+def _publish(source: Path, dest: Path, policy: PublishPolicy, press: PressFields) -> PublishResult:
+    data = read_file(source)
+    source_format, findings, parsed = scan_bytes(data, "the file")
+    capture_date = _capture_date(source_format, data, parsed) if policy.keep_capture_date else None
+    if policy.max_size is not None:
+        copy = _resized(source_format, data, parsed, policy, press, capture_date)
+    elif source_format == formats.HEIF:
+        copy = _from_heif(data, policy, press, capture_date)
+    else:
+        copy = _lossless(source_format, data, parsed, press, capture_date)
+    if copy.reencoded and dest.suffix.lower() != formats.SUFFIX[copy.format]:
+        if not (copy.format == formats.JPEG and dest.suffix.lower() == ".jpeg"):
+            dest = dest.with_suffix(formats.SUFFIX[copy.format])
+    if dest.exists() and dest.resolve() == source.resolve():
+        raise _Refuse("the destination is the source file itself")
+    if not dest.parent.is_dir():
+        raise _Refuse(f"the destination folder {dest.parent} does not exist")
+    written = _write_verified(
+        dest, copy, policy, press, lambda blob: _verify(blob, copy, policy, press, source)
+    )
+    allowed = _allowed_kinds(policy)
+    removed = [f for f in findings if f.kind not in allowed]
+    kept = [k for k, present in (("orientation", copy.orientation not in (None, 1)), ("ICC profile", bool(copy.icc)),
+                                  ("capture date", capture_date is not None)) if present]  # fmt: skip
+    log.info("published %s → %s (%d findings removed)", source, dest, len(removed))
+    return PublishResult(
+        source, dest, copy.format, copy.reencoded, removed, written, source_format, kept, copy.note
+    )
+
+
+def _allowed_kinds(policy: PublishPolicy) -> set[FindingKind]:
+    allowed = set(ALWAYS_KEPT)
+    if policy.keep_capture_date:
+        allowed.add(FindingKind.CAPTURE_DATE)
+    return allowed
+
+
+def _capture_date(fmt: str, data: bytes, parsed: Any) -> datetime | None:
+    if fmt == formats.JPEG:
+        return jpeg.source_facts(data, parsed).capture_date
+    if fmt == formats.TIFF:
+        return read_capture_date(data)
+    if fmt == formats.PNG:
+        blob = _png_chunk(data, parsed, b"eXIf")
+        return read_capture_date(blob) if blob else None
+    if fmt == formats.WEBP:
+        blob = _webp_chunk(data, parsed, b"EXIF")
+        return read_capture_date(blob, 6 if blob.startswith(b"Exif\x00\x00") else 0) if blob else None
+    if fmt == formats.HEIF:
+        blob = parsed.info.get("exif") or b""
+        return read_capture_date(blob, 6 if blob.startswith(b"Exif\x00\x00") else 0) if blob else None
+    return None
+
+
+def _png_chunk(data: bytes, chunks: list[png.Chunk], ctype: bytes) -> bytes:
+    return next((data[c.data_start : c.end - 4] for c in chunks if c.type == ctype), b"")
+
+
+def _webp_chunk(data: bytes, chunks: list[webp.Chunk], fourcc: bytes) -> bytes:
+    return next((data[c.data_start : c.data_end] for c in chunks if c.fourcc == fourcc), b"")
+
+
+def _blocks(press: PressFields, capture_date: datetime | None) -> tuple[bytes, bytes]:
+    try:
+        return build_xmp(press, capture_date), build_iim(press, capture_date)
+    except ValueError as exc:
+        raise _Refuse(str(exc)) from exc
+
+
+# -- the lossless paths --------------------------------------------------------------------------------
+
+
+def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None, bytes]:
+    if fmt == formats.JPEG:
+        return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile(data, parsed)
+    if fmt == formats.PNG:
+        return png.orientation(data, parsed), _png_chunk(data, parsed, b"iCCP")
+    if fmt == formats.WEBP:
+        return webp.orientation(data, parsed), _webp_chunk(data, parsed, b"ICCP")
+    if fmt == formats.TIFF:
+        tags = {e.tag: e for e in parsed.entries}
+        orientation = None
+        if TAG_ORIENTATION in tags:
+            values = parsed.reader.ints(tags[TAG_ORIENTATION])
+            orientation = values[0] if values and 1 <= values[0] <= 8 else None
+        return orientation, tags[TAG_ICC].data if TAG_ICC in tags else b""
+    raise AssertionError(fmt)
+
+
+def _image_data(fmt: str, data: bytes, parsed: Any) -> list[memoryview]:
+    if fmt == formats.JPEG:
+        view = memoryview(data)
+        return [view[s.start : s.end] for s in parsed.structural()]
+    if fmt == formats.PNG:
+        return png.image_data(data, parsed)
+    if fmt == formats.WEBP:
+        return webp.image_data(data, parsed)
+    if fmt == formats.TIFF:
+        return tiff.image_blocks(data, parsed)
+    raise AssertionError(fmt)
+
+
+def _lossless(
+    fmt: str, data: bytes, parsed: Any, press: PressFields, date: datetime | None, note: str = ""
+) -> _Copy:
+    orientation, icc = _orientation_and_icc(fmt, data, parsed)
+    xmp, iim = _blocks(press, date)
+    try:
+        if fmt == formats.JPEG:
+            exif = build_exif(orientation, press.byline, press.copyright, date)
+            resources = photoshop_iptc_resource(iim) if iim else b""
+            pieces = jpeg.rewrite(data, parsed, exif, xmp, resources)
+        elif fmt == formats.PNG:
+            pieces = png.rewrite(data, parsed, xmp, orientation, press.byline, press.copyright)
+        elif fmt == formats.WEBP:
+            exif = build_exif(
+                orientation if orientation not in (None, 1) else None, press.byline, press.copyright
+            )
+            pieces = webp.rewrite(data, parsed, b"Exif\x00\x00" + exif if exif else b"", xmp)
+        elif fmt == formats.TIFF:
+            pieces = tiff.rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date)
+        else:
+            raise AssertionError(fmt)
+    except ValueError as exc:  # a press text too long for its container
+        raise _Refuse(str(exc)) from exc
+    return _Copy(fmt, pieces, orientation, icc, _image_data(fmt, data, parsed), note=note)
+
+
+# -- the re-encoding paths -----------------------------------------------------------------------------
+
+
+def _from_heif(data: bytes, policy: PublishPolicy, press: PressFields, date: datetime | None) -> _Copy:
+    image = heif.decode_primary(data, "the file")
+    return _encoded(
+        image, formats.JPEG, policy, press, date, "HEIC converted to JPEG (quality {q})", reference=image
+    )
+
+
+def _resized(
+    fmt: str, data: bytes, parsed: Any, policy: PublishPolicy, press: PressFields, date: datetime | None
+) -> _Copy:
+    from PIL import Image, ImageOps
+
+    assert policy.max_size is not None
+    if fmt == formats.HEIF:
+        image = heif.decode_primary(data, "the file")
+    else:
+        try:
+            image = Image.open(io.BytesIO(data))
+            if fmt == formats.JPEG:
+                image.draft(image.mode, (policy.max_size, policy.max_size))  # decode at a reduced DCT scale
+            image.load()
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+            raise _Refuse(f"the file could not be decoded: {exc}") from exc
+        icc = image.info.get("icc_profile")
+        image = ImageOps.exif_transpose(image)  # the copy carries no orientation: pixels are turned instead
+        if icc:
+            image.info["icc_profile"] = icc
+    width, height = image.size
+    scale = policy.max_size / max(width, height)
+    if scale < 1:
+        icc = image.info.get("icc_profile")
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if icc:
+            image.info["icc_profile"] = icc
+    out_fmt = formats.PNG if fmt == formats.PNG else formats.JPEG
+    return _encoded(
+        image, out_fmt, policy, press, date, f"resized to {image.width}×{image.height} and re-encoded"
+    )
+
+
+def _encoded(image: Any, out_fmt: str, policy: PublishPolicy, press: PressFields, date: datetime | None,
+             note: str, reference: Any = None) -> _Copy:  # fmt: skip
+    icc = image.info.get("icc_profile") or None
+    buf = io.BytesIO()
+    if out_fmt == formats.JPEG:
+        if image.mode not in ("RGB", "L", "CMYK"):
+            image = image.convert("RGB")
+        image.save(buf, "JPEG", quality=policy.jpeg_quality, icc_profile=icc, optimize=True)
+    else:
+        image.save(buf, "PNG", icc_profile=icc)
+    encoded = buf.getvalue()
+    _, _, parsed = scan_bytes(encoded, "the re-encoded copy")
+    copy = _lossless(out_fmt, encoded, parsed, press, date, note.format(q=policy.jpeg_quality))
+    copy.reencoded = True
+    copy.reference = reference
+    return copy
+
+
+# -- writing and checking ----------------------------------------------------------------------------
+
+
+def _write_verified(
+    dest: Path, copy: _Copy, policy: PublishPolicy, press: PressFields, verify: Callable[[bytes], None]
+) -> int:
+    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
+    try:
+        try:
+            with open(tmp, "xb") as fh:
+                fh.writelines(copy.pieces)
+                fh.flush()
+                os.fsync(fh.fileno())  # the rename below must never expose a file whose data is not on disk
+            with open(tmp, "rb") as fh:
+                written = fh.read()
+        except OSError as exc:
+            raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
+        verify(written)
+        try:
+            os.replace(tmp, dest)
+        except OSError as exc:
+            raise _Refuse(f"the copy could not be put in place at {dest}: {exc.strerror or exc}") from exc
+        return len(written)
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove the temporary file %s", tmp)
+
+
+def _verify(blob: bytes, copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> None:
+    def fail(reason: str) -> None:
+        raise VerificationFailed(source, f"the written copy failed its check: {reason}")
+
+    try:
+        fmt, findings, parsed = scan_bytes(blob, "the written copy", expected=press)
+    except PhotoarchiveError as exc:
+        fail(str(exc))
+        raise AssertionError from exc  # unreachable: fail() raised
+    if fmt != copy.format:
+        fail(f"it reads as {fmt}, not {copy.format}")
+    allowed = _allowed_kinds(policy)
+    left = [f for f in findings if f.kind not in allowed]
+    if left:
+        fail("it still carries " + "; ".join(f.describe() for f in left[:5]))
+    if copy.image_data is not None and not copy.reencoded:
+        if not _same_pieces(copy.image_data, _image_data(fmt, blob, parsed)):
+            fail("its image data differs from the original's")
+    orientation, icc = _orientation_and_icc(fmt, blob, parsed)
+    if (orientation or 1) != (copy.orientation or 1):
+        fail(f"its orientation is {orientation}, expected {copy.orientation}")
+    if icc != copy.icc:
+        fail("its colour profile differs from the original's")
+    if policy.decode_check or copy.reencoded or fmt == formats.TIFF:
+        _decode_check(blob, copy, fail)
+
+
+def _same_pieces(a: list[memoryview], b: list[memoryview]) -> bool:
+    if len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True)):
+        return True
+    # Contiguous runs may be cut differently (e.g. JPEG segments joined); compare the concatenation.
+    return b"".join(a) == b"".join(b)
+
+
+def _decode_check(blob: bytes, copy: _Copy, fail: Callable[[str], None]) -> None:
+    from PIL import Image, ImageChops, ImageStat
+
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            image.load()
+            if copy.reference is not None:
+                ref = (
+                    copy.reference.convert(image.mode)
+                    if copy.reference.mode != image.mode
+                    else copy.reference
+                )
+                if ref.size != image.size:
+                    fail(f"it is {image.size[0]}×{image.size[1]}, not {ref.size[0]}×{ref.size[1]}")
+                diff = ImageStat.Stat(ImageChops.difference(ref, image)).mean
+                if max(diff) > 4.0:
+                    fail(f"its pixels differ from the original's by {max(diff):.1f} levels on average")
+    except (OSError, ValueError, struct.error, Image.DecompressionBombError) as exc:
+        fail(f"it does not decode: {exc}")

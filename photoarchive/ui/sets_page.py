@@ -1,0 +1,562 @@
+"""The Sets view: create sets, add photos (drag from the grid or the "Add to set" action), order them,
+choose the cover, visibility and licence; submit, approve (after seeing what will be published and what
+will be stripped) and revoke; the set's audit trail. Everything goes through `photoarchive.sets.SetService`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoarchive.sets.errors import ApprovalRefused
+from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
+from photoarchive.sets.service import SetService, SetView
+from photoarchive.ui.context import AppContext
+from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel
+from photoarchive.ui.privacy_words import scan_in_words
+from photoarchive.ui.thumbnails import ThumbnailCache
+from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PublishPreview:
+    """What approving a set would publish, photo by photo, and what would be stripped from each file."""
+
+    view: SetView
+    names: dict[int, str]
+    press: dict[int, dict[str, object]]
+    stripped: dict[int, list[str]]
+    problems: list[str]
+    needs_override: bool
+
+
+def _state_text(widget: QWidget, view: SetView) -> str:
+    names = {
+        SetState.DRAFT: widget.tr("draft"),
+        SetState.SUBMITTED: widget.tr("submitted"),
+        SetState.APPROVED: widget.tr("approved"),
+        SetState.PUBLISHED: widget.tr("published"),
+    }
+    text = names[view.photo_set.state]
+    if view.changed_since_approval:
+        text += ", " + widget.tr("changed since approval")
+    return text
+
+
+class _SetList(QListWidget):
+    """The list of sets; photos dragged from the grid onto a set are added to it."""
+
+    photosDropped = Signal(int, list)  # set id, photo ids
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(PHOTO_IDS_MIME) and self.itemAt(event.position().toPoint()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        item = self.itemAt(event.position().toPoint())
+        raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
+        ids = [int(i) for i in raw.split(",") if i]
+        if item is not None and ids:
+            self.photosDropped.emit(item.data(Qt.ItemDataRole.UserRole), ids)
+            event.acceptProposedAction()
+
+
+class SetsPage(QWidget):
+    setsChanged = Signal()
+    message = Signal(str)
+    # Emitted after each finished action (for tests): the name of the action.
+    actionDone = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: SetView | None = None
+        self._build()
+
+    def service(self) -> SetService:
+        return SetService.for_home(self.ctx.catalog, self.ctx.home, self.ctx.settings, actor=self.ctx.actor)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QHBoxLayout(self)
+        splitter = QSplitter()
+        outer.addWidget(splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.set_list = _SetList()
+        self.set_list.setObjectName("set_list")
+        self.set_list.currentItemChanged.connect(self._set_chosen)
+        self.set_list.photosDropped.connect(self.add_photos)
+        left_layout.addWidget(QLabel(self.tr("Sets (drop photos on a set to add them)")))
+        left_layout.addWidget(self.set_list, 1)
+        new_button = QPushButton(self.tr("New set…"))
+        new_button.setObjectName("new_set")
+        new_button.clicked.connect(self._ask_new_set)
+        left_layout.addWidget(new_button)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("set_state")
+        layout.addWidget(self.state_label)
+
+        details = QGroupBox(self.tr("Album on Flickr"))
+        form = QFormLayout(details)
+        self.title_edit = QLineEdit()
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setFixedHeight(60)
+        self.visibility = QComboBox()
+        self.visibility.setObjectName("visibility")
+        for value, label in (
+            (Visibility.PRIVATE, self.tr("Private")),
+            (Visibility.FRIENDS, self.tr("Friends")),
+            (Visibility.FAMILY, self.tr("Family")),
+            (Visibility.PUBLIC, self.tr("Public")),
+        ):
+            self.visibility.addItem(label, value.value)
+        self.licence = QComboBox()
+        for licence_id, name in LICENCES.items():
+            self.licence.addItem(name, licence_id)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setToolTip(self.tr("Separate tags with commas"))
+        self.group_edit = QLineEdit()
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(self.tr("Visibility"), self.visibility)
+        form.addRow(self.tr("Licence"), self.licence)
+        form.addRow(self.tr("Tags"), self.tags_edit)
+        form.addRow(self.tr("Group pool"), self.group_edit)
+        save_details = QPushButton(self.tr("Save album details"))
+        save_details.setObjectName("save_set_details")
+        save_details.clicked.connect(self.save_details)
+        form.addRow("", save_details)
+        layout.addWidget(details)
+
+        self.thumbnails = ThumbnailCache(self.ctx.home.thumbnails, THUMB, parent=self)
+        self.photos = PhotoListModel(self.thumbnails, self)
+        self.photo_view = QListView()
+        self.photo_view.setObjectName("set_photos")
+        self.photo_view.setViewMode(QListView.ViewMode.IconMode)
+        self.photo_view.setMovement(QListView.Movement.Static)
+        self.photo_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photo_view.setUniformItemSizes(True)
+        self.photo_view.setGridSize(QSize(TILE.width() + 4, TILE.height() + 4))
+        self.photo_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.photo_view.setItemDelegate(TileDelegate(self.photo_view))
+        self.photo_view.setModel(self.photos)
+        self.photo_view.setMinimumHeight(TILE.height() + 30)
+        layout.addWidget(self.photo_view, 1)
+
+        photo_buttons = QHBoxLayout()
+        for text, slot, name in (
+            (self.tr("Move earlier"), lambda: self.move_selected(-1), "move_earlier"),
+            (self.tr("Move later"), lambda: self.move_selected(1), "move_later"),
+            (self.tr("Make cover"), self.make_cover, "make_cover"),
+            (self.tr("Remove from set"), self.remove_selected, "remove_from_set"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            photo_buttons.addWidget(button)
+        photo_buttons.addStretch(1)
+        layout.addLayout(photo_buttons)
+
+        workflow = QHBoxLayout()
+        self.submit_button = QPushButton(self.tr("Submit for approval"))
+        self.submit_button.setObjectName("submit_set")
+        self.submit_button.clicked.connect(self.submit)
+        self.approve_button = QPushButton(self.tr("Approve…"))
+        self.approve_button.setObjectName("approve_set")
+        self.approve_button.clicked.connect(self.approve)
+        self.revoke_button = QPushButton(self.tr("Revoke approval"))
+        self.revoke_button.setObjectName("revoke_set")
+        self.revoke_button.clicked.connect(self.revoke)
+        for button in (self.submit_button, self.approve_button, self.revoke_button):
+            workflow.addWidget(button)
+        workflow.addStretch(1)
+        layout.addLayout(workflow)
+
+        audit_box = QGroupBox(self.tr("History"))
+        audit_layout = QVBoxLayout(audit_box)
+        self.audit = QTableWidget(0, 4)
+        self.audit.setObjectName("audit")
+        self.audit.setHorizontalHeaderLabels([self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+        self.audit.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.audit.verticalHeader().hide()
+        self.audit.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit.setMaximumHeight(160)
+        audit_layout.addWidget(self.audit)
+        layout.addWidget(audit_box)
+        splitter.addWidget(right)
+        splitter.setSizes([240, 700])
+        self.detail_widgets = [details, self.photo_view, self.submit_button, self.approve_button, self.revoke_button]
+        self._show_view(None)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def sidebar_entries(self) -> list[tuple[int, str]]:
+        """(id, "title (state)") for the sidebar; called on a worker thread, touches no widget."""
+        return [(v.photo_set.id, f"{v.photo_set.title} ({_state_text(self, v)})") for v in self.service().views()]
+
+    def show_set(self, set_id: int | None, after: str = "loaded") -> None:
+        """Reload the list of sets and show one (or the first); `actionDone(after)` follows."""
+
+        def load():  # type: ignore[no-untyped-def]
+            service = self.service()
+            views = service.views()
+            chosen = next((v for v in views if v.photo_set.id == set_id), views[0] if views else None)
+            return views, chosen, self._detail(chosen)
+
+        self.ctx.runner.submit(load, on_done=lambda result: self._loaded(result, after), on_error=self._failed)
+
+    def _detail(self, view: SetView | None):  # type: ignore[no-untyped-def]
+        if view is None:
+            return [], []
+        summaries = self.ctx.catalog.photos.summaries_for(view.photo_set.photo_ids)
+        audit = self.ctx.catalog.sets.audit_entries(target_kind="set", target_id=view.photo_set.id)
+        return summaries, audit
+
+    def _loaded(self, result, after: str) -> None:  # type: ignore[no-untyped-def]
+        views, chosen, (summaries, audit) = result
+        self.set_list.blockSignals(True)
+        self.set_list.clear()
+        for view in views:
+            item = QListWidgetItem(f"{view.photo_set.title}\n{_state_text(self, view)}")
+            item.setData(Qt.ItemDataRole.UserRole, view.photo_set.id)
+            self.set_list.addItem(item)
+            if chosen is not None and view.photo_set.id == chosen.photo_set.id:
+                self.set_list.setCurrentItem(item)
+        self.set_list.blockSignals(False)
+        self._show_view(chosen, summaries, audit)
+        self.actionDone.emit(after)
+
+    def _set_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_set(item.data(Qt.ItemDataRole.UserRole), after="chosen")
+
+    def _show_view(self, view: SetView | None, summaries=(), audit: list[AuditEntry] = ()) -> None:  # type: ignore[assignment]
+        self.current = view
+        for widget in self.detail_widgets:
+            widget.setEnabled(view is not None)
+        if view is None:
+            self.heading.setText(self.tr("No sets yet"))
+            self.state_label.setText(self.tr("Create a set, then drag photos from the grid onto it."))
+            self.photos.set_summaries([])
+            self.audit.setRowCount(0)
+            return
+        s = view.photo_set
+        self.heading.setText(s.title)
+        state = self.tr("State: %1").replace("%1", _state_text(self, view))
+        if s.approved_by and s.approved_at:
+            state += " — " + self.tr("approved by %1 at %2").replace("%1", s.approved_by).replace(
+                "%2", s.approved_at.strftime("%Y-%m-%d %H:%M")
+            )
+        self.state_label.setText(state + "\n" + self.tr("%n photo(s)", "", len(s.photo_ids)))
+        self.title_edit.setText(s.title)
+        self.description_edit.setPlainText(s.description)
+        self.visibility.setCurrentIndex(max(0, self.visibility.findData(s.visibility.value)))
+        self.licence.setCurrentIndex(max(0, self.licence.findData(s.licence_id)))
+        self.tags_edit.setText(", ".join(s.tags))
+        self.group_edit.setText(s.group_id)
+        self.photos.set_summaries(list(summaries))
+        self.submit_button.setEnabled(s.state is SetState.DRAFT)
+        self.approve_button.setEnabled(s.state is SetState.SUBMITTED or view.changed_since_approval)
+        self.revoke_button.setEnabled(s.state in (SetState.SUBMITTED, SetState.APPROVED, SetState.PUBLISHED))
+        self.audit.setRowCount(len(audit))
+        for row, entry in enumerate(reversed(list(audit))):
+            detail = ", ".join(f"{k}: {v}" for k, v in entry.detail.items())
+            for col, text in enumerate((entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action, detail)):
+                self.audit.setItem(row, col, QTableWidgetItem(text))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _run(self, name: str, action, reload_id: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        def done(_result: object) -> None:
+            self.setsChanged.emit()
+            current = self.current.photo_set.id if self.current else None
+            self.show_set(reload_id if reload_id is not None else current, after=name)
+
+        self.ctx.runner.submit(action, on_done=done, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Sets"), str(exc))
+        self.actionDone.emit("failed")
+
+    def _ask_new_set(self) -> None:
+        title, ok = QInputDialog.getText(self, self.tr("New set"), self.tr("Title of the new set (the Flickr album):"))
+        if ok and title.strip():
+            self.create_set(title.strip())
+
+    def create_set(self, title: str) -> None:
+        def create():  # type: ignore[no-untyped-def]
+            return self.service().create(title)
+
+        def done(photo_set) -> None:  # type: ignore[no-untyped-def]
+            self.setsChanged.emit()
+            self.show_set(photo_set.id, after="create")
+
+        self.ctx.runner.submit(create, on_done=done, on_error=self._failed)
+
+    def add_photos(self, set_id: int, photo_ids: list[int]) -> None:
+        self._run("add", lambda: self.service().add(set_id, photo_ids), reload_id=set_id)
+
+    def selected_in_set(self) -> list[int]:
+        rows = sorted(i.row() for i in self.photo_view.selectionModel().selectedIndexes())
+        return [self.photos.id_at(r) for r in rows]
+
+    def move_selected(self, step: int) -> None:
+        if self.current is None:
+            return
+        order = list(self.current.photo_set.photo_ids)
+        chosen = set(self.selected_in_set())
+        if not chosen:
+            return
+        indices = range(len(order)) if step < 0 else range(len(order) - 1, -1, -1)
+        for i in indices:
+            j = i + step
+            if order[i] in chosen and 0 <= j < len(order) and order[j] not in chosen:
+                order[i], order[j] = order[j], order[i]
+        set_id = self.current.photo_set.id
+        self._run("reorder", lambda: self.service().reorder(set_id, order))
+
+    def make_cover(self) -> None:
+        chosen = self.selected_in_set()
+        if self.current is None or len(chosen) != 1:
+            self.message.emit(self.tr("Choose one photo to be the cover."))
+            return
+        set_id = self.current.photo_set.id
+        self._run("cover", lambda: self.service().edit(set_id, cover_photo_id=chosen[0]))
+
+    def remove_selected(self) -> None:
+        chosen = self.selected_in_set()
+        if self.current is None or not chosen:
+            return
+        set_id = self.current.photo_set.id
+        self._run("remove", lambda: self.service().remove(set_id, chosen))
+
+    def save_details(self) -> None:
+        if self.current is None:
+            return
+        set_id = self.current.photo_set.id
+        changes = {
+            "title": self.title_edit.text().strip(),
+            "description": self.description_edit.toPlainText().strip(),
+            "visibility": Visibility(self.visibility.currentData()),
+            "licence_id": int(self.licence.currentData()),
+            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "group_id": self.group_edit.text().strip(),
+        }
+        self._run("details", lambda: self.service().edit(set_id, **changes))
+
+    def submit(self) -> None:
+        if self.current is not None:
+            set_id = self.current.photo_set.id
+            self._run("submit", lambda: self.service().submit(set_id))
+
+    def revoke(self) -> None:
+        if self.current is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Revoke approval"),
+            self.tr("Revoke the approval of «%1»? The next sync takes the album down from Flickr.").replace(
+                "%1", self.current.photo_set.title
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            set_id = self.current.photo_set.id
+            self._run("revoke", lambda: self.service().revoke(set_id))
+
+    def approve(self) -> None:
+        """Show what will be published and stripped (worked out on a worker), then approve on confirmation."""
+        if self.current is None:
+            return
+        set_id = self.current.photo_set.id
+        self.approve_button.setEnabled(False)
+        self.ctx.runner.submit(
+            self.publish_preview, set_id, on_done=self._confirm_approval, on_error=self._failed
+        )
+
+    def publish_preview(self, set_id: int) -> PublishPreview:
+        """Runs on a worker: the content as it would be approved, press values, findings to strip, problems."""
+        from photoarchive.catalog.photos import Category
+        from photoarchive.sets.publishing import CleanCopies
+
+        service = self.service()
+        view = service.view(set_id)
+        copies = CleanCopies(self.ctx.home, self.ctx.settings)
+        records = {r.id: r for r in self.ctx.catalog.photos.get_many(view.photo_set.photo_ids)}
+        stripped: dict[int, list[str]] = {}
+        for record in records.values():
+            try:
+                stripped[record.id] = scan_in_words(self.ctx.home.originals / record.archive_path)
+            except Exception as exc:  # noqa: BLE001 — shown in the dialog; approval itself re-checks
+                stripped[record.id] = [str(exc)]
+        problems = [str(r) for r in service.approval_problems(set_id)]
+        needs_override = view.content.visibility is Visibility.PUBLIC and any(
+            r.has_category(Category.CASE, confirmed_only=True) for r in records.values()
+        )
+        return PublishPreview(
+            view=view,
+            names={i: r.original_name for i, r in records.items()},
+            press={p.photo_id: copies.press_values(p) for p in view.content.photos},
+            stripped=stripped,
+            problems=problems,
+            needs_override=needs_override,
+        )
+
+    def _confirm_approval(self, preview: PublishPreview) -> None:
+        self.approve_button.setEnabled(True)
+        dialog = ApprovalDialog(preview, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.override_reason()
+        set_id = preview.view.photo_set.id
+
+        def approve():  # type: ignore[no-untyped-def]
+            return self.service().approve(set_id, override_reason=reason)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ApprovalRefused):
+                QMessageBox.warning(self, self.tr("Approval refused"), "\n".join(str(r) for r in exc.refusals))
+                self.actionDone.emit("failed")
+            else:
+                self._failed(exc)
+
+        def done(_r: object) -> None:
+            self.setsChanged.emit()
+            self.show_set(set_id, after="approve")
+
+        self.ctx.runner.submit(approve, on_done=done, on_error=failed)
+
+
+class ApprovalDialog(QDialog):
+    """Shows, before approval, every photo as it will be published and what will be stripped from it."""
+
+    def __init__(self, preview: PublishPreview, parent: QWidget | None = None):
+        super().__init__(parent)
+        content = preview.view.content
+        self.setWindowTitle(self.tr("Approve «%1»").replace("%1", content.title))
+        layout = QVBoxLayout(self)
+        visibility = {
+            Visibility.PUBLIC: self.tr("public"),
+            Visibility.FRIENDS: self.tr("friends"),
+            Visibility.FAMILY: self.tr("family"),
+            Visibility.PRIVATE: self.tr("private"),
+        }[content.visibility]
+        summary = QLabel(
+            self.tr("%n photo(s) will be published to Flickr", "", len(content.photos))
+            + " — "
+            + self.tr("visibility: %1, licence: %2").replace("%1", visibility).replace(
+                "%2", LICENCES.get(content.licence_id, str(content.licence_id))
+            )
+        )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        body = QTextBrowser()
+        body.setObjectName("approval_details")
+        body.setHtml(self._html(preview))
+        layout.addWidget(body, 1)
+        self.problems = preview.problems
+        if preview.problems:
+            problems = QLabel(
+                self.tr("Approval will be refused:") + "\n• " + "\n• ".join(preview.problems)
+            )
+            problems.setWordWrap(True)
+            problems.setStyleSheet("color: #b00020;")
+            layout.addWidget(problems)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("override_reason")
+        if preview.needs_override:
+            layout.addWidget(
+                QLabel(self.tr("Case photos would become public. Give the reason (recorded in the audit log):"))
+            )
+            layout.addWidget(self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.approve_button = buttons.addButton(self.tr("Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 560)
+
+    def override_reason(self) -> str:
+        return self.reason.text().strip()
+
+    def _html(self, preview: PublishPreview) -> str:
+        from html import escape
+
+        labels = {
+            "headline": self.tr("Headline"),
+            "caption": self.tr("Caption"),
+            "keywords": self.tr("Keywords"),
+            "byline": self.tr("Byline"),
+            "credit": self.tr("Credit"),
+            "copyright": self.tr("Copyright"),
+            "usage_terms": self.tr("Usage terms"),
+        }
+        parts = []
+        for photo in preview.view.content.photos:
+            name = escape(preview.names.get(photo.photo_id, str(photo.photo_id)))
+            parts.append(f"<h3>{name}</h3><p><b>{escape(self.tr('Published with:'))}</b><br>")
+            for key, value in preview.press.get(photo.photo_id, {}).items():
+                text = ", ".join(value) if isinstance(value, list) else str(value)
+                if text:
+                    parts.append(f"{escape(labels.get(key, key))}: {escape(text)}<br>")
+            stripped = preview.stripped.get(photo.photo_id, [])
+            parts.append(f"</p><p><b>{escape(self.tr('Removed from the file:'))}</b><br>")
+            parts.append("<br>".join(escape(s) for s in stripped) or escape(self.tr("nothing")))
+            parts.append("</p>")
+        return "".join(parts)

@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ApprovalDialog</name>
+    <message numerus="yes">
+        <source>%n photo(s) will be published to Flickr</source>
+        <translation>
+            <numerusform>%n photo will be published to Flickr</numerusform>
+            <numerusform>%n photos will be published to Flickr</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <source>%n photos selected</source>
+        <translation>
+            <numerusform>%n photo selected</numerusform>
+            <numerusform>%n photos selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to all %n selected photos?</source>
+        <translation>
+            <numerusform>Apply to the selected photo?</numerusform>
+            <numerusform>Apply to all %n selected photos?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) marked as reviewed</source>
+        <translation>
+            <numerusform>%n photo marked as reviewed</numerusform>
+            <numerusform>%n photos marked as reviewed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new photo(s) from the inbox</source>
+        <translation>
+            <numerusform>%n new photo from the inbox</numerusform>
+            <numerusform>%n new photos from the inbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added to the set</source>
+        <translation>
+            <numerusform>%n photo added to the set</numerusform>
+            <numerusform>%n photos added to the set</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be archived. They are kept, untouched, in the quarantine folder.</source>
+        <translation>
+            <numerusform>%n file could not be archived. It is kept, untouched, in the quarantine folder.</numerusform>
+            <numerusform>%n files could not be archived. They are kept, untouched, in the quarantine folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetsPage</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,140 @@
+"""The main window against a real catalog and the real ingest: grid, inspector edits, categories, search."""
+
+from __future__ import annotations
+
+import shutil
+
+from ui.gui_helpers import ARTIFACTS, REPO_ROOT, save_screenshot, select_rows
+from PySide6.QtCore import Qt
+
+from photoarchive.catalog.photos import Category, CategoryState
+from photoarchive.ui.views import ViewKind, ViewSpec
+
+
+def test_window_opens_on_an_empty_home(make_window):
+    window = make_window()
+    assert window.model.rowCount() == 0
+    assert window.current_view() == ViewSpec(ViewKind.INBOX)
+    assert window.empty_label.isVisible()
+    assert "appear here" in window.empty_label.text()
+    names = [window.sidebar.topLevelItem(i).text(0) for i in range(window.sidebar.topLevelItemCount())]
+    for expected in ("Inbox", "All photos", "Portraits", "Case photos", "Media / high-res", "Needs review", "Quarantine"):
+        assert any(n.startswith(expected) for n in names), names
+    assert window.inspector.title.text() == "No photo selected"
+    save_screenshot(window, "empty-home.png")
+
+
+def test_grid_shows_photos_with_thumbnails_and_badges(make_window, ingest, qtbot):
+    ids = ingest("2026-123456/IMG_0001.jpg", "IMG_0002.jpg", gps=True, serial=True)
+    window = make_window()
+    assert window.model.rowCount() == 2
+    assert {window.model.photo(r).id for r in range(2)} == set(ids)
+    # Thumbnails arrive from the worker pool; asking for them starts the load.
+    for row in range(2):
+        window.model.data(window.model.index(row), Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(
+        lambda: all(
+            window.model.data(window.model.index(r), Qt.ItemDataRole.DecorationRole) is not None for r in range(2)
+        ),
+        timeout=10000,
+    )
+    delegate = window.grid.itemDelegate()
+    case_photo = window.model.photo(window.model.row_of(ids[0]))
+    badges = [key for key, _label, _suggested in delegate.badges(case_photo)]
+    assert "case" in badges and "gps" in badges and "serial" in badges
+    assert dict((k, s) for k, _l, s in delegate.badges(case_photo))["case"] is True  # still a suggestion
+
+
+def test_editing_a_caption_persists_to_the_catalog(make_window, ingest, catalog, qtbot):
+    (photo_id,) = ingest("IMG_0100.jpg")
+    window = make_window()
+    select_rows(window, [0])
+    qtbot.waitUntil(lambda: [r.id for r in window.inspector.records] == [photo_id], timeout=5000)
+    window.inspector.edits["caption"].setPlainText("Politiet på stedet i Skien")
+    window.inspector.edits["keywords"].setText("politi, trafikk, politi")
+    qtbot.mouseClick(window.inspector.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: catalog.photos.get(photo_id).caption == "Politiet på stedet i Skien", timeout=5000)
+    record = catalog.photos.get(photo_id)
+    assert record.keywords == ["politi", "trafikk"]
+    edits = [e for e in catalog.photos.events(photo_id) if e.kind == "edited"]
+    assert edits and edits[-1].actor == "tester"
+    # The search box finds it by the new caption.
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.search_box.setText("skien")
+    assert window.model.rowCount() == 1
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.search_box.setText("bergen")
+    assert window.model.rowCount() == 0
+
+
+def test_confirming_a_suggestion(make_window, ingest, catalog, qtbot):
+    (photo_id,) = ingest("2026-765432/IMG_0200.jpg")
+    assert catalog.photos.get(photo_id).categories[Category.CASE].state is CategoryState.SUGGESTED
+    window = make_window()
+    select_rows(window, [0])
+    qtbot.waitUntil(lambda: bool(window.inspector.records), timeout=5000)
+    state_label, confirm, _reject = window.inspector.category_rows[Category.CASE]
+    assert state_label.text().startswith("suggested")
+    assert window.inspector.edits["case_number"].text() == "2026-765432"
+    save_screenshot(window, "inspector-suggestion.png")
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: catalog.photos.get(photo_id).categories[Category.CASE].state is CategoryState.CONFIRMED, timeout=5000
+    )
+    mark = catalog.photos.get(photo_id).categories[Category.CASE]
+    assert mark.decided_by == "tester"
+    # The tile follows: the badge is no longer a suggestion.
+    qtbot.waitUntil(lambda: window.model.photo(0).categories == ("case",), timeout=5000)
+    qtbot.waitUntil(lambda: state_label.text() == "confirmed", timeout=5000)
+
+
+def test_editing_several_photos_at_once_with_the_press_template(make_window, ingest, catalog, settings, qtbot):
+    ids = ingest("IMG_0301.jpg", "IMG_0302.jpg", "IMG_0303.jpg")
+    settings.press.byline = "Politiet i Sør-Øst"
+    window = make_window()
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    select_rows(window, [0, 1])
+    chosen = [window.model.photo(0).id, window.model.photo(1).id]
+    qtbot.waitUntil(lambda: sorted(window.inspector.ids) == sorted(chosen) and len(window.inspector.records) == 2, timeout=5000)
+    assert window.inspector.title.text() == "2 photos selected"
+    window.act_template.trigger()
+    qtbot.waitUntil(lambda: all(r.byline == "Politiet i Sør-Øst" for r in catalog.photos.get_many(chosen)), timeout=5000)
+    (untouched,) = set(ids) - set(chosen)
+    assert catalog.photos.get(untouched).byline == ""
+
+
+def test_mark_reviewed_moves_photos_out_of_the_inbox(make_window, ingest, catalog, qtbot):
+    ingest("IMG_0401.jpg", "IMG_0402.jpg")
+    window = make_window()
+    assert window.model.rowCount() == 2
+    select_rows(window, [0])
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.act_reviewed.trigger()
+    assert window.model.rowCount() == 1
+
+
+def test_screenshot_for_the_readme(make_window, ingest, qtbot):
+    ingest("2026-123456/Ulykke E18 1.jpg", "2026-123456/Ulykke E18 2.jpg", gps=True)
+    ingest("Portrett politimester.jpg", pattern="face", size=(480, 640))
+    ingest("Pressebilde høyoppløst.jpg", size=(3200, 2000))
+    window = make_window()
+    for row in range(window.model.rowCount()):
+        window.model.data(window.model.index(row), Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(
+        lambda: all(
+            window.model.data(window.model.index(r), Qt.ItemDataRole.DecorationRole) is not None
+            for r in range(window.model.rowCount())
+        ),
+        timeout=10000,
+    )
+    select_rows(window, [window.model.rowCount() - 1])
+    qtbot.waitUntil(lambda: window.inspector.preview.pixmap() is not None and not window.inspector.preview.pixmap().isNull(), timeout=10000)
+    qtbot.waitUntil(lambda: "Checking" not in window.inspector.privacy.text(), timeout=10000)
+    path = save_screenshot(window, "main-window.png")
+    target = REPO_ROOT / "resources" / "screenshots" / "main-window.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, target)
+    assert (ARTIFACTS / "main-window.png").stat().st_size > 10_000
