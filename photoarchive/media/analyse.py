@@ -10,11 +10,25 @@ from pathlib import Path
 from PIL import Image
 
 from photoarchive.errors import CorruptImage, ImageTooLarge
-from photoarchive.media.decoding import DECODE_ERRORS, bomb_message, describe, open_image, sniff_path
+from photoarchive.media.decoding import (
+    DECODE_ERRORS,
+    FILE_ACCESS_ERRORS,
+    bomb_message,
+    describe,
+    open_image,
+    sniff_path,
+)
 from photoarchive.media.faces import DEFAULT_MIN_FACE_FRACTION, FaceResult, detect_faces
 from photoarchive.media.formats import ImageFormat
 from photoarchive.media.metadata import PhotoMetadata, metadata_from_image
-from photoarchive.media.thumbnails import ThumbSize, apply_orientation, fit, to_rgb, write_thumbnails
+from photoarchive.media.thumbnails import (
+    ThumbSize,
+    apply_orientation,
+    fit,
+    rgb_icc_profile,
+    to_rgb,
+    write_thumbnails,
+)
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +36,8 @@ log = logging.getLogger(__name__)
 # this: a 6000×4000 file decodes at 1/4 = 1500×1000, which serves as the ~1600 preview as is.
 PREVIEW_MIN_EDGE = 1400
 # Modes Pillow can resize directly; others are converted before scaling down.
+# Source modes whose embedded profile (if RGB) still describes the thumbnail's colours.
+_RGB_MODES = frozenset({"RGB", "RGBA", "RGBX", "P", "PA"})
 _RESIZABLE_MODES = frozenset({"RGB", "L", "RGBA", "LA", "CMYK", "I", "F", "RGBX", "YCbCr"})
 
 
@@ -56,8 +72,10 @@ def analyse_image(
         mark = time.perf_counter()
         timings["metadata"] = mark - start
         # Image.close() frees the pixels too, so the scaled copy is made inside the block.
-        upright = _thumbnail_source(decode_reduced(path, image, fmt), metadata.orientation)
-    thumbnails = write_thumbnails(upright, thumb_root, sha256)
+        pixels = decode_reduced(path, image, fmt)
+        icc = rgb_icc_profile(image.info.get("icc_profile")) if pixels.mode in _RGB_MODES else None
+        upright = _thumbnail_source(pixels, metadata.orientation)
+    thumbnails = write_thumbnails(upright, thumb_root, sha256, icc)
     after_thumbs = time.perf_counter()
     timings["thumbnail"] = after_thumbs - mark
     faces = None
@@ -79,6 +97,8 @@ def decode_reduced(path: Path, image: Image.Image, fmt: ImageFormat) -> Image.Im
         image.load()
     except Image.DecompressionBombError as exc:
         raise ImageTooLarge(bomb_message(path, exc)) from exc
+    except FILE_ACCESS_ERRORS:
+        raise
     except MemoryError as exc:
         raise ImageTooLarge(f"{path.name} needs more memory to decode than is available") from exc
     except DECODE_ERRORS as exc:

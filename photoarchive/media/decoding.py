@@ -8,6 +8,7 @@ import logging
 import re
 import struct
 import threading
+import warnings
 import zlib
 from pathlib import Path
 
@@ -40,6 +41,17 @@ DECODE_ERRORS = (
     EOFError,
 )
 
+# Not damage in the picture but trouble reaching the file: these propagate unchanged.
+FILE_ACCESS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError)
+
+# Pillow warns (warnings module) about oddities we handle ourselves: bomb-sized images below our own
+# limit, odd TIFF tag counts, corrupt EXIF. In a long-running watcher they would only spam stderr.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+warnings.filterwarnings(
+    "ignore", message=r"Metadata Warning, tag \d+ had too many entries", category=UserWarning
+)
+warnings.filterwarnings("ignore", message=r"Corrupt EXIF data", category=UserWarning)
+
 PIL_FORMATS = {
     ImageFormat.JPEG: ["JPEG"],
     ImageFormat.PNG: ["PNG"],
@@ -67,11 +79,10 @@ def ensure_heif() -> None:
 
 def sniff_path(path: Path) -> ImageFormat:
     """The file's image format from its first bytes; UnsupportedFile when it is not one we take."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError as exc:
-        raise CorruptImage(f"{path.name} could not be read: {exc.strerror or exc}") from exc
+    # An OSError here (file gone, locked by a copy still running, share offline) is not about the
+    # picture: it propagates unchanged for the caller to retry or report.
+    with open(path, "rb") as fh:
+        head = fh.read(SNIFF_BYTES)
     if not head:
         raise UnsupportedFile(f"{path.name} is empty (0 bytes)")
     fmt = sniff_format(head)
@@ -113,6 +124,8 @@ def open_image(path: Path, fmt: ImageFormat) -> Image.Image:
         image = Image.open(path, formats=PIL_FORMATS[fmt])
     except Image.DecompressionBombError as exc:
         raise ImageTooLarge(bomb_message(path, exc)) from exc
+    except FILE_ACCESS_ERRORS:
+        raise
     except UnidentifiedImageError as exc:
         raise CorruptImage(
             f"{path.name} looks like a {fmt.name} file but cannot be read (damaged or cut short)"

@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+# exifread logs a WARNING for every file without EXIF ("PNG file does not have exif data") and for
+# each odd IFD; we judge and log the outcome ourselves, so only its errors are worth keeping.
+logging.getLogger("exifread").setLevel(logging.ERROR)
 
 # Pillow tag numbers, for the fallback path.
 _MAKE, _MODEL, _ORIENTATION, _DATETIME = 0x010F, 0x0110, 0x0112, 0x0132

@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 
 JPEG_QUALITY = {256: 80, 1600: 85}
 _REPLACE_RETRIES = 5
+# Larger embedded profiles (rare camera-specific ones) would outweigh a grid thumbnail.
+MAX_THUMBNAIL_ICC = 64 * 1024
 
 
 class ThumbSize(IntEnum):
@@ -89,12 +91,28 @@ def fit(image: Image.Image, long_edge: int) -> Image.Image:
     return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
 
 
-def write_jpeg_atomic(image: Image.Image, target: Path, quality: int) -> None:
+def rgb_icc_profile(icc: bytes | None) -> bytes | None:
+    """``icc`` when it is a small RGB profile worth carrying into a thumbnail, else None.
+
+    Phones shoot Display P3 and some cameras Adobe RGB; without their profile a colour-managed viewer
+    shows the thumbnail washed out. CMYK or grey profiles do not fit an RGB thumbnail.
+    """
+    if not icc or len(icc) > MAX_THUMBNAIL_ICC or icc[16:20] != b"RGB ":
+        return None
+    return icc
+
+
+def write_jpeg_atomic(
+    image: Image.Image, target: Path, quality: int, icc_profile: bytes | None = None
+) -> None:
     """Save as JPEG via a temporary file in the same folder, then rename over ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        image.save(temp, "JPEG", quality=quality)
+        if icc_profile:
+            image.save(temp, "JPEG", quality=quality, icc_profile=icc_profile)
+        else:
+            image.save(temp, "JPEG", quality=quality)
         for attempt in range(_REPLACE_RETRIES):
             try:
                 os.replace(temp, target)
@@ -109,13 +127,18 @@ def write_jpeg_atomic(image: Image.Image, target: Path, quality: int) -> None:
             temp.unlink()
 
 
-def write_thumbnails(upright: Image.Image, thumb_root: Path, sha256: str) -> dict[ThumbSize, Path]:
-    """Write the PREVIEW and GRID thumbnails of an upright RGB picture; returns their paths."""
+def write_thumbnails(
+    upright: Image.Image, thumb_root: Path, sha256: str, icc_profile: bytes | None = None
+) -> dict[ThumbSize, Path]:
+    """Write the PREVIEW and GRID thumbnails of an upright RGB picture; returns their paths.
+
+    ``icc_profile`` (the source's RGB profile, see rgb_icc_profile) is embedded in both.
+    """
     preview = fit(upright, ThumbSize.PREVIEW)
     grid = fit(preview, ThumbSize.GRID)
     paths = {}
     for size, picture in ((ThumbSize.PREVIEW, preview), (ThumbSize.GRID, grid)):
         path = thumbnail_path(thumb_root, sha256, size)
-        write_jpeg_atomic(picture, path, JPEG_QUALITY[int(size)])
+        write_jpeg_atomic(picture, path, JPEG_QUALITY[int(size)], icc_profile)
         paths[size] = path
     return paths

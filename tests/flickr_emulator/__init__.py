@@ -24,6 +24,9 @@ Pointing a client at it
     With flickrapi 2.4 set, on the instance: ``flickr.REST_URL``, ``flickr.UPLOAD_URL``,
     ``flickr.REPLACE_URL``, ``flickr.flickr_oauth.REQUEST_TOKEN_URL``, ``.AUTHORIZE_URL``,
     ``.ACCESS_TOKEN_URL`` (``emu.configure_flickrapi(flickr)`` does exactly that).
+    ``emu.environment(app_key=None)`` gives ``PHOTOARCHIVE_FLICKR_BASE``/``_KEY``/``_SECRET`` for a
+    photoarchive subprocess (the emulator then runs in the test process, so its state stays inspectable
+    while the client is killed and restarted).
 
 Construction: ``FlickrEmulator(port=0, *, user=(nsid, username, fullname), timestamp_window=300,
 max_photo_bytes=200 MB, accepted_filetypes=("jpg","png","gif","tiff","heic","webp"),
@@ -106,6 +109,8 @@ Standalone: ``PYTHONPATH=tests python -m flickr_emulator --port 8765 --key K --s
 [--auto-approve] [--grant delete] [--group ID=NAME] [--fault METHOD:KIND[:key=value,...]]
 [--search-lag S] [--dump state.json]`` prints the base URL (and with ``--grant`` a JSON line with
 token, token_secret, user_nsid …); stops on Ctrl+C, SIGTERM or a ``quit`` line on stdin, then dumps.
+From another process, ``GET /emulator/state`` returns ``state.snapshot()`` as JSON and
+``GET /emulator/calls`` returns ``calls_by_method()`` (emulator-only paths, not Flickr's).
 
 flickrapi gotchas seen while building this (they matter to the real client): ``OAuthFlickrInterface``
 shares one ``requests.Session`` between all instances (class attribute ``session``); the on-disk

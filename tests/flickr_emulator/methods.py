@@ -208,7 +208,8 @@ def _paged(items: list, page: int, per_page: int) -> tuple[list, int, int]:
 
 @method("flickr.test.echo")
 def test_echo(call: Call) -> list[Node]:
-    return [
+    echoed = [Node("method", text="flickr.test.echo")]
+    return echoed + [
         Node(key, text=value) for key, value in call.params.items() if key not in ("format", "nojsoncallback")
     ]
 
@@ -428,7 +429,6 @@ def photos_get_info(call: Call) -> list[Node]:
     urls.add(
         Node("url", {"type": "photopage"}, text=f"https://www.flickr.com/photos/{photo.owner}/{photo.id}/")
     )
-    node.add(Node("media", text="photo"))
     return [node]
 
 

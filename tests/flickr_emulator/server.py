@@ -48,6 +48,9 @@ REPLACE_PATH = "/services/replace/"
 REQUEST_TOKEN_PATH = "/services/oauth/request_token"
 AUTHORIZE_PATH = "/services/oauth/authorize"
 ACCESS_TOKEN_PATH = "/services/oauth/access_token"
+# The emulator's own inspection endpoints (not part of Flickr), for use from another process.
+INSPECT_STATE_PATH = "/emulator/state"
+INSPECT_CALLS_PATH = "/emulator/calls"
 
 # Parameters never written to the call log: they are credentials or one-time values.
 _SECRET_PARAMS = {
@@ -327,6 +330,16 @@ class FlickrEmulator:
     def access_token_url(self) -> str:
         return self.base_url + ACCESS_TOKEN_PATH
 
+    def environment(self, app_key: str | None = None) -> dict[str, str]:
+        """Environment variables that point a photoarchive process at this emulator (for subprocess tests)."""
+        with self.state.lock:
+            app = self.state.apps[app_key or self._only_app_key()]
+        return {
+            "PHOTOARCHIVE_FLICKR_BASE": self.base_url,
+            "PHOTOARCHIVE_FLICKR_KEY": app.key,
+            "PHOTOARCHIVE_FLICKR_SECRET": app.secret,
+        }
+
     def configure_flickrapi(self, flickr: object) -> object:
         """Point a ``flickrapi.FlickrAPI`` instance at this emulator (the attributes flickrapi 2.4 reads)."""
         flickr.REST_URL = self.rest_url  # type: ignore[attr-defined]
@@ -532,6 +545,11 @@ class FlickrEmulator:
             endpoint, call_name = "replace", "replace"
         elif path in (REQUEST_TOKEN_PATH, ACCESS_TOKEN_PATH, AUTHORIZE_PATH):
             endpoint, call_name = "oauth", "oauth." + path.rsplit("/", 1)[1]
+        elif path == INSPECT_STATE_PATH and http_method == "GET":
+            # Not Flickr: lets a test or benchmark in another process read the state.
+            return Outcome(200, json.dumps(self.state.snapshot()).encode(), "application/json")
+        elif path == INSPECT_CALLS_PATH and http_method == "GET":
+            return Outcome(200, json.dumps(self.calls_by_method()).encode(), "application/json")
         else:
             return Outcome(404, b"<html><body>Not found</body></html>", "text/html")
 

@@ -174,3 +174,12 @@ def test_json_lists_stay_lists_with_one_element(
     assert listing["photosets"]["photoset"][0]["title"] == {"_content": "Ett"}
     empty = flickr.photos.search(user_id="me", tags="nothing", format="parsed-json")
     assert empty["photos"]["photo"] == [] and empty["photos"]["total"] == 0
+
+
+def test_environment_for_a_subprocess(emulator: FlickrEmulator) -> None:
+    env = emulator.environment()
+    assert env == {
+        "PHOTOARCHIVE_FLICKR_BASE": emulator.base_url,
+        "PHOTOARCHIVE_FLICKR_KEY": API_KEY,
+        "PHOTOARCHIVE_FLICKR_SECRET": API_SECRET,
+    }

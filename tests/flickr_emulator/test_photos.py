@@ -280,3 +280,19 @@ def test_other_users_photos_are_not_found_for_writes(
         flickr.photos.setMeta(photo_id=photo.id, title="mine now")
     assert failure.value.code == 1
     assert emulator.state.photos[photo.id].title == "not yours"
+
+
+def test_upload_without_photo_field_is_error_2(emulator: FlickrEmulator) -> None:
+    import requests
+    from requests_oauthlib import OAuth1
+    from requests_toolbelt import MultipartEncoder
+
+    from .conftest import API_KEY, API_SECRET
+
+    token, secret = emulator.grant_token("write")
+    auth = OAuth1(API_KEY, API_SECRET, token, secret)
+    signed = requests.Request("POST", emulator.upload_url, data={"title": "x"}, auth=auth).prepare()
+    encoder = MultipartEncoder(fields={"title": "x"})
+    headers = {"Authorization": signed.headers["Authorization"], "Content-Type": encoder.content_type}
+    response = requests.post(emulator.upload_url, data=encoder, headers=headers, timeout=5)
+    assert '<err code="2" msg="No photo specified" />' in response.text

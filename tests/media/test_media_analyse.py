@@ -220,3 +220,26 @@ def test_rerun_replaces_thumbnails(tmp_path: Path, thumbs: Path) -> None:
     os.utime(target, (0, 0))
     analyse_image(path, thumbs, SHA)
     assert target.stat().st_mtime > 0
+
+
+def test_rgb_icc_profile_is_carried_into_thumbnails(tmp_path: Path, thumbs: Path) -> None:
+    path = factory.make_photo(tmp_path / "p3.jpg", icc=True, size=(300, 200))
+    analyse_image(path, thumbs, SHA, find_faces=False)
+    with Image.open(path) as source, Image.open(thumbnail_path(thumbs, SHA, ThumbSize.GRID)) as grid:
+        assert grid.info.get("icc_profile") == source.info["icc_profile"]
+
+
+def test_cmyk_profile_is_not_put_on_an_rgb_thumbnail(tmp_path: Path, thumbs: Path) -> None:
+    from photoarchive.media.thumbnails import rgb_icc_profile
+
+    assert rgb_icc_profile(b"\x00" * 16 + b"CMYK" + b"\x00" * 100) is None
+    assert rgb_icc_profile(None) is None
+    path = factory.make_photo(tmp_path / "cmyk.jpg", mode="CMYK", size=(300, 200))
+    analyse_image(path, thumbs, SHA, find_faces=False)
+    with Image.open(thumbnail_path(thumbs, SHA, ThumbSize.GRID)) as grid:
+        assert "icc_profile" not in grid.info and grid.mode == "RGB"
+
+
+def test_file_vanishing_is_not_reported_as_damage(tmp_path: Path, thumbs: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        analyse_image(tmp_path / "gone.jpg", thumbs, SHA)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS_DIR
+from PIL import ImageChops, ImageStat
 from privacy.helpers import (
     PRESS,
     exifread_tags,
@@ -16,7 +17,6 @@ from privacy.helpers import (
     sensitive_strings,
     without_icc,
 )
-from PIL import ImageChops, ImageStat
 
 from photoarchive.privacy import FindingKind, PressFields, PublishPolicy, StripRefused, publish_copy, scan
 

@@ -207,7 +207,7 @@ def test_every_extra_jpeg_block_is_dropped(tmp_path: Path) -> None:
     body = base.getvalue()
     thumb = bytes([0x10, 0x20, 0x30] * 4)
     guid = b"0123456789ABCDEF0123456789ABCDEF"
-    ext_xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:GImage="http://ns.google.com/photos/1.0/image/" GImage:Data="SECRETIMAGE"/></rdf:RDF></x:xmpmeta>'.encode()
+    ext_xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:GImage="http://ns.google.com/photos/1.0/image/" GImage:Data="SECRETIMAGE"/></rdf:RDF></x:xmpmeta>'
     segments = [
         factory.app_segment(0xE0, b"JFIF\x00\x01\x02\x00\x00\x48\x00\x48\x02\x02" + thumb),
         factory.app_segment(0xE0, b"JFXX\x00\x10" + b"THUMBDATA"),
