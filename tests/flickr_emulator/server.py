@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import logging
+import re
 import socket
 import threading
 import time
@@ -38,6 +40,7 @@ from .uploads import (
     handle_replace,
     handle_upload,
     parse_multipart,
+    sniff_filetype,
 )
 
 log = logging.getLogger(__name__)
@@ -433,8 +436,6 @@ class FlickrEmulator:
     # --- seeding state directly ----------------------------------------------------------------
     def add_photo(self, data: bytes, *, owner: str | None = None, **fields: str) -> Photo:
         """Store a photo as if uploaded (fields as the upload API: title, description, tags, is_public …)."""
-        from .uploads import sniff_filetype
-
         filetype = sniff_filetype(data)
         if filetype is None:
             raise ValueError("add_photo needs image bytes Flickr would accept")
@@ -562,8 +563,6 @@ class FlickrEmulator:
             http_status=None,
         )
         if "photo" in files:
-            import hashlib
-
             record.upload_bytes = len(files["photo"][1])
             record.upload_sha256 = hashlib.sha256(files["photo"][1]).hexdigest()
 
@@ -602,8 +601,6 @@ class FlickrEmulator:
             if endpoint == "replace":
                 photo_id = params.get("photo_id")
             else:
-                import re
-
                 match = re.search(rb"<(photoid|ticketid)[^>]*>([^<]+)</", outcome.body)
                 if match:
                     value = match.group(2).decode()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import flickrapi
 import pytest
+import requests
 from flickrapi.auth import FlickrAccessToken
 
 TESTS_DIR = Path(__file__).resolve().parent.parent
@@ -39,14 +40,12 @@ def test_standalone_process_serves_and_dumps_state(tmp_path: Path) -> None:
         photo_id = upload(flickr, title="fra prosess")
         with pytest.raises(flickrapi.FlickrError) as injected:
             flickr.test.echo()
-        import requests
-
+        assert injected.value.code == 106
+        flickr.test.echo()
         remote = requests.get(base_url + "/emulator/state", timeout=5).json()
         assert [p["id"] for p in remote["photos"]] == [photo_id]
         calls = requests.get(base_url + "/emulator/calls", timeout=5).json()
         assert calls["upload"] == 1 and calls["flickr.test.echo"] == 2
-        assert injected.value.code == 106
-        flickr.test.echo()
         assert flickr.test.login().find("user").get("id") == grant["user_nsid"]
     finally:
         process.stdin.write("quit\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 import time
 
 from .model import EmulatorState, Photo, User, now
@@ -162,8 +163,6 @@ def handle_replace(
     accepted: tuple[str, ...],
     tickets: dict[str, str],
 ) -> list[Node]:
-    import secrets
-
     photo = state.photos.get(fields.get("photo_id", ""))
     if photo is None or photo.owner != user.nsid:
         raise ApiError(1, "Photo not found")
