@@ -372,9 +372,10 @@ def make_pixels(size: tuple[int, int], pattern: str = "noise", seed: int = 0) ->
     if pattern == "gradient":
         xs = Image.linear_gradient("L").resize(size)
         ys = Image.linear_gradient("L").rotate(90).resize(size)
-        return Image.merge("RGB", (xs, ys, Image.new("L", size, 128)))
+        # The seed tints the blue channel so different seeds never give identical files.
+        return Image.merge("RGB", (xs, ys, Image.new("L", size, 96 + seed % 64)))
     if pattern in ("face", "group"):
-        im = Image.new("RGB", size, (70, 80, 90))
+        im = Image.new("RGB", size, (70, 80, 90 + seed % 64))  # seed-tinted: distinct files per seed
         draw = ImageDraw.Draw(im)
         if pattern == "face":
             fh = int(min(w, h) * 0.6 if h <= w else w * 0.75)
@@ -403,7 +404,7 @@ def _photo_like(size: tuple[int, int], seed: int, grain: float = 0.0) -> Image.I
 
 
 @functools.cache
-def _srgb_icc() -> bytes:
+def srgb_icc() -> bytes:
     # Cached: the profile carries its creation time, and two identical make_photo calls should
     # give identical bytes (duplicate detection tests rely on it).
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -429,6 +430,10 @@ def _thumbnail_jpeg(im: Image.Image) -> bytes:
     buf = io.BytesIO()
     thumb.save(buf, "JPEG", quality=75)
     return buf.getvalue()
+
+
+# Older name, used by other test modules.
+_srgb_icc = srgb_icc
 
 
 # --- the main entry points ------------------------------------------------------------------------
@@ -482,7 +487,7 @@ def make_photo(
         )
     if mode != "RGB":
         im = im.convert(mode)
-    icc_bytes = _srgb_icc() if icc else None
+    icc_bytes = srgb_icc() if icc else None
     iim = iptc_iim(iptc, utf8=iptc_utf8, charset=iptc_charset) if iptc else None
 
     if fmt == "JPEG":
@@ -591,7 +596,7 @@ def make_camera_jpeg(path: Path | str, width: int = 6000, height: int = 4000, se
         document_id="xmp.did:6f1c3c1e-1111-4a4b-9c9d-0123456789ab",
     )
     buf = io.BytesIO()
-    im.save(buf, "JPEG", quality=92, exif=b"Exif\x00\x00" + exif_bytes, icc_profile=_srgb_icc())
+    im.save(buf, "JPEG", quality=92, exif=b"Exif\x00\x00" + exif_bytes, icc_profile=srgb_icc())
     segment = app_segment(0xE1, XMP_HEADER + xmp.encode("utf-8"))
     path.write_bytes(_insert_jpeg_segments(buf.getvalue(), [segment]))
     return path

@@ -80,8 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     home = getattr(args, "home", None)
     verbose = getattr(args, "verbose", False)
+    # Commands print what a user needs; the log file in the home has the detail (-v shows it here too).
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
+        level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

@@ -91,7 +91,10 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from photoarchive.home import Home
     from photoarchive.settings import Settings
 
+    from photoarchive.logsetup import log_to_home
+
     home = Home.resolve(getattr(args, "home", None)).ensure()
+    log_to_home(home)
     settings = Settings.load(home)
     return home, settings, Catalog.for_home(home)
 

@@ -23,6 +23,9 @@ DEFAULT_MIN_FACE_FRACTION = 0.12
 MAX_SEARCH_EDGE = 640
 SCALE_FACTOR = 1.2
 MIN_NEIGHBOURS = 5
+# The cascade's final-stage score. Faces (drawn and photographed) score 7-10; textured clutter that
+# passes all stages (foliage, noise) scores 2-4.5. Below this a detection is dropped.
+MIN_CONFIDENCE = 5.0
 # "One face much larger than any other": the runner-up at most this share of the largest.
 DOMINANCE_RATIO = 0.5
 
@@ -41,6 +44,8 @@ class FaceResult:
     frame_size: tuple[int, int] = (0, 0)
     # Each face's short edge / the frame's short edge, largest first.
     fractions: tuple[float, ...] = field(default=())
+    # The cascade's score for each face, largest face first.
+    confidences: tuple[float, ...] = field(default=())
 
 
 def _load_cv2() -> Any:
@@ -93,21 +98,29 @@ def detect_faces(image: Image.Image, *, min_face_fraction: float = DEFAULT_MIN_F
     short = min(size)
     min_side = max(WINDOW, math.floor(short * min_face_fraction))
     if short < min_side:
-        return FaceResult(0, 0.0, (), size, ())
-    found = _cascade().detectMultiScale(
+        return FaceResult(0, 0.0, (), size)
+    found, _levels, weights = _cascade().detectMultiScale3(
         np.asarray(gray),
         scaleFactor=SCALE_FACTOR,
         minNeighbors=MIN_NEIGHBOURS,
         minSize=(min_side, min_side),
+        outputRejectLevels=True,
     )
-    boxes = sorted((tuple(int(v) for v in box) for box in found), key=lambda b: b[2] * b[3], reverse=True)
+    scored = [
+        (tuple(int(v) for v in box), float(weight))
+        for box, weight in zip(found, np.ravel(weights), strict=False)
+        if float(weight) >= MIN_CONFIDENCE
+    ]
+    scored.sort(key=lambda item: item[0][2] * item[0][3], reverse=True)
+    boxes = tuple(box for box, _ in scored)
     fractions = tuple(min(b[2], b[3]) / short for b in boxes)
     return FaceResult(
         count=len(boxes),
         largest_fraction=fractions[0] if fractions else 0.0,
-        boxes=tuple(boxes),  # type: ignore[arg-type]
+        boxes=boxes,  # type: ignore[arg-type]
         frame_size=size,
         fractions=fractions,
+        confidences=tuple(weight for _, weight in scored),
     )
 
 

@@ -68,6 +68,7 @@ class JpegLayout:
     height: int = 0
     components: int = 0
     skipped_bytes: int = 0  # stray bytes between segments (decoders skip them too)
+    image_start: int = 0  # with header_only: where the first table/frame segment starts
 
     def structural(self) -> list[Segment]:
         return [s for s in self.segments if s.marker in STRUCTURAL]
@@ -80,8 +81,11 @@ def is_jpeg(head: bytes) -> bool:
     return head[:3] == b"\xff\xd8\xff"
 
 
-def parse(data: bytes, name: object = "file") -> JpegLayout:
-    """Walk SOI … EOI. Raises CorruptImage for truncation or lengths past the end, ImageTooLarge for bombs."""
+def parse(data: bytes, name: object = "file", header_only: bool = False) -> JpegLayout:
+    """Walk SOI … EOI. Raises CorruptImage for truncation or lengths past the end, ImageTooLarge for bombs.
+
+    With header_only, stop at the first segment that belongs to the image itself (`image_start`).
+    """
     n = len(data)
     if n < 4 or data[0] != 0xFF or data[1] != SOI:
         raise UnsupportedFile(f"{name} is not a JPEG file")
@@ -120,6 +124,9 @@ def parse(data: bytes, name: object = "file") -> JpegLayout:
         if pos + 2 > n:
             raise CorruptImage(f"{name} is truncated inside a segment header")
         (length,) = struct.unpack(">H", data[pos : pos + 2])
+        if header_only and marker in STRUCTURAL:
+            layout.image_start = start
+            return layout
         if length < 2 or pos + length > n:
             raise CorruptImage(
                 f"{name} is malformed: the segment at byte {start} claims {length} bytes, past the end of the file"
@@ -159,6 +166,12 @@ def parse(data: bytes, name: object = "file") -> JpegLayout:
 
 def scan(data: bytes, col: Collector, name: object = "file") -> JpegLayout:
     layout = parse(data, name)
+    scan_layout(data, layout, col)
+    return layout
+
+
+def scan_layout(data: bytes, layout: JpegLayout, col: Collector) -> None:
+    """Report the metadata segments of a parsed file, its ICC profile and anything after its end."""
     extended_xmp: dict[bytes, dict[int, bytes]] = defaultdict(dict)
     for seg in layout.metadata():
         payload = seg.payload(data)
@@ -281,9 +294,15 @@ def source_facts(data: bytes, layout: JpegLayout) -> SourceFacts:
 
 
 def rewrite(
-    data: bytes, layout: JpegLayout, exif: bytes, xmp: bytes, iim_resources: bytes
+    data: bytes,
+    layout: JpegLayout,
+    exif: bytes,
+    xmp: bytes,
+    iim_resources: bytes,
+    image: list[memoryview] | None = None,
 ) -> list[bytes | memoryview]:
-    """The clean file as a list of pieces (the image data as zero-copy views of the source)."""
+    """The clean file as a list of pieces: the new header, the image segments as zero-copy views of the source
+    (`image`, from `image_pieces`), then EOI."""
     view = memoryview(data)
     head: list[bytes | memoryview] = [b"\xff\xd8"]
     jfif = next(
@@ -305,8 +324,14 @@ def rewrite(
     )
     if adobe is not None:
         head.append(view[adobe.start : adobe.payload_end])
+    return head + (image if image is not None else image_pieces(data, layout)) + [b"\xff\xd9"]
+
+
+def image_pieces(data: bytes, layout: JpegLayout) -> list[memoryview]:
+    """The tables, frame, scan headers and entropy-coded data, as views of the source."""
+    view = memoryview(data)
     # Contiguous runs of structural segments are copied as one slice each.
-    body: list[bytes | memoryview] = []
+    body: list[memoryview] = []
     run_start = run_end = -1
     for seg in layout.structural():
         if seg.start == run_end:
@@ -317,13 +342,4 @@ def rewrite(
         run_start, run_end = seg.start, seg.end
     if run_start >= 0:
         body.append(view[run_start:run_end])
-    return head + body + [b"\xff\xd9"]
-
-
-def image_data_equal(a: bytes, la: JpegLayout, b: bytes, lb: JpegLayout) -> bool:
-    """True when both files hold the same tables, frame, scans and entropy-coded data, byte for byte."""
-    sa, sb = la.structural(), lb.structural()
-    if len(sa) != len(sb):
-        return False
-    va, vb = memoryview(a), memoryview(b)
-    return all(va[x.start : x.end] == vb[y.start : y.end] for x, y in zip(sa, sb, strict=True))
+    return body

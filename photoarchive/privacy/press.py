@@ -72,6 +72,9 @@ class PublishPolicy:
     # byte-identical to the source's and the structure is whole, so this only adds time; the export of a few
     # files may want it, a batch of thousands does not.
     decode_check: bool = False
+    # Flush each copy to disk before it is renamed into place, so a power cut never leaves a renamed but
+    # empty file. Batch tools that re-run on failure may turn it off for speed.
+    fsync: bool = True
     # Quality of the JPEG written when a copy must be re-encoded (HEIC source, or max_size).
     jpeg_quality: int = 90
 

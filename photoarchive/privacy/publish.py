@@ -9,16 +9,16 @@ from __future__ import annotations
 import io
 import logging
 import os
-import secrets
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.privacy import formats, heif, jpeg, png, tiff, webp
+from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.errors import StripRefused, VerificationFailed
 from photoarchive.privacy.exif import TAG_ICC, TAG_ORIENTATION, build_exif, read_capture_date
 from photoarchive.privacy.findings import Finding, FindingKind
@@ -107,9 +107,7 @@ def _publish(source: Path, dest: Path, policy: PublishPolicy, press: PressFields
         raise _Refuse("the destination is the source file itself")
     if not dest.parent.is_dir():
         raise _Refuse(f"the destination folder {dest.parent} does not exist")
-    written = _write_verified(
-        dest, copy, policy, press, lambda blob: _verify(blob, copy, policy, press, source)
-    )
+    written = _write_verified(dest, copy, policy, press, source)
     allowed = _allowed_kinds(policy)
     removed = [f for f in findings if f.kind not in allowed]
     kept = [k for k, present in (("orientation", copy.orientation not in (None, 1)), ("ICC profile", bool(copy.icc)),
@@ -181,8 +179,7 @@ def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None
 
 def _image_data(fmt: str, data: bytes, parsed: Any) -> list[memoryview]:
     if fmt == formats.JPEG:
-        view = memoryview(data)
-        return [view[s.start : s.end] for s in parsed.structural()]
+        return jpeg.image_pieces(data, parsed)
     if fmt == formats.PNG:
         return png.image_data(data, parsed)
     if fmt == formats.WEBP:
@@ -201,7 +198,9 @@ def _lossless(
         if fmt == formats.JPEG:
             exif = build_exif(orientation, press.byline, press.copyright, date)
             resources = photoshop_iptc_resource(iim) if iim else b""
-            pieces = jpeg.rewrite(data, parsed, exif, xmp, resources)
+            image = jpeg.image_pieces(data, parsed)
+            pieces = jpeg.rewrite(data, parsed, exif, xmp, resources, image)
+            return _Copy(fmt, pieces, orientation, icc, image, note=note)
         elif fmt == formats.PNG:
             pieces = png.rewrite(data, parsed, xmp, orientation, press.byline, press.copyright)
         elif fmt == formats.WEBP:
@@ -283,26 +282,36 @@ def _encoded(image: Any, out_fmt: str, policy: PublishPolicy, press: PressFields
 # -- writing and checking ----------------------------------------------------------------------------
 
 
-def _write_verified(
-    dest: Path, copy: _Copy, policy: PublishPolicy, press: PressFields, verify: Callable[[bytes], None]
-) -> int:
-    tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.partial")
+def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> int:
+    """Check the exact bytes of the copy, then write them to a temporary file beside `dest`, flush them to
+    disk and rename over `dest`; on any failure the temporary file is removed and `dest` is untouched."""
+    if copy.format == formats.JPEG and not copy.reencoded and not policy.decode_check:
+        _verify_jpeg_pieces(copy, policy, press, source)
+        payload = copy.pieces  # the image part goes from the source's buffer to the file with no extra copy
+    else:
+        blob = b"".join(copy.pieces)
+        _verify(blob, copy, policy, press, source)
+        payload = [blob]
+    size = sum(len(p) for p in payload)
+    tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.partial")
     try:
         try:
             with open(tmp, "xb") as fh:
-                fh.writelines(copy.pieces)
+                fh.writelines(payload)
                 fh.flush()
-                os.fsync(fh.fileno())  # the rename below must never expose a file whose data is not on disk
-            with open(tmp, "rb") as fh:
-                written = fh.read()
+                if policy.fsync:
+                    os.fsync(
+                        fh.fileno()
+                    )  # the rename below must never expose a file whose data is not on disk
+                if fh.tell() != size:
+                    raise _Refuse(f"only {fh.tell()} of {size} bytes could be written to {dest.parent}")
         except OSError as exc:
             raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
-        verify(written)
         try:
             os.replace(tmp, dest)
         except OSError as exc:
             raise _Refuse(f"the copy could not be put in place at {dest}: {exc.strerror or exc}") from exc
-        return len(written)
+        return size
     finally:
         try:
             tmp.unlink(missing_ok=True)
@@ -310,24 +319,66 @@ def _write_verified(
             log.warning("could not remove the temporary file %s", tmp)
 
 
+def _verify_jpeg_pieces(copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> None:
+    """The fast check of a lossless JPEG copy (no second pass over megabytes of image data).
+
+    The copy is a new header, the source's image segments and EOI. The header is parsed and scanned exactly as
+    any file is; the image part must be the very source buffers planned for it, in order, covering every
+    table, frame and scan segment of the source (what a hash comparison would prove, without hashing).
+    """
+
+    def fail(reason: str) -> NoReturn:
+        raise VerificationFailed(source, f"the written copy failed its check: {reason}")
+
+    assert copy.image_data is not None
+    n = len(copy.image_data)
+    head_pieces, image, tail = copy.pieces[: -(n + 1)], copy.pieces[-(n + 1) : -1], copy.pieces[-1]
+    if (
+        tail != b"\xff\xd9"
+        or len(image) != n
+        or any(a is not b for a, b in zip(image, copy.image_data, strict=True))
+    ):
+        fail("its image data differs from the original's")
+    head = b"".join(head_pieces)
+    probe = head + bytes(image[0][:4]) if image else head
+    try:
+        layout = jpeg.parse(probe, "the written copy", header_only=True)
+    except PhotoarchiveError as exc:
+        fail(str(exc))
+    if layout.image_start != len(head):
+        fail("its header does not end where the image data starts")
+    layout.eoi_end = len(probe)  # the copied image ends the file: nothing can follow its end marker
+    col = Collector(press)
+    jpeg.scan_layout(probe, layout, col)
+    left = [f for f in col.result() if f.kind not in _allowed_kinds(policy)]
+    if left:
+        fail("it still carries " + "; ".join(f.describe() for f in left[:5]))
+    facts = jpeg.source_facts(probe, layout)
+    if (facts.orientation or 1) != (copy.orientation or 1):
+        fail(f"its orientation is {facts.orientation}, expected {copy.orientation}")
+    if jpeg.icc_profile(probe, layout) != copy.icc:
+        fail("its colour profile differs from the original's")
+
+
 def _verify(blob: bytes, copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> None:
-    def fail(reason: str) -> None:
+    """Scan the copy as any file would be scanned, and prove its image data is the source's, byte for byte."""
+
+    def fail(reason: str) -> NoReturn:
         raise VerificationFailed(source, f"the written copy failed its check: {reason}")
 
     try:
         fmt, findings, parsed = scan_bytes(blob, "the written copy", expected=press)
+        if fmt != copy.format:
+            fail(f"it reads as {fmt}, not {copy.format}")
+        if copy.image_data is not None and not copy.reencoded:
+            if b"".join(copy.image_data) != b"".join(_image_data(fmt, blob, parsed)):
+                fail("its image data differs from the original's")
     except PhotoarchiveError as exc:
         fail(str(exc))
-        raise AssertionError from exc  # unreachable: fail() raised
-    if fmt != copy.format:
-        fail(f"it reads as {fmt}, not {copy.format}")
     allowed = _allowed_kinds(policy)
     left = [f for f in findings if f.kind not in allowed]
     if left:
         fail("it still carries " + "; ".join(f.describe() for f in left[:5]))
-    if copy.image_data is not None and not copy.reencoded:
-        if not _same_pieces(copy.image_data, _image_data(fmt, blob, parsed)):
-            fail("its image data differs from the original's")
     orientation, icc = _orientation_and_icc(fmt, blob, parsed)
     if (orientation or 1) != (copy.orientation or 1):
         fail(f"its orientation is {orientation}, expected {copy.orientation}")
@@ -335,13 +386,6 @@ def _verify(blob: bytes, copy: _Copy, policy: PublishPolicy, press: PressFields,
         fail("its colour profile differs from the original's")
     if policy.decode_check or copy.reencoded or fmt == formats.TIFF:
         _decode_check(blob, copy, fail)
-
-
-def _same_pieces(a: list[memoryview], b: list[memoryview]) -> bool:
-    if len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True)):
-        return True
-    # Contiguous runs may be cut differently (e.g. JPEG segments joined); compare the concatenation.
-    return b"".join(a) == b"".join(b)
 
 
 def _decode_check(blob: bytes, copy: _Copy, fail: Callable[[str], None]) -> None:

@@ -98,3 +98,15 @@ def test_summaries_mark_suggestions(tmp_path):
                                           CategorySuggestion(Category.CASE, "folder")]), actor="t")
     photos.set_category([pid], Category.CASE, CategoryState.CONFIRMED, actor="t")
     assert photos.summaries()[0].categories == ("case", "media?")
+
+
+def test_migrations_build_exactly_the_declared_schema(tmp_path):
+    """A schema change without its Alembic revision would make old catalogs differ from new ones."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from photoarchive.catalog.schema import metadata
+
+    catalog = Catalog.open_file(tmp_path / "c.sqlite")
+    with catalog.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []

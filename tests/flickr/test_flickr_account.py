@@ -1,0 +1,167 @@
+"""Sign-in (oob flow), status, sign-out, the token store and the client's set-up, against the emulator."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+from keyring.backend import KeyringBackend
+
+from photoarchive.cli import main
+
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring backend that keeps passwords in a dict (tests never touch the OS keyring)."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def run(home, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--home", str(home.root), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+class ApprovingStdin:
+    """Plays the user: approves the pending request on the emulator and 'pastes' the code."""
+
+    def __init__(self, emulator):
+        self.emulator = emulator
+
+    def readline(self) -> str:
+        [pending] = self.emulator.pending_authorizations()
+        return self.emulator.approve(pending.token) + "\n"
+
+
+def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog):
+    code, out, _ = run("flickr", "status")
+    assert code == 1 and "Not signed in" in out
+
+    monkeypatch.setattr(sys, "stdin", ApprovingStdin(emulator))
+    code, out, err = run("flickr", "login")
+    assert code == 0, err
+    assert emulator.authorize_url in out and "perms=write" in out
+    assert "Signed in as politiet-presse" in out
+    token_file = home.root / "flickr-token.json"
+    assert token_file.is_file()
+    if os.name == "posix":
+        assert token_file.stat().st_mode & 0o077 == 0
+    assert "readable only by you" in caplog.text
+    stored = json.loads(token_file.read_text())
+    secret = next(iter(stored.values()))["token_secret"]
+    # The secret stays out of the settings file and the log.
+    assert secret not in home.settings_file.read_text()
+    assert secret not in caplog.text and secret not in out
+
+    code, out, _ = run("flickr", "status")
+    assert code == 0 and "politiet-presse" in out and "write" in out
+    code, out, _ = run("flickr", "logout")
+    assert code == 0 and "Signed out" in out
+    assert not token_file.exists()
+    assert run("flickr", "status")[0] == 1
+
+
+def test_delete_permission_asked_when_removed_photos_are_deleted(run, home, settings, emulator, monkeypatch):
+    settings.flickr.removed_photos = "delete"
+    settings.save(home)
+    monkeypatch.setattr(sys, "stdin", ApprovingStdin(emulator))
+    code, out, _ = run("flickr", "login")
+    assert code == 0 and "perms=delete" in out and "permission: delete" in out
+
+
+def test_wrong_code_is_refused(run, settings, emulator, monkeypatch):
+    class WrongCode:
+        def readline(self):
+            return "000-000-000\n"
+
+    monkeypatch.setattr(sys, "stdin", WrongCode())
+    code, _, err = run("flickr", "login")
+    assert code == 2 and "verification code" in err
+
+
+def test_token_store_prefers_keyring(home):
+    from flickrapi.auth import FlickrAccessToken
+
+    from photoarchive.flickr.tokens import KEYRING_SERVICE, TokenStore
+
+    backend = MemoryKeyring()
+    store = TokenStore(home, "k1", backend)
+    token = FlickrAccessToken("t", "s", "write", "Full Name", "user", "1@N00")
+    assert store.save(token) == "the system credential store"
+    assert (KEYRING_SERVICE, "k1") in backend.store
+    assert not store.file.exists()
+    loaded = store.load()
+    assert (loaded.token, loaded.token_secret, loaded.access_level, loaded.user_nsid) == ("t", "s", "write", "1@N00")
+    assert TokenStore(home, "other-key", backend).load() is None
+    assert store.delete() and store.load() is None
+
+
+def test_revoked_sign_in_asks_to_sign_in_again(run, signed_in, emulator, make_photos, approve_set):
+    approve_set("A", make_photos(1), visibility="public")
+    emulator.revoke_token(signed_in)
+    emulator.reset_call_log()
+    code, _, err = run("sync")
+    assert code == 2 and "Sign in again" in err
+    assert sum(emulator.calls_by_method().values()) <= 2  # no loop of retries
+    code, out, _ = run("flickr", "status")
+    assert code == 1 and "Sign in again" in out
+
+
+def test_not_configured(run, home, monkeypatch):
+    for var in ("PHOTOARCHIVE_FLICKR_KEY", "PHOTOARCHIVE_FLICKR_SECRET"):
+        monkeypatch.delenv(var, raising=False)
+    code, out, _ = run("flickr", "status")
+    assert code == 1 and "api_key" in out
+    code, _, err = run("sync")
+    assert code == 2 and "PHOTOARCHIVE_FLICKR_KEY" in err
+
+
+def test_environment_wins_over_settings(home, settings, emulator, monkeypatch):
+    from photoarchive.flickr.account import make_client
+
+    monkeypatch.setenv("PHOTOARCHIVE_FLICKR_KEY", "env-key")
+    monkeypatch.setenv("PHOTOARCHIVE_FLICKR_SECRET", "env-secret")
+    client = make_client(home, settings, require_token=False)
+    assert client.credentials.api_key == "env-key"
+    assert "env-secret" not in repr(client.credentials)
+
+
+def test_client_sets_urls_and_sessions_per_instance(home, settings, signed_in, emulator):
+    import flickrapi
+    from flickrapi.auth import OAuthFlickrInterface
+
+    from photoarchive.flickr.account import make_client
+
+    client = make_client(home, settings)
+    worker = client.worker()
+    assert client.api.REST_URL == emulator.rest_url
+    assert client.api.flickr_oauth.ACCESS_TOKEN_URL == emulator.access_token_url
+    assert flickrapi.FlickrAPI.REST_URL.startswith("https://api.flickr.com")
+    assert OAuthFlickrInterface.REQUEST_TOKEN_URL.startswith("https://www.flickr.com")
+    assert worker.session is not client.session
+    assert client.api.flickr_oauth.session is client.session
+    assert worker.api.flickr_oauth.session is worker.session
+    assert worker.limiter is client.limiter and worker.stats is client.stats
+    assert client.test_login().username == "politiet-presse"
+    assert worker.test_login().user_nsid == emulator.default_user.nsid
+    assert client.stats.total == 2
