@@ -1,6 +1,6 @@
 """Catalog speed at 100,000 photos: list, filter by category, search by text (targets: each < 200 ms).
 
-    .venv/bin/python benchmarks/catalog.py [--photos 100000]
+.venv/bin/python benchmarks/catalog.py [--photos 100000]
 """
 
 from __future__ import annotations
@@ -16,8 +16,23 @@ from pathlib import Path
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import Category, CategorySuggestion, NewPhoto, PhotoQuery
 
-WORDS = ("politi", "trafikkulykke", "pressekonferanse", "åsted", "brann", "Storgata", "Ørsta", "kriminalteknikk",
-         "beredskap", "portrett", "lensmann", "redningsaksjon", "E18", "Bjørnøya", "patrulje")
+WORDS = (
+    "politi",
+    "trafikkulykke",
+    "pressekonferanse",
+    "åsted",
+    "brann",
+    "Storgata",
+    "Ørsta",
+    "kriminalteknikk",
+    "beredskap",
+    "portrett",
+    "lensmann",
+    "redningsaksjon",
+    "E18",
+    "Bjørnøya",
+    "patrulje",
+)
 
 
 def fill(catalog: Catalog, count: int) -> None:
@@ -26,14 +41,24 @@ def fill(catalog: Catalog, count: int) -> None:
     batch: list[NewPhoto] = []
     for i in range(count):
         suggestions = [CategorySuggestion(c, "size") for c in Category if rng.random() < 0.3]
-        batch.append(NewPhoto(
-            sha256=f"{i:064x}", original_name=f"IMG_{i:06}.jpg", archive_path=f"x/IMG_{i:06}.jpg",
-            size_bytes=6_000_000, format="jpeg", width=6000, height=4000,
-            capture_time=start + timedelta(minutes=rng.randrange(5_000_000)),
-            caption=" ".join(rng.choices(WORDS, k=6)), keywords=rng.sample(WORDS, 3),
-            case_number=f"20{rng.randrange(15, 27)}-{rng.randrange(100000, 999999)}" if rng.random() < 0.2 else "",
-            suggestions=suggestions,
-        ))
+        batch.append(
+            NewPhoto(
+                sha256=f"{i:064x}",
+                original_name=f"IMG_{i:06}.jpg",
+                archive_path=f"x/IMG_{i:06}.jpg",
+                size_bytes=6_000_000,
+                format="jpeg",
+                width=6000,
+                height=4000,
+                capture_time=start + timedelta(minutes=rng.randrange(5_000_000)),
+                caption=" ".join(rng.choices(WORDS, k=6)),
+                keywords=rng.sample(WORDS, 3),
+                case_number=f"20{rng.randrange(15, 27)}-{rng.randrange(100000, 999999)}"
+                if rng.random() < 0.2
+                else "",
+                suggestions=suggestions,
+            )
+        )
         if len(batch) == 10_000:
             catalog.photos.add_many(batch, actor="bench")
             batch = []
@@ -62,6 +87,7 @@ def main() -> None:
         print(f"filled {args.photos} photos in {time.perf_counter() - t:.1f} s")
         photos = catalog.photos
         print("median of 5 runs:")
+
         # What a screen needs: every matching id in order (the grid's rows), plus the first screenful of tiles.
         def page(query: PhotoQuery):
             ids = photos.ids(query)
@@ -71,8 +97,10 @@ def main() -> None:
         timed("list all, by capture time (+200 tiles)", lambda: page(PhotoQuery()))
         timed("list all, by name (+200 tiles)", lambda: page(PhotoQuery(sort="name")))
         timed("filter: category media (+200 tiles)", lambda: page(PhotoQuery(category=Category.MEDIA)))
-        timed("filter: confirmed case photos (+200 tiles)",
-              lambda: page(PhotoQuery(category=Category.CASE, confirmed_only=True)))
+        timed(
+            "filter: confirmed case photos (+200 tiles)",
+            lambda: page(PhotoQuery(category=Category.CASE, confirmed_only=True)),
+        )
         timed("search 'åsted' (+200 tiles)", lambda: page(PhotoQuery(search="åsted")))
         timed("search 'brann storgata' (+200 tiles)", lambda: page(PhotoQuery(search="brann storgata")))
         timed("first 200 full records (inspector, CLI list)", lambda: photos.search(PhotoQuery(limit=200)))

@@ -140,7 +140,9 @@ def child(home_dir: str, launched_at: float) -> None:
         results["max_block_ms"] = max(gaps) - 5 if gaps else None
         results["p99_block_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] - 5 if gaps else None
         results["rows"] = window.model.rowCount()
-        results["loaded_rows"] = sum(1 for r in range(0, window.model.rowCount(), 97) if window.model.photo(r))
+        results["loaded_rows"] = sum(
+            1 for r in range(0, window.model.rowCount(), 97) if window.model.photo(r)
+        )
         results["rss_mb"] = peak_rss_mb()
         app.quit()
 
@@ -162,7 +164,9 @@ def child(home_dir: str, launched_at: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=100_000)
-    parser.add_argument("--thumbnails-every", type=int, default=25, help="every Nth photo gets a thumbnail file")
+    parser.add_argument(
+        "--thumbnails-every", type=int, default=25, help="every Nth photo gets a thumbnail file"
+    )
     parser.add_argument("--keep", help="use (and keep) this home folder; filled only when empty")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--launched-at", type=float, help=argparse.SUPPRESS)
@@ -194,10 +198,18 @@ def main() -> None:
     )
     r = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"window shown after process start   {r['shown'] - r['launched_at']:6.2f} s   (target 1.5 s)")
-    print(f"grid model filled after asking      {r['filled'] - r['built_at']:6.2f} s   (target 0.5 s; {r['rows']:,} rows)")
-    print(f"max UI-thread block while scrolling {r['max_block_ms']:6.1f} ms  (target 50 ms; 99th percentile {r['p99_block_ms']:.1f} ms)")
+    print(
+        f"grid model filled after asking      {r['filled'] - r['built_at']:6.2f} s   (target 0.5 s; {r['rows']:,} rows)"
+    )
+    print(
+        f"max UI-thread block while scrolling {r['max_block_ms']:6.1f} ms  (target 50 ms; 99th percentile {r['p99_block_ms']:.1f} ms)"
+    )
     rss = r["rss_mb"]
-    print(f"peak memory (RSS)                   {rss:6.0f} MB  (target 500 MB)" if rss else "peak memory: not measurable here")
+    print(
+        f"peak memory (RSS)                   {rss:6.0f} MB  (target 500 MB)"
+        if rss
+        else "peak memory: not measurable here"
+    )
     if tmp is not None:
         tmp.cleanup()
 

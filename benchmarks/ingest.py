@@ -75,11 +75,15 @@ def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--width", type=int, default=6000)
     parser.add_argument("--height", type=int, default=4000)
-    parser.add_argument("--many", type=int, default=0, help="also ingest this many small files and report RSS")
+    parser.add_argument(
+        "--many", type=int, default=0, help="also ingest this many small files and report RSS"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pa-bench-") as tmp:
@@ -87,8 +91,10 @@ def main() -> None:
         t = time.perf_counter()
         files = make_files(tmp_path / "inbox", args.files, args.width, args.height)
         total_mb = sum(f.stat().st_size for f in files) / 1e6
-        print(f"{len(files)} files of {args.width}x{args.height} px, {total_mb:.0f} MB "
-              f"(generated in {time.perf_counter() - t:.1f} s); {os.cpu_count()} cores")
+        print(
+            f"{len(files)} files of {args.width}x{args.height} px, {total_mb:.0f} MB "
+            f"(generated in {time.perf_counter() - t:.1f} s); {os.cpu_count()} cores"
+        )
 
         floor_s = floor(files, tmp_path / "floor")
         naive_s = naive(files)
@@ -99,8 +105,11 @@ def main() -> None:
 
         n = len(files)
         print(f"{'':<34}{'images/s':>10}{'MB/s':>10}{'total s':>10}")
-        for label, secs in (("floor (copy + sha256)", floor_s), ("naive (full decode + thumbnail)", naive_s),
-                            ("photoarchive ingest (process)", ours_s)):
+        for label, secs in (
+            ("floor (copy + sha256)", floor_s),
+            ("naive (full decode + thumbnail)", naive_s),
+            ("photoarchive ingest (process)", ours_s),
+        ):
             print(f"{label:<34}{n / secs:>10.1f}{total_mb / secs:>10.1f}{secs:>10.2f}")
         print(f"speed-up over the naive baseline: {naive_s / ours_s:.1f}x (target ≥ 4x)")
         stages = sorted({k for r in rows for k in r["timings_ms"]})
@@ -115,12 +124,16 @@ def main() -> None:
             many.mkdir()
             t = time.perf_counter()
             for i in range(args.many):
-                factory.make_photo(many / f"IMG_{i:05}.jpg", size=(1024, 768), seed=i, thumbnail=True, gps=True)
+                factory.make_photo(
+                    many / f"IMG_{i:05}.jpg", size=(1024, 768), seed=i, thumbnail=True, gps=True
+                )
             print(f"\n{args.many} files of 1024x768 generated in {time.perf_counter() - t:.0f} s")
             secs, rows, peak_kb = run_ingest(many, tmp_path / "home-many")
-            print(f"ingested {sum(r['outcome'] == 'archived' for r in rows)} in {secs:.1f} s "
-                  f"({args.many / secs:.0f} images/s); peak RSS of the ingest process: {peak_kb / 1024:.0f} MB "
-                  "(target < 300 MB)")
+            print(
+                f"ingested {sum(r['outcome'] == 'archived' for r in rows)} in {secs:.1f} s "
+                f"({args.many / secs:.0f} images/s); peak RSS of the ingest process: {peak_kb / 1024:.0f} MB "
+                "(target < 300 MB)"
+            )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,15 @@ from photoarchive.sets.errors import SetError, SetNotFound, SetStateError
 from photoarchive.sets.model import AuditEntry, PhotoSet, SetContent, SetState, Visibility
 
 # Set fields a person may edit (state and approval change only through `apply_step`).
-EDITABLE_SET_FIELDS = ("title", "description", "visibility", "licence_id", "group_id", "tags", "cover_photo_id")
+EDITABLE_SET_FIELDS = (
+    "title",
+    "description",
+    "visibility",
+    "licence_id",
+    "group_id",
+    "tags",
+    "cover_photo_id",
+)
 
 
 def utcnow() -> datetime:
@@ -89,9 +97,9 @@ class SetStore:
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
-                    select(set_members.c.set_id).where(set_members.c.photo_id == photo_id).order_by(
-                        set_members.c.set_id
-                    )
+                    select(set_members.c.set_id)
+                    .where(set_members.c.photo_id == photo_id)
+                    .order_by(set_members.c.set_id)
                 ).scalars()
             )
 
@@ -155,7 +163,9 @@ class SetStore:
         try:
             with self.engine.begin() as conn:
                 self._require(conn, set_id)
-                conn.execute(update(photo_sets).where(photo_sets.c.id == set_id).values(**values, updated_at=utcnow()))
+                conn.execute(
+                    update(photo_sets).where(photo_sets.c.id == set_id).values(**values, updated_at=utcnow())
+                )
         except IntegrityError as exc:
             raise SetError(f"A set called «{values.get('title')}» already exists.") from exc
 
@@ -164,7 +174,11 @@ class SetStore:
         wanted = list(dict.fromkeys(int(p) for p in photo_ids))
         with self.engine.begin() as conn:
             self._require(conn, set_id)
-            known = set(conn.execute(select(photos.c.id).where(photos.c.id.in_(wanted))).scalars()) if wanted else set()
+            known = (
+                set(conn.execute(select(photos.c.id).where(photos.c.id.in_(wanted))).scalars())
+                if wanted
+                else set()
+            )
             missing = [p for p in wanted if p not in known]
             if missing:
                 raise SetError(f"No photo in the catalog has the id {', '.join(map(str, missing))}.")
@@ -193,7 +207,9 @@ class SetStore:
             removed = [p for p in wanted if p in present]
             if removed:
                 conn.execute(
-                    delete(set_members).where(set_members.c.set_id == set_id, set_members.c.photo_id.in_(removed))
+                    delete(set_members).where(
+                        set_members.c.set_id == set_id, set_members.c.photo_id.in_(removed)
+                    )
                 )
                 self._touch(conn, set_id)
         return removed
@@ -236,7 +252,9 @@ class SetStore:
             )
             if result.rowcount != 1:
                 self._require(conn, set_id)
-                raise SetStateError("The set was changed by someone else meanwhile; look at it again and retry.")
+                raise SetStateError(
+                    "The set was changed by someone else meanwhile; look at it again and retry."
+                )
             for entry in audit:
                 self._audit(conn, entry)
 

@@ -104,7 +104,12 @@ class SyncStateStore:
             return int(
                 conn.execute(
                     insert(flickr_journal).values(
-                        kind=kind, subject=subject, detail=detail or {}, state="pending", error="", started_at=utcnow()
+                        kind=kind,
+                        subject=subject,
+                        detail=detail or {},
+                        state="pending",
+                        error="",
+                        started_at=utcnow(),
                     )
                 ).inserted_primary_key[0]
             )
@@ -124,7 +129,16 @@ class SyncStateStore:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             return [
-                JournalEntry(r.id, r.kind, r.subject, dict(r.detail or {}), r.state, r.error, r.started_at, r.finished_at)
+                JournalEntry(
+                    r.id,
+                    r.kind,
+                    r.subject,
+                    dict(r.detail or {}),
+                    r.state,
+                    r.error,
+                    r.started_at,
+                    r.finished_at,
+                )
                 for r in conn.execute(stmt)
             ]
 
@@ -146,11 +160,15 @@ class SyncStateStore:
                 select(flickr_photos.c.sha256).where(flickr_photos.c.sha256 == photo.sha256)
             ).first()
             if exists:
-                conn.execute(update(flickr_photos).where(flickr_photos.c.sha256 == photo.sha256).values(**values))
+                conn.execute(
+                    update(flickr_photos).where(flickr_photos.c.sha256 == photo.sha256).values(**values)
+                )
             else:
                 # A remote id can only belong to one file: drop a stale row claiming it.
                 conn.execute(delete(flickr_photos).where(flickr_photos.c.remote_id == photo.remote_id))
-                conn.execute(insert(flickr_photos).values(sha256=photo.sha256, uploaded_at=utcnow(), **values))
+                conn.execute(
+                    insert(flickr_photos).values(sha256=photo.sha256, uploaded_at=utcnow(), **values)
+                )
             conn.execute(delete(flickr_failures).where(flickr_failures.c.sha256 == photo.sha256))
             if journal_id is not None:
                 self._finish(conn, journal_id, "done", "")
@@ -170,9 +188,13 @@ class SyncStateStore:
             "updated_at": utcnow(),
         }
         with self.engine.begin() as conn:
-            exists = conn.execute(select(flickr_albums.c.set_id).where(flickr_albums.c.set_id == album.set_id)).first()
+            exists = conn.execute(
+                select(flickr_albums.c.set_id).where(flickr_albums.c.set_id == album.set_id)
+            ).first()
             if exists:
-                conn.execute(update(flickr_albums).where(flickr_albums.c.set_id == album.set_id).values(**values))
+                conn.execute(
+                    update(flickr_albums).where(flickr_albums.c.set_id == album.set_id).values(**values)
+                )
             else:
                 conn.execute(insert(flickr_albums).values(set_id=album.set_id, **values))
             if journal_id is not None:
@@ -184,11 +206,15 @@ class SyncStateStore:
             if journal_id is not None:
                 self._finish(conn, journal_id, "done", "")
 
-    def record_failure(self, sha256: str, fingerprint: str, reason: str, journal_id: int | None = None) -> None:
+    def record_failure(
+        self, sha256: str, fingerprint: str, reason: str, journal_id: int | None = None
+    ) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(flickr_failures).where(flickr_failures.c.sha256 == sha256))
             conn.execute(
-                insert(flickr_failures).values(sha256=sha256, file_fingerprint=fingerprint, reason=reason, at=utcnow())
+                insert(flickr_failures).values(
+                    sha256=sha256, file_fingerprint=fingerprint, reason=reason, at=utcnow()
+                )
             )
             if journal_id is not None:
                 self._finish(conn, journal_id, "failed", reason)

@@ -38,7 +38,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--json", action="store_true")
     p.add_argument("--category", choices=CATEGORY_NAMES)
     p.add_argument("--confirmed", action="store_true", help="with --category: only confirmed ones")
-    p.add_argument("--search", default="", help="words in caption, headline, keywords, case number, file name")
+    p.add_argument(
+        "--search", default="", help="words in caption, headline, keywords, case number, file name"
+    )
     p.add_argument("--case", default="", help="exact case number")
     p.add_argument("--needs-review", action="store_true")
     p.add_argument("--sort", choices=("capture_time", "ingested_at", "name"), default="capture_time")
@@ -52,7 +54,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("tag", parents=[common], help="edit categories and press fields of photos")
     p.add_argument("photo_ids", type=int, nargs="+", metavar="ID")
-    p.add_argument("--confirm", action="append", choices=CATEGORY_NAMES, default=[], help="confirm a category")
+    p.add_argument(
+        "--confirm", action="append", choices=CATEGORY_NAMES, default=[], help="confirm a category"
+    )
     p.add_argument("--reject", action="append", choices=CATEGORY_NAMES, default=[], help="reject a category")
     p.add_argument("--case", dest="case_number", help="case number (also confirms the case category)")
     p.add_argument("--caption")
@@ -274,21 +278,42 @@ def cmd_show(args: argparse.Namespace) -> int:
         data = photo_json(record)
         data["file"] = str(home.originals / record.archive_path)
         data["events"] = [
-            {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail} for e in history
+            {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail}
+            for e in history
         ]
         _print_json(data)
         return 0
     data = photo_json(record)
-    for key in ("id", "original_name", "archive_path", "format", "width", "height", "capture_time",
-                "camera_make", "camera_model", "lens", "case_number", "caption", "headline", "byline",
-                "credit", "copyright"):
+    for key in (
+        "id",
+        "original_name",
+        "archive_path",
+        "format",
+        "width",
+        "height",
+        "capture_time",
+        "camera_make",
+        "camera_model",
+        "lens",
+        "case_number",
+        "caption",
+        "headline",
+        "byline",
+        "credit",
+        "copyright",
+    ):
         print(f"{key:>15}: {data[key] if data[key] is not None else ''}")
     print(f"{'keywords':>15}: {', '.join(record.keywords)}")
-    print(f"{'categories':>15}: " + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items()))
+    print(
+        f"{'categories':>15}: "
+        + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items())
+    )
     print(f"{'personal data':>15}: {', '.join(record.privacy_findings) or 'none found'}")
     print("history:")
     for e in history:
-        print(f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {e.actor:<12} {json.dumps(e.detail, ensure_ascii=False)}")
+        print(
+            f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {e.actor:<12} {json.dumps(e.detail, ensure_ascii=False)}"
+        )
     return 0
 
 
@@ -363,7 +388,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     home, settings, catalog = _open(args)
     results = export_photos(
-        home, settings, catalog, args.photo_ids, args.out_dir, max_size=args.max_size, keep_date=args.keep_date
+        home,
+        settings,
+        catalog,
+        args.photo_ids,
+        args.out_dir,
+        max_size=args.max_size,
+        keep_date=args.keep_date,
     )
     for item in results:
         if item.error:

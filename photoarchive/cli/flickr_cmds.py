@@ -17,10 +17,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     status.set_defaults(handler=_status)
 
     sync = subparsers.add_parser(
-        "sync", parents=[common], help="bring Flickr in line with the approved sets (exit 1 if a photo failed)"
+        "sync",
+        parents=[common],
+        help="bring Flickr in line with the approved sets (exit 1 if a photo failed)",
     )
     sync.add_argument("--dry-run", action="store_true", help="show what would be done, change nothing")
-    sync.add_argument("--workers", type=int, default=None, help="parallel uploads (default: 1, or 4 with no rate limit)")
+    sync.add_argument(
+        "--workers", type=int, default=None, help="parallel uploads (default: 1, or 4 with no rate limit)"
+    )
     sync.set_defaults(handler=_sync)
 
 
@@ -28,7 +32,10 @@ def _context(args: argparse.Namespace):  # -> tuple[Home, Settings]
     from photoarchive.home import Home
     from photoarchive.settings import Settings
 
+    from photoarchive.logsetup import log_to_home
+
     home = Home.resolve(getattr(args, "home", None)).ensure()
+    log_to_home(home)
     return home, Settings.load(home)
 
 
@@ -45,7 +52,13 @@ def _login(args: argparse.Namespace) -> int:
     code = sys.stdin.readline()
     account, where = session.finish(code)
     print(f"Signed in as {account.username} ({account.user_nsid}), permission: {session.perms}.")
-    print(f"The sign-in is kept in {where}.")
+    if where == "the system credential store":
+        print("The sign-in is kept in the system credential store.")
+    else:
+        print(
+            f"Warning: no system credential store is available; the sign-in is kept in {where}, "
+            "readable only by you."
+        )
     return 0
 
 

@@ -44,6 +44,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         default=None,
         help="keep the capture date and time (default: settings)",
     )
+    strip.add_argument(
+        "--fsync",
+        action="store_true",
+        help="flush each copy to disk before renaming it into place, so that even a power cut right after the "
+        "run cannot leave an empty copy (slower: disk speed instead of memory speed)",
+    )
     strip.set_defaults(handler=run_strip)
 
 
@@ -112,7 +118,9 @@ def run_strip(args: argparse.Namespace) -> int:
         print("photoarchive: strip takes IN OUT, or IN... --out-dir DIR", file=sys.stderr)
         return EXIT_ERROR
     press, keep_date = _press_defaults(args)
-    policy = PublishPolicy(keep_capture_date=keep_date if args.keep_date is None else args.keep_date)
+    policy = PublishPolicy(
+        keep_capture_date=keep_date if args.keep_date is None else args.keep_date, fsync=args.fsync
+    )
     refused = 0
     for source, dest in jobs:
         try:

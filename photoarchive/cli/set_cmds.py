@@ -17,8 +17,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     create.add_argument("title")
     create.add_argument("--description", default="")
     create.add_argument("--visibility", choices=VISIBILITIES, default="private")
-    create.add_argument("--licence", type=int, default=0, metavar="ID", help="Flickr licence id (0 = all rights reserved, 4 = CC BY)")
-    create.add_argument("--group", default="", metavar="GROUP_ID", help="Flickr group pool to share the photos into")
+    create.add_argument(
+        "--licence",
+        type=int,
+        default=0,
+        metavar="ID",
+        help="Flickr licence id (0 = all rights reserved, 4 = CC BY)",
+    )
+    create.add_argument(
+        "--group", default="", metavar="GROUP_ID", help="Flickr group pool to share the photos into"
+    )
     create.add_argument("--tag", action="append", default=[], help="tag added to every photo (repeatable)")
     create.set_defaults(handler=_create)
 
@@ -46,7 +54,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     submit.add_argument("set", metavar="SET")
     submit.set_defaults(handler=_submit)
 
-    approve = sub.add_parser("approve", parents=[common], help="approve a set for publishing (checks every photo)")
+    approve = sub.add_parser(
+        "approve", parents=[common], help="approve a set for publishing (checks every photo)"
+    )
     approve.add_argument("set", metavar="SET")
     approve.add_argument(
         "--override-reason", default="", help="why case photos may be published in a public set (recorded)"
@@ -66,7 +76,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
-    audit = subparsers.add_parser("audit", parents=[common], help="show the audit log of approvals and publishing")
+    audit = subparsers.add_parser(
+        "audit", parents=[common], help="show the audit log of approvals and publishing"
+    )
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--csv", metavar="FILE", help="also write the log as CSV to FILE")
     audit.set_defaults(handler=_audit)
@@ -78,7 +90,10 @@ def _open(args: argparse.Namespace):  # -> tuple[Home, Settings, Catalog, SetSer
     from photoarchive.sets.service import SetService
     from photoarchive.settings import Settings
 
+    from photoarchive.logsetup import log_to_home
+
     home = Home.resolve(getattr(args, "home", None)).ensure()
+    log_to_home(home)
     settings = Settings.load(home)
     catalog = Catalog.for_home(home)
     return home, settings, catalog, SetService.for_home(catalog, home, settings)
@@ -162,7 +177,9 @@ def _state_label(view) -> str:  # view: SetView
 
 def _print_state(service, ref: str) -> None:
     view = service.view(ref)
-    print(f"Set {view.photo_set.id} «{view.photo_set.title}»: {_state_label(view)}, {len(view.photo_set.photo_ids)} photo(s)")
+    print(
+        f"Set {view.photo_set.id} «{view.photo_set.title}»: {_state_label(view)}, {len(view.photo_set.photo_ids)} photo(s)"
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -177,7 +194,9 @@ def _list(args: argparse.Namespace) -> int:
         print("No sets yet.")
     for view in views:
         s = view.photo_set
-        print(f"{s.id:>4}  {_state_label(view):<34} {s.visibility.value:<8} {len(s.photo_ids):>4} photos  {s.title}")
+        print(
+            f"{s.id:>4}  {_state_label(view):<34} {s.visibility.value:<8} {len(s.photo_ids):>4} photos  {s.title}"
+        )
     return 0
 
 

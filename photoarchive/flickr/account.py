@@ -26,7 +26,9 @@ def token_store(home: Home, settings: Settings, backend: Any = None) -> TokenSto
     return TokenStore(home, Credentials.from_settings(settings).api_key, backend)
 
 
-def make_client(home: Home, settings: Settings, *, token_backend: Any = None, require_token: bool = True) -> FlickrClient:
+def make_client(
+    home: Home, settings: Settings, *, token_backend: Any = None, require_token: bool = True
+) -> FlickrClient:
     """A client with the settings' endpoints, timeout and rate limit, signed in with the stored token."""
     credentials = Credentials.from_settings(settings)
     token = TokenStore(home, credentials.api_key, token_backend).load()
@@ -60,7 +62,9 @@ class LoginSession:
             self.client.api.get_request_token(oauth_callback="oob")
             self.authorize_url = self.client.api.auth_url(perms=self.perms)
         except flickrapi.FlickrError as exc:
-            raise FlickrProblem(f"Flickr did not start the sign-in: {exc}. Check the API key and secret.") from exc
+            raise FlickrProblem(
+                f"Flickr did not start the sign-in: {exc}. Check the API key and secret."
+            ) from exc
         except OSError as exc:
             raise FlickrProblem(f"Flickr cannot be reached: {exc}") from exc
         return self.authorize_url

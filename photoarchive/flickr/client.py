@@ -42,7 +42,9 @@ FLICKR_OAUTH = "https://www.flickr.com/services/oauth/"
 
 # flickrapi logs every non-200 body at ERROR and upload headers at DEBUG; we log failures ourselves,
 # in words, and keep anything token-shaped out of the log file.
-logging.getLogger("flickrapi").setLevel(logging.CRITICAL)
+# oauthlib's debug output carries signature base strings; keep it out of the log file too.
+for _name in ("flickrapi", "oauthlib", "requests_oauthlib"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL if _name == "flickrapi" else logging.WARNING)
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,9 @@ class FlickrClient:
         def attempt() -> ET.Element:
             handle = _ProgressFile(path, on_bytes)
             try:
-                return self.api.replace(filename=str(path), photo_id=photo_id, fileobj=handle, timeout=self.timeout)
+                return self.api.replace(
+                    filename=str(path), photo_id=photo_id, fileobj=handle, timeout=self.timeout
+                )
             finally:
                 handle.close()
 
@@ -308,7 +312,9 @@ class FlickrClient:
             outcome = classify(failure)
             log.info("%s failed (%s), attempt %d: %s", method, _describe(failure), tries, outcome.value)
             if outcome is Outcome.AMBIGUOUS:
-                raise AmbiguousWrite(f"Flickr's answer to {method} was lost; it may or may not have happened.")
+                raise AmbiguousWrite(
+                    f"Flickr's answer to {method} was lost; it may or may not have happened."
+                )
             if outcome is Outcome.SIGN_IN:
                 raise SignInRequired(
                     "Flickr no longer accepts this app's sign-in (it was revoked or lacks a permission). "

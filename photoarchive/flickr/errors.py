@@ -48,3 +48,7 @@ class SyncCancelled(FlickrProblem):
 
     def __init__(self) -> None:
         super().__init__("The sync was stopped; run it again to continue where it left off.")
+
+
+class SyncBusy(FlickrProblem):
+    """Another sync of this archive (the desktop app or the command line) is running."""

@@ -93,7 +93,9 @@ class DesiredState:
     albums: dict[int, DesiredAlbum]
 
 
-def desired_state(approved: Iterable[ApprovedSet], fingerprint: Callable[[PhotoContent], str]) -> DesiredState:
+def desired_state(
+    approved: Iterable[ApprovedSet], fingerprint: Callable[[PhotoContent], str]
+) -> DesiredState:
     """Merge the approved sets into one wanted state. A photo in several sets is uploaded once: it gets
     the most open visibility of its sets (each was approved for it), the union of their tags and
     groups, the licence of its lowest-numbered set, and the press fields of the latest approval."""
@@ -309,7 +311,15 @@ class RetirePhoto(Action):
         return f"{how} Flickr photo {self.remote_id} (no longer in an approved set)"
 
 
-PHOTO_ACTIONS = (UploadPhoto, ReplaceFile, SetPhotoMeta, SetPhotoTags, SetPhotoPerms, SetPhotoLicence, AddToGroup)
+PHOTO_ACTIONS = (
+    UploadPhoto,
+    ReplaceFile,
+    SetPhotoMeta,
+    SetPhotoTags,
+    SetPhotoPerms,
+    SetPhotoLicence,
+    AddToGroup,
+)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,9 @@ class RetryPolicy:
     max_delay: float = 60.0
     jitter: float = 0.25
 
-    def delay(self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
+    def delay(
+        self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None
+    ) -> float:
         """Seconds to wait before attempt number `attempt + 1` (attempt counts from 1)."""
         base = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
         spread = (rng or random).uniform(-self.jitter, self.jitter) * base

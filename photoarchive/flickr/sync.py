@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,8 @@ from photoarchive.flickr.errors import (
     FlickrApiError,
     FlickrUnavailable,
     PhotoRejected,
+    SignInRequired,
+    SyncBusy,
     SyncCancelled,
 )
 from photoarchive.flickr.plan import (
@@ -103,7 +106,9 @@ class SyncControl:
 
     def add_bytes(self, count: int) -> None:
         with self._lock:
-            self.progress.bytes_sent += count
+            sent = self.progress.bytes_sent + count
+            # A retried upload sends its bytes again; the bar should not run past the end.
+            self.progress.bytes_sent = min(sent, self.progress.bytes_total) if self.progress.bytes_total else sent
             snapshot = replace(self.progress)
         if self.on_progress is not None:
             self.on_progress(snapshot)
@@ -165,11 +170,33 @@ class Syncer:
             # One cancel flag for the caller, the rate limiter's waits and the back-off pauses.
             client.cancel = self.control.event
         self._local = threading.local()
+        self._workers: list[FlickrClient] = []
         self._report_lock = threading.Lock()
 
     # -- the whole run --------------------------------------------------------------------------
 
     def run(self, *, dry_run: bool = False) -> SyncReport:
+        """Plan, and unless `dry_run`, carry the plan out. One sync per archive at a time."""
+        if dry_run:
+            return self._run(dry_run=True)
+        if self.client is None:
+            raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
+        from filelock import FileLock, Timeout
+
+        # An OS lock: released by the OS if this process dies, so a kill never leaves the archive locked.
+        lock = FileLock(str(self.copies.home.root / ".flickr-sync.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise SyncBusy(
+                "Another sync of this archive is running (the desktop app or a command line)."
+            ) from exc
+        try:
+            return self._run(dry_run=False)
+        finally:
+            lock.release()
+
+    def _run(self, *, dry_run: bool) -> SyncReport:
         calls_before = self.client.stats.total if self.client else 0
         reconciled = 0
         if self.client is not None and not dry_run:
@@ -180,10 +207,27 @@ class Syncer:
         observed = self._observe_albums() if self.client is not None else {}
         plan = plan_sync(desired, self.store.known_state(), observed, delete_removed=self.delete_removed)
         report = SyncReport(plan=plan, dry_run=dry_run, reconciled=reconciled)
+        log.info(
+            "sync %s: %d action(s), %d upload(s), %d approved set(s)",
+            "planned (dry run)" if dry_run else "planned",
+            len(plan.actions),
+            len(plan.uploads),
+            len(approved),
+        )
         if not dry_run and self.client is not None:
             self._execute(plan, desired, approved, report)
         if self.client is not None:
             report.calls = self.client.stats.total - calls_before
+        if not dry_run:
+            log.info(
+                "sync done: %d uploaded, %d change(s), %d failed, sets published %s, taken down %s, %d call(s)",
+                report.uploaded,
+                report.actions_done,
+                len(report.failed),
+                report.published_sets,
+                report.unpublished_sets,
+                report.calls,
+            )
         self.control.update(phase="done", current_file="")
         return report
 
@@ -246,7 +290,9 @@ class Syncer:
                 if album_id:
                     primary = detail.get("primary_id", "")
                     self.store.save_album(
-                        KnownAlbum(int(detail["set_id"]), album_id, detail.get("meta", ""), (primary,), primary),
+                        KnownAlbum(
+                            int(detail["set_id"]), album_id, detail.get("meta", ""), (primary,), primary
+                        ),
                         entry.id,
                     )
                     found += 1
@@ -331,12 +377,21 @@ class Syncer:
         except BaseException:  # Ctrl-C in the main thread: let the workers stop at their next call
             self.control.event.set()
             raise
+        finally:
+            for worker in self._workers:
+                worker.close()
+            self._workers.clear()
         if abort:
             first = next((e for e in abort if not isinstance(e, SyncCancelled)), abort[0])
             raise first
 
     def _photo_job(
-        self, client: FlickrClient, want: DesiredPhoto, actions: list[Any], path: Path | None, report: SyncReport
+        self,
+        client: FlickrClient,
+        want: DesiredPhoto,
+        actions: list[Any],
+        path: Path | None,
+        report: SyncReport,
     ) -> None:
         self.control.update(current_file=PurePosixPath(want.content.archive_path).name)
         for action in actions:
@@ -356,7 +411,9 @@ class Syncer:
                     log.warning("photo %s is gone from Flickr; it will be uploaded again", want.photo_id)
                     self.store.forget_photo(want.sha256)
                     with self._report_lock:
-                        report.failed.append(PhotoFailure(want.photo_id, want.sha256, "gone from Flickr; run sync again"))
+                        report.failed.append(
+                            PhotoFailure(want.photo_id, want.sha256, "gone from Flickr; run sync again")
+                        )
                     return
                 with self._report_lock:
                     report.failed.append(PhotoFailure(want.photo_id, want.sha256, str(exc)))
@@ -371,31 +428,36 @@ class Syncer:
             "visibility": want.visibility.value,
         }
         journal_id = self.store.begin("upload", want.sha256, detail)
+        # True while an upload may have been stored and the search has not yet said whether it was.
+        in_doubt = False
         for _round in range(AMBIGUOUS_ROUNDS):
             try:
-                remote_id = client.upload(
-                    path,
-                    title=want.title,
-                    description=want.description,
-                    tags=want.tags,
-                    perms=want.visibility.flickr_perms(),
-                    on_bytes=self.control.add_bytes,
-                )
-            except AmbiguousWrite:
-                ids = self._search_machine_tag(client, want.sha256)
-                if not ids:
-                    continue  # it did not happen: send it again
-                remote_id = ids[0]
-                self._drop_duplicates(client, want.sha256, ids)
+                try:
+                    remote_id = client.upload(
+                        path,
+                        title=want.title,
+                        description=want.description,
+                        tags=want.tags,
+                        perms=want.visibility.flickr_perms(),
+                        on_bytes=self.control.add_bytes,
+                    )
+                except AmbiguousWrite:
+                    in_doubt = True
+                    ids = self._search_machine_tag(client, want.sha256)
+                    in_doubt = False
+                    if not ids:
+                        continue  # it did not happen: send it again
+                    remote_id = ids[0]
+                    self._drop_duplicates(client, want.sha256, ids)
             except PhotoRejected as exc:
                 self.store.record_failure(want.sha256, want.fingerprint, str(exc), journal_id)
                 with self._report_lock:
                     report.failed.append(PhotoFailure(want.photo_id, want.sha256, str(exc)))
                 return False
             except BaseException as exc:
-                # A definite "not done" (cancel, sign-in, Flickr down after retries) closes the entry; a kill
-                # leaves it pending for the next run.
-                if not isinstance(exc, AmbiguousWrite):
+                # A definite "not done" (cancel, sign-in, Flickr down after retries) closes the entry. An
+                # upload still in doubt stays pending, like after a kill, for the next run to settle.
+                if not in_doubt:
                     self.store.finish(journal_id, "failed", str(exc))
                 raise
             self.store.save_photo(
@@ -433,29 +495,55 @@ class Syncer:
         except BaseException as exc:
             self.store.finish(journal_id, "failed", str(exc))
             raise
-        self.store.save_photo(replace(self._known_photo(want.sha256), file_fingerprint=want.fingerprint), journal_id)
+        self.store.save_photo(
+            replace(self._known_photo(want.sha256), file_fingerprint=want.fingerprint), journal_id
+        )
 
     def _photo_write(self, client: FlickrClient, want: DesiredPhoto, action: Any) -> None:
         """Idempotent metadata writes on an uploaded photo."""
         known = self._known_photo(want.sha256)
         pid = known.remote_id
         if isinstance(action, SetPhotoMeta):
-            kind, send = "set_meta", lambda: client.call(
-                "flickr.photos.setMeta", write=True, photo_id=pid, title=want.title, description=want.description
+            kind, send = (
+                "set_meta",
+                lambda: client.call(
+                    "flickr.photos.setMeta",
+                    write=True,
+                    photo_id=pid,
+                    title=want.title,
+                    description=want.description,
+                ),
             )
             update: Callable[[KnownPhoto], KnownPhoto] = lambda k: replace(k, meta_applied=want.meta_digest)  # noqa: E731
         elif isinstance(action, SetPhotoTags):
-            kind, send = "set_tags", lambda: client.call("flickr.photos.setTags", write=True, photo_id=pid, tags=want.tags)
+            kind, send = (
+                "set_tags",
+                lambda: client.call("flickr.photos.setTags", write=True, photo_id=pid, tags=want.tags),
+            )
             update = lambda k: replace(k, tags_applied=want.tags_digest)  # noqa: E731
         elif isinstance(action, SetPhotoPerms):
             pub, friend, family = action.visibility.flickr_perms()
-            kind, send = "set_perms", lambda: client.call(
-                "flickr.photos.setPerms", write=True, photo_id=pid, is_public=pub, is_friend=friend, is_family=family
+            kind, send = (
+                "set_perms",
+                lambda: client.call(
+                    "flickr.photos.setPerms",
+                    write=True,
+                    photo_id=pid,
+                    is_public=pub,
+                    is_friend=friend,
+                    is_family=family,
+                ),
             )
             update = lambda k: replace(k, visibility_applied=action.visibility.value)  # noqa: E731
         elif isinstance(action, SetPhotoLicence):
-            kind, send = "set_licence", lambda: client.call(
-                "flickr.photos.licenses.setLicense", write=True, photo_id=pid, license_id=action.licence_id
+            kind, send = (
+                "set_licence",
+                lambda: client.call(
+                    "flickr.photos.licenses.setLicense",
+                    write=True,
+                    photo_id=pid,
+                    license_id=action.licence_id,
+                ),
             )
             update = lambda k: replace(k, licence_applied=action.licence_id)  # noqa: E731
         elif isinstance(action, AddToGroup):
@@ -481,7 +569,9 @@ class Syncer:
 
     # -- albums ---------------------------------------------------------------------------------
 
-    def _album_action(self, client: FlickrClient, action: Any, album: DesiredAlbum, report: SyncReport) -> None:
+    def _album_action(
+        self, client: FlickrClient, action: Any, album: DesiredAlbum, report: SyncReport
+    ) -> None:
         if self.control.cancelled:
             raise SyncCancelled()
         known_photos = self.store.known_state().photos
@@ -506,12 +596,16 @@ class Syncer:
                     description=album.description,
                 ),
             )
-            self.store.save_album(replace(self._known_album(album.set_id), meta_applied=album.meta_digest), journal_id)
+            self.store.save_album(
+                replace(self._known_album(album.set_id), meta_applied=album.meta_digest), journal_id
+            )
         elif isinstance(action, SetAlbumPhotos):
             known = self._known_album(album.set_id)
             if known.photo_ids == ids and known.primary_id == primary_id:
                 return
-            journal_id = self.store.begin("album_photos", f"set:{album.set_id}", {"remote_id": known.remote_id})
+            journal_id = self.store.begin(
+                "album_photos", f"set:{album.set_id}", {"remote_id": known.remote_id}
+            )
             self._guarded(
                 journal_id,
                 lambda: client.call(
@@ -526,9 +620,15 @@ class Syncer:
         self._count(report)
 
     def _create_album(self, client: FlickrClient, album: DesiredAlbum, primary_id: str) -> None:
-        detail = {"set_id": album.set_id, "title": album.title, "primary_id": primary_id, "meta": album.meta_digest}
+        detail = {
+            "set_id": album.set_id,
+            "title": album.title,
+            "primary_id": primary_id,
+            "meta": album.meta_digest,
+        }
         journal_id = self.store.begin("create_album", f"set:{album.set_id}", detail)
         remote_id = ""
+        in_doubt = False  # as in _upload: a create that may have happened keeps its journal row pending
         try:
             for _round in range(AMBIGUOUS_ROUNDS):
                 try:
@@ -543,13 +643,18 @@ class Syncer:
                     remote_id = node.get("id", "") if node is not None else ""
                     break
                 except AmbiguousWrite:
+                    in_doubt = True
                     remote_id = self._find_album(client, album.title, primary_id)
+                    in_doubt = False
                     if remote_id:
                         break
             if not remote_id:
-                raise FlickrUnavailable("Flickr keeps dropping the connection while creating an album; try later.")
+                raise FlickrUnavailable(
+                    "Flickr keeps dropping the connection while creating an album; try later."
+                )
         except BaseException as exc:
-            self.store.finish(journal_id, "failed", str(exc))
+            if not in_doubt:
+                self.store.finish(journal_id, "failed", str(exc))
             raise
         self.store.save_album(
             KnownAlbum(album.set_id, remote_id, album.meta_digest, (primary_id,), primary_id), journal_id
@@ -561,7 +666,9 @@ class Syncer:
         if self.control.cancelled:
             raise SyncCancelled()
         if isinstance(action, DeleteAlbum):
-            journal_id = self.store.begin("delete_album", f"set:{action.set_id}", {"remote_id": action.remote_id})
+            journal_id = self.store.begin(
+                "delete_album", f"set:{action.set_id}", {"remote_id": action.remote_id}
+            )
             self._guarded(
                 journal_id,
                 lambda: self._ignore_not_found(
@@ -600,14 +707,18 @@ class Syncer:
                     self.store.forget_photo(action.sha256, journal_id)
                 else:
                     known = self._known_photo(action.sha256)
-                    self.store.save_photo(replace(known, visibility_applied=Visibility.PRIVATE.value), journal_id)
+                    self.store.save_photo(
+                        replace(known, visibility_applied=Visibility.PRIVATE.value), journal_id
+                    )
             photo_id = self.catalog.photos.id_for_sha256(action.sha256)
             if photo_id is not None:
                 how = "deleted" if action.delete else "made private"
                 self.sets.record("unpublish", "photo", photo_id, {"flickr_id": action.remote_id, "how": how})
         self._count(report)
 
-    def _mark_published(self, desired: DesiredState, approved: dict[int, ApprovedSet], report: SyncReport) -> None:
+    def _mark_published(
+        self, desired: DesiredState, approved: dict[int, ApprovedSet], report: SyncReport
+    ) -> None:
         known = self.store.known_state()
         for set_id, album in desired.albums.items():
             have = known.albums.get(set_id)
@@ -620,7 +731,9 @@ class Syncer:
                 continue
             if current.approved_content != approved[set_id].content:
                 continue  # approved again while we ran: the next sync publishes that
-            if self.sets.mark_published(set_id, {"flickr_album": have.remote_id, "photos": len(have.photo_ids)}):
+            if self.sets.mark_published(
+                set_id, {"flickr_album": have.remote_id, "photos": len(have.photo_ids)}
+            ):
                 report.published_sets.append(set_id)
 
     # -- helpers --------------------------------------------------------------------------------
@@ -630,7 +743,12 @@ class Syncer:
         assert self.client is not None
         client = getattr(self._local, "client", None)
         if client is None:
-            client = self.client if threading.current_thread() is threading.main_thread() else self.client.worker()
+            if threading.current_thread() is threading.main_thread():
+                client = self.client
+            else:
+                client = self.client.worker()
+                with self._report_lock:
+                    self._workers.append(client)
             self._local.client = client
         return client
 
@@ -695,7 +813,9 @@ class Syncer:
         for extra in ids[1:]:
             log.warning("Flickr holds photo %s twice; deleting the copy %s", sha256[:12], extra)
             try:
-                self._ignore_not_found(lambda: client.call("flickr.photos.delete", write=True, photo_id=extra))  # noqa: B023
+                self._ignore_not_found(
+                    partial(client.call, "flickr.photos.delete", write=True, photo_id=extra)
+                )
             except PhotoarchiveError as exc:
                 log.warning("could not delete the duplicate %s: %s", extra, exc)
 

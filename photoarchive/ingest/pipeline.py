@@ -211,7 +211,7 @@ class Ingestor:
         timings["verify"] = time.perf_counter() - mark
 
         try:
-            analysis = self._analyse(staged, sha256)
+            analysis = self._analyse(staged, sha256, source.path.name)
         except UnsupportedFile as exc:
             return self._quarantine(source, staged, QuarantineReason.NOT_A_PHOTO, str(exc),
                                     sha256, size, remove_source, timings)
@@ -297,10 +297,15 @@ class Ingestor:
         log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
         return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
 
-    def _analyse(self, staged: Path, sha256: str):  # type: ignore[no-untyped-def]
+    def _analyse(self, staged: Path, sha256: str, name: str):  # type: ignore[no-untyped-def]
         from photoarchive.media.analyse import analyse_image
 
-        return analyse_image(staged, self.home.thumbnails, sha256, find_faces=self.find_faces)
+        # Search a little below the portrait threshold so a face right at it is still found.
+        min_face = self.settings.categories.portrait_min_face_fraction * 0.8
+        return analyse_image(
+            staged, self.home.thumbnails, sha256, find_faces=self.find_faces,
+            min_face_fraction=min_face, display_name=name,
+        )
 
     def _privacy_flags(self, staged: Path) -> _PrivacyFlags:
         from photoarchive.privacy import scan

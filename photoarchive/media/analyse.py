@@ -35,9 +35,9 @@ log = logging.getLogger(__name__)
 # JPEGs are decoded at the coarsest DCT scale (1/2, 1/4, 1/8) whose long edge is still at least
 # this: a 6000×4000 file decodes at 1/4 = 1500×1000, which serves as the ~1600 preview as is.
 PREVIEW_MIN_EDGE = 1400
-# Modes Pillow can resize directly; others are converted before scaling down.
 # Source modes whose embedded profile (if RGB) still describes the thumbnail's colours.
 _RGB_MODES = frozenset({"RGB", "RGBA", "RGBX", "P", "PA"})
+# Modes Pillow can resize directly; others are converted before scaling down.
 _RESIZABLE_MODES = frozenset({"RGB", "L", "RGBA", "LA", "CMYK", "I", "F", "RGBX", "YCbCr"})
 
 
@@ -57,22 +57,25 @@ def analyse_image(
     *,
     find_faces: bool = True,
     min_face_fraction: float = DEFAULT_MIN_FACE_FRACTION,
+    display_name: str | None = None,
 ) -> Analysis:
     """Read metadata, decode the pixels once (reduced), write both thumbnails, look for faces.
 
     Raises UnsupportedFile (not an image we take), ImageTooLarge (refused before decoding) and
-    CorruptImage (truncated or damaged: the whole picture must decode).
+    CorruptImage (truncated or damaged: the whole picture must decode); their messages call the file
+    ``display_name`` (default: its file name). An OSError reaching the file itself propagates as is.
     """
     path = Path(path)
+    name = display_name or path.name
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    fmt = sniff_path(path)
-    with open_image(path, fmt) as image:
+    fmt = sniff_path(path, name)
+    with open_image(path, fmt, name) as image:
         metadata = metadata_from_image(path, image, fmt)
         mark = time.perf_counter()
         timings["metadata"] = mark - start
-        # Image.close() frees the pixels too, so the scaled copy is made inside the block.
-        pixels = decode_reduced(path, image, fmt)
+        # Leaving the block closes the file; the decoded pixels stay in memory.
+        pixels = decode_reduced(image, fmt, name)
         icc = rgb_icc_profile(image.info.get("icc_profile")) if pixels.mode in _RGB_MODES else None
         upright = _thumbnail_source(pixels, metadata.orientation)
     thumbnails = write_thumbnails(upright, thumb_root, sha256, icc)
@@ -85,7 +88,7 @@ def analyse_image(
     return Analysis(metadata=metadata, faces=faces, timings=timings, thumbnails=thumbnails)
 
 
-def decode_reduced(path: Path, image: Image.Image, fmt: ImageFormat) -> Image.Image:
+def decode_reduced(image: Image.Image, fmt: ImageFormat, name: str) -> Image.Image:
     """Decode every pixel of ``image`` (so damage is found), JPEGs at a reduced DCT scale."""
     if fmt is ImageFormat.JPEG:
         width, height = image.size
@@ -96,13 +99,13 @@ def decode_reduced(path: Path, image: Image.Image, fmt: ImageFormat) -> Image.Im
     try:
         image.load()
     except Image.DecompressionBombError as exc:
-        raise ImageTooLarge(bomb_message(path, exc)) from exc
+        raise ImageTooLarge(bomb_message(name, exc)) from exc
     except FILE_ACCESS_ERRORS:
         raise
     except MemoryError as exc:
-        raise ImageTooLarge(f"{path.name} needs more memory to decode than is available") from exc
+        raise ImageTooLarge(f"{name} needs more memory to decode than is available") from exc
     except DECODE_ERRORS as exc:
-        raise CorruptImage(f"{path.name} is a damaged {fmt.name} file: {describe(exc)}") from exc
+        raise CorruptImage(f"{name} is a damaged {fmt.name} file: {describe(exc)}") from exc
     return image
 
 

@@ -77,63 +77,69 @@ def ensure_heif() -> None:
             _heif_registered = True
 
 
-def sniff_path(path: Path) -> ImageFormat:
-    """The file's image format from its first bytes; UnsupportedFile when it is not one we take."""
+def sniff_path(path: Path, name: str | None = None) -> ImageFormat:
+    """The file's image format from its first bytes; UnsupportedFile when it is not one we take.
+
+    ``name`` is how messages call the file (default: its own name; ingest passes the inbox name of
+    a staged copy).
+    """
+    name = name or path.name
     # An OSError here (file gone, locked by a copy still running, share offline) is not about the
     # picture: it propagates unchanged for the caller to retry or report.
     with open(path, "rb") as fh:
         head = fh.read(SNIFF_BYTES)
     if not head:
-        raise UnsupportedFile(f"{path.name} is empty (0 bytes)")
+        raise UnsupportedFile(f"{name} is empty (0 bytes)")
     fmt = sniff_format(head)
     if fmt is None:
-        raise UnsupportedFile(f"{path.name} is not a JPEG, PNG, TIFF, HEIC/HEIF or WebP picture")
+        raise UnsupportedFile(f"{name} is not a JPEG, PNG, TIFF, HEIC/HEIF or WebP picture")
     return fmt
 
 
-def check_pixels(path: Path, size: tuple[int, int]) -> None:
+def check_pixels(name: str, size: tuple[int, int]) -> None:
     """ImageTooLarge when the header's pixel size is a decompression bomb (nothing decoded yet)."""
     width, height = size
     if width <= 0 or height <= 0:
-        raise CorruptImage(f"{path.name} declares an impossible size of {width}×{height} pixels")
+        raise CorruptImage(f"{name} declares an impossible size of {width}×{height} pixels")
     if width * height > MAX_PIXELS:
         raise ImageTooLarge(
-            f"{path.name} claims to be {width}×{height} pixels ({width * height / 1e6:.0f} megapixels), "
+            f"{name} claims to be {width}×{height} pixels ({width * height / 1e6:.0f} megapixels), "
             f"more than the {MAX_PIXELS // 1_000_000}-megapixel limit; it was not opened"
         )
 
 
-def bomb_message(path: Path, exc: Exception) -> str:
+def bomb_message(name: str, exc: Exception) -> str:
     """The user's message for Pillow's DecompressionBombError (which states the pixel count)."""
     match = re.search(r"\((\d+) pixels\)", str(exc))
     claimed = f"{int(match.group(1)) / 1e6:.0f} megapixels" if match else "too many pixels"
     return (
-        f"{path.name} claims {claimed}, more than the {MAX_PIXELS // 1_000_000}-megapixel limit; "
+        f"{name} claims {claimed}, more than the {MAX_PIXELS // 1_000_000}-megapixel limit; "
         "it was not opened (a picture that large is almost certainly a decompression bomb)"
     )
 
 
-def open_image(path: Path, fmt: ImageFormat) -> Image.Image:
+def open_image(path: Path, fmt: ImageFormat, name: str | None = None) -> Image.Image:
     """Open (header only) the image at ``path`` as ``fmt``; the caller closes it.
 
     Raises ImageTooLarge for a bomb, CorruptImage when the header is unreadable.
     """
+    name = name or path.name
     if fmt is ImageFormat.HEIF:
         ensure_heif()
     try:
         image = Image.open(path, formats=PIL_FORMATS[fmt])
     except Image.DecompressionBombError as exc:
-        raise ImageTooLarge(bomb_message(path, exc)) from exc
+        raise ImageTooLarge(bomb_message(name, exc)) from exc
     except FILE_ACCESS_ERRORS:
         raise
     except UnidentifiedImageError as exc:
         raise CorruptImage(
-            f"{path.name} looks like a {fmt.name} file but cannot be read (damaged or cut short)"
+            f"{name} looks like a {fmt.name} file but cannot be read (damaged or cut short)"
         ) from exc
     except DECODE_ERRORS as exc:
-        raise CorruptImage(f"{path.name} is a damaged {fmt.name} file: {describe(exc)}") from exc
+        raise CorruptImage(f"{name} is a damaged {fmt.name} file: {describe(exc)}") from exc
     try:
-        check_pixels(path, image.size)
+        check_pixels(name, image.size)
     except BaseException:
         image.close()
         raise

@@ -17,9 +17,11 @@ class ImageFormat(StrEnum):
 # How many leading bytes sniff_format wants to see; ftyp boxes list their brands within this.
 SNIFF_BYTES = 64
 
-# ISO-BMFF brands of HEIC/HEIF stills (Apple, Samsung, Nokia, libheif). "mif1"/"msf1" are the generic
-# HEIF image/sequence brands; AVIF files list them too, so an AVIF major brand is rejected first.
-_HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"})
+# ISO-BMFF brands of HEVC-coded HEIF stills and sequences (Apple, Samsung, Nokia, libheif).
+_HEVC_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"})
+# The generic HEIF image/sequence brands. AVIF files list them too, and pillow-heif does not decode
+# AVIF, so a file naming an AVIF brand and no HEVC brand is not ours.
+_GENERIC_HEIF_BRANDS = frozenset({b"mif1", b"msf1"})
 _AVIF_BRANDS = frozenset({b"avif", b"avis"})
 
 
@@ -47,8 +49,10 @@ def sniff_format(head: bytes) -> ImageFormat | None:
         return ImageFormat.TIFF
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return ImageFormat.WEBP
-    brands = _ftyp_brands(head)
-    if brands and brands[0] not in _AVIF_BRANDS and any(b in _HEIF_BRANDS for b in brands):
+    brands = set(_ftyp_brands(head))
+    if brands & _HEVC_BRANDS:
+        return ImageFormat.HEIF
+    if brands & _GENERIC_HEIF_BRANDS and not brands & _AVIF_BRANDS:
         return ImageFormat.HEIF
     return None
 

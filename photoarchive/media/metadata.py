@@ -48,15 +48,16 @@ class PhotoMetadata:
     problems: list[str] = field(default_factory=list)
 
 
-def read_metadata(path: Path) -> PhotoMetadata:
+def read_metadata(path: Path, display_name: str | None = None) -> PhotoMetadata:
     """Metadata of the image at ``path`` without decoding its pixels.
 
-    Raises UnsupportedFile (not an image we take), CorruptImage (header unreadable) or ImageTooLarge.
+    Raises UnsupportedFile (not an image we take), CorruptImage (header unreadable) or ImageTooLarge,
+    with messages naming the file ``display_name`` (default: its file name).
     Malformed metadata never raises: it is logged and left out.
     """
     path = Path(path)
-    fmt = sniff_path(path)
-    with open_image(path, fmt) as image:
+    fmt = sniff_path(path, display_name)
+    with open_image(path, fmt, display_name) as image:
         return metadata_from_image(path, image, fmt)
 
 
@@ -68,7 +69,7 @@ def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetada
     meta = PhotoMetadata(format=fmt, width=image.size[0], height=image.size[1])
     exif = _exif(path, image, fmt, meta.problems)
     xmp_packet, iim, png_text = _containers(path, image, fmt, meta.problems)
-    xmp = read_xmp(xmp_packet)
+    xmp = _xmp(xmp_packet, meta.problems)
     iptc = _iptc(iim, meta.problems)
 
     if decoder_applies_orientation(fmt):
@@ -141,6 +142,15 @@ def _containers(
     if isinstance(xmp, tuple):  # a TIFF BYTE tag comes back as a tuple of ints
         xmp = bytes(xmp)
     return xmp, iim, png_text
+
+
+def _xmp(packet: bytes | str | None, problems: list[str]) -> XmpFields:
+    try:
+        return read_xmp(packet)
+    except Exception as exc:  # ElementTree and codecs have many failure modes on hostile packets
+        log.warning("unreadable XMP packet (%s: %s)", type(exc).__name__, exc)
+        problems.append("unreadable XMP")
+        return XmpFields()
 
 
 def _iptc(iim: bytes | None, problems: list[str]) -> IptcFields:

@@ -41,12 +41,11 @@ def to_rgb(image: Image.Image) -> Image.Image:
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
         image = image.convert("I") if mode != "I" else image
         lo, hi = image.getextrema()  # type: ignore[misc]
-        top = 65535 if hi > 255 else 255
-        if hi > 65535 or lo < 0:
-            lo, top = lo, max(hi, 1)  # 32-bit data: stretch its own range
-            image = image.point(lambda v: (v - lo) * 255 / (top - lo or 1))
-        else:
+        if 0 <= lo and hi <= 65535:
+            top = 65535 if hi > 255 else 255  # 16-bit data, or 8-bit values stored wide
             image = image.point(lambda v: v * 255 / top)
+        else:  # signed or 32-bit data: stretch its own range
+            image = image.point(lambda v: (v - lo) * 255 / ((hi - lo) or 1))
         return image.convert("L").convert("RGB")
     if mode == "F":
         lo, hi = image.getextrema()  # type: ignore[misc]

@@ -9,7 +9,7 @@ from photoarchive.privacy.errors import PrivacyError, StripRefused, Verification
 from photoarchive.privacy.findings import Finding, FindingKind, ScanReport
 from photoarchive.privacy.press import PressFields, PublishPolicy
 from photoarchive.privacy.publish import PublishResult, publish_copy
-from photoarchive.privacy.scan import SourceUnreadable, scan, scan_bytes
+from photoarchive.privacy.scanning import SourceUnreadable, scan, scan_bytes
 
 __all__ = [
     "Finding",

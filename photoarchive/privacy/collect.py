@@ -14,7 +14,7 @@ class Collector:
     there is not reported (that is how a published copy scans clean)."""
 
     def __init__(self, expected: PressFields | None = None) -> None:
-        self.expected = expected
+        self.expected = expected.cleaned() if expected is not None else None
         self.findings: list[Finding] = []
         self._other: dict[str, list[str]] = {}
 

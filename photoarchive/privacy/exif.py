@@ -7,9 +7,8 @@ from __future__ import annotations
 import logging
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from fractions import Fraction
+from typing import NamedTuple
 
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
@@ -40,8 +39,7 @@ class ExifFormatError(ValueError):
     """The block is not a readable TIFF structure (bad header, offsets outside the block, loops)."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     tag: int
     type: int
     count: int
@@ -122,13 +120,13 @@ class TiffReader:
         n = len(entry.data) // struct.calcsize(fmt)
         return list(struct.unpack(f"{self.order}{n}{fmt}", entry.data[: n * struct.calcsize(fmt)]))
 
-    def rationals(self, entry: Entry) -> list[Fraction]:
+    def rationals(self, entry: Entry) -> list[float]:
         if entry.type not in (RATIONAL, 10) or not entry.data:
             return []
         code = "I" if entry.type == RATIONAL else "i"
         n = len(entry.data) // 8
         nums = struct.unpack(f"{self.order}{2 * n}{code}", entry.data[: 8 * n])
-        return [Fraction(nums[i], nums[i + 1]) for i in range(0, 2 * n, 2) if nums[i + 1]]
+        return [nums[i] / nums[i + 1] for i in range(0, 2 * n, 2) if nums[i + 1]]
 
 
 def text_value(entry: Entry) -> str:
@@ -251,7 +249,7 @@ def gps_position(reader: TiffReader, entries: list[Entry]) -> str:
         parts = reader.rationals(entry)
         if not parts:
             return None
-        degrees = float(sum(p / 60**i for i, p in enumerate(parts[:3])))
+        degrees = sum(p / 60**i for i, p in enumerate(parts[:3]))
         ref = text_value(by_tag[ref_tag]).strip().upper()[:1] if ref_tag in by_tag else pos
         return f"{degrees:.1f}° {neg if ref == neg else pos}"
 
@@ -385,8 +383,7 @@ def _with_offset(stamp: datetime, offset: str) -> datetime:
 # -- writing --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NewEntry:
+class NewEntry(NamedTuple):
     tag: int
     type: int
     count: int

@@ -88,10 +88,15 @@ EXCERPT_CHARS = 80
 def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     """A short, printable, single-line rendering of a value for reports."""
     if isinstance(value, bytes | bytearray | memoryview):
-        raw = bytes(value)
-        text = raw.decode("utf-8", "replace") if raw.isascii() or _is_utf8(raw) else raw.decode("latin-1")
+        cut = len(value) > limit * 4
+        raw = bytes(value[: limit * 4])  # enough for the excerpt; a trailer may be megabytes
+        # A cut may split a UTF-8 sequence at the very end; judge the encoding without those bytes.
+        utf8 = raw.isascii() or any(_is_utf8(raw[: len(raw) - k]) for k in (range(4) if cut else (0,)))
+        text = raw.decode("utf-8", "ignore") if utf8 else raw.decode("latin-1")
     else:
         text = str(value)
+    if len(text) > limit * 4:
+        text = text[: limit * 4]
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -17,14 +17,11 @@ from photoarchive.privacy.xmp import scan_xmp
 
 log = logging.getLogger(__name__)
 
-BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"mif2"}
-
 
 def is_heif(head: bytes) -> bool:
-    if head[4:8] != b"ftyp":
-        return False
-    brands = {head[8:12]} | {head[i : i + 4] for i in range(16, min(len(head), 64), 4)}
-    return bool(brands & BRANDS)
+    from photoarchive.privacy.formats import HEIF, sniff
+
+    return sniff(head) == HEIF
 
 
 def open_file(data: bytes, name: object = "file") -> Any:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import struct
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import nested, scan_exif_block
@@ -47,28 +47,37 @@ ADOBE_ID = b"Adobe"
 _ENTROPY_END = re.compile(rb"\xff[^\x00\xd0-\xd7]")
 
 
-@dataclass
 class Segment:
-    marker: int
-    start: int  # offset of the 0xFF of the marker
-    payload_start: int
-    payload_end: int  # end of the length-counted payload
-    end: int  # end of the segment including, for SOS, the entropy-coded data after it
+    """One marker segment. A plain class, not a dataclass: generating those costs start-up time."""
+
+    __slots__ = ("marker", "start", "payload_start", "payload_end", "end")
+
+    def __init__(self, marker: int, start: int, payload_start: int, payload_end: int, end: int) -> None:
+        self.marker = marker
+        self.start = start  # offset of the 0xFF of the marker
+        self.payload_start = payload_start
+        self.payload_end = payload_end  # end of the length-counted payload
+        self.end = end  # end of the segment including, for SOS, the entropy-coded data after it
+
+    def __repr__(self) -> str:
+        return f"Segment(0x{self.marker:02X}, {self.start}..{self.end})"
 
     def payload(self, data: bytes) -> bytes:
         return data[self.payload_start : self.payload_end]
 
 
-@dataclass
 class JpegLayout:
-    segments: list[Segment] = field(default_factory=list)
-    eoi_start: int = 0
-    eoi_end: int = 0
-    width: int = 0
-    height: int = 0
-    components: int = 0
-    skipped_bytes: int = 0  # stray bytes between segments (decoders skip them too)
-    image_start: int = 0  # with header_only: where the first table/frame segment starts
+    """The segments of a JPEG between SOI and EOI, and where its end marker is."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.eoi_start = 0
+        self.eoi_end = 0
+        self.width = 0
+        self.height = 0
+        self.components = 0
+        self.skipped_bytes = 0  # stray bytes between segments (decoders skip them too)
+        self.image_start = 0  # with header_only: where the first table/frame segment starts
 
     def structural(self) -> list[Segment]:
         return [s for s in self.segments if s.marker in STRUCTURAL]
@@ -81,10 +90,13 @@ def is_jpeg(head: bytes) -> bool:
     return head[:3] == b"\xff\xd8\xff"
 
 
-def parse(data: bytes, name: object = "file", header_only: bool = False) -> JpegLayout:
+def parse(
+    data: bytes, name: object = "file", header_only: bool = False, until_scan: bool = False
+) -> JpegLayout:
     """Walk SOI … EOI. Raises CorruptImage for truncation or lengths past the end, ImageTooLarge for bombs.
 
-    With header_only, stop at the first segment that belongs to the image itself (`image_start`).
+    With header_only, stop at the first segment that belongs to the image itself (`image_start`); with
+    until_scan, at the first scan header (everything before it is parsed and checked).
     """
     n = len(data)
     if n < 4 or data[0] != 0xFF or data[1] != SOI:
@@ -154,6 +166,10 @@ def parse(data: bytes, name: object = "file", header_only: bool = False) -> Jpeg
         elif marker == SOS:
             if not seen_frame:
                 raise CorruptImage(f"{name} has image data before its frame header")
+            if until_scan:
+                layout.segments.append(seg)
+                layout.image_start = start
+                return layout
             found = _ENTROPY_END.search(data, pos)
             if found is None:
                 raise CorruptImage(f"{name} is truncated: the image data has no end-of-image marker")
@@ -270,6 +286,29 @@ def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
     return b"".join(c[1] for c in chunks)
 
 
+QUICK_TAIL = 64 * 1024
+
+
+def scan_quick(head: bytes, tail: bytes, col: Collector, name: object = "file") -> bool:
+    """Scan a large JPEG from its first and last bytes only; False when that cannot be conclusive.
+
+    Conclusive when the header (up to the first scan) lies inside `head` and the file's last bytes are the
+    one and only end marker in `tail`, with no start marker there either: entropy-coded data can hold neither,
+    so nothing was appended after the image. Anything else (trailers, appended images, odd layouts, damage)
+    makes the caller read the whole file.
+    """
+    try:
+        layout = parse(head, name, until_scan=True)
+    except CorruptImage:
+        return False
+    body = tail.rstrip(b"\x00")
+    if not body.endswith(b"\xff\xd9") or body.find(b"\xff\xd9") != len(body) - 2 or b"\xff\xd8" in body:
+        return False
+    layout.eoi_end = len(head)  # no trailer: the scanned header stands for the whole file
+    scan_layout(head, layout, col)
+    return True
+
+
 # -- rewriting --------------------------------------------------------------------------------------
 
 
@@ -279,8 +318,7 @@ def app_segment(marker: int, payload: bytes) -> bytes:
     return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
 
 
-@dataclass
-class SourceFacts:
+class SourceFacts(NamedTuple):
     orientation: int | None
     capture_date: datetime | None
 
@@ -327,19 +365,19 @@ def rewrite(
     return head + (image if image is not None else image_pieces(data, layout)) + [b"\xff\xd9"]
 
 
-def image_pieces(data: bytes, layout: JpegLayout) -> list[memoryview]:
-    """The tables, frame, scan headers and entropy-coded data, as views of the source."""
-    view = memoryview(data)
-    # Contiguous runs of structural segments are copied as one slice each.
-    body: list[memoryview] = []
-    run_start = run_end = -1
+def image_ranges(layout: JpegLayout) -> list[tuple[int, int]]:
+    """(start, end) in the source of the tables, frame, scan headers and entropy-coded data; contiguous
+    segments are joined into one range."""
+    ranges: list[tuple[int, int]] = []
     for seg in layout.structural():
-        if seg.start == run_end:
-            run_end = seg.end
-            continue
-        if run_start >= 0:
-            body.append(view[run_start:run_end])
-        run_start, run_end = seg.start, seg.end
-    if run_start >= 0:
-        body.append(view[run_start:run_end])
-    return body
+        if ranges and ranges[-1][1] == seg.start:
+            ranges[-1] = (ranges[-1][0], seg.end)
+        else:
+            ranges.append((seg.start, seg.end))
+    return ranges
+
+
+def image_pieces(data: bytes, layout: JpegLayout) -> list[memoryview]:
+    """The image segments of `image_ranges`, as zero-copy views of the source."""
+    view = memoryview(data)
+    return [view[a:b] for a, b in image_ranges(layout)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import scan_exif_block
@@ -27,8 +27,7 @@ IMAGE_CHUNKS = (b"IDAT", b"fdAT", b"fcTL", b"acTL", b"IHDR", b"PLTE", b"tRNS")
 MAX_TEXT_INFLATE = 1 << 20  # read at most this much of a compressed text chunk: enough to report it
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     type: bytes
     start: int  # offset of the length field
     data_start: int

@@ -19,6 +19,13 @@ NS_IPTC_CORE = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
 IIM_UTF8 = b"\x1b%G"
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
+
+
+def clean_text(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL).strip()
+
+
 @dataclass
 class PressFields:
     """What the press office says about a photo; written into XMP and IPTC-IIM of every published copy."""
@@ -30,6 +37,19 @@ class PressFields:
     credit: str = ""
     copyright: str = ""
     usage_terms: str = ""
+
+    def cleaned(self) -> PressFields:
+        """The fields as they are written: Windows line breaks made plain, control characters that XML and
+        IPTC cannot hold removed, surrounding blanks and empty keywords dropped."""
+        return PressFields(
+            caption=clean_text(self.caption),
+            headline=clean_text(self.headline),
+            keywords=[k for k in (clean_text(k) for k in self.keywords) if k],
+            byline=clean_text(self.byline),
+            credit=clean_text(self.credit),
+            copyright=clean_text(self.copyright),
+            usage_terms=clean_text(self.usage_terms),
+        )
 
     def is_empty(self) -> bool:
         return not any(

@@ -6,6 +6,7 @@ high-quality JPEG, and `PublishPolicy.max_size` resizes: the only two paths that
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from photoarchive.errors import PhotoarchiveError
-from photoarchive.privacy import formats, heif, jpeg, png, tiff, webp
+from photoarchive.privacy import formats, jpeg
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.errors import StripRefused, VerificationFailed
 from photoarchive.privacy.exif import TAG_ICC, TAG_ORIENTATION, build_exif, read_capture_date
@@ -29,7 +30,7 @@ from photoarchive.privacy.press import (
     build_xmp,
     photoshop_iptc_resource,
 )
-from photoarchive.privacy.scan import read_file, scan_bytes
+from photoarchive.privacy.scanning import read_file_with_stat, scan_bytes
 
 log = logging.getLogger(__name__)
 
@@ -50,22 +51,39 @@ class PublishResult:
     note: str = ""  # for the user, e.g. "HEIC converted to JPEG (quality 90)"
 
 
+def _module(name: str) -> Any:
+    """A format module, imported on first use: a batch of JPEGs never loads the PNG, TIFF or HEIC code."""
+    return importlib.import_module(f"photoarchive.privacy.{name}")
+
+
 class _Refuse(Exception):
     """Internal: a reason not to write the copy; becomes StripRefused naming the source."""
 
 
-@dataclass
 class _Copy:
     """A planned copy: its bytes as pieces, and what its check must find in it."""
 
-    format: str
-    pieces: list[bytes | memoryview]
-    orientation: int | None
-    icc: bytes
-    image_data: list[memoryview] | None  # the source's image data, for lossless copies
-    reencoded: bool = False
-    note: str = ""
-    reference: Any = None  # the decoded source (re-encoded copies), to compare pixels with
+    def __init__(
+        self,
+        format: str,
+        pieces: list[bytes | memoryview],
+        orientation: int | None,
+        icc: bytes,
+        image_data: list[memoryview] | None,  # the source's image data, for lossless copies
+        note: str = "",
+    ) -> None:
+        self.format = format
+        self.pieces = pieces
+        self.orientation = orientation
+        self.icc = icc
+        self.image_data = image_data
+        self.note = note
+        self.reencoded = False
+        self.reference: Any = None  # the decoded source (re-encoded copies), to compare pixels with
+        # Lossless JPEG: where `image_data` lies in the source file, and the file's status when it was read,
+        # so the image part can be copied file-to-file by the operating system.
+        self.source_ranges: list[tuple[int, int]] | None = None
+        self.source_stat: os.stat_result | None = None
 
 
 def publish_copy(
@@ -77,7 +95,7 @@ def publish_copy(
     """Write a clean copy of `source` at `dest` (atomic), verified; raises StripRefused (nothing written)."""
     source, dest = Path(source), Path(dest)
     policy = policy or PublishPolicy()
-    press = press or PressFields()
+    press = (press or PressFields()).cleaned()
     try:
         return _publish(source, dest, policy, press)
     except StripRefused:
@@ -91,7 +109,7 @@ def publish_copy(
 
 
 def _publish(source: Path, dest: Path, policy: PublishPolicy, press: PressFields) -> PublishResult:
-    data = read_file(source)
+    data, stat = read_file_with_stat(source)
     source_format, findings, parsed = scan_bytes(data, "the file")
     capture_date = _capture_date(source_format, data, parsed) if policy.keep_capture_date else None
     if policy.max_size is not None:
@@ -107,6 +125,9 @@ def _publish(source: Path, dest: Path, policy: PublishPolicy, press: PressFields
         raise _Refuse("the destination is the source file itself")
     if not dest.parent.is_dir():
         raise _Refuse(f"the destination folder {dest.parent} does not exist")
+    if copy.format == formats.JPEG and not copy.reencoded:
+        copy.source_ranges = jpeg.image_ranges(parsed)
+        copy.source_stat = stat
     written = _write_verified(dest, copy, policy, press, source)
     allowed = _allowed_kinds(policy)
     removed = [f for f in findings if f.kind not in allowed]
@@ -142,11 +163,11 @@ def _capture_date(fmt: str, data: bytes, parsed: Any) -> datetime | None:
     return None
 
 
-def _png_chunk(data: bytes, chunks: list[png.Chunk], ctype: bytes) -> bytes:
+def _png_chunk(data: bytes, chunks: list[Any], ctype: bytes) -> bytes:
     return next((data[c.data_start : c.end - 4] for c in chunks if c.type == ctype), b"")
 
 
-def _webp_chunk(data: bytes, chunks: list[webp.Chunk], fourcc: bytes) -> bytes:
+def _webp_chunk(data: bytes, chunks: list[Any], fourcc: bytes) -> bytes:
     return next((data[c.data_start : c.data_end] for c in chunks if c.fourcc == fourcc), b"")
 
 
@@ -164,9 +185,9 @@ def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None
     if fmt == formats.JPEG:
         return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile(data, parsed)
     if fmt == formats.PNG:
-        return png.orientation(data, parsed), _png_chunk(data, parsed, b"iCCP")
+        return _module("png").orientation(data, parsed), _png_chunk(data, parsed, b"iCCP")
     if fmt == formats.WEBP:
-        return webp.orientation(data, parsed), _webp_chunk(data, parsed, b"ICCP")
+        return _module("webp").orientation(data, parsed), _webp_chunk(data, parsed, b"ICCP")
     if fmt == formats.TIFF:
         tags = {e.tag: e for e in parsed.entries}
         orientation = None
@@ -181,11 +202,11 @@ def _image_data(fmt: str, data: bytes, parsed: Any) -> list[memoryview]:
     if fmt == formats.JPEG:
         return jpeg.image_pieces(data, parsed)
     if fmt == formats.PNG:
-        return png.image_data(data, parsed)
+        return _module("png").image_data(data, parsed)
     if fmt == formats.WEBP:
-        return webp.image_data(data, parsed)
+        return _module("webp").image_data(data, parsed)
     if fmt == formats.TIFF:
-        return tiff.image_blocks(data, parsed)
+        return _module("tiff").image_blocks(data, parsed)
     raise AssertionError(fmt)
 
 
@@ -202,14 +223,14 @@ def _lossless(
             pieces = jpeg.rewrite(data, parsed, exif, xmp, resources, image)
             return _Copy(fmt, pieces, orientation, icc, image, note=note)
         elif fmt == formats.PNG:
-            pieces = png.rewrite(data, parsed, xmp, orientation, press.byline, press.copyright)
+            pieces = _module("png").rewrite(data, parsed, xmp, orientation, press.byline, press.copyright)
         elif fmt == formats.WEBP:
             exif = build_exif(
                 orientation if orientation not in (None, 1) else None, press.byline, press.copyright
             )
-            pieces = webp.rewrite(data, parsed, b"Exif\x00\x00" + exif if exif else b"", xmp)
+            pieces = _module("webp").rewrite(data, parsed, b"Exif\x00\x00" + exif if exif else b"", xmp)
         elif fmt == formats.TIFF:
-            pieces = tiff.rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date)
+            pieces = _module("tiff").rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date)
         else:
             raise AssertionError(fmt)
     except ValueError as exc:  # a press text too long for its container
@@ -221,7 +242,7 @@ def _lossless(
 
 
 def _from_heif(data: bytes, policy: PublishPolicy, press: PressFields, date: datetime | None) -> _Copy:
-    image = heif.decode_primary(data, "the file")
+    image = _module("heif").decode_primary(data, "the file")
     return _encoded(
         image, formats.JPEG, policy, press, date, "HEIC converted to JPEG (quality {q})", reference=image
     )
@@ -234,7 +255,7 @@ def _resized(
 
     assert policy.max_size is not None
     if fmt == formats.HEIF:
-        image = heif.decode_primary(data, "the file")
+        image = _module("heif").decode_primary(data, "the file")
     else:
         try:
             image = Image.open(io.BytesIO(data))
@@ -285,28 +306,35 @@ def _encoded(image: Any, out_fmt: str, policy: PublishPolicy, press: PressFields
 def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> int:
     """Check the exact bytes of the copy, then write them to a temporary file beside `dest`, flush them to
     disk and rename over `dest`; on any failure the temporary file is removed and `dest` is untouched."""
-    if copy.format == formats.JPEG and not copy.reencoded and not policy.decode_check:
+    fast = copy.format == formats.JPEG and not copy.reencoded and not policy.decode_check
+    if fast:
         _verify_jpeg_pieces(copy, policy, press, source)
-        payload = copy.pieces  # the image part goes from the source's buffer to the file with no extra copy
+        payload = copy.pieces
     else:
         blob = b"".join(copy.pieces)
         _verify(blob, copy, policy, press, source)
         payload = [blob]
-    size = sum(len(p) for p in payload)
     tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.partial")
     try:
         try:
-            with open(tmp, "xb") as fh:
-                fh.writelines(payload)
-                fh.flush()
-                if policy.fsync:
-                    os.fsync(
-                        fh.fileno()
-                    )  # the rename below must never expose a file whose data is not on disk
-                if fh.tell() != size:
-                    raise _Refuse(f"only {fh.tell()} of {size} bytes could be written to {dest.parent}")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as exc:
             raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
+        try:
+            if fast:
+                _write_jpeg(fd, copy, source)
+            else:
+                _write_all(fd, payload[0])
+            if policy.fsync:
+                os.fsync(fd)  # the rename below must never expose a file whose data is not on disk
+            size = os.fstat(fd).st_size
+        except OSError as exc:
+            raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
+        finally:
+            os.close(fd)
+        expected = sum(len(p) for p in payload)
+        if size != expected:
+            raise _Refuse(f"only {size} of {expected} bytes could be written to {dest.parent}")
         try:
             os.replace(tmp, dest)
         except OSError as exc:
@@ -317,6 +345,67 @@ def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: Press
             tmp.unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove the temporary file %s", tmp)
+
+
+def _write_all(fd: int, data: bytes | memoryview) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_jpeg(fd: int, copy: _Copy, source: Path) -> None:
+    """Header from memory; the image segments copied file-to-file by the OS where it can (Linux
+    copy_file_range: no pass through Python), else from the verified buffers; then EOI."""
+    assert copy.image_data is not None
+    n = len(copy.image_data)
+    head = b"".join(copy.pieces[: -(n + 1)])
+    _write_all(fd, head)
+    if not _copy_ranges(fd, copy, source):
+        os.lseek(fd, len(head), os.SEEK_SET)
+        os.ftruncate(fd, len(head))
+        for piece in copy.image_data:
+            _write_all(fd, piece)
+    _write_all(fd, b"\xff\xd9")
+
+
+def _copy_ranges(fd: int, copy: _Copy, source: Path) -> bool:
+    """Copy the source's image ranges with copy_file_range; False when the OS cannot (caller writes instead).
+
+    Only while the source is provably the file that was read and checked: same identity, size and
+    modification time before and after the copy.
+    """
+    if not hasattr(os, "copy_file_range") or copy.source_ranges is None or copy.source_stat is None:
+        return False
+    before = copy.source_stat
+    try:
+        src = os.open(source, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+
+        def same() -> bool:
+            now = os.fstat(src)
+            return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == (
+                before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns
+            )  # fmt: skip
+
+        if not same():
+            raise _Refuse("the source file changed after it was read; try again")
+        try:
+            for start, end in copy.source_ranges:
+                offset = start
+                while offset < end:
+                    done = os.copy_file_range(src, fd, end - offset, offset)
+                    if done <= 0:
+                        return False
+                    offset += done
+        except OSError:
+            return False  # e.g. another file system that does not support it: write from memory instead
+        if not same():
+            raise _Refuse("the source file changed while it was being copied; try again")
+        return True
+    finally:
+        os.close(src)
 
 
 def _verify_jpeg_pieces(copy: _Copy, policy: PublishPolicy, press: PressFields, source: Path) -> None:

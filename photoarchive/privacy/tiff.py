@@ -5,8 +5,8 @@ XMP, IPTC and Photoshop tags go; fresh Artist/Copyright, XMP and IPTC are added.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import nested
@@ -45,8 +45,7 @@ def is_tiff(head: bytes) -> bool:
     return head[:4] in (b"II*\x00", b"MM\x00*")
 
 
-@dataclass
-class TiffImage:
+class TiffImage(NamedTuple):
     reader: TiffReader
     entries: list[Entry]
     blocks: list[tuple[int, int]]  # (offset, length) of each strip or tile, in file order of the tags

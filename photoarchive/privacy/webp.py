@@ -4,7 +4,7 @@ dropped and rebuilt (extended VP8X header with fresh flags)."""
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import scan_exif_block
@@ -20,8 +20,7 @@ IMAGE_CHUNKS = (b"ANIM", b"ANMF", b"ALPH", b"VP8 ", b"VP8L")
 FLAG_ANIMATION, FLAG_XMP, FLAG_EXIF, FLAG_ALPHA, FLAG_ICC = 0x02, 0x04, 0x08, 0x10, 0x20
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     fourcc: bytes
     start: int
     data_start: int

@@ -29,7 +29,9 @@ class Visibility(StrEnum):
     @property
     def openness(self) -> int:
         """Higher is seen by more people (a photo in two sets gets the more open visibility)."""
-        return {Visibility.PRIVATE: 0, Visibility.FAMILY: 1, Visibility.FRIENDS: 1, Visibility.PUBLIC: 2}[self]
+        return {Visibility.PRIVATE: 0, Visibility.FAMILY: 1, Visibility.FRIENDS: 1, Visibility.PUBLIC: 2}[
+            self
+        ]
 
 
 class SetState(StrEnum):

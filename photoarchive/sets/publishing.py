@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
-from photoarchive.settings import Settings
 from photoarchive.sets.model import PhotoContent
+from photoarchive.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,9 @@ class CleanCopies:
             return dest
         source = self.home.originals / PurePosixPath(photo.archive_path)
         if not source.is_file():
-            raise PhotoarchiveError(f"The original of photo {photo.photo_id} is missing from the archive: {source}")
+            raise PhotoarchiveError(
+                f"The original of photo {photo.photo_id} is missing from the archive: {source}"
+            )
         with self._lock:
             self.folder.mkdir(parents=True, exist_ok=True)
         values = self.press_values(photo)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
 from photoarchive.sets.errors import ApprovalRefused, SetError
 from photoarchive.sets.model import PhotoContent, PhotoSet, SetContent, SetState, Visibility
-from photoarchive.sets.workflow import Step, approval_refusals, changed_since_approval, next_state
+from photoarchive.sets.workflow import Refusal, Step, approval_refusals, changed_since_approval, next_state
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -73,7 +73,9 @@ class SetService:
         self.clean_check = clean_check
 
     @classmethod
-    def for_home(cls, catalog: Catalog, home: Home, settings: Settings, *, actor: str | None = None) -> SetService:
+    def for_home(
+        cls, catalog: Catalog, home: Home, settings: Settings, *, actor: str | None = None
+    ) -> SetService:
         """The service with the real privacy gate: clean copies are made into the home's publish cache
         (and reused by sync)."""
         from photoarchive.sets.publishing import CleanCopies
@@ -149,7 +151,7 @@ class SetService:
         )
         return self.find(photo_set.id)
 
-    def approval_problems(self, ref: str | int, override_reason: str = ""):  # -> list[Refusal]
+    def approval_problems(self, ref: str | int, override_reason: str = "") -> list[Refusal]:
         """What would stop approval now (runs the privacy check on every photo)."""
         photo_set = self.find(ref)
         content, missing = self._content(photo_set)
@@ -159,9 +161,7 @@ class SetService:
         """Approve the set as it is now, or raise ApprovalRefused listing every reason."""
         photo_set = self.find(ref)
         content, missing = self._content(photo_set)
-        state = next_state(
-            photo_set.state, Step.APPROVE, changed=changed_since_approval(photo_set, content)
-        )
+        state = next_state(photo_set.state, Step.APPROVE, changed=changed_since_approval(photo_set, content))
         refusals = self._refusals(content, missing, override_reason)
         if refusals:
             raise ApprovalRefused(photo_set.title, refusals)
@@ -187,7 +187,9 @@ class SetService:
                 )
             )
             audit.extend(
-                NewAuditEntry(self.actor, "override", "photo", pid, {"set_id": photo_set.id, "reason": override_reason})
+                NewAuditEntry(
+                    self.actor, "override", "photo", pid, {"set_id": photo_set.id, "reason": override_reason}
+                )
                 for pid in sorted(case_ids)
             )
         self.catalog.sets.apply_step(
@@ -224,14 +226,18 @@ class SetService:
         try:
             self.catalog.sets.apply_step(
                 set_id,
-                StateChange(expected_state=SetState.APPROVED, state=next_state(photo_set.state, Step.PUBLISH)),
+                StateChange(
+                    expected_state=SetState.APPROVED, state=next_state(photo_set.state, Step.PUBLISH)
+                ),
                 [NewAuditEntry(self.actor, "publish", "set", set_id, detail)],
             )
         except SetError:
             return False
         return True
 
-    def record(self, action: str, target_kind: str, target_id: int, detail: dict[str, Any] | None = None) -> None:
+    def record(
+        self, action: str, target_kind: str, target_id: int, detail: dict[str, Any] | None = None
+    ) -> None:
         self.catalog.sets.record([NewAuditEntry(self.actor, action, target_kind, target_id, detail or {})])
 
     # -- internals ------------------------------------------------------------------------------
@@ -276,7 +282,7 @@ class SetService:
         records = self.catalog.photos.get_many([p.photo_id for p in content.photos])
         return {r.id for r in records if r.has_category(Category.CASE, confirmed_only=True)}
 
-    def _refusals(self, content: SetContent, missing: list[int], override_reason: str):  # -> list[Refusal]
+    def _refusals(self, content: SetContent, missing: list[int], override_reason: str) -> list[Refusal]:
         unclean: dict[int, str] = {}
         for photo in content.photos:
             reason = self.clean_check(photo)

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar.select(ViewSpec(ViewKind.INBOX))
         self.refresh_sidebar()
+        if "sync" in self.pages:
+            self.sync_page.refresh()  # the Flickr account's state, for the status bar
         if watch_inbox:
             self.watch.start()
         else:
@@ -561,5 +563,7 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self.ctx.runner.wait()
         self.thumbnails.wait()
+        if "sync" in self.pages:
+            self.sync_page.sync_runner.wait()
         if self.tray is not None:
             self.tray.hide()

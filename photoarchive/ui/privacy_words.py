@@ -62,7 +62,7 @@ def flags_in_words(record: PhotoRecord) -> list[str]:
 
 def scan_in_words(original: Path) -> list[str]:
     """Scan the original with the privacy module (call on a worker) and describe each finding."""
-    from photoarchive.privacy.scan import scan
+    from photoarchive.privacy.scanning import scan
 
     report = scan(original)
     return [describe(finding) for finding in report.findings]

@@ -159,7 +159,7 @@ class SettingsDialog(QDialog):
             from photoarchive.ui.flickr_signin import SignInButton
         except ImportError:
             return None
-        return SignInButton(self.home, self)
+        return SignInButton(self.home, self.collect, self)
 
     def _interface_tab(self, s: Settings) -> None:
         page = QWidget()

@@ -4,8 +4,6 @@ catalog photos made from synthetic camera files that carry GPS, serials and an o
 from __future__ import annotations
 
 import hashlib
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -61,7 +59,9 @@ def signed_in(home, settings, emulator):
 
     token, secret = emulator.grant_token("delete")
     user = emulator.default_user
-    TokenStore(home, KEY).save(FlickrAccessToken(token, secret, "delete", user.fullname, user.username, user.nsid))
+    TokenStore(home, KEY).save(
+        FlickrAccessToken(token, secret, "delete", user.fullname, user.username, user.nsid)
+    )
     return token
 
 
@@ -74,9 +74,6 @@ def catalog(home):
     cat.close()
 
 
-_TEMPLATE_CACHE: dict[int, bytes] = {}
-
-
 def make_archived_photo(home, catalog, index: int, *, case: bool = False, fmt: str = "JPEG") -> int:
     """A synthetic camera JPEG with GPS, serial and owner placed in originals/ and added to the catalog."""
     import factory
@@ -87,7 +84,9 @@ def make_archived_photo(home, catalog, index: int, *, case: bool = False, fmt: s
     rel = f"2024/05/{name}"
     dest = home.originals / rel
     dest.parent.mkdir(parents=True, exist_ok=True)
-    factory.make_photo(dest, size=(64, 48), fmt=fmt, gps=True, serial=True, owner=True, seed=index, thumbnail=fmt == "JPEG")
+    factory.make_photo(
+        dest, size=(64, 48), fmt=fmt, gps=True, serial=True, owner=True, seed=index, thumbnail=fmt == "JPEG"
+    )
     data = dest.read_bytes()
     photo_id = catalog.photos.add(
         NewPhoto(
@@ -154,10 +153,8 @@ def make_syncer(home, settings, catalog):
     def make(workers: int = 1, control=None, **kw):
         client = make_client(home, settings)
         client.policy = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
-        return Syncer(catalog, CleanCopies(home, settings), client, workers=workers, control=control, actor="kari", **kw)
+        return Syncer(
+            catalog, CleanCopies(home, settings), client, workers=workers, control=control, actor="kari", **kw
+        )
 
     return make
-
-
-def copy_tree(src: Path, dst: Path) -> None:
-    shutil.copytree(src, dst, dirs_exist_ok=True)

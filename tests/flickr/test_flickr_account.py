@@ -12,7 +12,6 @@ from keyring.backend import KeyringBackend
 from photoarchive.cli import main
 
 
-
 class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps passwords in a dict (tests never touch the OS keyring)."""
 
@@ -66,7 +65,7 @@ def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog)
     assert token_file.is_file()
     if os.name == "posix":
         assert token_file.stat().st_mode & 0o077 == 0
-    assert "readable only by you" in caplog.text
+    assert "readable only by you" in out
     stored = json.loads(token_file.read_text())
     secret = next(iter(stored.values()))["token_secret"]
     # The secret stays out of the settings file and the log.
@@ -111,7 +110,12 @@ def test_token_store_prefers_keyring(home):
     assert (KEYRING_SERVICE, "k1") in backend.store
     assert not store.file.exists()
     loaded = store.load()
-    assert (loaded.token, loaded.token_secret, loaded.access_level, loaded.user_nsid) == ("t", "s", "write", "1@N00")
+    assert (loaded.token, loaded.token_secret, loaded.access_level, loaded.user_nsid) == (
+        "t",
+        "s",
+        "write",
+        "1@N00",
+    )
     assert TokenStore(home, "other-key", backend).load() is None
     assert store.delete() and store.load() is None
 

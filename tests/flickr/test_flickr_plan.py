@@ -13,14 +13,10 @@ from photoarchive.flickr.plan import (
     KnownPhoto,
     KnownState,
     ObservedAlbum,
-    ReplaceFile,
     RetirePhoto,
     SetAlbumMeta,
     SetAlbumPhotos,
     SetPhotoLicence,
-    SetPhotoMeta,
-    SetPhotoPerms,
-    SetPhotoTags,
     UploadPhoto,
     desired_state,
     machine_tag,
@@ -39,7 +35,9 @@ def photo(i: int, **kw) -> PhotoContent:
 
 
 def approved(set_id, photos, visibility=Visibility.PUBLIC, licence=4, group="", tags=(), cover=None, at=None):
-    content = SetContent(f"Set {set_id}", "desc", visibility, licence, group, tuple(tags), cover, tuple(photos))
+    content = SetContent(
+        f"Set {set_id}", "desc", visibility, licence, group, tuple(tags), cover, tuple(photos)
+    )
     return ApprovedSet(set_id, at or datetime(2026, 1, set_id), content)
 
 
@@ -50,12 +48,25 @@ def fingerprint(p: PhotoContent) -> str:
 def synced(desired) -> KnownState:
     """What the archive would know after a complete sync of `desired` (remote id = 'r<sha tail>')."""
     photos = {
-        s: KnownPhoto(s, "r" + s[-4:], d.fingerprint, d.meta_digest, d.tags_digest, d.visibility.value, d.licence_id, d.groups)
+        s: KnownPhoto(
+            s,
+            "r" + s[-4:],
+            d.fingerprint,
+            d.meta_digest,
+            d.tags_digest,
+            d.visibility.value,
+            d.licence_id,
+            d.groups,
+        )
         for s, d in desired.photos.items()
     }
     albums = {
         sid: KnownAlbum(
-            sid, f"a{sid}", a.meta_digest, tuple(photos[s].remote_id for s in a.photo_shas), photos[a.primary_sha].remote_id
+            sid,
+            f"a{sid}",
+            a.meta_digest,
+            tuple(photos[s].remote_id for s in a.photo_shas),
+            photos[a.primary_sha].remote_id,
         )
         for sid, a in desired.albums.items()
     }
@@ -119,7 +130,8 @@ def test_changes_plan_only_what_changed():
     before = desired_state([approved(1, [photo(1), photo(2)])], fingerprint)
     known = synced(before)
     after = desired_state(
-        [approved(1, [photo(2), photo(1, caption="ny")], Visibility.FRIENDS, licence=11, tags=["x"])], fingerprint
+        [approved(1, [photo(2), photo(1, caption="ny")], Visibility.FRIENDS, licence=11, tags=["x"])],
+        fingerprint,
     )
     plan = plan_sync(after, known)
     described = {(type(a).__name__, getattr(a, "photo_id", None)) for a in plan.actions}
@@ -141,7 +153,11 @@ def test_changes_plan_only_what_changed():
 def test_album_title_change_is_one_meta_call():
     known = synced(desired_state([approved(1, [photo(1)])], fingerprint))
     renamed = approved(1, [photo(1)])
-    renamed = ApprovedSet(1, renamed.approved_at, SetContent("Nytt navn", "desc", Visibility.PUBLIC, 4, "", (), None, (photo(1),)))
+    renamed = ApprovedSet(
+        1,
+        renamed.approved_at,
+        SetContent("Nytt navn", "desc", Visibility.PUBLIC, 4, "", (), None, (photo(1),)),
+    )
     plan = plan_sync(desired_state([renamed], fingerprint), known)
     assert [type(a) for a in plan.actions] == [SetAlbumMeta]
 
@@ -190,4 +206,3 @@ def test_photo_actions_are_grouped_per_photo_in_order():
     grouped = plan_sync(desired, KnownState()).photo_actions()
     assert [type(a) for a in grouped[sha(1)]] == [UploadPhoto, SetPhotoLicence, AddToGroup]
     assert set(grouped) == {sha(1), sha(2)}
-

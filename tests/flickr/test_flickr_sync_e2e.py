@@ -39,14 +39,33 @@ def _one_photo_set(catalog, photo_id):
     from photoarchive.sets.model import PhotoSet, SetState, Visibility
 
     now = datetime(2026, 1, 1)
-    return PhotoSet(0, "x", "", Visibility.PRIVATE, 0, "", [], None, SetState.DRAFT, "", None, None, "", now, now, [photo_id])
+    return PhotoSet(
+        0,
+        "x",
+        "",
+        Visibility.PRIVATE,
+        0,
+        "",
+        [],
+        None,
+        SetState.DRAFT,
+        "",
+        None,
+        None,
+        "",
+        now,
+        now,
+        [photo_id],
+    )
 
 
 def test_first_sync_publishes_clean_copies(
     emulator, signed_in, home, settings, catalog, make_photos, approve_set, make_syncer
 ):
     ids = make_photos(4)
-    s1 = approve_set("Trafikkulykke E18", ids[:3], visibility="public", licence_id=4, tags=["politiet", "E18 Asker"])
+    s1 = approve_set(
+        "Trafikkulykke E18", ids[:3], visibility="public", licence_id=4, tags=["politiet", "E18 Asker"]
+    )
     s2 = approve_set("Beslag", ids[2:], visibility="private")
     report = make_syncer().run()
     assert report.failed == []
@@ -104,7 +123,9 @@ def test_cost_first_upload_and_noop(emulator, signed_in, make_photos, approve_se
     assert emulator.calls_by_method() == {"flickr.photosets.getPhotos": 2}
 
 
-def test_edits_revoke_and_removal(emulator, signed_in, catalog, make_photos, approve_set, set_service, make_syncer):
+def test_edits_revoke_and_removal(
+    emulator, signed_in, catalog, make_photos, approve_set, set_service, make_syncer
+):
     ids = make_photos(4)
     sid = approve_set("Etterlysning", ids[:3], visibility="public", licence_id=4)
     make_syncer().run()
@@ -129,6 +150,8 @@ def test_edits_revoke_and_removal(emulator, signed_in, catalog, make_photos, app
     taken_out = remote(ids[1])[0]
     assert (taken_out.is_public, taken_out.is_friend) == (0, 0)
     assert remote(ids[0])[0].description == "Ny bildetekst"
+    # The new caption is stamped into the file too: the same Flickr photo got the new file.
+    assert remote(ids[0])[0].replaced_count == 1 and "Ny bildetekst".encode() in remote(ids[0])[0].data
     assert (remote(ids[3])[0].is_public, remote(ids[3])[0].is_friend) == (0, 1)
     assert len(emulator.state.photos) == 4
 
@@ -141,7 +164,9 @@ def test_edits_revoke_and_removal(emulator, signed_in, catalog, make_photos, app
     assert actions.count("unpublish") >= 2
 
 
-def test_removed_photos_deleted_when_set_so(emulator, signed_in, make_photos, approve_set, set_service, make_syncer):
+def test_removed_photos_deleted_when_set_so(
+    emulator, signed_in, make_photos, approve_set, set_service, make_syncer
+):
     ids = make_photos(2)
     sid = approve_set("Slett", ids, visibility="public")
     make_syncer().run()
@@ -149,3 +174,18 @@ def test_removed_photos_deleted_when_set_so(emulator, signed_in, make_photos, ap
     make_syncer(delete_removed=True).run()
     assert emulator.state.photos == {}
     assert emulator.state.photosets == {}
+
+
+def test_group_pool_sharing(emulator, signed_in, make_photos, approve_set, make_syncer):
+    emulator.add_group("34427469792@N01", "Politiet i Norge")
+    emulator.add_group("99@N01", "Moderert", moderated=True)
+    ids = make_photos(3)
+    approve_set("Delt", ids[:2], visibility="public", group_id="34427469792@N01")
+    approve_set("Moderert", ids[2:], visibility="public", group_id="99@N01")
+    emulator.faults.inject("flickr.groups.pools.add", "commit_then_drop", times=1)
+    report = make_syncer().run()
+    assert report.failed == []
+    assert len(emulator.state.groups["34427469792@N01"].pool) == 2
+    assert len(emulator.state.groups["99@N01"].pending) == 1  # waits for the moderator: not an error
+    emulator.reset_call_log()
+    assert not make_syncer().run().plan

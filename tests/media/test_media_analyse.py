@@ -243,3 +243,14 @@ def test_cmyk_profile_is_not_put_on_an_rgb_thumbnail(tmp_path: Path, thumbs: Pat
 def test_file_vanishing_is_not_reported_as_damage(tmp_path: Path, thumbs: Path) -> None:
     with pytest.raises(FileNotFoundError):
         analyse_image(tmp_path / "gone.jpg", thumbs, SHA)
+
+
+def test_messages_use_the_display_name(tmp_path: Path, thumbs: Path) -> None:
+    # Ingest analyses a staged copy with a random name; the user must see the name they dropped.
+    staged = factory.truncate(factory.make_photo(tmp_path / "0f3a9c.part", size=(600, 400)), 0.5)
+    with pytest.raises(CorruptImage) as info:
+        analyse_image(staged, thumbs, SHA, display_name="Åsted 1.jpg")
+    assert str(info.value).startswith("Åsted 1.jpg is a damaged JPEG file") and ".part" not in str(info.value)
+    pdf = factory.make_not_an_image(tmp_path / "1b2c.part", "pdf")
+    with pytest.raises(UnsupportedFile, match="^rapport.pdf is not a JPEG"):
+        analyse_image(pdf, thumbs, SHA, display_name="rapport.pdf")

@@ -42,6 +42,8 @@ def ftyp(major: bytes, *compatible: bytes) -> bytes:
         (ftyp(b"hevc"), ImageFormat.HEIF),
         # AVIF lists mif1 too, but pillow-heif does not decode it: not ours.
         (ftyp(b"avif", b"mif1", b"miaf"), None),
+        (ftyp(b"mif1", b"avif", b"miaf"), None),
+        (ftyp(b"mif1", b"miaf"), ImageFormat.HEIF),
         (ftyp(b"crx ", b"isom"), None),  # Canon CR3 raw
         (ftyp(b"qt  "), None),  # QuickTime video
         (ftyp(b"isom", b"mp42"), None),  # MP4 video
@@ -67,6 +69,7 @@ def test_non_images_from_factory(tmp_path: Path) -> None:
         assert sniff_file(factory.make_not_an_image(tmp_path / f"x.{kind}", kind)) is None
 
 
+@pytest.mark.corpus
 def test_corpus_heic_and_non_images(corpus_dir: Path) -> None:
     heics = sorted((corpus_dir / "exif-samples" / "heic").rglob("*.[hH][eE][iI][cCfF]"))
     assert heics

@@ -297,3 +297,26 @@ def test_existing_destination_is_replaced_atomically(tmp_path: Path) -> None:
     publish_copy(src, dest, PublishPolicy(), PRESS)
     assert dest.read_bytes().startswith(b"\xff\xd8")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "TIFF", "WEBP"])
+def test_full_decode_check_path(tmp_path: Path, fmt: str) -> None:
+    """decode_check: the copy is parsed again in full, its image data compared and decoded."""
+    suffix = factory.FORMAT_SUFFIX[fmt]
+    src = factory.make_photo(
+        tmp_path / f"alt{suffix}", fmt=fmt, gps=True, owner=True, icc=True, orientation=8
+    )
+    result = publish_copy(src, tmp_path / f"ut{suffix}", PublishPolicy(decode_check=True, fsync=False), PRESS)
+    assert scan(result.dest, expected=PRESS).clean
+    assert pixels(result.dest).tobytes() == pixels(src).tobytes()
+
+
+def test_press_text_is_cleaned_consistently(tmp_path: Path) -> None:
+    """Windows line breaks, a stray control character and blanks must not make the check refuse the copy."""
+    press = PressFields(caption="  Linje én\r\nLinje «to»\x0b ", keywords=["  ", "Ås "], byline="Politiet\r")
+    src = factory.make_photo(tmp_path / "alt.jpg", gps=True)
+    result = publish_copy(src, tmp_path / "ut.jpg", PublishPolicy(), press)
+    assert scan(result.dest, expected=press).clean
+    data = result.dest.read_bytes()
+    header = data[: jpeg_mod.parse(data, header_only=True).image_start]
+    assert "Linje én\nLinje «to»".encode() in header and b"\x0b" not in header

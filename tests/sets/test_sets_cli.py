@@ -29,7 +29,9 @@ def clean_gate(monkeypatch):
 
 
 def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
-    code, out, _ = run("set", "create", "Ulykke på E6", "--visibility", "public", "--licence", "4", "--tag", "politiet")
+    code, out, _ = run(
+        "set", "create", "Ulykke på E6", "--visibility", "public", "--licence", "4", "--tag", "politiet"
+    )
     assert code == 0 and "Created set 1" in out
     assert run("set", "add", "Ulykke på E6", *map(str, photo_ids[:2]))[0] == 0
     code, out, _ = run("set", "show", "1", "--json")

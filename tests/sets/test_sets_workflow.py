@@ -64,13 +64,29 @@ def test_changed_since_approval_compares_with_approved_content():
     now = datetime(2026, 1, 1)
     approved = content()
     photo_set = PhotoSet(
-        1, "Pressebilder", "", Visibility.PUBLIC, 4, "", ["politiet"], None, SetState.APPROVED, "kari", now,
-        approved, "", now, now, [1, 2],
+        1,
+        "Pressebilder",
+        "",
+        Visibility.PUBLIC,
+        4,
+        "",
+        ["politiet"],
+        None,
+        SetState.APPROVED,
+        "kari",
+        now,
+        approved,
+        "",
+        now,
+        now,
+        [1, 2],
     )
     assert not changed_since_approval(photo_set, content())
     assert changed_since_approval(photo_set, content(photos=(2, 1)))
     assert changed_since_approval(photo_set, content(visibility=Visibility.PRIVATE))
-    draft = PhotoSet(2, "x", "", Visibility.PUBLIC, 0, "", [], None, SetState.DRAFT, "", None, None, "", now, now)
+    draft = PhotoSet(
+        2, "x", "", Visibility.PUBLIC, 0, "", [], None, SetState.DRAFT, "", None, None, "", now, now
+    )
     assert not changed_since_approval(draft, content())
 
 
@@ -82,7 +98,10 @@ def test_case_photo_in_public_set_is_refused_without_override():
     refusals = approval_refusals(content(), case_photo_ids=[2, 7])
     assert [r.photo_id for r in refusals] == [2]  # 7 is not in the set
     assert "case photo" in str(refusals[0])
-    assert approval_refusals(content(), case_photo_ids=[2], override_reason="Etterlysning, godkjent av påtale") == []
+    assert (
+        approval_refusals(content(), case_photo_ids=[2], override_reason="Etterlysning, godkjent av påtale")
+        == []
+    )
     assert approval_refusals(content(), case_photo_ids=[2], override_reason="   ") != []
 
 

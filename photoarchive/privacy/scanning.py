@@ -3,11 +3,13 @@ decode, so ingest can call it on every photo)."""
 
 from __future__ import annotations
 
+import importlib
+import os
 from pathlib import Path
 from typing import Any
 
 from photoarchive.errors import UnsupportedFile
-from photoarchive.privacy import formats, heif, jpeg, png, tiff, webp
+from photoarchive.privacy import formats
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.errors import PrivacyError
 from photoarchive.privacy.findings import Finding, ScanReport
@@ -20,9 +22,15 @@ class SourceUnreadable(PrivacyError):
 
 def read_file(path: Path) -> bytes:
     """The whole file, refusing one that changes size while it is read (still being copied in)."""
+    return read_file_with_stat(path)[0]
+
+
+def read_file_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
+    """The whole file and its status when read (size, modification time, identity)."""
     try:
         with open(path, "rb") as fh:
-            size = _size(fh)
+            stat = os.fstat(fh.fileno())
+            size = stat.st_size
             data = fh.read()
     except FileNotFoundError as exc:
         raise SourceUnreadable(f"{path} does not exist (any more)") from exc
@@ -34,13 +42,7 @@ def read_file(path: Path) -> bytes:
         raise SourceUnreadable(f"{path} cannot be read: {exc.strerror or exc}") from exc
     if len(data) != size:
         raise SourceUnreadable(f"{path} changed while it was being read; try again once it is complete")
-    return data
-
-
-def _size(fh: Any) -> int:
-    import os
-
-    return os.fstat(fh.fileno()).st_size
+    return data, stat
 
 
 def scan_bytes(
@@ -53,13 +55,7 @@ def scan_bytes(
     if fmt is None:
         raise UnsupportedFile(f"{name} is not a JPEG, PNG, TIFF, WebP or HEIC image")
     col = Collector(expected)
-    module = {
-        formats.JPEG: jpeg,
-        formats.PNG: png,
-        formats.TIFF: tiff,
-        formats.WEBP: webp,
-        formats.HEIF: heif,
-    }[fmt]
+    module = importlib.import_module(f"photoarchive.privacy.{formats.MODULE[fmt]}")
     parsed = module.scan(data, col, name)
     return fmt, col.result(), parsed
 
@@ -71,6 +67,35 @@ def scan(path: str | Path, *, expected: PressFields | None = None) -> ScanReport
     copy checks clean). Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
     """
     path = Path(path)
+    quick = _scan_large_jpeg(path, expected)
+    if quick is not None:
+        return quick
     data = read_file(path)
     fmt, findings, _ = scan_bytes(data, path, expected)
     return ScanReport(path=path, format=fmt, findings=findings)
+
+
+QUICK_HEAD = 512 * 1024
+
+
+def _scan_large_jpeg(path: Path, expected: PressFields | None) -> ScanReport | None:
+    """A large JPEG scanned from its header and last bytes (the ingest scans every photo: no need to read
+    megabytes of compressed image); None when the whole file must be read."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size <= 2 * QUICK_HEAD:
+                return None
+            head = fh.read(QUICK_HEAD)
+            if formats.sniff(head[: formats.HEAD_BYTES]) != formats.JPEG:
+                return None
+            from photoarchive.privacy import jpeg
+
+            fh.seek(max(len(head), size - jpeg.QUICK_TAIL))
+            tail = fh.read()
+    except OSError:
+        return None  # the full read reports the problem in words
+    col = Collector(expected)
+    if not jpeg.scan_quick(head, tail, col, path):
+        return None
+    return ScanReport(path=path, format=formats.JPEG, findings=col.result())

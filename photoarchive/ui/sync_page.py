@@ -1,0 +1,298 @@
+"""The Sync view: bring Flickr in line with the approved sets, with progress (photos and bytes), the
+current file, a log, cancel, and the photos that failed with their reasons. The account's state goes to
+the status bar. The sync itself is `photoarchive.flickr.sync.Syncer`, run on its own worker thread."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoarchive.ui.context import AppContext
+from photoarchive.ui.workers import JobRunner
+
+log = logging.getLogger(__name__)
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1e6:.1f} MB"
+
+
+class SyncPage(QWidget):
+    accountChanged = Signal(str)
+    progressed = Signal(object)  # SyncProgress, emitted from the sync's threads
+    finished = Signal(object)  # SyncReport, or the exception that ended the sync
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.control = None
+        self.running = False
+        # Its own thread, so a long sync never holds up the grid's and inspector's catalog work.
+        self.sync_runner = JobRunner(self, max_threads=1)
+        self.progressed.connect(self._show_progress)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        account_row = QHBoxLayout()
+        self.account = QLabel(self.tr("Flickr account: checking…"))
+        self.account.setObjectName("flickr_account")
+        sign_in = QPushButton(self.tr("Sign in…"))
+        sign_in.clicked.connect(self.sign_in)
+        account_row.addWidget(self.account, 1)
+        account_row.addWidget(sign_in)
+        layout.addLayout(account_row)
+
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Show what would change"))
+        self.preview_button.setObjectName("sync_preview")
+        self.preview_button.clicked.connect(lambda: self.start(dry_run=True))
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.clicked.connect(lambda: self.start(dry_run=False))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("sync_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.preview_button, self.sync_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.phase = QLabel(self.tr("Not started."))
+        layout.addWidget(self.phase)
+        self.photos_bar = QProgressBar()
+        self.photos_bar.setObjectName("photos_progress")
+        self.photos_bar.setFormat(self.tr("%v of %m photos"))
+        self.bytes_bar = QProgressBar()
+        self.bytes_bar.setObjectName("bytes_progress")
+        self.bytes_label = QLabel()
+        self.current_file = QLabel()
+        self.current_file.setObjectName("current_file")
+        layout.addWidget(self.photos_bar)
+        layout.addWidget(self.bytes_bar)
+        layout.addWidget(self.bytes_label)
+        layout.addWidget(self.current_file)
+
+        failures_box = QGroupBox(self.tr("Photos that could not be published"))
+        failures_layout = QVBoxLayout(failures_box)
+        self.failures = QTableWidget(0, 2)
+        self.failures.setObjectName("sync_failures")
+        self.failures.setHorizontalHeaderLabels([self.tr("Photo"), self.tr("Reason")])
+        self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.failures.verticalHeader().hide()
+        self.failures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        failures_layout.addWidget(self.failures)
+        layout.addWidget(failures_box)
+
+        log_box = QGroupBox(self.tr("What happened"))
+        log_layout = QVBoxLayout(log_box)
+        self.log = QPlainTextEdit()
+        self.log.setObjectName("sync_log")
+        self.log.setReadOnly(True)
+        log_layout.addWidget(self.log)
+        layout.addWidget(log_box, 1)
+
+    # -- account --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Check the account (a network call, on the sync thread when it is free)."""
+        if self.running:
+            return
+        from photoarchive.flickr.account import status
+
+        self.sync_runner.submit(status, self.ctx.home, self.ctx.settings, on_done=self._account, on_error=self._account_failed)
+
+    def _account(self, state) -> None:  # type: ignore[no-untyped-def]
+        if state.signed_in and state.account is not None:
+            text = self.tr("Flickr: signed in as %1").replace("%1", state.account.username)
+        elif not state.configured:
+            text = self.tr("Flickr: no API key in Settings")
+        else:
+            text = self.tr("Flickr: not signed in") + (f" ({state.problem})" if state.problem else "")
+        self.account.setText(text)
+        self.accountChanged.emit(text)
+
+    def _account_failed(self, exc: BaseException) -> None:
+        text = self.tr("Flickr: %1").replace("%1", str(exc))
+        self.account.setText(text)
+        self.accountChanged.emit(text)
+
+    def sign_in(self) -> None:
+        from photoarchive.ui.flickr_signin import SignInDialog
+
+        dialog = SignInDialog(self.ctx.home, self.ctx.settings, self)
+        dialog.signedIn.connect(lambda _name: self.refresh())
+        dialog.exec()
+
+    # -- the sync -------------------------------------------------------------------------------
+
+    def start(self, *, dry_run: bool = False) -> None:
+        if self.running:
+            return
+        from photoarchive.flickr.sync import SyncControl
+
+        self.running = True
+        self.control = SyncControl(on_progress=self.progressed.emit)
+        self.failures.setRowCount(0)
+        self.photos_bar.setRange(0, 1)
+        self.photos_bar.setValue(0)
+        self.bytes_bar.setRange(0, 1)
+        self.bytes_bar.setValue(0)
+        self._set_buttons()
+        self._log(self.tr("Looking for changes…") if dry_run else self.tr("Sync started."))
+        control = self.control
+        ctx = self.ctx
+
+        def run():  # type: ignore[no-untyped-def]
+            from photoarchive.flickr.account import make_client
+            from photoarchive.flickr.errors import SignInRequired
+            from photoarchive.flickr.sync import Syncer
+            from photoarchive.sets.publishing import CleanCopies
+
+            try:
+                client = make_client(ctx.home, ctx.settings)
+            except SignInRequired:
+                if not dry_run:
+                    raise
+                client = None
+            try:
+                syncer = Syncer(
+                    ctx.catalog,
+                    CleanCopies(ctx.home, ctx.settings),
+                    client,
+                    delete_removed=ctx.settings.flickr.removed_photos == "delete",
+                    workers=4 if ctx.settings.flickr.calls_per_second == 0 else 1,
+                    control=control,
+                    actor=ctx.actor,
+                )
+                return syncer.run(dry_run=dry_run)
+            finally:
+                if client is not None:
+                    client.close()
+
+        self.sync_runner.submit(run, on_done=self._done, on_error=self._failed)
+
+    def cancel(self) -> None:
+        if self.control is not None and self.running:
+            self.control.cancel()
+            self.cancel_button.setEnabled(False)
+            self._log(self.tr("Cancelling: the sync stops before its next call to Flickr…"))
+
+    def _show_progress(self, progress) -> None:  # type: ignore[no-untyped-def]
+        phases = {
+            "starting": self.tr("Starting"),
+            "checking": self.tr("Checking what an earlier sync left open"),
+            "preparing": self.tr("Preparing clean copies"),
+            "photos": self.tr("Uploading photos"),
+            "albums": self.tr("Updating albums"),
+            "cleanup": self.tr("Taking down what is no longer approved"),
+            "done": self.tr("Done"),
+        }
+        self.phase.setText(phases.get(progress.phase, progress.phase))
+        self.photos_bar.setRange(0, max(1, progress.photos_total))
+        self.photos_bar.setValue(min(progress.photos_done, max(1, progress.photos_total)))
+        if progress.photos_total == 0 and progress.phase == "done":
+            self.photos_bar.setValue(1)
+        # QProgressBar takes int; kilobytes keep large totals in range.
+        total_kb = max(1, progress.bytes_total // 1000)
+        self.bytes_bar.setRange(0, total_kb)
+        self.bytes_bar.setValue(min(total_kb, progress.bytes_sent // 1000))
+        self.bytes_label.setText(
+            self.tr("%1 of %2 sent").replace("%1", _megabytes(progress.bytes_sent)).replace("%2", _megabytes(progress.bytes_total))
+        )
+        if progress.current_file:
+            self.current_file.setText(self.tr("Now: %1").replace("%1", progress.current_file))
+            if progress.current_file != getattr(self, "_last_file", ""):
+                self._log(self.tr("Sending %1").replace("%1", progress.current_file))
+            self._last_file = progress.current_file
+        else:
+            self.current_file.clear()
+
+    def _done(self, report) -> None:  # type: ignore[no-untyped-def]
+        self.running = False
+        self._set_buttons()
+        plan = report.plan
+        if report.dry_run:
+            if not plan.actions:
+                self._log(self.tr("Nothing to do: Flickr matches the approved sets."))
+            for action in plan.actions:
+                self._log("  " + action.describe())
+            self._log(self.tr("%n change(s) planned.", "", len(plan.actions)))
+        else:
+            self._log(
+                self.tr("Sync done: %1 uploaded, %2 change(s), %3 set(s) published, %4 taken down.")
+                .replace("%1", str(report.uploaded))
+                .replace("%2", str(report.actions_done))
+                .replace("%3", str(len(report.published_sets)))
+                .replace("%4", str(len(report.unpublished_sets)))
+            )
+            if report.reconciled:
+                self._log(self.tr("Settled %1 write(s) an interrupted sync had left open.").replace("%1", str(report.reconciled)))
+        self._show_failures(report.failed)
+        self.finished.emit(report)
+
+    def _show_failures(self, failures) -> None:  # type: ignore[no-untyped-def]
+        if not failures:
+            return
+        names = {r.id: r.original_name for r in self.ctx.catalog.photos.get_many([f.photo_id for f in failures])}
+        self.failures.setRowCount(len(failures))
+        for row, failure in enumerate(failures):
+            self.failures.setItem(row, 0, QTableWidgetItem(names.get(failure.photo_id, str(failure.photo_id))))
+            self.failures.setItem(row, 1, QTableWidgetItem(failure.reason))
+            self._log(self.tr("Failed: %1 — %2").replace("%1", names.get(failure.photo_id, "?")).replace("%2", failure.reason))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self._set_buttons()
+        from photoarchive.flickr.errors import SyncCancelled
+
+        if isinstance(exc, SyncCancelled):
+            self.phase.setText(self.tr("Cancelled. What was done is kept; the next sync carries on."))
+            self._log(self.tr("Cancelled."))
+        else:
+            self.phase.setText(self.tr("The sync stopped: %1").replace("%1", str(exc)))
+            self._log(self.tr("Stopped: %1").replace("%1", str(exc)))
+        self.finished.emit(exc)
+
+    def _set_buttons(self) -> None:
+        self.sync_button.setEnabled(not self.running)
+        self.preview_button.setEnabled(not self.running)
+        self.cancel_button.setEnabled(self.running)
+
+    def _log(self, text: str) -> None:
+        self.log.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        """Asked when the window closes: a running sync is cancelled cleanly (nothing is lost) or kept."""
+        if not self.running:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sync running"),
+            self.tr("A sync with Flickr is running. Stop it and close? What is already published stays, and the next sync carries on."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.cancel()
+        self.sync_runner.wait()
+        return True
