@@ -30,9 +30,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _context(args: argparse.Namespace):  # -> tuple[Home, Settings]
     from photoarchive.home import Home
-    from photoarchive.settings import Settings
-
     from photoarchive.logsetup import log_to_home
+    from photoarchive.settings import Settings
 
     home = Home.resolve(getattr(args, "home", None)).ensure()
     log_to_home(home)

@@ -137,12 +137,17 @@ def run_strip(args: argparse.Namespace) -> int:
 
 
 def _unique_names(paths: list, out_dir) -> list:
-    """One destination per input under its own name; a repeated name gets -2, -3 … (never overwrites a sibling)."""
+    """One destination per input under its own name; a repeated name gets -2, -3 … (never overwrites a sibling).
+
+    HEIC/HEIF copies are published as JPEG, so their names are reserved with .jpg (IMG_1.heic beside IMG_1.jpg).
+    """
     taken: set[str] = set()
     out = []
     for path in paths:
         stem, suffix = path.stem, path.suffix
-        name, n = path.name, 1
+        if suffix.lower() in (".heic", ".heif", ".hif"):
+            suffix = ".jpg"
+        name, n = stem + suffix, 1
         while name.lower() in taken:
             n += 1
             name = f"{stem}-{n}{suffix}"

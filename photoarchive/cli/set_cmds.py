@@ -87,10 +87,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _open(args: argparse.Namespace):  # -> tuple[Home, Settings, Catalog, SetService]
     from photoarchive.catalog import Catalog
     from photoarchive.home import Home
+    from photoarchive.logsetup import log_to_home
     from photoarchive.sets.service import SetService
     from photoarchive.settings import Settings
-
-    from photoarchive.logsetup import log_to_home
 
     home = Home.resolve(getattr(args, "home", None)).ensure()
     log_to_home(home)

@@ -10,6 +10,7 @@ from typing import Any
 from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
 from photoarchive.flickr.errors import FlickrProblem, SignInRequired
 from photoarchive.flickr.ratelimit import RateLimiter
+from photoarchive.flickr.retry import RetryPolicy
 from photoarchive.flickr.tokens import TokenStore
 from photoarchive.home import Home
 from photoarchive.settings import Settings
@@ -108,6 +109,8 @@ def status(home: Home, settings: Settings, *, token_backend: Any = None) -> Acco
         return AccountStatus(False, False, problem=str(exc))
     if client.token is None:
         return AccountStatus(True, False, problem="Not signed in.")
+    # A status check should answer quickly, not wait out a full back-off when Flickr is unreachable.
+    client.policy = RetryPolicy(max_attempts=2, base_delay=0.5)
     try:
         account = client.test_login()
     except FlickrProblem as exc:

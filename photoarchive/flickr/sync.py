@@ -108,7 +108,9 @@ class SyncControl:
         with self._lock:
             sent = self.progress.bytes_sent + count
             # A retried upload sends its bytes again; the bar should not run past the end.
-            self.progress.bytes_sent = min(sent, self.progress.bytes_total) if self.progress.bytes_total else sent
+            self.progress.bytes_sent = (
+                min(sent, self.progress.bytes_total) if self.progress.bytes_total else sent
+            )
             snapshot = replace(self.progress)
         if self.on_progress is not None:
             self.on_progress(snapshot)
@@ -155,6 +157,7 @@ class Syncer:
         workers: int = 1,
         control: SyncControl | None = None,
         actor: str | None = None,
+        recheck_seconds: float = 3.0,
     ):
         from photoarchive.sets.service import SetService
 
@@ -163,6 +166,7 @@ class Syncer:
         self.copies = copies
         self.client = client
         self.delete_removed = delete_removed
+        self.recheck_seconds = recheck_seconds
         self.workers = max(1, workers)
         self.control = control or SyncControl()
         self.sets = SetService(catalog, clean_check=copies.problem, actor=actor)
@@ -171,6 +175,8 @@ class Syncer:
             client.cancel = self.control.event
         self._local = threading.local()
         self._workers: list[FlickrClient] = []
+        # The thread that called run() (the GUI runs it on a worker) uses `client`; pool threads get their own.
+        self._run_thread: threading.Thread | None = None
         self._report_lock = threading.Lock()
 
     # -- the whole run --------------------------------------------------------------------------
@@ -197,6 +203,7 @@ class Syncer:
             lock.release()
 
     def _run(self, *, dry_run: bool) -> SyncReport:
+        self._run_thread = threading.current_thread()
         calls_before = self.client.stats.total if self.client else 0
         reconciled = 0
         if self.client is not None and not dry_run:
@@ -378,9 +385,10 @@ class Syncer:
             self.control.event.set()
             raise
         finally:
-            for worker in self._workers:
-                worker.close()
-            self._workers.clear()
+            with self._report_lock:
+                for worker in self._workers:
+                    worker.close()
+                self._workers.clear()
         if abort:
             first = next((e for e in abort if not isinstance(e, SyncCancelled)), abort[0])
             raise first
@@ -743,7 +751,7 @@ class Syncer:
         assert self.client is not None
         client = getattr(self._local, "client", None)
         if client is None:
-            if threading.current_thread() is threading.main_thread():
+            if threading.current_thread() is self._run_thread:
                 client = self.client
             else:
                 client = self.client.worker()
@@ -796,17 +804,26 @@ class Syncer:
             return True
         return False
 
-    @staticmethod
-    def _search_machine_tag(client: FlickrClient, sha256: str) -> list[str]:
-        """Remote ids carrying this file's machine tag, oldest first."""
-        rsp = client.call(
-            "flickr.photos.search",
-            user_id="me",
-            machine_tags=machine_tag(sha256),
-            sort="date-posted-asc",
-            per_page=500,
-        )
-        return [p.get("id", "") for p in rsp.iter("photo") if p.get("id")]
+    def _search_machine_tag(self, client: FlickrClient, sha256: str) -> list[str]:
+        """Remote ids carrying this file's machine tag, oldest first.
+
+        Flickr's search index can lag a fresh upload, so an empty answer is asked again once after
+        `recheck_seconds` before it is believed (only after a lost answer, so it costs nothing normally).
+        """
+        for attempt in range(2):
+            rsp = client.call(
+                "flickr.photos.search",
+                user_id="me",
+                machine_tags=machine_tag(sha256),
+                sort="date-posted-asc",
+                per_page=500,
+            )
+            ids = [p.get("id", "") for p in rsp.iter("photo") if p.get("id")]
+            if ids or attempt == 1 or self.recheck_seconds <= 0:
+                return ids
+            if self.control.event.wait(self.recheck_seconds):
+                raise SyncCancelled()
+        return []
 
     def _drop_duplicates(self, client: FlickrClient, sha256: str, ids: list[str]) -> None:
         """More than one copy of a file (two syncs at once, or a search that lagged): keep the oldest."""

@@ -150,6 +150,15 @@ def text_value(entry: Entry) -> str:
         return raw.decode("latin-1")
 
 
+def value_text(reader: TiffReader, entry: Entry) -> str:
+    """A tag's value for reports: text as text, numbers as numbers (LensSpecification "24 105 4 4")."""
+    if entry.type in (RATIONAL, 10):
+        return " ".join(f"{v:g}" for v in reader.rationals(entry))
+    if entry.type in (SHORT, LONG, 8, 9):
+        return " ".join(str(v) for v in reader.ints(entry))
+    return text_value(entry)
+
+
 # -- classification ----------------------------------------------------------------------------------
 
 # Tags that say nothing about who, where or with what: image layout and colour. Never reported.
@@ -283,7 +292,8 @@ def scan_tiff_structure(
         return
     for index, entries in chain:
         if index == 0:
-            _scan_ifd(reader, entries, f"{where} IFD0", col, nested)
+            make = next((text_value(e) for e in entries if e.tag == 0x010F), "")
+            _scan_ifd(reader, entries, f"{where} IFD0", col, nested, make=make, block=where)
         elif image_file:
             col.add(K.EMBEDDED_IMAGE, where, f"IFD{index}", "further image in the file")
         else:
@@ -291,13 +301,23 @@ def scan_tiff_structure(
 
 
 def _scan_ifd(
-    reader: TiffReader, entries: list[Entry], where: str, col: Collector, nested, depth: int = 0
+    reader: TiffReader,
+    entries: list[Entry],
+    where: str,
+    col: Collector,
+    nested,
+    depth: int = 0,
+    make: str = "",
+    block: str = "EXIF",
 ) -> None:
     for entry in entries:
         tag = entry.tag
         if tag in (TAG_EXIF_IFD, TAG_GPS_IFD, TAG_INTEROP_IFD) and depth < 3:
             pointer = reader.ints(entry)
-            sub_where = {TAG_EXIF_IFD: "EXIF", TAG_GPS_IFD: "EXIF GPS IFD", TAG_INTEROP_IFD: "Interop"}[tag]
+            sub_where = (
+                f"{block} "
+                + {TAG_EXIF_IFD: "SubIFD", TAG_GPS_IFD: "GPS IFD", TAG_INTEROP_IFD: "Interop"}[tag]
+            )
             sub_entries: list[Entry] = []
             if pointer:
                 try:
@@ -307,7 +327,7 @@ def _scan_ifd(
             if tag == TAG_GPS_IFD:
                 col.add(K.GPS, sub_where, "GPS", gps_position(reader, sub_entries))
             elif tag == TAG_EXIF_IFD:
-                _scan_ifd(reader, sub_entries, "EXIF SubIFD", col, nested, depth + 1)
+                _scan_ifd(reader, sub_entries, sub_where, col, nested, depth + 1, make, block)
             # Interop holds only the "R98" compatibility index: nothing about the photo or person.
             continue
         if tag in HARMLESS:
@@ -322,10 +342,13 @@ def _scan_ifd(
             kind, name, press = SENSITIVE[tag]
             if kind is K.MAKER_NOTE:
                 col.add(kind, where, name, f"{len(entry.data)} bytes")
+                from photoarchive.privacy.makernotes import scan_maker_note  # after exif: it builds on it
+
+                scan_maker_note(reader, entry, make, col)
             elif kind in (K.EMBEDDED_IMAGE, K.OTHER_METADATA) and entry.type not in (ASCII,):
                 col.add(kind, where, name, f"{entry.count} values")
             else:
-                col.add(kind, where, name, text_value(entry), press=press)
+                col.add(kind, where, name, value_text(reader, entry), press=press)
             continue
         col.other(where, tag_name(tag))
 

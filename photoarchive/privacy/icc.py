@@ -3,29 +3,31 @@ whose description names a device (a camera body, a phone, a calibrated monitor) 
 
 from __future__ import annotations
 
-import re
 import struct
 
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind
 
-# Descriptions of profiles everyone uses; they identify a colour space, not a device.
-_STANDARD = re.compile(
-    r"^\s*(s?rgb|srgb iec61966|iec 61966|adobe rgb|display p3|dci-?p3|p3|prophoto|romm|generic|apple rgb|"
-    r"colormatch|wide gamut|eci|coated|uncoated|u\.s\. |us web|web coated|fogra|gracol|swop|snap|iso |pso |"
-    r"japan color|japan web|dot gain|gray gamma|gr[ae]y|linear|rec\.? ?(709|2020|601)|itu|bt\.?(709|2020|601)|"
-    r"aces|c2|compact|urgb|scrgb|lab|xyz|black ?& ?white|hdr|cie|smpte|ntsc|pal|d50|d65|working space|"
-    r"euroscale|photoshop|sgray|gamma)",
-    re.IGNORECASE,
-)
+# Descriptions of profiles everyone uses (lower-case prefixes); they name a colour space, not a device.
+# Plain string tests rather than regular expressions: nothing to compile when `strip` starts.
+_STANDARD = (
+    "srgb", "rgb", "iec 61966", "adobe rgb", "display p3", "dci-p3", "dci p3", "p3", "prophoto", "romm",
+    "generic", "apple rgb", "colormatch", "wide gamut", "eci", "coated", "uncoated", "u.s. ", "us web",
+    "web coated", "fogra", "gracol", "swop", "snap", "iso ", "pso ", "japan color", "japan web", "dot gain",
+    "gray gamma", "grey gamma", "gray", "grey", "linear", "rec. 709", "rec.709", "rec 709", "rec. 2020",
+    "rec.2020", "rec 2020", "rec. 601", "itu", "bt.709", "bt.2020", "bt.601", "bt709", "bt2020", "aces", "c2",
+    "compact", "urgb", "scrgb", "lab", "xyz", "black & white", "black and white", "hdr", "cie", "smpte",
+    "ntsc", "pal", "d50", "d65", "working space", "euroscale", "photoshop", "sgray", "gamma",
+)  # fmt: skip
 # Words that name hardware even inside an otherwise standard-looking description ("Nikon sRGB 4.0").
-_HARDWARE = re.compile(
-    r"\b(nikon|canon|sony|fuji|fujifilm|olympus|panasonic|lumix|leica|pentax|ricoh|samsung|huawei|xiaomi|"
-    r"oneplus|google|pixel|iphone|ipad|galaxy|nokia|hmd|gopro|dji|hasselblad|phase ?one|sigma|kodak|"
-    r"dell|hp|lg|benq|eizo|viewsonic|asus|acer|lenovo|color lcd|imac|macbook|monitor|scanner|printer|epson|"
-    r"camera|calibrat\w*|display(?! p3)|sn[:#]?\s*\d+|serial)\b",
-    re.IGNORECASE,
-)
+_HARDWARE_WORDS = {
+    "nikon", "canon", "sony", "fuji", "fujifilm", "olympus", "panasonic", "lumix", "leica", "pentax", "ricoh",
+    "samsung", "huawei", "xiaomi", "oneplus", "google", "pixel", "iphone", "ipad", "galaxy", "nokia", "hmd",
+    "gopro", "dji", "hasselblad", "sigma", "kodak", "dell", "hp", "lg", "benq", "eizo", "viewsonic", "asus",
+    "acer", "lenovo", "imac", "macbook", "monitor", "scanner", "printer", "epson", "camera", "calibrated",
+    "calibration", "serial",
+}  # fmt: skip
+_HARDWARE_PHRASES = ("color lcd", "colour lcd", "phase one", "phaseone")
 
 
 def icc_description(profile: bytes) -> str:
@@ -59,9 +61,19 @@ def _text(tag: bytes) -> str:
 def names_hardware(description: str) -> bool:
     if not description:
         return False
-    if _HARDWARE.search(description):
+    text = description.strip().lower()
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    if _HARDWARE_WORDS.intersection(words) or any(phrase in text for phrase in _HARDWARE_PHRASES):
         return True
-    return not _STANDARD.match(description)
+    # "Display" names a monitor, except in the colour space Display P3; "SN 1234" is a serial number.
+    for i, word in enumerate(words):
+        if word == "display" and (i + 1 >= len(words) or words[i + 1] != "p3"):
+            return True
+        if word == "sn" and i + 1 < len(words) and words[i + 1].isdigit():
+            return True
+        if word.startswith("sn") and word[2:].isdigit():
+            return True
+    return not text.startswith(_STANDARD)
 
 
 def check_icc(profile: bytes, where: str, col: Collector) -> None:

@@ -360,8 +360,9 @@ def rewrite(
     adobe = next(
         (s for s in layout.segments if s.marker == APP14 and data.startswith(ADOBE_ID, s.payload_start)), None
     )
-    if adobe is not None:
-        head.append(view[adobe.start : adobe.payload_end])
+    if adobe is not None and adobe.payload_end - adobe.payload_start >= 12:
+        # Identifier, version, flags and colour transform: exactly the 12 bytes decoders read, nothing more.
+        head.append(app_segment(APP14, data[adobe.payload_start : adobe.payload_start + 12]))
     return head + (image if image is not None else image_pieces(data, layout)) + [b"\xff\xd9"]
 
 

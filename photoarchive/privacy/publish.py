@@ -462,6 +462,8 @@ def _verify(blob: bytes, copy: _Copy, policy: PublishPolicy, press: PressFields,
         if copy.image_data is not None and not copy.reencoded:
             if b"".join(copy.image_data) != b"".join(_image_data(fmt, blob, parsed)):
                 fail("its image data differs from the original's")
+    except VerificationFailed:
+        raise
     except PhotoarchiveError as exc:
         fail(str(exc))
     allowed = _allowed_kinds(policy)

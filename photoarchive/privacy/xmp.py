@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import xml.etree.ElementTree as ET
 
 from photoarchive.privacy.collect import Collector
@@ -137,22 +136,24 @@ _BY_PREFIX: dict[str, K] = {
     "plus": K.CONTACT,
 }
 
-_PATTERNS: list[tuple[re.Pattern[str], K]] = [
-    (re.compile(r"GPS|Latitude|Longitude|Altitude"), K.GPS),
-    (re.compile(r"Serial|UniqueID|UniqueCameraModel", re.I), K.SERIAL),
-    (re.compile(r"Owner", re.I), K.OWNER),
-    (re.compile(r"MakerNote", re.I), K.MAKER_NOTE),
-    (re.compile(r"Region|Face", re.I), K.FACE_REGION),
-    (re.compile(r"City|State|Country|Location|Sublocation|Province|WorldRegion", re.I), K.LOCATION),
-    (re.compile(r"Contact|Email|Phone|Address|Url", re.I), K.CONTACT),
-    (re.compile(r"Date|Time(Zone|Created|Stamp)", re.I), K.CAPTURE_DATE),
-    (re.compile(r"Thumbnail|Preview|Image$|Data$", re.I), K.EMBEDDED_IMAGE),
-    (re.compile(r"Lens|Make$|Model$|Camera", re.I), K.DEVICE),
-    (re.compile(r"Software|Tool|History|Firmware", re.I), K.SOFTWARE),
-    (re.compile(r"Comment|Description|Caption|Keyword|Title|Label|Subject", re.I), K.COMMENT),
+# Name fragments (lower case) for properties not listed above; plain substring tests, so that no regular
+# expression is compiled at start-up. "$" marks a fragment the name must end with.
+_FRAGMENTS: list[tuple[tuple[str, ...], K]] = [
+    (("gps", "latitude", "longitude", "altitude"), K.GPS),
+    (("serial", "uniqueid", "uniquecameramodel"), K.SERIAL),
+    (("owner",), K.OWNER),
+    (("makernote",), K.MAKER_NOTE),
+    (("region", "face"), K.FACE_REGION),
+    (("city", "state", "country", "location", "province", "worldregion"), K.LOCATION),
+    (("contact", "email", "phone", "address", "url"), K.CONTACT),
+    (("date", "timezone", "timecreated", "timestamp"), K.CAPTURE_DATE),
+    (("thumbnail", "preview", "image$", "data$"), K.EMBEDDED_IMAGE),
+    (("lens", "make$", "model$", "camera"), K.DEVICE),
+    (("software", "tool", "history", "firmware"), K.SOFTWARE),
+    (("comment", "description", "caption", "keyword", "title", "label", "subject"), K.COMMENT),
 ]
 
-_PACKET = re.compile(rb"<x:xmpmeta|<x:xapmeta|<rdf:RDF", re.I)
+_PACKET_STARTS = (b"<x:xmpmeta", b"<x:xapmeta", b"<rdf:RDF")
 
 
 def _name(tag: str) -> tuple[str, str]:
@@ -171,9 +172,11 @@ def classify(prefix: str, local: str) -> K | None | str:
         return _EXACT[key][0]
     if prefix in _BY_PREFIX:
         return _BY_PREFIX[prefix]
-    for pattern, kind in _PATTERNS:
-        if pattern.search(local):
-            return kind
+    name = local.lower()
+    for fragments, kind in _FRAGMENTS:
+        for fragment in fragments:
+            if name.endswith(fragment[:-1]) if fragment.endswith("$") else fragment in name:
+                return kind
     return "other"
 
 
@@ -192,8 +195,8 @@ def _values(element: ET.Element) -> list[str]:
 
 def parse_packet(data: bytes) -> ET.Element | None:
     """The packet's XML root, or None when it is not well-formed (the caller reports that)."""
-    start = _PACKET.search(data)
-    body = data[start.start() :] if start else data
+    starts = [i for i in (data.find(tag) for tag in _PACKET_STARTS) if i >= 0]
+    body = data[min(starts) :] if starts else data
     end = body.rfind(b"<?xpacket end")
     if end > 0:
         body = body[:end]

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from photoarchive.errors import PhotoarchiveError
 from photoarchive.sets.model import AuditEntry
 
 CSV_COLUMNS = ("id", "at", "actor", "action", "target_kind", "target_id", "detail")
@@ -18,15 +19,20 @@ def write_csv(entries: Iterable[AuditEntry], path: Path) -> int:
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     count = 0
-    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for entry in entries:
-            row = entry.to_json()
-            row["detail"] = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
-            writer.writerow([row[c] for c in CSV_COLUMNS])
-            count += 1
-    os.replace(tmp, path)
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for entry in entries:
+                row = entry.to_json()
+                row["detail"] = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
+                writer.writerow([row[c] for c in CSV_COLUMNS])
+                count += 1
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp.exists():
+            tmp.unlink()
+        raise PhotoarchiveError(f"The audit log cannot be written to {path}: {exc.strerror or exc}") from exc
     return count
 
 

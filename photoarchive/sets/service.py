@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
 from photoarchive.sets.errors import ApprovalRefused, SetError
-from photoarchive.sets.model import PhotoContent, PhotoSet, SetContent, SetState, Visibility
+from photoarchive.sets.model import LICENCES, PhotoContent, PhotoSet, SetContent, SetState, Visibility
 from photoarchive.sets.workflow import Refusal, Step, approval_refusals, changed_since_approval, next_state
 
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ class SetService:
         group_id: str = "",
         tags: Sequence[str] = (),
     ) -> PhotoSet:
+        _check_values(visibility=visibility, licence_id=licence_id)
         return self.catalog.sets.create(
             title,
             description=description,
@@ -134,6 +135,7 @@ class SetService:
     def edit(self, ref: str | int, **changes: Any) -> None:
         """Change title, description, visibility, licence_id, group_id, tags or cover_photo_id."""
         photo_set = self.find(ref)
+        _check_values(**{k: v for k, v in changes.items() if k in ("visibility", "licence_id")})
         cover = changes.get("cover_photo_id")
         if cover is not None and cover not in photo_set.photo_ids:
             raise SetError(f"Photo {cover} is not in the set, so it cannot be its cover.")
@@ -295,3 +297,11 @@ class SetService:
             unclean=unclean,
             override_reason=override_reason,
         )
+
+
+def _check_values(*, visibility: Any = None, licence_id: Any = None) -> None:
+    if visibility is not None and visibility not in {v.value for v in Visibility}:
+        raise SetError(f"Unknown visibility «{visibility}»; use public, friends, family or private.")
+    if licence_id is not None and licence_id not in LICENCES:
+        known = ", ".join(f"{k} ({v})" for k, v in LICENCES.items())
+        raise SetError(f"Flickr has no licence {licence_id}. Known licences: {known}.")

@@ -154,7 +154,14 @@ def make_syncer(home, settings, catalog):
         client = make_client(home, settings)
         client.policy = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
         return Syncer(
-            catalog, CleanCopies(home, settings), client, workers=workers, control=control, actor="kari", **kw
+            catalog,
+            CleanCopies(home, settings),
+            client,
+            workers=workers,
+            control=control,
+            actor="kari",
+            recheck_seconds=0.01,
+            **kw,
         )
 
     return make

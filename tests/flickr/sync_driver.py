@@ -34,6 +34,7 @@ def main() -> int:
         client,
         workers=int(sys.argv[2]),
         delete_removed=settings.flickr.removed_photos == "delete",
+        recheck_seconds=0.01,
     )
     try:
         report = syncer.run()

@@ -169,3 +169,17 @@ def test_client_sets_urls_and_sessions_per_instance(home, settings, signed_in, e
     assert client.test_login().username == "politiet-presse"
     assert worker.test_login().user_nsid == emulator.default_user.nsid
     assert client.stats.total == 2
+
+
+def test_wrong_api_secret_is_reported(run, home, settings, monkeypatch):
+    settings.flickr.api_secret = "not-the-secret"
+    settings.save(home)
+    monkeypatch.setattr(sys, "stdin", None)  # must fail before asking for a code
+    code, _, err = run("flickr", "login")
+    assert code == 2 and "API key and secret" in err
+
+
+def test_status_when_flickr_is_unreachable(run, home, settings, signed_in, emulator):
+    emulator.faults.inject("flickr.test.login", "drop", times=5)
+    code, out, _ = run("flickr", "status")
+    assert code == 1 and "not answering" in out

@@ -151,7 +151,7 @@ def test_edits_revoke_and_removal(
     assert (taken_out.is_public, taken_out.is_friend) == (0, 0)
     assert remote(ids[0])[0].description == "Ny bildetekst"
     # The new caption is stamped into the file too: the same Flickr photo got the new file.
-    assert remote(ids[0])[0].replaced_count == 1 and "Ny bildetekst".encode() in remote(ids[0])[0].data
+    assert remote(ids[0])[0].replaced_count == 1 and b"Ny bildetekst" in remote(ids[0])[0].data
     assert (remote(ids[3])[0].is_public, remote(ids[3])[0].is_friend) == (0, 1)
     assert len(emulator.state.photos) == 4
 

@@ -4,6 +4,7 @@ cancellation and progress."""
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -173,12 +174,22 @@ def test_parallel_workers(emulator, signed_in, catalog, make_photos, approve_set
     ids = make_photos(8)
     approve_set("A", ids[:5], visibility="public")
     approve_set("B", ids[5:], visibility="public")
-    report = make_syncer(workers=4).run()
+    results = []
+    syncer = make_syncer(workers=4)
+    # Run off the main thread, as the desktop app does.
+    runner = threading.Thread(target=lambda: results.append(syncer.run()))
+    runner.start()
+    runner.join(60)
+    [report] = results
     assert report.uploaded == 8 and report.failed == []
     assert_once_each(emulator, shas(catalog, ids))
+    assert len(emulator.state.photosets) == 2
+    assert syncer._workers == []  # the pool's sessions were closed
 
 
-def test_dry_run_changes_nothing(home, settings, emulator, signed_in, catalog, make_photos, approve_set, capsys):
+def test_dry_run_changes_nothing(
+    home, settings, emulator, signed_in, catalog, make_photos, approve_set, capsys
+):
     from photoarchive.cli import main
 
     ids = make_photos(2)
@@ -195,9 +206,15 @@ def test_dry_run_changes_nothing(home, settings, emulator, signed_in, catalog, m
     assert "Nothing to do" in capsys.readouterr().out
     # The log file in the home has the sync's story but no secret.
     log_text = (home.logs / "photoarchive.log").read_text(encoding="utf-8")
-    token_secret = next(iter(json.loads((home.root / "flickr-token.json").read_text()).values()))["token_secret"]
+    token_secret = next(iter(json.loads((home.root / "flickr-token.json").read_text()).values()))[
+        "token_secret"
+    ]
     assert "photoarchive.flickr" in log_text
-    assert settings.flickr.api_secret not in log_text and token_secret not in log_text and signed_in not in log_text
+    assert (
+        settings.flickr.api_secret not in log_text
+        and token_secret not in log_text
+        and signed_in not in log_text
+    )
 
 
 def test_one_sync_at_a_time(home, emulator, signed_in, make_photos, approve_set, make_syncer):
@@ -210,3 +227,32 @@ def test_one_sync_at_a_time(home, emulator, signed_in, make_photos, approve_set,
         make_syncer().run()
     assert emulator.state.photos == {}
     assert make_syncer().run().uploaded == 1
+
+
+def test_lagging_search_is_asked_again_before_reuploading(
+    emulator, signed_in, catalog, make_photos, approve_set, make_syncer, monkeypatch
+):
+    """Flickr's search index can trail a fresh upload: an empty first answer is not believed at once."""
+    from photoarchive.flickr.client import FlickrClient
+
+    ids = make_photos(1)
+    approve_set("A", ids, visibility="public")
+    emulator.faults.inject("upload", "commit_then_drop", times=1)
+    real_call = FlickrClient.call
+    searches = []
+
+    def lagging_call(self, method, **params):
+        rsp = real_call(self, method, **params)
+        if method == "flickr.photos.search":
+            searches.append(method)
+            if len(searches) == 1:
+                for photos in rsp.iter("photos"):
+                    for child in list(photos):
+                        photos.remove(child)
+        return rsp
+
+    monkeypatch.setattr(FlickrClient, "call", lagging_call)
+    report = make_syncer().run()
+    assert report.uploaded == 1 and len(searches) == 2
+    assert_once_each(emulator, shas(catalog, ids))
+    assert len(emulator.calls("upload")) == 1

@@ -76,3 +76,14 @@ def test_strip_starts_lean(tmp_path: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip().endswith("0 []"), run.stdout + run.stderr
+
+
+def test_heic_and_jpeg_of_the_same_name_do_not_overwrite_each_other(
+    tmp_path: Path, home_arg: list[str]
+) -> None:
+    pytest.importorskip("pillow_heif")
+    heic = factory.make_photo(tmp_path / "IMG_1.heic", fmt="HEIF", gps=True)
+    jpg = factory.make_photo(tmp_path / "IMG_1.jpg", gps=True, seed=3)
+    out_dir = tmp_path / "ut"
+    assert main([*home_arg, "strip", str(heic), str(jpg), "--out-dir", str(out_dir)]) == 0
+    assert sorted(p.name for p in out_dir.iterdir()) == ["IMG_1-2.jpg", "IMG_1.jpg"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,6 +115,15 @@ def test_known_personal_data_is_found(corpus_dir: Path) -> None:
     assert scan(corpus_dir / "exif-samples/heic/IMG_5195.HEIC").has_gps
     owner = scan(corpus_dir / "exif-samples/jpg/exif-org/canon-ixus.jpg")
     assert FindingKind.MAKER_NOTE in owner.kinds
+    # Inside maker notes: Canon owner name, Olympus body/internal/lens serials, Nikon body serial.
+    assert any(
+        f.excerpt == "Tom Rowan and Sarah Clifton" for f in owner.findings if f.kind is FindingKind.OWNER
+    )
+    olympus = scan(corpus_dir / "exif-samples/jpg/tests/42_IndexError.jpg")
+    assert {"SerialNumber", "InternalSerialNumber", "LensSerialNumber"} <= {
+        f.tag for f in olympus.findings if f.kind is FindingKind.SERIAL
+    }
+    assert scan(corpus_dir / "exiftool-images/NikonD2Hs.jpg").has_serial
     serial = scan(corpus_dir / "exif-samples/jpg/tests/87_OSError.jpg")
     assert serial.has_serial and serial.has_gps
     city = scan(corpus_dir / "exif-samples/jpg/long_description.jpg")
@@ -124,3 +136,56 @@ def test_known_personal_data_is_found(corpus_dir: Path) -> None:
     history = scan(corpus_dir / "exif-samples/jpg/xmp/BlueSquare.jpg")
     assert {FindingKind.XMP_HISTORY, FindingKind.DOCUMENT_ID, FindingKind.THUMBNAIL} <= history.kinds
     assert FindingKind.GPS in scan(corpus_dir / "exiftool-images/GeoTiff.tif").kinds
+
+
+# What ExifTool may report in a published copy: file facts, colour, image layout, the press stamp.
+_ALLOWED_GROUPS = {
+    "SourceFile", "ExifTool", "System", "File", "Composite", "JFIF", "Adobe", "ICC_Profile", "ICC-header",
+    "ICC-meas", "ICC-view", "ICC-chrm", "ICC-clrt", "IFD0", "XMP-dc", "XMP-photoshop", "XMP-xmpRights",
+    "IPTC", "PNG", "RIFF", "XMP-x",
+}  # fmt: skip
+_ALLOWED_IFD0 = {
+    "Orientation", "Artist", "Copyright", "ImageWidth", "ImageHeight", "BitsPerSample", "Compression",
+    "PhotometricInterpretation", "StripOffsets", "SamplesPerPixel", "RowsPerStrip", "StripByteCounts",
+    "PlanarConfiguration", "XResolution", "YResolution", "ResolutionUnit", "Predictor", "ColorMap",
+    "ExtraSamples", "SampleFormat", "SubfileType", "FillOrder", "TileWidth", "TileLength", "TileOffsets",
+    "TileByteCounts", "YCbCrCoefficients", "YCbCrSubSampling", "YCbCrPositioning", "ReferenceBlackWhite",
+    "TransferFunction", "WhitePoint", "PrimaryChromaticities", "JPEGTables", "InkSet", "MinSampleValue",
+    "MaxSampleValue", "Thresholding", "T4Options", "T6Options", "GrayResponseUnit", "GrayResponseCurve",
+    "OldSubfileType", "ApplicationNotes", "IPTC-NAA",
+}  # fmt: skip
+_DENIED_WORDS = ("GPS", "Serial", "Owner", "Thumbnail", "Preview", "City", "Country", "Location", "Maker",
+                 "History", "DocumentID", "InstanceID", "Software", "Lens", "Comment", "Region", "Contact")  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed")
+def test_exiftool_sees_only_allowlisted_tags_in_every_copy(corpus_dir: Path, tmp_path: Path) -> None:
+    """An independent reader over every published copy of the corpus, in one ExifTool run."""
+    made = 0
+    for rel in _corpus_files():
+        if rel in DAMAGED:
+            continue
+        publish_copy(corpus_dir / rel, tmp_path / rel.replace("/", "__"), PublishPolicy(fsync=False), PRESS)
+        made += 1
+    run = subprocess.run(
+        ["exiftool", "-j", "-G1", "-a", "-u", "-q", "-q", str(tmp_path)], capture_output=True
+    )
+    records = json.loads(run.stdout.decode("utf-8"))
+    assert len(records) == made
+    problems = []
+    for record in records:
+        name = Path(record["SourceFile"]).name
+        for key in record:
+            group, _, tag = key.partition(":")
+            if group not in _ALLOWED_GROUPS:
+                problems.append(f"{name}: {key}")
+            elif group == "IFD0" and tag not in _ALLOWED_IFD0:
+                problems.append(f"{name}: {key}")
+            elif group in ("Composite", "XMP-dc", "XMP-photoshop", "IPTC", "PNG", "RIFF", "IFD0") and any(
+                w.lower() in tag.lower() for w in _DENIED_WORDS
+            ):
+                problems.append(f"{name}: {key}")
+        for key in ("XMP-dc:Description", "IPTC:Caption-Abstract"):
+            if key in record:
+                assert record[key] == PRESS.caption, (name, key)
+    assert not problems, problems[:20]

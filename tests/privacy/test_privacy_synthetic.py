@@ -320,3 +320,46 @@ def test_press_text_is_cleaned_consistently(tmp_path: Path) -> None:
     data = result.dest.read_bytes()
     header = data[: jpeg_mod.parse(data, header_only=True).image_start]
     assert "Linje én\nLinje «to»".encode() in header and b"\x0b" not in header
+
+
+@pytest.mark.parametrize(
+    "fmt, mode, options",
+    [
+        ("TIFF", "RGB", {"compression": "tiff_lzw"}),
+        ("TIFF", "L", {"compression": "tiff_adobe_deflate"}),
+        ("TIFF", "I;16", {}),
+        ("TIFF", "RGBA", {"compression": "packbits"}),
+        ("TIFF", "P", {}),
+        ("PNG", "P", {"transparency": 0}),
+        ("PNG", "I;16", {}),
+        ("PNG", "LA", {}),
+        ("PNG", "RGB", {"interlace": 1}),
+        ("JPEG", "L", {}),
+        ("JPEG", "RGB", {"subsampling": 0, "quality": 97}),
+    ],
+)
+def test_layout_variants_stay_pixel_identical(tmp_path: Path, fmt: str, mode: str, options: dict) -> None:
+    suffix = factory.FORMAT_SUFFIX[fmt]
+    src = tmp_path / f"alt{suffix}"
+    image = factory.make_pixels((97, 61)).convert(mode)  # odd sizes: partial strips and MCUs
+    exif = Image.Exif()
+    exif[0x013B] = factory.OWNER_NAME
+    exif[0x0112] = 5
+    image.save(src, fmt, exif=exif, **options)
+    result = publish_copy(src, tmp_path / f"ut{suffix}", PublishPolicy(), PRESS)
+    assert scan(result.dest, expected=PRESS).clean
+    original, copy = pixels(src), pixels(result.dest)
+    assert (copy.mode, copy.size, copy.tobytes()) == (original.mode, original.size, original.tobytes())
+    assert factory.OWNER_NAME.encode() not in result.dest.read_bytes()
+    with Image.open(result.dest) as im:
+        assert im.getexif().get(0x0112) == 5
+
+
+def test_max_size_for_png_and_heic_and_small_images(tmp_path: Path) -> None:
+    png = factory.make_photo(tmp_path / "alt.png", fmt="PNG", size=(900, 300), owner=True)
+    result = publish_copy(png, tmp_path / "web.png", PublishPolicy(max_size=450), PRESS)
+    assert result.format == "png" and Image.open(result.dest).size == (450, 150)
+    small = factory.make_photo(tmp_path / "liten.jpg", size=(200, 100), gps=True)
+    result = publish_copy(small, tmp_path / "web.jpg", PublishPolicy(max_size=450), PRESS)
+    assert result.reencoded and Image.open(result.dest).size == (200, 100)  # never enlarged
+    assert scan(result.dest, expected=PRESS).clean

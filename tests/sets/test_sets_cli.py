@@ -73,3 +73,13 @@ def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
     assert json.loads(rows[3]["detail"])["reason"] == "Etterlysning"
     code, out, _ = run("audit")
     assert "override" in out and "revoke" in out
+
+
+def test_bad_values_are_refused_with_a_message(run, tmp_path):
+    code, _, err = run("set", "create", "X", "--licence", "42")
+    assert code == 2 and "no licence 42" in err
+    assert run("set", "create", "X", "--licence", "11")[0] == 0
+    code, _, err = run("set", "edit", "X", "--licence", "99")
+    assert code == 2 and "no licence 99" in err
+    code, _, err = run("audit", "--csv", str(tmp_path / "missing folder" / "a.csv"))
+    assert code == 2 and "cannot be written" in err
