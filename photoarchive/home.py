@@ -65,8 +65,9 @@ class Home:
         return self.root / "originals" / ".incoming"
 
     @property
-    def exports(self) -> Path:
-        return self.root / "exports"
+    def cache(self) -> Path:
+        """Derived files that can always be made again (e.g. clean copies waiting for upload)."""
+        return self.root / "cache"
 
     @property
     def logs(self) -> Path:

@@ -24,7 +24,7 @@ _KEPT_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
 
 
 def publish_cache_dir(home: Home) -> Path:
-    return home.root / "cache" / "publish"
+    return home.cache / "publish"
 
 
 class CleanCopies:
