@@ -151,7 +151,7 @@ def child(home_dir: str, launched_at: float) -> None:
             QTimer.singleShot(20, start_scrolling)
             return
         probe.start()
-        QTimer.singleShot(300, scroller.start)
+        QTimer.singleShot(300, lambda: scroller.start())
 
     QTimer.singleShot(0, start_scrolling)
     app.exec()
