@@ -39,7 +39,8 @@ def publish_policy(settings: Settings, *, max_size: int | None = None, keep_date
     from photoarchive.privacy import PublishPolicy
 
     keep = settings.privacy.keep_capture_date if keep_date is None else keep_date
-    return PublishPolicy(keep_capture_date=keep, max_size=max_size)
+    # Files that leave the archive get the full check, decode included (the "it decodes").
+    return PublishPolicy(keep_capture_date=keep, max_size=max_size, decode_check=True)
 
 
 def original_path(home: Home, record: PhotoRecord) -> Path:

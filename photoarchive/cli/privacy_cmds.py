@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="flush each copy to disk before renaming it into place, so that even a power cut right after the "
         "run cannot leave an empty copy (slower: disk speed instead of memory speed)",
     )
+    strip.add_argument(
+        "--decode-check",
+        action="store_true",
+        help="also decode every written copy (export and Flickr always do; without it a lossless copy is "
+        "checked by re-scanning it and proving its image data byte-identical to the original's)",
+    )
     strip.set_defaults(handler=run_strip)
 
 
@@ -119,7 +125,9 @@ def run_strip(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     press, keep_date = _press_defaults(args)
     policy = PublishPolicy(
-        keep_capture_date=keep_date if args.keep_date is None else args.keep_date, fsync=args.fsync
+        keep_capture_date=keep_date if args.keep_date is None else args.keep_date,
+        fsync=args.fsync,
+        decode_check=args.decode_check,
     )
     refused = 0
     for source, dest in jobs:

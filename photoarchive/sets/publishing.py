@@ -84,7 +84,8 @@ class CleanCopies:
         result = publish_copy(
             source,
             dest,
-            PublishPolicy(keep_capture_date=self.settings.privacy.keep_capture_date),
+            # What goes to Flickr gets the full check, a decode of the written copy included.
+            PublishPolicy(keep_capture_date=self.settings.privacy.keep_capture_date, decode_check=True),
             PressFields(**values),  # type: ignore[arg-type]
         )
         log.info("clean copy of photo %s made", photo.photo_id)
