@@ -63,4 +63,4 @@ def test_export_web_size_and_unknown_ids(home, tmp_path, capsys):
     (copy,) = out.iterdir()
     with Image.open(copy) as im:
         assert max(im.size) == 800
-    assert scan(copy).clean
+    assert _clean(home, photo["id"], copy)
