@@ -4,8 +4,10 @@ with the press fields from the catalog (falling back to the press office's defau
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import PhotoRecord
@@ -16,8 +18,18 @@ from photoarchive.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def press_fields_for(record: PhotoRecord, settings: Settings):  # type: ignore[no-untyped-def]
-    """Per-photo values win; byline, credit and copyright default to the organisation's.
+class _HasPressFields(Protocol):
+    caption: str
+    headline: str
+    keywords: Sequence[str]
+    byline: str
+    credit: str
+    copyright: str
+
+
+def press_fields_for(photo: _HasPressFields, settings: Settings):  # type: ignore[no-untyped-def]
+    """The press stamp of a published copy: the photo's values; byline, credit and copyright default to
+    the organisation's, usage terms are always the organisation's.
 
     The camera's own Artist/Copyright are never used: they often hold a private name.
     """
@@ -25,12 +37,12 @@ def press_fields_for(record: PhotoRecord, settings: Settings):  # type: ignore[n
 
     press = settings.press
     return PressFields(
-        caption=record.caption,
-        headline=record.headline,
-        keywords=list(record.keywords),
-        byline=record.byline or press.byline,
-        credit=record.credit or press.credit,
-        copyright=record.copyright or press.copyright,
+        caption=photo.caption,
+        headline=photo.headline,
+        keywords=list(photo.keywords),
+        byline=photo.byline or press.byline,
+        credit=photo.credit or press.credit,
+        copyright=photo.copyright or press.copyright,
         usage_terms=press.usage_terms,
     )
 

@@ -4,6 +4,7 @@ exactly those files, never an original."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -12,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
+from photoarchive.publish import press_fields_for
 from photoarchive.sets.model import PhotoContent
 from photoarchive.settings import Settings
 
@@ -38,16 +40,7 @@ class CleanCopies:
 
     def press_values(self, photo: PhotoContent) -> dict[str, object]:
         """The press fields stamped into the file: the catalog's values, else the settings' defaults."""
-        press = self.settings.press
-        return {
-            "caption": photo.caption,
-            "headline": photo.headline,
-            "keywords": list(photo.keywords),
-            "byline": photo.byline or press.byline,
-            "credit": photo.credit or press.credit,
-            "copyright": photo.copyright or press.copyright,
-            "usage_terms": press.usage_terms,
-        }
+        return dataclasses.asdict(press_fields_for(photo, self.settings))
 
     def fingerprint(self, photo: PhotoContent) -> str:
         """Changes exactly when the published file would change (original, press fields, policy)."""
