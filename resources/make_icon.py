@@ -36,7 +36,10 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     im = draw(512)
     im.save(out / "photoarchive.png")
-    im.save(out / "photoarchive.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    im.save(
+        out / "photoarchive.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
+    )
 
 
 if __name__ == "__main__":

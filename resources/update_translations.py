@@ -31,7 +31,17 @@ def update() -> None:
     for language, extra in (("nb", []), ("en", ["-pluralonly"])):
         ts = TRANSLATIONS / f"photoarchive_{language}.ts"
         subprocess.run(
-            [_tool("pyside6-lupdate"), *extra, "-locations", "none", "-target-language", language, *sources, "-ts", str(ts)],
+            [
+                _tool("pyside6-lupdate"),
+                *extra,
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                *sources,
+                "-ts",
+                str(ts),
+            ],
             cwd=ROOT,
             check=True,
         )

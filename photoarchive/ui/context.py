@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass, field
+from concurrent.futures import Future
 
 from photoarchive.catalog import Catalog
 from photoarchive.home import Home
@@ -19,10 +19,32 @@ def current_user() -> str:
         return "unknown"
 
 
-@dataclass
 class AppContext:
-    home: Home
-    settings: Settings
-    catalog: Catalog
-    runner: JobRunner
-    actor: str = field(default_factory=current_user)
+    """`catalog` may be given as a Future: the app opens it (migrations included) while the window is
+    being built and shown. Reading `ctx.catalog` waits for it, so do that inside worker jobs."""
+
+    def __init__(
+        self,
+        home: Home,
+        settings: Settings,
+        catalog: Catalog | Future[Catalog],
+        runner: JobRunner,
+        actor: str | None = None,
+    ):
+        self.home = home
+        self.settings = settings
+        self.runner = runner
+        self.actor = actor or current_user()
+        if isinstance(catalog, Future):
+            self._catalog = catalog
+        else:
+            self._catalog = Future()
+            self._catalog.set_result(catalog)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog.result()
+
+    @property
+    def catalog_future(self) -> Future[Catalog]:
+        return self._catalog

@@ -31,7 +31,9 @@ class SignInDialog(QDialog):
 
     signedIn = Signal(str)  # the account name
 
-    def __init__(self, home: Home, settings: Settings, parent: QWidget | None = None, *, open_browser: bool = True):
+    def __init__(
+        self, home: Home, settings: Settings, parent: QWidget | None = None, *, open_browser: bool = True
+    ):
         super().__init__(parent)
         from photoarchive.flickr.account import LoginSession
 
@@ -52,7 +54,9 @@ class SignInDialog(QDialog):
         self.code.setObjectName("verification_code")
         layout.addWidget(self.code)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.finish_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.finish_button = self.buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.finish_button.setEnabled(False)
         self.buttons.accepted.connect(self.finish)
         self.buttons.rejected.connect(self.reject)
@@ -110,5 +114,7 @@ class SignInButton(QWidget):
 
     def sign_in(self) -> None:
         dialog = SignInDialog(self.home, self.current_settings(), self)
-        dialog.signedIn.connect(lambda name: self.label.setText(self.tr("Signed in as %1").replace("%1", name)))
+        dialog.signedIn.connect(
+            lambda name: self.label.setText(self.tr("Signed in as %1").replace("%1", name))
+        )
         dialog.exec()

@@ -29,7 +29,9 @@ class InboxWatch(QObject):
 
     def start(self) -> None:
         """Start watching on a worker (creating the inbox folder and first scan touch the disk)."""
-        self.ctx.runner.submit(self._start, on_done=self._running, on_error=lambda exc: self.failed.emit(str(exc)))
+        self.ctx.runner.submit(
+            self._start, on_done=self._running, on_error=lambda exc: self.failed.emit(str(exc))
+        )
 
     def _start(self):  # type: ignore[no-untyped-def]
         from photoarchive.ingest.service import WatchService

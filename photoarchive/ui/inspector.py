@@ -74,8 +74,6 @@ def _file_size(size: int) -> str:
 def _privacy_words(originals: Path, record: PhotoRecord) -> list[str]:
     try:
         return scan_in_words(originals / record.archive_path)
-    except ImportError:
-        return flags_in_words(record)
     except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
         log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
         return flags_in_words(record)
@@ -188,7 +186,9 @@ class Inspector(QWidget):
             self.edits[name] = widget
         buttons = QHBoxLayout()
         self.template_button = QPushButton(self.tr("Apply press template"))
-        self.template_button.setToolTip(self.tr("Fill byline, credit and copyright from the press defaults in Settings"))
+        self.template_button.setToolTip(
+            self.tr("Fill byline, credit and copyright from the press defaults in Settings")
+        )
         self.template_button.clicked.connect(self.apply_template)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
@@ -226,9 +226,9 @@ class Inspector(QWidget):
             return
         self.ids = list(ids)
         # The fields show the first photos' values; edits still go to every selected photo.
+        ctx, wanted = self.ctx, self.ids[:MAX_LOADED]
         self.ctx.runner.submit(
-            self.ctx.catalog.photos.get_many,
-            self.ids[:MAX_LOADED],
+            lambda: ctx.catalog.photos.get_many(wanted),
             on_done=lambda records: self._loaded(request, records),
             on_error=lambda exc: self.message.emit(str(exc)),
         )
@@ -255,13 +255,16 @@ class Inspector(QWidget):
     def _show_one(self, request: int, record: PhotoRecord) -> None:
         self.title.setText(record.original_name)
         lines = [
-            self.tr("Size: %1 × %2 px, %3").replace("%1", str(record.width)).replace("%2", str(record.height)).replace(
-                "%3", _file_size(record.size_bytes)
-            ),
+            self.tr("Size: %1 × %2 px, %3")
+            .replace("%1", str(record.width))
+            .replace("%2", str(record.height))
+            .replace("%3", _file_size(record.size_bytes)),
             self.tr("Format: %1").replace("%1", record.format),
         ]
         if record.capture_time:
-            lines.append(self.tr("Taken: %1").replace("%1", record.capture_time.strftime("%Y-%m-%d %H:%M:%S")))
+            lines.append(
+                self.tr("Taken: %1").replace("%1", record.capture_time.strftime("%Y-%m-%d %H:%M:%S"))
+            )
         camera = record.camera_model
         if record.camera_make and not camera.lower().startswith(record.camera_make.lower()):
             camera = f"{record.camera_make} {camera}".strip()
@@ -298,9 +301,7 @@ class Inspector(QWidget):
         if request != self._request:
             return
         if words:
-            self.privacy.setText(
-                self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words)
-            )
+            self.privacy.setText(self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words))
         else:
             self.privacy.setText(self.tr("No personal data found."))
 
@@ -320,7 +321,9 @@ class Inspector(QWidget):
             return
         width = max(120, self.scroll.viewport().width() - 24)
         self.preview.setPixmap(
-            pixmap.scaled(width, 320, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            pixmap.scaled(
+                width, 320, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         )
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -350,11 +353,16 @@ class Inspector(QWidget):
             "file": self.tr("from the file"),
         }
         for category, (label, confirm, reject) in self.category_rows.items():
-            states = {r.categories[category].state if category in r.categories else None for r in self.records}
+            states = {
+                r.categories[category].state if category in r.categories else None for r in self.records
+            }
+            # A decision already taken on every selected photo needs no button.
+            confirm.setEnabled(states != {CategoryState.CONFIRMED})
+            reject.setEnabled(states != {CategoryState.REJECTED})
             if len(states) > 1:
                 label.setText(self.tr("mixed"))
             else:
-                state = states.pop()
+                state = next(iter(states))
                 if state is None:
                     label.setText("—")
                 else:
@@ -412,7 +420,11 @@ class Inspector(QWidget):
 
     def apply_template(self) -> None:
         press = self.ctx.settings.press
-        for name, value in (("byline", press.byline), ("credit", press.credit), ("copyright", press.copyright)):
+        for name, value in (
+            ("byline", press.byline),
+            ("credit", press.credit),
+            ("copyright", press.copyright),
+        ):
             self._set_text(self.edits[name], value, "")
         self.save()
 

@@ -20,7 +20,7 @@ SELF_TEST_TIMEOUT_S = 120.0
 
 
 def choose_language(configured: str, system_locale: str) -> str:
-    """"nb" or "en": the setting when given, else the system's language (any Norwegian → Bokmål)."""
+    """ "nb" or "en": the setting when given, else the system's language (any Norwegian → Bokmål)."""
     if configured:
         return configured
     lang = system_locale.replace("-", "_").split("_")[0].lower()
@@ -129,25 +129,38 @@ def run_app(home: str | None, self_test: bool) -> int:
 
 
 def open_main_window(home, settings, *, watch_inbox: bool = True):  # type: ignore[no-untyped-def]
-    """Open the catalog and build the window; a catalog that cannot be opened is shown, not raised."""
+    """Build the window while the catalog opens on a thread; a catalog that cannot be opened is shown."""
+    import threading
+    from concurrent.futures import Future
+
     from PySide6.QtWidgets import QMessageBox
 
-    from photoarchive.catalog import Catalog
-    from photoarchive.errors import PhotoarchiveError
     from photoarchive.ui.context import AppContext
     from photoarchive.ui.main_window import MainWindow
     from photoarchive.ui.workers import JobRunner
 
-    try:
-        catalog = Catalog.for_home(home)
-    except PhotoarchiveError as exc:
-        QMessageBox.critical(None, "Photo archive", str(exc))
-        return None
+    catalog: Future = Future()
+
+    def open_catalog() -> None:
+        try:
+            from photoarchive.catalog import Catalog
+
+            catalog.set_result(Catalog.for_home(home))
+        except BaseException as exc:  # noqa: BLE001 — handed to the window, which shows it
+            catalog.set_exception(exc)
+
+    threading.Thread(target=open_catalog, name="open-catalog", daemon=True).start()
     runner = JobRunner()
     ctx = AppContext(home=home, settings=settings, catalog=catalog, runner=runner)
     window = MainWindow(ctx, watch_inbox=watch_inbox)
     runner.setParent(window)
     _install_excepthook(window)
+
+    def cannot_open(exc: BaseException) -> None:
+        QMessageBox.critical(window, "Photo archive", str(exc))
+        window.close()
+
+    runner.submit(catalog.result, on_error=cannot_open)
     return window
 
 
@@ -220,11 +233,14 @@ def _self_test() -> int:
         window.watch.result.connect(ingest_result)
         window.gridFilled.connect(filled)
         window.watch.started.connect(drop_sample)
-        window.watch.failed.connect(lambda message: (outcome.update(why=f"the watcher failed: {message}"), app.quit()))
+        window.watch.failed.connect(
+            lambda message: (outcome.update(why=f"the watcher failed: {message}"), app.quit())
+        )
         QTimer.singleShot(int(SELF_TEST_TIMEOUT_S * 1000), app.quit)
         app.exec()
         window.shut_down()
-        window.ctx.catalog.close()
+        if window.ctx.catalog_future.done() and window.ctx.catalog_future.exception() is None:
+            window.ctx.catalog.close()
         window.deleteLater()
     except Exception as exc:  # noqa: BLE001 — the self-test reports any failure as its result
         outcome["why"] = f"{type(exc).__name__}: {exc}"

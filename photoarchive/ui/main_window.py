@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -36,6 +38,18 @@ from photoarchive.ui.views import GridOptions, ViewKind, ViewSpec, query_for
 
 log = logging.getLogger(__name__)
 
+
+def published_photo_ids(catalog) -> frozenset[int]:  # type: ignore[no-untyped-def]
+    """Photos in a set whose approved content is on Flickr (a few sets; read once per view)."""
+    from photoarchive.sets.model import SetState
+
+    ids: set[int] = set()
+    for photo_set in catalog.sets.list():
+        if photo_set.state is SetState.PUBLISHED and photo_set.approved_content is not None:
+            ids.update(p.photo_id for p in photo_set.approved_content.photos)
+    return frozenset(ids)
+
+
 # New photos arriving within this window are announced together ("3 new photos from the inbox").
 ANNOUNCE_AFTER_MS = 700
 # Rows fetched together with a view's ids (about two screens); the rest are fetched as they are shown.
@@ -54,6 +68,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self._load_generation = 0
         self._new_photos: list[int] = []
+        self._quarantined_since = 0
         self.notifications: list[str] = []
         self.inbox_online: dict[str, bool] = {}
         self.pages: dict[str, QWidget] = {}
@@ -78,7 +93,8 @@ class MainWindow(QMainWindow):
         self.sidebar.select(ViewSpec(ViewKind.INBOX))
         self.refresh_sidebar()
         if "sync" in self.pages:
-            self.sync_page.refresh()  # the Flickr account's state, for the status bar
+            # The Flickr account's state for the status bar, once the window is up (it is a network call).
+            QTimer.singleShot(1500, self.sync_page, self.sync_page.refresh)
         if watch_inbox:
             self.watch.start()
         else:
@@ -96,17 +112,40 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.act_search = action(self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search, "search")
-        self.act_save = action(self.tr("Save"), QKeySequence.StandardKey.Save, lambda: self.inspector.save(), "save")
+        self.act_search = action(
+            self.tr("Search"), QKeySequence.StandardKey.Find, self._focus_search, "search"
+        )
+        self.act_save = action(
+            self.tr("Save"), QKeySequence.StandardKey.Save, lambda: self.inspector.save(), "save"
+        )
         self.act_reviewed = action(self.tr("Mark as reviewed"), "Ctrl+R", self.mark_reviewed, "mark_reviewed")
         self.act_template = action(
-            self.tr("Apply press template"), "Ctrl+T", lambda: self.inspector.apply_template(), "apply_template"
+            self.tr("Apply press template"),
+            "Ctrl+T",
+            lambda: self.inspector.apply_template(),
+            "apply_template",
         )
-        self.act_refresh = action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_all, "refresh")
-        self.act_settings = action(self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, "settings")
-        self.act_inbox = action(self.tr("Go to Inbox"), "Ctrl+1", lambda: self.sidebar.select(ViewSpec(ViewKind.INBOX)), "go_inbox")
-        self.act_all = action(self.tr("Go to All photos"), "Ctrl+2", lambda: self.sidebar.select(ViewSpec(ViewKind.ALL)), "go_all")
-        self.act_add_to_set = action(self.tr("Add to set…"), "Ctrl+Shift+S", self.add_selected_to_set, "add_to_set")
+        self.act_refresh = action(
+            self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh_all, "refresh"
+        )
+        self.act_settings = action(
+            self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings, "settings"
+        )
+        self.act_inbox = action(
+            self.tr("Go to Inbox"),
+            "Ctrl+1",
+            lambda: self.sidebar.select(ViewSpec(ViewKind.INBOX)),
+            "go_inbox",
+        )
+        self.act_all = action(
+            self.tr("Go to All photos"),
+            "Ctrl+2",
+            lambda: self.sidebar.select(ViewSpec(ViewKind.ALL)),
+            "go_all",
+        )
+        self.act_add_to_set = action(
+            self.tr("Add to set…"), "Ctrl+Shift+S", self.add_selected_to_set, "add_to_set"
+        )
         self.act_quit = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
 
     def _build_ui(self) -> None:
@@ -116,7 +155,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("search_box")
-        self.search_box.setPlaceholderText(self.tr("Search caption, keywords, case number, file name (Ctrl+F)"))
+        self.search_box.setPlaceholderText(
+            self.tr("Search caption, keywords, case number, file name (Ctrl+F)")
+        )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(340)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
@@ -274,49 +315,81 @@ class MainWindow(QMainWindow):
             self.empty_label.show()
 
     def reload(self) -> None:
-        """Query the current view on a worker; the newest request wins."""
+        """Query the current view on a worker; the newest request wins.
+
+        First the count and the first screens of rows (fast, so the grid fills at once), then the ids
+        of every photo in the view (at 100,000 photos this takes a few hundred milliseconds).
+        """
         spec = self.current_view()
         if not spec.shows_grid:
             return
         self._load_generation += 1
         generation = self._load_generation
         query = query_for(spec, self.grid_options())
-        photos = self.ctx.catalog.photos
+        ctx = self.ctx
 
-        def load() -> tuple[list[int], list[PhotoSummary]]:
-            # All ids in order (cheap even at 100,000), rows only for the first screens.
-            ids = photos.ids(query)
-            return ids, photos.summaries_for(ids[:FIRST_ROWS])
+        def first() -> tuple[int, list[PhotoSummary]]:
+            photos = ctx.catalog.photos
+            self._published = published_photo_ids(ctx.catalog)
+            return photos.count(query), photos.summaries(replace(query, limit=FIRST_ROWS))
 
-        self.ctx.runner.submit(
-            load, on_done=lambda result: self._fill(generation, spec, *result), on_error=self._show_error
-        )
+        def all_ids() -> list[int]:
+            return ctx.catalog.photos.ids(query)
+
+        def first_done(result: tuple[int, list[PhotoSummary]]) -> None:
+            if generation != self._load_generation:
+                return
+            self._fill(spec, *result)
+            if result[0] > len(result[1]):
+                self.ctx.runner.submit(
+                    all_ids, on_done=lambda ids: self._fill_ids(generation, ids), on_error=self._show_error
+                )
+            else:
+                self._restore_selection()
+
+        self._selected_before = set(self.selected_ids())
+        self._asked_at = time.perf_counter()
+        self.ctx.runner.submit(first, on_done=first_done, on_error=self._show_error)
 
     def _fetch_rows(self, ids: list[int], deliver) -> None:  # type: ignore[no-untyped-def]
-        self.ctx.runner.submit(self.ctx.catalog.photos.summaries_for, ids, on_done=deliver, on_error=self._show_error)
+        ctx = self.ctx
+        self.ctx.runner.submit(
+            lambda: ctx.catalog.photos.summaries_for(ids), on_done=deliver, on_error=self._show_error
+        )
 
-    def _fill(self, generation: int, spec: ViewSpec, ids: list[int], first_rows: list[PhotoSummary]) -> None:
-        if generation != self._load_generation:
-            return
-        selected = set(self.selected_ids())
+    def _fill(self, spec: ViewSpec, total: int, first_rows: list[PhotoSummary]) -> None:
         self.thumbnails.forget_missing()  # thumbnails of photos just ingested exist now
-        self.model.set_photos(ids, first_rows)
-        if selected:
-            self._select_ids(selected)
-        self.count_label.setText(self.tr("%n photo(s)", "", len(ids)))
-        if ids:
+        self.model.published = getattr(self, "_published", frozenset())
+        self.model.begin_view(total, first_rows)
+        # Seconds from asking for the view to the grid holding it (printed by benchmarks/gui.py).
+        self.last_fill_seconds = time.perf_counter() - self._asked_at
+        self.count_label.setText(self.tr("%n photo(s)", "", total))
+        if total:
             self.empty_label.hide()
         else:
             self.empty_label.setText(self._empty_text(spec))
             self.empty_label.show()
-        self.gridFilled.emit(len(ids))
+        self.gridFilled.emit(total)
+
+    def _fill_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._load_generation:
+            return
+        self.model.set_all_ids(ids)
+        self._restore_selection()
+
+    def _restore_selection(self) -> None:
+        selected = getattr(self, "_selected_before", set())
+        if selected:
+            self._select_ids(selected)
 
     def _empty_text(self, spec: ViewSpec) -> str:
         if self.search_box.text().strip():
             return self.tr("No photos match the search.")
         if spec.kind is ViewKind.INBOX:
             folders = ", ".join(str(f) for f in self.ctx.settings.inbox_folders(self.ctx.home))
-            return self.tr("No new photos. Photos dropped into %1 appear here within seconds.").replace("%1", folders)
+            return self.tr("No new photos. Photos dropped into %1 appear here within seconds.").replace(
+                "%1", folders
+            )
         return self.tr("No photos here yet.")
 
     def _select_ids(self, ids: set[int]) -> None:
@@ -328,7 +401,8 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
-        return [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
+        ids = (self.model.id_at(r) for r in rows if r < self.model.rowCount())
+        return [i for i in ids if i is not None]
 
     def _selection_settled(self) -> None:
         self.inspector.show_photos(self.selected_ids())
@@ -365,15 +439,21 @@ class MainWindow(QMainWindow):
         self.watch.rescan()
 
     def _load_quarantine(self) -> None:
+        ctx = self.ctx
         self.ctx.runner.submit(
-            self.ctx.catalog.photos.quarantined, on_done=self.quarantine_page.show_records, on_error=self._show_error
+            lambda: ctx.catalog.photos.quarantined(),
+            on_done=self.quarantine_page.show_records,
+            on_error=self._show_error,
         )
 
     def _photos_changed(self, ids: list[int]) -> None:
         """After an edit: fresh tiles for those photos, without reloading the whole view."""
         shown = [i for i in ids if self.model.row_of(i) is not None][:2000]
+        ctx = self.ctx
         self.ctx.runner.submit(
-            self.ctx.catalog.photos.summaries_for, shown, on_done=self.model.replace, on_error=self._show_error
+            lambda: ctx.catalog.photos.summaries_for(shown),
+            on_done=self.model.replace,
+            on_error=self._show_error,
         )
         self.refresh_sidebar()
 
@@ -387,7 +467,10 @@ class MainWindow(QMainWindow):
             self.reload()
             self.refresh_sidebar()
 
-        self.ctx.runner.submit(self.ctx.catalog.photos.mark_reviewed, ids, on_done=done, on_error=self._show_error)
+        ctx = self.ctx
+        self.ctx.runner.submit(
+            lambda: ctx.catalog.photos.mark_reviewed(ids), on_done=done, on_error=self._show_error
+        )
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -403,23 +486,39 @@ class MainWindow(QMainWindow):
             self._announce_timer.start()
         elif result.outcome is Outcome.DUPLICATE:
             self.statusBar().showMessage(
-                self.tr("%1 is already in the archive; recorded as a duplicate.").replace("%1", result.source.name), 8000
+                self.tr("%1 is already in the archive; recorded as a duplicate.").replace(
+                    "%1", result.source.name
+                ),
+                8000,
             )
         elif result.outcome is Outcome.QUARANTINED:
-            self.banner.show_message(
-                Level.WARNING,
+            # Several bad files in one drop are counted in one banner, not shown one over the other.
+            shown = self.banner.isVisible() and self.banner.key == "quarantine"
+            self._quarantined_since = (self._quarantined_since if shown else 0) + 1
+            text = (
                 self.tr("%1 could not be archived and was put in quarantine: %2")
                 .replace("%1", result.source.name)
-                .replace("%2", result.reason),
-                key="quarantine",
-                action=self.tr("Show quarantine"),
+                .replace("%2", result.reason)
             )
+            if self._quarantined_since > 1:
+                text = (
+                    self.tr(
+                        "%n files could not be archived and were put in quarantine.",
+                        "",
+                        self._quarantined_since,
+                    )
+                    + " "
+                    + self.tr("Latest: %1").replace("%1", text)
+                )
+            self.banner.show_message(Level.WARNING, text, key="quarantine", action=self.tr("Show quarantine"))
             self.notify(self.tr("%1 was put in quarantine").replace("%1", result.source.name))
             self.refresh_sidebar()
         elif result.outcome.value == "failed":
             self.banner.show_message(
                 Level.ERROR,
-                self.tr("%1 could not be archived: %2").replace("%1", result.source.name).replace("%2", result.reason),
+                self.tr("%1 could not be archived: %2")
+                .replace("%1", result.source.name)
+                .replace("%2", result.reason),
                 key="failed",
             )
 
@@ -439,7 +538,9 @@ class MainWindow(QMainWindow):
         self.notifications.append(text)
         self.statusBar().showMessage(text, 10000)
         if self.tray is not None and not self.isActiveWindow():
-            self.tray.showMessage(self.tr("Photo archive"), text, QSystemTrayIcon.MessageIcon.Information, 5000)
+            self.tray.showMessage(
+                self.tr("Photo archive"), text, QSystemTrayIcon.MessageIcon.Information, 5000
+            )
         self.notified.emit(text)
 
     def _inbox_status(self, status) -> None:  # type: ignore[no-untyped-def]
@@ -456,8 +557,9 @@ class MainWindow(QMainWindow):
         if not status.online:
             self.banner.show_message(
                 Level.ERROR,
-                self.tr("The inbox %1 is not reachable. New photos will be picked up when it is back; retrying regularly.")
-                .replace("%1", key),
+                self.tr(
+                    "The inbox %1 is not reachable. New photos will be picked up when it is back; retrying regularly."
+                ).replace("%1", key),
                 key="offline:" + key,
             )
         else:
@@ -466,7 +568,9 @@ class MainWindow(QMainWindow):
     def _watch_failed(self, message: str) -> None:
         self.inbox_label.setText(self.tr("Inbox not watched"))
         self.inbox_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.banner.show_message(Level.ERROR, self.tr("The inbox cannot be watched: %1").replace("%1", message), key="watch")
+        self.banner.show_message(
+            Level.ERROR, self.tr("The inbox cannot be watched: %1").replace("%1", message), key="watch"
+        )
 
     def _banner_action(self, key: str) -> None:
         if key == "quarantine":
@@ -488,7 +592,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         labels = [label for _id, label in entries]
-        label, ok = QInputDialog.getItem(self, self.tr("Add to set"), self.tr("Add the selected photos to:"), labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Add to set"), self.tr("Add the selected photos to:"), labels, 0, False
+        )
         if ok:
             self._add_to_set(entries[labels.index(label)][0], ids)
 
@@ -543,7 +649,9 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Unsaved changes"),
                 self.tr("Save the changes to the press information before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 event.ignore()

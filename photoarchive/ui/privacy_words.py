@@ -44,7 +44,9 @@ def describe(finding) -> str:  # type: ignore[no-untyped-def]
         return finding.describe()
     translated = QCoreApplication.translate("PrivacyFinding", template)
     present = QCoreApplication.translate("PrivacyFinding", "present")
-    text = translated.replace("{excerpt}", finding.excerpt or present).replace("{tag}", finding.tag or finding.where)
+    text = translated.replace("{excerpt}", finding.excerpt or present).replace(
+        "{tag}", finding.tag or finding.where
+    )
     return text.replace(" ()", "")
 
 

@@ -233,7 +233,9 @@ class SetsPage(QWidget):
         audit_layout = QVBoxLayout(audit_box)
         self.audit = QTableWidget(0, 4)
         self.audit.setObjectName("audit")
-        self.audit.setHorizontalHeaderLabels([self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+        self.audit.setHorizontalHeaderLabels(
+            [self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
         self.audit.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.audit.verticalHeader().hide()
         self.audit.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -242,14 +244,22 @@ class SetsPage(QWidget):
         layout.addWidget(audit_box)
         splitter.addWidget(right)
         splitter.setSizes([240, 700])
-        self.detail_widgets = [details, self.photo_view, self.submit_button, self.approve_button, self.revoke_button]
+        self.detail_widgets = [
+            details,
+            self.photo_view,
+            self.submit_button,
+            self.approve_button,
+            self.revoke_button,
+        ]
         self._show_view(None)
 
     # -- reading --------------------------------------------------------------------------------
 
     def sidebar_entries(self) -> list[tuple[int, str]]:
         """(id, "title (state)") for the sidebar; called on a worker thread, touches no widget."""
-        return [(v.photo_set.id, f"{v.photo_set.title} ({_state_text(self, v)})") for v in self.service().views()]
+        return [
+            (v.photo_set.id, f"{v.photo_set.title} ({_state_text(self, v)})") for v in self.service().views()
+        ]
 
     def show_set(self, set_id: int | None, after: str = "loaded") -> None:
         """Reload the list of sets and show one (or the first); `actionDone(after)` follows."""
@@ -260,7 +270,9 @@ class SetsPage(QWidget):
             chosen = next((v for v in views if v.photo_set.id == set_id), views[0] if views else None)
             return views, chosen, self._detail(chosen)
 
-        self.ctx.runner.submit(load, on_done=lambda result: self._loaded(result, after), on_error=self._failed)
+        self.ctx.runner.submit(
+            load, on_done=lambda result: self._loaded(result, after), on_error=self._failed
+        )
 
     def _detail(self, view: SetView | None):  # type: ignore[no-untyped-def]
         if view is None:
@@ -318,7 +330,9 @@ class SetsPage(QWidget):
         self.audit.setRowCount(len(audit))
         for row, entry in enumerate(reversed(list(audit))):
             detail = ", ".join(f"{k}: {v}" for k, v in entry.detail.items())
-            for col, text in enumerate((entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action, detail)):
+            for col, text in enumerate(
+                (entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action, detail)
+            ):
                 self.audit.setItem(row, col, QTableWidgetItem(text))
 
     # -- actions --------------------------------------------------------------------------------
@@ -336,7 +350,9 @@ class SetsPage(QWidget):
         self.actionDone.emit("failed")
 
     def _ask_new_set(self) -> None:
-        title, ok = QInputDialog.getText(self, self.tr("New set"), self.tr("Title of the new set (the Flickr album):"))
+        title, ok = QInputDialog.getText(
+            self, self.tr("New set"), self.tr("Title of the new set (the Flickr album):")
+        )
         if ok and title.strip():
             self.create_set(title.strip())
 
@@ -471,7 +487,9 @@ class SetsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ApprovalRefused):
-                QMessageBox.warning(self, self.tr("Approval refused"), "\n".join(str(r) for r in exc.refusals))
+                QMessageBox.warning(
+                    self, self.tr("Approval refused"), "\n".join(str(r) for r in exc.refusals)
+                )
                 self.actionDone.emit("failed")
             else:
                 self._failed(exc)
@@ -500,9 +518,9 @@ class ApprovalDialog(QDialog):
         summary = QLabel(
             self.tr("%n photo(s) will be published to Flickr", "", len(content.photos))
             + " — "
-            + self.tr("visibility: %1, licence: %2").replace("%1", visibility).replace(
-                "%2", LICENCES.get(content.licence_id, str(content.licence_id))
-            )
+            + self.tr("visibility: %1, licence: %2")
+            .replace("%1", visibility)
+            .replace("%2", LICENCES.get(content.licence_id, str(content.licence_id)))
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -512,9 +530,7 @@ class ApprovalDialog(QDialog):
         layout.addWidget(body, 1)
         self.problems = preview.problems
         if preview.problems:
-            problems = QLabel(
-                self.tr("Approval will be refused:") + "\n• " + "\n• ".join(preview.problems)
-            )
+            problems = QLabel(self.tr("Approval will be refused:") + "\n• " + "\n• ".join(preview.problems))
             problems.setWordWrap(True)
             problems.setStyleSheet("color: #b00020;")
             layout.addWidget(problems)
@@ -522,7 +538,9 @@ class ApprovalDialog(QDialog):
         self.reason.setObjectName("override_reason")
         if preview.needs_override:
             layout.addWidget(
-                QLabel(self.tr("Case photos would become public. Give the reason (recorded in the audit log):"))
+                QLabel(
+                    self.tr("Case photos would become public. Give the reason (recorded in the audit log):")
+                )
             )
             layout.addWidget(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

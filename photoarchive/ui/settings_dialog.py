@@ -47,7 +47,9 @@ class SettingsDialog(QDialog):
         self._press_tab(settings)
         self._flickr_tab(settings)
         self._interface_tab(settings)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -69,7 +71,9 @@ class SettingsDialog(QDialog):
         add_path.setPlaceholderText(self.tr("or type a path, e.g. \\\\server\\press\\inbox, and press Enter"))
         add_path.returnPressed.connect(lambda: (self._append_folder(add_path.text()), add_path.clear()))
         remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(lambda: [self.folders.takeItem(self.folders.row(i)) for i in self.folders.selectedItems()])
+        remove.clicked.connect(
+            lambda: [self.folders.takeItem(self.folders.row(i)) for i in self.folders.selectedItems()]
+        )
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)

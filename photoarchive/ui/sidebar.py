@@ -9,6 +9,8 @@ from photoarchive.ui.photo_model import PHOTO_IDS_MIME
 from photoarchive.ui.views import ViewKind, ViewSpec
 
 SpecRole = Qt.ItemDataRole.UserRole + 10
+# Cases listed under "Case photos"; an archive can hold tens of thousands.
+MAX_CASES = 200
 
 
 class Sidebar(QTreeWidget):
@@ -74,7 +76,8 @@ class Sidebar(QTreeWidget):
         """The sets listed under Sets, as (id, label)."""
         parent = self.items[ViewKind.SETS]
         return [
-            (parent.child(i).data(0, SpecRole).set_id, parent.child(i).text(0)) for i in range(parent.childCount())
+            (parent.child(i).data(0, SpecRole).set_id, parent.child(i).text(0))
+            for i in range(parent.childCount())
         ]
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
@@ -97,13 +100,17 @@ class Sidebar(QTreeWidget):
         self.items[kind].setText(0, name if not count else f"{name} ({count})")
 
     def set_cases(self, cases: list[tuple[str, int]]) -> None:
+        """The newest cases (older ones are found by typing the case number in the search box)."""
         self._set_children(
-            self.items[ViewKind.CASES], [(f"{case} ({n})", ViewSpec(ViewKind.CASE, case_number=case)) for case, n in cases]
+            self.items[ViewKind.CASES],
+            [(f"{case} ({n})", ViewSpec(ViewKind.CASE, case_number=case)) for case, n in cases[:MAX_CASES]],
         )
 
     def set_sets(self, sets: list[tuple[int, str]]) -> None:
         """Sets as (id, label) where the label already carries the state."""
-        self._set_children(self.items[ViewKind.SETS], [(label, ViewSpec(ViewKind.SET, set_id=i)) for i, label in sets])
+        self._set_children(
+            self.items[ViewKind.SETS], [(label, ViewSpec(ViewKind.SET, set_id=i)) for i, label in sets]
+        )
         self.items[ViewKind.SETS].setExpanded(True)
 
     def _set_children(self, parent: QTreeWidgetItem, children: list[tuple[str, ViewSpec]]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -116,9 +116,15 @@ class SyncPage(QWidget):
         """Check the account (a network call, on the sync thread when it is free)."""
         if self.running:
             return
-        from photoarchive.flickr.account import status
+        home, settings = self.ctx.home, self.ctx.settings
 
-        self.sync_runner.submit(status, self.ctx.home, self.ctx.settings, on_done=self._account, on_error=self._account_failed)
+        def check():  # type: ignore[no-untyped-def]
+            # Imported here: flickrapi and requests take half a second to load, not on the UI thread.
+            from photoarchive.flickr.account import status
+
+            return status(home, settings)
+
+        self.sync_runner.submit(check, on_done=self._account, on_error=self._account_failed)
 
     def _account(self, state) -> None:  # type: ignore[no-untyped-def]
         if state.signed_in and state.account is not None:
@@ -183,7 +189,10 @@ class SyncPage(QWidget):
                     control=control,
                     actor=ctx.actor,
                 )
-                return syncer.run(dry_run=dry_run)
+                report = syncer.run(dry_run=dry_run)
+                failed = [f.photo_id for f in report.failed]
+                names = {r.id: r.original_name for r in ctx.catalog.photos.get_many(failed)} if failed else {}
+                return report, names
             finally:
                 if client is not None:
                     client.close()
@@ -216,17 +225,26 @@ class SyncPage(QWidget):
         self.bytes_bar.setRange(0, total_kb)
         self.bytes_bar.setValue(min(total_kb, progress.bytes_sent // 1000))
         self.bytes_label.setText(
-            self.tr("%1 of %2 sent").replace("%1", _megabytes(progress.bytes_sent)).replace("%2", _megabytes(progress.bytes_total))
+            self.tr("%1 of %2 sent")
+            .replace("%1", _megabytes(progress.bytes_sent))
+            .replace("%2", _megabytes(progress.bytes_total))
         )
         if progress.current_file:
             self.current_file.setText(self.tr("Now: %1").replace("%1", progress.current_file))
-            if progress.current_file != getattr(self, "_last_file", ""):
-                self._log(self.tr("Sending %1").replace("%1", progress.current_file))
-            self._last_file = progress.current_file
+            step = (progress.phase, progress.current_file)
+            if step != getattr(self, "_last_step", None):
+                if progress.phase == "photos":
+                    self._log(self.tr("Sending %1").replace("%1", progress.current_file))
+                elif progress.phase == "preparing":
+                    self._log(self.tr("Making the clean copy of %1").replace("%1", progress.current_file))
+                else:
+                    self._log(progress.current_file)
+            self._last_step = step
         else:
             self.current_file.clear()
 
-    def _done(self, report) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, result) -> None:  # type: ignore[no-untyped-def]
+        report, names = result
         self.running = False
         self._set_buttons()
         plan = report.plan
@@ -245,19 +263,28 @@ class SyncPage(QWidget):
                 .replace("%4", str(len(report.unpublished_sets)))
             )
             if report.reconciled:
-                self._log(self.tr("Settled %1 write(s) an interrupted sync had left open.").replace("%1", str(report.reconciled)))
-        self._show_failures(report.failed)
+                self._log(
+                    self.tr("Settled %1 write(s) an interrupted sync had left open.").replace(
+                        "%1", str(report.reconciled)
+                    )
+                )
+        self._show_failures(report.failed, names)
         self.finished.emit(report)
 
-    def _show_failures(self, failures) -> None:  # type: ignore[no-untyped-def]
+    def _show_failures(self, failures, names: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
         if not failures:
             return
-        names = {r.id: r.original_name for r in self.ctx.catalog.photos.get_many([f.photo_id for f in failures])}
         self.failures.setRowCount(len(failures))
         for row, failure in enumerate(failures):
-            self.failures.setItem(row, 0, QTableWidgetItem(names.get(failure.photo_id, str(failure.photo_id))))
+            self.failures.setItem(
+                row, 0, QTableWidgetItem(names.get(failure.photo_id, str(failure.photo_id)))
+            )
             self.failures.setItem(row, 1, QTableWidgetItem(failure.reason))
-            self._log(self.tr("Failed: %1 — %2").replace("%1", names.get(failure.photo_id, "?")).replace("%2", failure.reason))
+            self._log(
+                self.tr("Failed: %1 — %2")
+                .replace("%1", names.get(failure.photo_id, "?"))
+                .replace("%2", failure.reason)
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
@@ -289,7 +316,9 @@ class SyncPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Sync running"),
-            self.tr("A sync with Flickr is running. Stop it and close? What is already published stays, and the next sync carries on."),
+            self.tr(
+                "A sync with Flickr is running. Stop it and close? What is already published stays, and the next sync carries on."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False

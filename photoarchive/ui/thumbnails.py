@@ -65,7 +65,9 @@ class ThumbnailCache(QObject):
 
     ready = Signal(str)
 
-    def __init__(self, thumbnails_dir: Path, bound: QSize, capacity: int = 800, parent: QObject | None = None):
+    def __init__(
+        self, thumbnails_dir: Path, bound: QSize, capacity: int = 800, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.thumbnails_dir = thumbnails_dir
         self.bound = bound

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from photoarchive.catalog.photos import PhotoSummary
-from photoarchive.ui.photo_model import SummaryRole
+from photoarchive.ui.photo_model import PhotoListModel
 
 TILE = QSize(196, 212)
 THUMB = QSize(180, 160)
@@ -19,6 +19,7 @@ _BADGE_COLOURS = {
     "gps": QColor(200, 50, 50),
     "serial": QColor(160, 60, 160),
     "set": QColor(90, 90, 90),
+    "published": QColor(0, 99, 220),
 }
 
 
@@ -33,12 +34,25 @@ class TileDelegate(QStyledItemDelegate):
             "gps": self.tr("GPS"),
             "serial": self.tr("Serial"),
             "set": self.tr("In set"),
+            "published": self.tr("Published"),
         }
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return TILE
 
-    def badges(self, photo: PhotoSummary) -> list[tuple[str, str, bool]]:
+    def _paint_placeholder(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        """A tile whose row is still being fetched."""
+        painter.save()
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        thumb = QRect(
+            rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height()
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(option.palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRect(thumb.adjusted(20, 10, -20, -10))
+        painter.restore()
+
+    def badges(self, photo: PhotoSummary, published: bool = False) -> list[tuple[str, str, bool]]:
         """(key, label, suggested) for each badge on a tile, in a fixed order."""
         out: list[tuple[str, str, bool]] = []
         for cat in photo.categories:
@@ -49,13 +63,21 @@ class TileDelegate(QStyledItemDelegate):
             out.append(("gps", self.labels["gps"], False))
         if photo.has_serial:
             out.append(("serial", self.labels["serial"], False))
-        if photo.in_set:
+        if published:
+            out.append(("published", self.labels["published"], False))
+        elif photo.in_set:
             out.append(("set", self.labels["set"], False))
         return out
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        photo: PhotoSummary | None = index.data(SummaryRole)
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        # The model is asked directly: PySide6 6.12 miscounts references when QModelIndex.data() hands
+        # an empty value back to Python, which crashes after some thousand tiles.
+        model = index.model()
+        photo = model.summary_at(index.row()) if isinstance(model, PhotoListModel) else None
         if photo is None:
+            self._paint_placeholder(painter, option)
             return
         painter.save()
         rect = option.rect.adjusted(3, 3, -3, -3)
@@ -65,8 +87,10 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(rect, 6, 6)
-        thumb_rect = QRect(rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height())
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        thumb_rect = QRect(
+            rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height()
+        )
+        pixmap = model.thumbnails.pixmap(photo.sha256)
         if pixmap is not None and not pixmap.isNull():
             size = pixmap.size().scaled(thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
@@ -83,7 +107,7 @@ class TileDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         x = thumb_rect.left() + 2
         y = thumb_rect.top() + 2
-        for key, label, suggested in self.badges(photo):
+        for key, label, suggested in self.badges(photo, photo.id in model.published):
             width = metrics.horizontalAdvance(label) + 8
             if x + width > thumb_rect.right():
                 x = thumb_rect.left() + 2
@@ -107,8 +131,17 @@ class TileDelegate(QStyledItemDelegate):
         name_font = option.font
         name_font.setBold(not photo.reviewed)
         painter.setFont(name_font)
-        name_rect = QRect(rect.left() + 4, thumb_rect.bottom() + 4, rect.width() - 8, rect.bottom() - thumb_rect.bottom() - 4)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        text = QFontMetrics(name_font).elidedText(photo.original_name, Qt.TextElideMode.ElideMiddle, name_rect.width())
+        name_rect = QRect(
+            rect.left() + 4,
+            thumb_rect.bottom() + 4,
+            rect.width() - 8,
+            rect.bottom() - thumb_rect.bottom() - 4,
+        )
+        painter.setPen(
+            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        text = QFontMetrics(name_font).elidedText(
+            photo.original_name, Qt.TextElideMode.ElideMiddle, name_rect.width()
+        )
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
         painter.restore()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ class Job(QRunnable):
             log.debug("job %s failed", getattr(self.fn, "__name__", self.fn), exc_info=True)
             self.signals.failed.emit(exc)
         else:
-            self.signals.done.emit(result)
+            # Boxed: PySide6 6.12 miscounts references to bare True/False/None sent through a queued
+            # Signal(object), which crashes the interpreter after a few hundred deliveries.
+            self.signals.done.emit((result,))
 
 
 class JobRunner(QObject):
@@ -65,13 +68,17 @@ class JobRunner(QObject):
         self._active.add(job)
 
         @Slot(object)
-        def done(result: Any) -> None:
+        def done(boxed: tuple[Any]) -> None:
+            if not isValid(self):
+                return  # the window that asked was closed while the answer was on its way
             self._finish(job)
             if on_done is not None:
-                on_done(result)
+                on_done(boxed[0])
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self._finish(job)
             if on_error is not None:
                 on_error(exc)

@@ -45,6 +45,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n files could not be archived and were put in quarantine.</source>
+        <translation>
+            <numerusform>%n file could not be archived and was put in quarantine.</numerusform>
+            <numerusform>%n files could not be archived and were put in quarantine.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n new photo(s) from the inbox</source>
         <translation>
             <numerusform>%n new photo from the inbox</numerusform>
@@ -76,6 +83,16 @@
         <translation>
             <numerusform>%n photo</numerusform>
             <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n change(s) planned.</source>
+        <translation>
+            <numerusform>%n change planned.</numerusform>
+            <numerusform>%n changes planned.</numerusform>
         </translation>
     </message>
 </context>

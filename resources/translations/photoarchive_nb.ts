@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Headline</source>
-        <translation>Tittel</translation>
+        <translation>Overskrift</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Headline</source>
-        <translation>Tittel</translation>
+        <translation>Overskrift</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -398,6 +398,17 @@
     <message>
         <source>%1 could not be archived and was put in quarantine: %2</source>
         <translation>%1 kunne ikke arkiveres og ble lagt i karantene: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files could not be archived and were put in quarantine.</source>
+        <translation>
+            <numerusform>%n fil kunne ikke arkiveres og ble lagt i karantene.</numerusform>
+            <numerusform>%n filer kunne ikke arkiveres og ble lagt i karantene.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation>Sist: %1</translation>
     </message>
     <message>
         <source>Show quarantine</source>
@@ -963,6 +974,206 @@
     </message>
 </context>
 <context>
+    <name>SignInButton</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Logg inn …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Logget inn som %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Flickr</source>
+        <translation>Logg inn på Flickr</translation>
+    </message>
+    <message>
+        <source>Asking Flickr for a sign-in address…</source>
+        <translation>Ber Flickr om en innloggingsadresse …</translation>
+    </message>
+    <message>
+        <source>Verification code shown by Flickr:</source>
+        <translation>Bekreftelseskoden Flickr viser:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logg inn</translation>
+    </message>
+    <message>
+        <source>Open this address, allow the app on Flickr, then paste the code Flickr shows below.</source>
+        <translation>Åpne denne adressen, gi programmet tilgang på Flickr, og lim inn koden Flickr viser, nedenfor.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Flickr account: checking…</source>
+        <translation>Flickr-konto: sjekker …</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Logg inn …</translation>
+    </message>
+    <message>
+        <source>Show what would change</source>
+        <translation>Vis hva som ville blitt endret</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkroniser nå</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Ikke startet.</translation>
+    </message>
+    <message>
+        <source>%v of %m photos</source>
+        <translation>%v av %m bilder</translation>
+    </message>
+    <message>
+        <source>Photos that could not be published</source>
+        <translation>Bilder som ikke kunne publiseres</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Bilde</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hva som skjedde</translation>
+    </message>
+    <message>
+        <source>Flickr: signed in as %1</source>
+        <translation>Flickr: logget inn som %1</translation>
+    </message>
+    <message>
+        <source>Flickr: no API key in Settings</source>
+        <translation>Flickr: ingen API-nøkkel i innstillingene</translation>
+    </message>
+    <message>
+        <source>Flickr: not signed in</source>
+        <translation>Flickr: ikke logget inn</translation>
+    </message>
+    <message>
+        <source>Flickr: %1</source>
+        <translation>Flickr: %1</translation>
+    </message>
+    <message>
+        <source>Looking for changes…</source>
+        <translation>Ser etter endringer …</translation>
+    </message>
+    <message>
+        <source>Sync started.</source>
+        <translation>Synkroniseringen har startet.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the sync stops before its next call to Flickr…</source>
+        <translation>Avbryter: synkroniseringen stopper før neste kall til Flickr …</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <source>Checking what an earlier sync left open</source>
+        <translation>Sjekker hva en tidligere synkronisering la igjen uavsluttet</translation>
+    </message>
+    <message>
+        <source>Preparing clean copies</source>
+        <translation>Lager rensede kopier</translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation>Laster opp bilder</translation>
+    </message>
+    <message>
+        <source>Updating albums</source>
+        <translation>Oppdaterer album</translation>
+    </message>
+    <message>
+        <source>Taking down what is no longer approved</source>
+        <translation>Tar ned det som ikke lenger er godkjent</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%1 av %2 sendt</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Nå: %1</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>Sender %1</translation>
+    </message>
+    <message>
+        <source>Making the clean copy of %1</source>
+        <translation>Lager renset kopi av %1</translation>
+    </message>
+    <message>
+        <source>Nothing to do: Flickr matches the approved sets.</source>
+        <translation>Ingenting å gjøre: Flickr stemmer med de godkjente settene.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) planned.</source>
+        <translation>
+            <numerusform>%n endring planlagt.</numerusform>
+            <numerusform>%n endringer planlagt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync done: %1 uploaded, %2 change(s), %3 set(s) published, %4 taken down.</source>
+        <translation>Synkronisering ferdig: %1 lastet opp, %2 endring(er), %3 sett publisert, %4 tatt ned.</translation>
+    </message>
+    <message>
+        <source>Settled %1 write(s) an interrupted sync had left open.</source>
+        <translation>Avklarte %1 skriving(er) som en avbrutt synkronisering hadde latt stå åpne.</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>Mislyktes: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was done is kept; the next sync carries on.</source>
+        <translation>Avbrutt. Det som ble gjort, beholdes; neste synkronisering fortsetter.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutt.</translation>
+    </message>
+    <message>
+        <source>The sync stopped: %1</source>
+        <translation>Synkroniseringen stoppet: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stoppet: %1</translation>
+    </message>
+    <message>
+        <source>Sync running</source>
+        <translation>Synkronisering pågår</translation>
+    </message>
+    <message>
+        <source>A sync with Flickr is running. Stop it and close? What is already published stays, and the next sync carries on.</source>
+        <translation>En synkronisering med Flickr pågår. Stoppe den og lukke? Det som allerede er publisert, blir liggende, og neste synkronisering fortsetter.</translation>
+    </message>
+</context>
+<context>
     <name>TileDelegate</name>
     <message>
         <source>Portrait</source>
@@ -987,6 +1198,10 @@
     <message>
         <source>In set</source>
         <translation>I sett</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from factory import make_photo
+
 
 @pytest.fixture
 def settings():

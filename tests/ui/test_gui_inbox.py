@@ -16,7 +16,9 @@ def test_files_dropped_in_the_inbox_appear_in_the_grid(make_window, home, catalo
         make_photo(inbox / f"Bilde {i} æøå.jpg", seed=i)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30000)
     assert catalog.photos.count() == 3
-    assert sorted(window.model.photo(r).original_name for r in range(3)) == [f"Bilde {i} æøå.jpg" for i in range(3)]
+    assert sorted(window.model.photo(r).original_name for r in range(3)) == [
+        f"Bilde {i} æøå.jpg" for i in range(3)
+    ]
     # Announced (results arriving close together are announced together).
     qtbot.waitUntil(lambda: bool(window.notifications), timeout=5000)
     announced = sum(int(text.split()[0]) for text in window.notifications if "from the inbox" in text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from ui.gui_helpers import ARTIFACTS, REPO_ROOT, save_screenshot, select_rows
 from PySide6.QtCore import Qt
+from ui.gui_helpers import ARTIFACTS, REPO_ROOT, save_screenshot, select_rows
 
 from photoarchive.catalog.photos import Category, CategoryState
 from photoarchive.ui.views import ViewKind, ViewSpec
@@ -18,7 +18,15 @@ def test_window_opens_on_an_empty_home(make_window):
     assert window.empty_label.isVisible()
     assert "appear here" in window.empty_label.text()
     names = [window.sidebar.topLevelItem(i).text(0) for i in range(window.sidebar.topLevelItemCount())]
-    for expected in ("Inbox", "All photos", "Portraits", "Case photos", "Media / high-res", "Needs review", "Quarantine"):
+    for expected in (
+        "Inbox",
+        "All photos",
+        "Portraits",
+        "Case photos",
+        "Media / high-res",
+        "Needs review",
+        "Quarantine",
+    ):
         assert any(n.startswith(expected) for n in names), names
     assert window.inspector.title.text() == "No photo selected"
     save_screenshot(window, "empty-home.png")
@@ -34,7 +42,8 @@ def test_grid_shows_photos_with_thumbnails_and_badges(make_window, ingest, qtbot
         window.model.data(window.model.index(row), Qt.ItemDataRole.DecorationRole)
     qtbot.waitUntil(
         lambda: all(
-            window.model.data(window.model.index(r), Qt.ItemDataRole.DecorationRole) is not None for r in range(2)
+            window.model.data(window.model.index(r), Qt.ItemDataRole.DecorationRole) is not None
+            for r in range(2)
         ),
         timeout=10000,
     )
@@ -53,7 +62,9 @@ def test_editing_a_caption_persists_to_the_catalog(make_window, ingest, catalog,
     window.inspector.edits["caption"].setPlainText("Politiet på stedet i Skien")
     window.inspector.edits["keywords"].setText("politi, trafikk, politi")
     qtbot.mouseClick(window.inspector.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: catalog.photos.get(photo_id).caption == "Politiet på stedet i Skien", timeout=5000)
+    qtbot.waitUntil(
+        lambda: catalog.photos.get(photo_id).caption == "Politiet på stedet i Skien", timeout=5000
+    )
     record = catalog.photos.get(photo_id)
     assert record.keywords == ["politi", "trafikk"]
     edits = [e for e in catalog.photos.events(photo_id) if e.kind == "edited"]
@@ -81,7 +92,8 @@ def test_confirming_a_suggestion(make_window, ingest, catalog, qtbot):
     save_screenshot(window, "inspector-suggestion.png")
     qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
-        lambda: catalog.photos.get(photo_id).categories[Category.CASE].state is CategoryState.CONFIRMED, timeout=5000
+        lambda: catalog.photos.get(photo_id).categories[Category.CASE].state is CategoryState.CONFIRMED,
+        timeout=5000,
     )
     mark = catalog.photos.get(photo_id).categories[Category.CASE]
     assert mark.decided_by == "tester"
@@ -90,7 +102,9 @@ def test_confirming_a_suggestion(make_window, ingest, catalog, qtbot):
     qtbot.waitUntil(lambda: state_label.text() == "confirmed", timeout=5000)
 
 
-def test_editing_several_photos_at_once_with_the_press_template(make_window, ingest, catalog, settings, qtbot):
+def test_editing_several_photos_at_once_with_the_press_template(
+    make_window, ingest, catalog, settings, qtbot
+):
     ids = ingest("IMG_0301.jpg", "IMG_0302.jpg", "IMG_0303.jpg")
     settings.press.byline = "Politiet i Sør-Øst"
     window = make_window()
@@ -98,10 +112,15 @@ def test_editing_several_photos_at_once_with_the_press_template(make_window, ing
         window.sidebar.select(ViewSpec(ViewKind.ALL))
     select_rows(window, [0, 1])
     chosen = [window.model.photo(0).id, window.model.photo(1).id]
-    qtbot.waitUntil(lambda: sorted(window.inspector.ids) == sorted(chosen) and len(window.inspector.records) == 2, timeout=5000)
+    qtbot.waitUntil(
+        lambda: sorted(window.inspector.ids) == sorted(chosen) and len(window.inspector.records) == 2,
+        timeout=5000,
+    )
     assert window.inspector.title.text() == "2 photos selected"
     window.act_template.trigger()
-    qtbot.waitUntil(lambda: all(r.byline == "Politiet i Sør-Øst" for r in catalog.photos.get_many(chosen)), timeout=5000)
+    qtbot.waitUntil(
+        lambda: all(r.byline == "Politiet i Sør-Øst" for r in catalog.photos.get_many(chosen)), timeout=5000
+    )
     (untouched,) = set(ids) - set(chosen)
     assert catalog.photos.get(untouched).byline == ""
 
@@ -131,8 +150,15 @@ def test_screenshot_for_the_readme(make_window, ingest, qtbot):
         timeout=10000,
     )
     select_rows(window, [window.model.rowCount() - 1])
-    qtbot.waitUntil(lambda: window.inspector.preview.pixmap() is not None and not window.inspector.preview.pixmap().isNull(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            window.inspector.preview.pixmap() is not None and not window.inspector.preview.pixmap().isNull()
+        ),
+        timeout=10000,
+    )
     qtbot.waitUntil(lambda: "Checking" not in window.inspector.privacy.text(), timeout=10000)
+    # The original's personal data, in plain words, as the privacy scan reports it.
+    assert "GPS position 59.2° N 9.6° E" in window.inspector.privacy.text()
     path = save_screenshot(window, "main-window.png")
     target = REPO_ROOT / "resources" / "screenshots" / "main-window.png"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -34,18 +34,24 @@ def test_create_a_set_add_photos_reorder_submit_and_approve(make_window, ingest,
         window._add_to_set(photo_set.id, window.selected_ids())
     assert sorted(catalog.sets.get(photo_set.id).photo_ids) == sorted(ids)
     assert all(window.model.photo(r).in_set for r in range(3))
-    qtbot.waitUntil(lambda: any("Trafikkulykke" in label for _i, label in window.sidebar.set_entries()), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any("Trafikkulykke" in label for _i, label in window.sidebar.set_entries()), timeout=5000
+    )
 
     page = _open_sets(window, qtbot)
     assert page.photos.rowCount() == 3
     order = catalog.sets.get(photo_set.id).photo_ids
-    page.photo_view.selectionModel().select(page.photos.index(2), page.photo_view.selectionModel().SelectionFlag.Select)
+    page.photo_view.selectionModel().select(
+        page.photos.index(2), page.photo_view.selectionModel().SelectionFlag.Select
+    )
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.move_selected(-1)
     assert catalog.sets.get(photo_set.id).photo_ids == [order[0], order[2], order[1]]
 
     page.photo_view.selectionModel().clearSelection()
-    page.photo_view.selectionModel().select(page.photos.index(1), page.photo_view.selectionModel().SelectionFlag.Select)
+    page.photo_view.selectionModel().select(
+        page.photos.index(1), page.photo_view.selectionModel().SelectionFlag.Select
+    )
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.make_cover()
     assert catalog.sets.get(photo_set.id).cover_photo_id == order[2]
@@ -85,7 +91,9 @@ def test_create_a_set_add_photos_reorder_submit_and_approve(make_window, ingest,
     assert "approve" in actions and "submit" in actions
     save_screenshot(window, "sets-view.png")
 
-    monkeypatch.setattr(sets_page.QMessageBox, "question", lambda *a, **k: sets_page.QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        sets_page.QMessageBox, "question", lambda *a, **k: sets_page.QMessageBox.StandardButton.Yes
+    )
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.revoke_button.click()
     assert catalog.sets.get(photo_set.id).state is SetState.DRAFT

@@ -16,7 +16,15 @@ PLACEHOLDER = re.compile(r"%\d|%n|\{excerpt\}|\{tag\}")
 
 @pytest.mark.parametrize(
     ("configured", "system", "expected"),
-    [("", "nb_NO", "nb"), ("", "nn_NO", "nb"), ("", "no", "nb"), ("", "en_GB", "en"), ("", "sv_SE", "en"), ("en", "nb_NO", "en"), ("nb", "en_US", "nb")],
+    [
+        ("", "nb_NO", "nb"),
+        ("", "nn_NO", "nb"),
+        ("", "no", "nb"),
+        ("", "en_GB", "en"),
+        ("", "sv_SE", "en"),
+        ("en", "nb_NO", "en"),
+        ("nb", "en_US", "nb"),
+    ],
 )
 def test_language_follows_the_setting_then_the_system(configured, system, expected):
     assert choose_language(configured, system) == expected
@@ -39,7 +47,9 @@ def test_every_norwegian_string_is_translated_with_its_placeholders():
         for form in forms:
             assert form, (context, source)
             assert sorted(set(PLACEHOLDER.findall(form))) == sorted(set(PLACEHOLDER.findall(source))) or (
-                "%n" in source and sorted(set(PLACEHOLDER.findall(form)) | {"%n"}) == sorted(set(PLACEHOLDER.findall(source)))
+                "%n" in source
+                and sorted(set(PLACEHOLDER.findall(form)) | {"%n"})
+                == sorted(set(PLACEHOLDER.findall(source)))
             ), (context, source, form)
         count += 1
     assert count > 150
@@ -54,8 +64,14 @@ def test_translations_compile_and_load(qapp, tmp_path):
     QCoreApplication.installTranslator(nb)
     try:
         assert QCoreApplication.translate("Sidebar", "Inbox") == "Innboks"
-        assert QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3) == "3 nye bilder fra innboksen"
-        assert QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1) == "1 nytt bilde fra innboksen"
+        assert (
+            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3)
+            == "3 nye bilder fra innboksen"
+        )
+        assert (
+            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1)
+            == "1 nytt bilde fra innboksen"
+        )
     finally:
         QCoreApplication.removeTranslator(nb)
 
@@ -63,8 +79,14 @@ def test_translations_compile_and_load(qapp, tmp_path):
     assert en.load(str(tmp_path / "photoarchive_en.qm"))
     QCoreApplication.installTranslator(en)
     try:
-        assert QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1) == "1 new photo from the inbox"
-        assert QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3) == "3 new photos from the inbox"
+        assert (
+            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1)
+            == "1 new photo from the inbox"
+        )
+        assert (
+            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3)
+            == "3 new photos from the inbox"
+        )
     finally:
         QCoreApplication.removeTranslator(en)
 

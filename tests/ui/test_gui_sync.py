@@ -1,0 +1,128 @@
+"""The Sync view against the emulated Flickr: an approved set is published, the progress bars reach the end."""
+
+from __future__ import annotations
+
+import pytest
+from ui.gui_helpers import save_screenshot
+
+from photoarchive.ui.views import ViewKind, ViewSpec
+
+KEY, SECRET = "gui-test-key", "gui-test-secret"
+
+
+@pytest.fixture
+def emulator(monkeypatch):
+    import keyring.core
+    from flickr_emulator import FlickrEmulator
+    from keyring.backends import fail
+
+    # Never touch the OS keyring: with the 'fail' backend the token store uses its file in the home.
+    previous = getattr(keyring.core, "_keyring_backend", None)
+    keyring.core.set_keyring(fail.Keyring())
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    for var in ("PHOTOARCHIVE_FLICKR_KEY", "PHOTOARCHIVE_FLICKR_SECRET", "PHOTOARCHIVE_FLICKR_BASE"):
+        monkeypatch.delenv(var, raising=False)
+    with FlickrEmulator() as emu:
+        emu.register_app(KEY, SECRET)
+        yield emu
+        assert emu.errors == [], emu.errors
+    keyring.core._keyring_backend = previous
+
+
+@pytest.fixture
+def signed_in(emulator, home, settings):
+    from flickrapi.auth import FlickrAccessToken
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    settings.flickr.api_key = KEY
+    settings.flickr.api_secret = SECRET
+    settings.flickr.base_url = emulator.base_url
+    settings.flickr.calls_per_second = 0
+    settings.flickr.timeout_seconds = 5
+    token, secret = emulator.grant_token("delete")
+    user = emulator.default_user
+    TokenStore(home, KEY).save(
+        FlickrAccessToken(token, secret, "delete", user.fullname, user.username, user.nsid)
+    )
+    return user
+
+
+def test_an_approved_set_is_synced_with_the_progress_bar_reaching_the_end(
+    make_window, ingest, catalog, home, settings, signed_in, emulator, qtbot
+):
+    from photoarchive.sets.service import SetService
+
+    ids = ingest("Ulykke 1.jpg", "Ulykke 2.jpg", "Ulykke 3.jpg", gps=True, serial=True, owner=True)
+    service = SetService.for_home(catalog, home, settings, actor="tester")
+    photo_set = service.create("Trafikkulykke E18", visibility="public", licence_id=4)
+    service.add(photo_set.id, ids)
+    service.submit(photo_set.id)
+    service.approve(photo_set.id)
+
+    window = make_window()
+    page = window.sync_page
+    qtbot.waitUntil(lambda: signed_in.username in window.account_label.text(), timeout=10000)
+    window.sidebar.select(ViewSpec(ViewKind.SYNC))
+    assert window.stack.currentWidget() is page
+
+    with qtbot.waitSignal(page.finished, timeout=60000) as result:
+        page.sync_button.click()
+        assert page.cancel_button.isEnabled()
+    report = result.args[0]
+    assert not isinstance(report, BaseException), report
+    assert report.uploaded == 3 and report.failed == []
+    assert page.photos_bar.maximum() == 3 and page.photos_bar.value() == 3
+    assert page.bytes_bar.value() == page.bytes_bar.maximum() > 0
+    assert "Sync done: 3 uploaded" in page.log.toPlainText()
+    assert page.sync_button.isEnabled() and not page.cancel_button.isEnabled()
+    (album,) = emulator.state.photosets.values()
+    assert album.title == "Trafikkulykke E18" and len(album.photo_ids) == 3
+    save_screenshot(window, "sync-view.png")
+
+    # Back in the grid, the photos carry the "published" badge.
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    delegate = window.grid.itemDelegate()
+    for row in range(3):
+        photo = window.model.photo(row)
+        keys = [key for key, _label, _s in delegate.badges(photo, photo.id in window.model.published)]
+        assert "published" in keys
+
+    # A second sync has nothing to upload.
+    with qtbot.waitSignal(page.finished, timeout=60000) as again:
+        page.sync_button.click()
+    assert again.args[0].uploaded == 0
+    assert len(emulator.state.photos) == 3
+
+
+def test_sync_without_sign_in_says_so(make_window, qtbot):
+    window = make_window()
+    page = window.sync_page
+    window.sidebar.select(ViewSpec(ViewKind.SYNC))
+    with qtbot.waitSignal(page.finished, timeout=20000) as result:
+        page.sync_button.click()
+    assert isinstance(result.args[0], Exception)
+    assert "stopped" in page.phase.text().lower()
+    assert page.sync_button.isEnabled()
+
+
+def test_sign_in_from_the_app_with_the_verification_code(qtbot, home, settings, emulator):
+    from photoarchive.flickr.account import status
+    from photoarchive.ui.flickr_signin import SignInDialog
+
+    settings.flickr.api_key = KEY
+    settings.flickr.api_secret = SECRET
+    settings.flickr.base_url = emulator.base_url
+    settings.flickr.timeout_seconds = 5
+    dialog = SignInDialog(home, settings, open_browser=False)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.finish_button.isEnabled(), timeout=10000)
+    assert dialog.url.text().startswith(emulator.authorize_url)
+    # The user allows the app on (emulated) Flickr and pastes the code it shows.
+    [pending] = emulator.pending_authorizations()
+    dialog.code.setText(emulator.approve(pending.token))
+    with qtbot.waitSignal(dialog.signedIn, timeout=10000) as signed:
+        dialog.finish_button.click()
+    assert signed.args == [emulator.default_user.username]
+    assert status(home, settings).signed_in
