@@ -341,7 +341,7 @@ class PhotoStore:
         query = query or PhotoQuery()
         stmt = self._ordered(_summary_select().where(*self._conditions(query)), query)
         with self.engine.connect() as conn:
-            return _summaries(conn.execute(stmt).tuples().all())
+            return _summaries(conn.execute(stmt).all())
 
     def summaries_for(self, photo_ids: Sequence[int]) -> list[PhotoSummary]:
         """Light rows for these photos, in the order given (unknown ids are left out)."""
@@ -349,7 +349,7 @@ class PhotoStore:
         with self.engine.connect() as conn:
             for start in range(0, len(photo_ids), 900):  # SQLite's bound-parameter limit
                 chunk = list(photo_ids[start : start + 900])
-                rows = conn.execute(_summary_select().where(photos.c.id.in_(chunk))).tuples().all()
+                rows = conn.execute(_summary_select().where(photos.c.id.in_(chunk))).all()
                 found.update((s.id, s) for s in _summaries(rows))
         return [found[i] for i in photo_ids if i in found]
 

@@ -77,6 +77,8 @@ photos = Table(
     Column("ingested_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Index("ix_photos_sort_time", "sort_time"),
+    # The Inbox view: unreviewed photos, newest first.
+    Index("ix_photos_reviewed_sort_time", "reviewed", "sort_time"),
     Index("ix_photos_ingested_at", "ingested_at"),
     Index("ix_photos_case_number", "case_number"),
     Index("ix_photos_original_name", "original_name"),

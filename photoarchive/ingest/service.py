@@ -93,10 +93,11 @@ class WatchService:
             self.ingestor.recover()
             remove = self.settings.inbox.remove_after_ingest
             self.ingestor.ingest_many(batch, remove_source=remove, on_result=self._report)
-        except Exception:
+        except Exception as exc:
+            # Not the files' fault (catalog locked, archive gone …): say so for each, keep them, retry.
             log.exception("ingest batch failed; files stay in the inbox and are retried")
             for source in batch:
-                self.watcher.retry_later(source.path)
+                self._report(IngestResult(source.path, Outcome.FAILED, reason=f"could not be archived yet: {exc}"))
         finally:
             self._lock.release()
 

@@ -1,5 +1,1 @@
 """The desktop app (PySide6). The only package that imports Qt; it drives the core, never SQL or HTTP."""
-
-from photoarchive.ui import pyside_guard
-
-pyside_guard.apply()
