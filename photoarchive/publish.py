@@ -94,7 +94,9 @@ def export_photos(
             continue
         dest = _free_name(out_dir / record.original_name, record.format)
         try:
-            result = publish_copy(original_path(home, record), dest, policy, press_fields_for(record, settings))
+            result = publish_copy(
+                original_path(home, record), dest, policy, press_fields_for(record, settings)
+            )
         except PhotoarchiveError as exc:
             items.append(ExportItem(photo_id, error=str(exc)))
             continue

@@ -9,7 +9,20 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, Integer, String, and_, delete, exists, func, insert, or_, select, type_coerce, update
+from sqlalchemy import (
+    Engine,
+    Integer,
+    String,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.engine import Connection, RowMapping
 
 from photoarchive.catalog.schema import (
@@ -243,15 +256,15 @@ class PhotoStore:
 
     def path_taken(self, archive_path: str) -> bool:
         with self.engine.connect() as conn:
-            in_photos = conn.execute(
-                select(photos.c.id).where(photos.c.archive_path == archive_path)
-            ).first()
+            in_photos = conn.execute(select(photos.c.id).where(photos.c.archive_path == archive_path)).first()
             in_pending = conn.execute(
                 select(pending_ingests.c.id).where(pending_ingests.c.archive_path == archive_path)
             ).first()
         return in_photos is not None or in_pending is not None
 
-    def add(self, new: NewPhoto, *, actor: str, pending_id: int | None = None, detail: dict | None = None) -> int:
+    def add(
+        self, new: NewPhoto, *, actor: str, pending_id: int | None = None, detail: dict | None = None
+    ) -> int:
         """Insert a photo with its suggestions and an `ingested` event, in one transaction."""
         now = utcnow()
         values = _derived_values(new, now)
@@ -282,13 +295,25 @@ class PhotoStore:
                 photo_id = first_id + offset
                 photo_rows.append({**_derived_values(new, now), "id": photo_id})
                 category_rows += [
-                    dict(photo_id=photo_id, category=s.category.value, state=CategoryState.SUGGESTED.value,
-                         source=s.source, decided_by="", decided_at=None)
+                    dict(
+                        photo_id=photo_id,
+                        category=s.category.value,
+                        state=CategoryState.SUGGESTED.value,
+                        source=s.source,
+                        decided_by="",
+                        decided_at=None,
+                    )
                     for s in new.suggestions
                 ]
                 event_rows.append(
-                    dict(photo_id=photo_id, quarantine_id=None, kind="ingested", at=now, actor=actor,
-                         detail={"source": new.source_path})
+                    dict(
+                        photo_id=photo_id,
+                        quarantine_id=None,
+                        kind="ingested",
+                        at=now,
+                        actor=actor,
+                        detail={"source": new.source_path},
+                    )
                 )
             conn.execute(insert(photos), photo_rows)
             if category_rows:
@@ -625,8 +650,19 @@ def _summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
     parse = datetime.fromisoformat
     return [
         PhotoSummary(
-            i, sha, name, parse(taken) if taken else None, parse(ingested), w, h, case,
-            gps == 1, serial == 1, reviewed == 1, tuple(tags.split(",")) if tags else (), in_set_ == 1,
+            i,
+            sha,
+            name,
+            parse(taken) if taken else None,
+            parse(ingested),
+            w,
+            h,
+            case,
+            gps == 1,
+            serial == 1,
+            reviewed == 1,
+            tuple(tags.split(",")) if tags else (),
+            in_set_ == 1,
         )
         for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_) in rows
     ]
@@ -636,7 +672,9 @@ def _derived_values(new: NewPhoto, now: datetime) -> dict[str, Any]:
     values = {k: v for k, v in new.__dict__.items() if k != "suggestions"}
     values.update(
         search_text=search_text_for(values),
-        category_tags=_category_tags((s.category.value, CategoryState.SUGGESTED.value) for s in new.suggestions),
+        category_tags=_category_tags(
+            (s.category.value, CategoryState.SUGGESTED.value) for s in new.suggestions
+        ),
         sort_time=new.capture_time or now,
         ingested_at=now,
         updated_at=now,

@@ -93,9 +93,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from photoarchive.catalog import Catalog
     from photoarchive.home import Home
-    from photoarchive.settings import Settings
-
     from photoarchive.logsetup import log_to_home
+    from photoarchive.settings import Settings
 
     home = Home.resolve(getattr(args, "home", None)).ensure()
     log_to_home(home)

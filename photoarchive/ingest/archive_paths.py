@@ -11,7 +11,14 @@ from pathlib import PurePosixPath
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 # Keep well inside Windows' classic 260-character path limit even in a deep home folder.
 MAX_NAME_LENGTH = 120
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def safe_file_name(name: str) -> str:
@@ -31,9 +38,7 @@ def date_folder(when: datetime) -> PurePosixPath:
     return PurePosixPath(f"{when:%Y}", f"{when:%Y-%m-%d}")
 
 
-def choose_archive_path(
-    original_name: str, when: datetime, is_taken: Callable[[str], bool]
-) -> str:
+def choose_archive_path(original_name: str, when: datetime, is_taken: Callable[[str], bool]) -> str:
     """`2026/2026-11-24/IMG_0042.jpg`, or `IMG_0042 (2).jpg` … when that name is taken."""
     folder = date_folder(when)
     name = safe_file_name(original_name)

@@ -9,8 +9,29 @@ IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db", "icon\r
 IGNORED_SUFFIXES = {".part", ".tmp", ".crdownload", ".partial", ".download", ".filepart", ".!ut", ".swp"}
 IGNORED_PREFIXES = ("~$", ".~", "._")
 
-RAW_SUFFIXES = {".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".raf",
-                ".dng", ".pef", ".srw", ".x3f", ".3fr", ".iiq", ".erf", ".mrw", ".kdc", ".dcr"}
+RAW_SUFFIXES = {
+    ".cr2",
+    ".cr3",
+    ".crw",
+    ".nef",
+    ".nrw",
+    ".arw",
+    ".srf",
+    ".sr2",
+    ".orf",
+    ".rw2",
+    ".raf",
+    ".dng",
+    ".pef",
+    ".srw",
+    ".x3f",
+    ".3fr",
+    ".iiq",
+    ".erf",
+    ".mrw",
+    ".kdc",
+    ".dcr",
+}
 
 
 def is_ignored(path: PurePath) -> bool:
@@ -59,4 +80,6 @@ def describe_non_image(head: bytes, suffix: str) -> str:
         return "an audio or video file"
     if not head:
         return "an empty file"
-    return f"not a photo in a supported format (JPEG, PNG, TIFF, HEIC, WebP){f' ({suffix})' if suffix else ''}"
+    return (
+        f"not a photo in a supported format (JPEG, PNG, TIFF, HEIC, WebP){f' ({suffix})' if suffix else ''}"
+    )

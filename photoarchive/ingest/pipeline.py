@@ -150,13 +150,17 @@ class Ingestor:
         except PermissionError as exc:
             if _is_under(Path(exc.filename or ""), self.home.root):
                 return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
-            return IngestResult(path, Outcome.SKIPPED, reason=f"the file cannot be opened yet ({exc.strerror})")
+            return IngestResult(
+                path, Outcome.SKIPPED, reason=f"the file cannot be opened yet ({exc.strerror})"
+            )
         except ArchiveError as exc:
             return IngestResult(path, Outcome.FAILED, reason=str(exc))
         except OSError as exc:
             if _is_under(Path(exc.filename or ""), self.home.root) or exc.errno == 28:
                 return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
-            return IngestResult(path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}")
+            return IngestResult(
+                path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}"
+            )
 
     def _ingest(self, source: SourceFile, *, remove_source: bool) -> IngestResult:
         path = source.path
@@ -194,13 +198,28 @@ class Ingestor:
             return self._duplicate(path, existing, remove_source, timings)
 
         if size == 0:
-            return self._quarantine(source, staged, QuarantineReason.EMPTY, "the file is empty (0 bytes)",
-                                    sha256, size, remove_source, timings)
+            return self._quarantine(
+                source,
+                staged,
+                QuarantineReason.EMPTY,
+                "the file is empty (0 bytes)",
+                sha256,
+                size,
+                remove_source,
+                timings,
+            )
         fmt = sniff_format(head)
         if fmt is None or path.suffix.lower() in RAW_SUFFIXES:
-            return self._quarantine(source, staged, QuarantineReason.NOT_A_PHOTO,
-                                    f"this is {describe_non_image(head, path.suffix)}",
-                                    sha256, size, remove_source, timings)
+            return self._quarantine(
+                source,
+                staged,
+                QuarantineReason.NOT_A_PHOTO,
+                f"this is {describe_non_image(head, path.suffix)}",
+                sha256,
+                size,
+                remove_source,
+                timings,
+            )
 
         mark = time.perf_counter()
         if _sha256_of(staged) != sha256:
@@ -213,14 +232,17 @@ class Ingestor:
         try:
             analysis = self._analyse(staged, sha256, source.path.name)
         except UnsupportedFile as exc:
-            return self._quarantine(source, staged, QuarantineReason.NOT_A_PHOTO, str(exc),
-                                    sha256, size, remove_source, timings)
+            return self._quarantine(
+                source, staged, QuarantineReason.NOT_A_PHOTO, str(exc), sha256, size, remove_source, timings
+            )
         except ImageTooLarge as exc:
-            return self._quarantine(source, staged, QuarantineReason.TOO_LARGE, str(exc),
-                                    sha256, size, remove_source, timings)
+            return self._quarantine(
+                source, staged, QuarantineReason.TOO_LARGE, str(exc), sha256, size, remove_source, timings
+            )
         except CorruptImage as exc:
-            return self._quarantine(source, staged, QuarantineReason.CORRUPT, str(exc),
-                                    sha256, size, remove_source, timings)
+            return self._quarantine(
+                source, staged, QuarantineReason.CORRUPT, str(exc), sha256, size, remove_source, timings
+            )
         timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
 
         mark = time.perf_counter()
@@ -303,8 +325,12 @@ class Ingestor:
         # Search a little below the portrait threshold so a face right at it is still found.
         min_face = self.settings.categories.portrait_min_face_fraction * 0.8
         return analyse_image(
-            staged, self.home.thumbnails, sha256, find_faces=self.find_faces,
-            min_face_fraction=min_face, display_name=name,
+            staged,
+            self.home.thumbnails,
+            sha256,
+            find_faces=self.find_faces,
+            min_face_fraction=min_face,
+            display_name=name,
         )
 
     def _privacy_flags(self, staged: Path) -> _PrivacyFlags:
@@ -360,7 +386,9 @@ class Ingestor:
         if remove_source:
             _remove_source(source.path)
         log.warning("quarantined %s: %s", source.path, reason)
-        return IngestResult(source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings)
+        return IngestResult(
+            source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings
+        )
 
     # -- batches --------------------------------------------------------------------------------
 

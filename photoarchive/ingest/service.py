@@ -97,7 +97,9 @@ class WatchService:
             # Not the files' fault (catalog locked, archive gone …): say so for each, keep them, retry.
             log.exception("ingest batch failed; files stay in the inbox and are retried")
             for source in batch:
-                self._report(IngestResult(source.path, Outcome.FAILED, reason=f"could not be archived yet: {exc}"))
+                self._report(
+                    IngestResult(source.path, Outcome.FAILED, reason=f"could not be archived yet: {exc}")
+                )
         finally:
             self._lock.release()
 

@@ -13,8 +13,13 @@ from photoarchive.catalog.photos import Category, CategoryState, CategorySuggest
 
 def _new(n: int, **kw) -> NewPhoto:
     values = dict(
-        sha256=f"{n:064x}", original_name=f"IMG_{n:04}.jpg", archive_path=f"2026/2026-01-01/IMG_{n:04}.jpg",
-        size_bytes=100, format="jpeg", width=4000, height=3000,
+        sha256=f"{n:064x}",
+        original_name=f"IMG_{n:04}.jpg",
+        archive_path=f"2026/2026-01-01/IMG_{n:04}.jpg",
+        size_bytes=100,
+        format="jpeg",
+        width=4000,
+        height=3000,
     )
     values.update(kw)
     return NewPhoto(**values)
@@ -49,10 +54,24 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
 
 def test_search_filter_and_sort(tmp_path):
     photos = Catalog.open_file(tmp_path / "c.sqlite").photos
-    a = photos.add(_new(1, caption="Trafikkulykke på E18", capture_time=datetime(2026, 1, 2),
-                        suggestions=[CategorySuggestion(Category.MEDIA, "size")]), actor="t")
-    b = photos.add(_new(2, keywords=["Åsted", "Kriminalteknikk"], case_number="2026-123456",
-                        capture_time=datetime(2026, 1, 3)), actor="t")
+    a = photos.add(
+        _new(
+            1,
+            caption="Trafikkulykke på E18",
+            capture_time=datetime(2026, 1, 2),
+            suggestions=[CategorySuggestion(Category.MEDIA, "size")],
+        ),
+        actor="t",
+    )
+    b = photos.add(
+        _new(
+            2,
+            keywords=["Åsted", "Kriminalteknikk"],
+            case_number="2026-123456",
+            capture_time=datetime(2026, 1, 3),
+        ),
+        actor="t",
+    )
     photos.set_category([b], Category.CASE, CategoryState.CONFIRMED, actor="t")
     assert photos.ids(PhotoQuery(search="e18")) == [a]
     assert photos.ids(PhotoQuery(search="åsted")) == [b]  # not ASCII-only case folding
@@ -71,7 +90,9 @@ def test_search_filter_and_sort(tmp_path):
 def test_edits_are_recorded_in_the_history(tmp_path):
     photos = Catalog.open_file(tmp_path / "c.sqlite").photos
     pid = photos.add(_new(1), actor="fotograf")
-    photos.update_fields([pid], {"caption": "Ny tekst «sitat»", "keywords": ["a", "A", " b "]}, actor="rådgiver")
+    photos.update_fields(
+        [pid], {"caption": "Ny tekst «sitat»", "keywords": ["a", "A", " b "]}, actor="rådgiver"
+    )
     record = photos.get(pid)
     assert record.caption == "Ny tekst «sitat»"
     assert record.keywords == ["a", "b"]
@@ -94,8 +115,16 @@ def test_category_decisions_replace_suggestions(tmp_path):
 
 def test_summaries_mark_suggestions(tmp_path):
     photos = Catalog.open_file(tmp_path / "c.sqlite").photos
-    pid = photos.add(_new(1, suggestions=[CategorySuggestion(Category.MEDIA, "size"),
-                                          CategorySuggestion(Category.CASE, "folder")]), actor="t")
+    pid = photos.add(
+        _new(
+            1,
+            suggestions=[
+                CategorySuggestion(Category.MEDIA, "size"),
+                CategorySuggestion(Category.CASE, "folder"),
+            ],
+        ),
+        actor="t",
+    )
     photos.set_category([pid], Category.CASE, CategoryState.CONFIRMED, actor="t")
     assert photos.summaries()[0].categories == ("case", "media?")
 

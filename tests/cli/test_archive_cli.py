@@ -31,8 +31,21 @@ def test_ingest_list_show_tag_round_trip(home, tmp_path, capsys):
     assert big["categories"]["media"]["state"] == "suggested"
     assert big["case_number"] == "2026-123456" and big["has_gps"] is True
 
-    code, _, err = _run(capsys, "tag", "--home", home.root, big["id"], "--confirm", "media", "--reject", "case",
-                        "--caption", "Åsted etter brann «Storgata»", "--keywords", "brann, Storgata")
+    code, _, err = _run(
+        capsys,
+        "tag",
+        "--home",
+        home.root,
+        big["id"],
+        "--confirm",
+        "media",
+        "--reject",
+        "case",
+        "--caption",
+        "Åsted etter brann «Storgata»",
+        "--keywords",
+        "brann, Storgata",
+    )
     assert code == 0, err
     code, out, _ = _run(capsys, "show", "--home", home.root, big["id"], "--json")
     shown = json.loads(out)

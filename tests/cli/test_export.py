@@ -22,8 +22,15 @@ def _clean(home, photo_id, copy) -> bool:
 
 
 def _ingest_one(home, tmp_path, capsys, **kw):
-    source = factory.make_photo(tmp_path / "Pressebilde.jpg", gps=True, serial=True, owner=True,
-                                thumbnail=True, comment="Kari sin kamera", **kw)
+    source = factory.make_photo(
+        tmp_path / "Pressebilde.jpg",
+        gps=True,
+        serial=True,
+        owner=True,
+        thumbnail=True,
+        comment="Kari sin kamera",
+        **kw,
+    )
     assert main(["--home", str(home.root), "ingest", str(source), "--no-faces"]) == 0
     capsys.readouterr()
     assert main(["--home", str(home.root), "list", "--json"]) == 0
@@ -34,8 +41,18 @@ def test_export_writes_a_clean_stamped_copy_and_leaves_the_original(home, tmp_pa
     photo = _ingest_one(home, tmp_path, capsys, size=(1200, 900))
     original = home.originals / photo["archive_path"]
     before = hashlib.sha256(original.read_bytes()).hexdigest()
-    main(["--home", str(home.root), "tag", str(photo["id"]), "--caption", "Politiet på åstedet «i natt»",
-          "--keywords", "politi, Ørsta"])
+    main(
+        [
+            "--home",
+            str(home.root),
+            "tag",
+            str(photo["id"]),
+            "--caption",
+            "Politiet på åstedet «i natt»",
+            "--keywords",
+            "politi, Ørsta",
+        ]
+    )
     out = tmp_path / "til journalist"
     code = main(["--home", str(home.root), "export", str(photo["id"]), "--to", str(out)])
     printed = capsys.readouterr()
@@ -55,8 +72,9 @@ def test_export_writes_a_clean_stamped_copy_and_leaves_the_original(home, tmp_pa
 def test_export_web_size_and_unknown_ids(home, tmp_path, capsys):
     photo = _ingest_one(home, tmp_path, capsys, size=(2400, 1600))
     out = tmp_path / "web"
-    code = main(["--home", str(home.root), "export", str(photo["id"]), "4242", "--to", str(out),
-                 "--max-size", "800"])
+    code = main(
+        ["--home", str(home.root), "export", str(photo["id"]), "4242", "--to", str(out), "--max-size", "800"]
+    )
     printed = capsys.readouterr()
     assert code == 2
     assert "4242" in printed.err and "no such photo" in printed.err

@@ -19,8 +19,19 @@ pytestmark = pytest.mark.slow
 
 
 def _ingest_cmd(home: Home, inbox) -> list[str]:
-    return [sys.executable, "-m", "photoarchive", "--home", str(home.root), "ingest", str(inbox), "--move",
-            "--no-faces", "--workers", "2"]
+    return [
+        sys.executable,
+        "-m",
+        "photoarchive",
+        "--home",
+        str(home.root),
+        "ingest",
+        str(inbox),
+        "--move",
+        "--no-faces",
+        "--workers",
+        "2",
+    ]
 
 
 def test_killed_ingests_end_with_every_file_exactly_once(home, tmp_path):
@@ -33,8 +44,9 @@ def test_killed_ingests_end_with_every_file_exactly_once(home, tmp_path):
     rng = random.Random(20261128)
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     for _round in range(6):
-        proc = subprocess.Popen(_ingest_cmd(home, inbox), env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _ingest_cmd(home, inbox), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.3, 2.5))
         proc.kill()
         proc.wait()

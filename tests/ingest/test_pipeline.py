@@ -48,9 +48,18 @@ def _ingest(ingestor, path: Path, root: Path, *, remove=False):
 
 def test_a_jpeg_is_archived_unchanged_with_metadata_and_thumbnails(home, ingestor, catalog, inbox):
     source = factory.make_photo(
-        inbox / "IMG_0042.JPG", size=(800, 600), gps=True, serial=True, owner=True, thumbnail=True,
-        capture_time=factory.DEFAULT_TIME, iptc={"caption": "Pressekonferanse på Ørsta «i dag»",
-                                                 "keywords": ["politi", "presse"], "byline": "Ola Fotograf"},
+        inbox / "IMG_0042.JPG",
+        size=(800, 600),
+        gps=True,
+        serial=True,
+        owner=True,
+        thumbnail=True,
+        capture_time=factory.DEFAULT_TIME,
+        iptc={
+            "caption": "Pressekonferanse på Ørsta «i dag»",
+            "keywords": ["politi", "presse"],
+            "byline": "Ola Fotograf",
+        },
     )
     digest = _sha(source)
     result = _ingest(ingestor, source, inbox)
@@ -108,13 +117,19 @@ def test_same_bytes_in_one_parallel_batch_give_one_photo(home, ingestor, catalog
         (lambda d: factory.make_not_an_image(d / "notat.docx", "docx"), "not_a_photo", "Office"),
         (lambda d: factory.make_not_an_image(d / "bilde.jpg", "text"), "not_a_photo", "not a photo"),
         (lambda d: _empty_file(d / "tom.jpg"), "empty", "empty"),
-        (lambda d: factory.truncate(factory.make_photo(d / "halv.jpg", size=(1200, 900)), 0.5), "corrupt", ""),
+        (
+            lambda d: factory.truncate(factory.make_photo(d / "halv.jpg", size=(1200, 900)), 0.5),
+            "corrupt",
+            "",
+        ),
         (lambda d: factory.make_jpeg_bomb(d / "bomb.jpg"), "too_large", ""),
         (lambda d: factory.make_png_bomb(d / "bomb.png"), "too_large", ""),
     ],
     ids=["pdf", "docx", "text-as-jpg", "zero-bytes", "truncated", "jpeg-bomb", "png-bomb"],
 )
-def test_bad_files_go_to_quarantine_with_a_reason_and_are_never_lost(home, ingestor, catalog, inbox, make, code, words):
+def test_bad_files_go_to_quarantine_with_a_reason_and_are_never_lost(
+    home, ingestor, catalog, inbox, make, code, words
+):
     source = make(inbox)
     content = source.read_bytes()
     result = _ingest(ingestor, source, inbox, remove=True)
@@ -168,8 +183,13 @@ def test_portrait_suggested_when_one_dominant_face(home, catalog, inbox):
     ingestor = Ingestor(home, Settings(), catalog, find_faces=True)
     face = factory.make_photo(inbox / "portrett.jpg", size=(600, 800), pattern="face")
     landscape = factory.make_photo(inbox / "landskap.jpg", size=(800, 600), pattern="noise", seed=4)
-    assert Category.PORTRAIT in catalog.photos.get(_ingest(ingestor, face, inbox).photo_id).pending_suggestions
-    assert Category.PORTRAIT not in catalog.photos.get(_ingest(ingestor, landscape, inbox).photo_id).pending_suggestions
+    assert (
+        Category.PORTRAIT in catalog.photos.get(_ingest(ingestor, face, inbox).photo_id).pending_suggestions
+    )
+    assert (
+        Category.PORTRAIT
+        not in catalog.photos.get(_ingest(ingestor, landscape, inbox).photo_id).pending_suggestions
+    )
 
 
 def test_a_file_that_vanishes_is_skipped_and_nothing_recorded(ingestor, catalog, inbox):
@@ -237,10 +257,16 @@ def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalo
     results = ingestor.ingest_many(sources, remove_source=False)
     by_name = {r.source.relative_to(corpus_dir).as_posix(): r for r in results}
     assert all(r.outcome in (Outcome.ARCHIVED, Outcome.DUPLICATE, Outcome.QUARANTINED) for r in results), [
-        (k, r.reason) for k, r in by_name.items() if r.outcome not in (Outcome.ARCHIVED, Outcome.DUPLICATE, Outcome.QUARANTINED)
+        (k, r.reason)
+        for k, r in by_name.items()
+        if r.outcome not in (Outcome.ARCHIVED, Outcome.DUPLICATE, Outcome.QUARANTINED)
     ]
-    for good in ("exif-samples/jpg/Canon_40D.jpg", "exif-samples/jpg/gps/DSCN0010.jpg",
-                 "exif-samples/heic/IMG_5195.HEIC", "exif-samples/jpg/orientation/portrait_6.jpg"):
+    for good in (
+        "exif-samples/jpg/Canon_40D.jpg",
+        "exif-samples/jpg/gps/DSCN0010.jpg",
+        "exif-samples/heic/IMG_5195.HEIC",
+        "exif-samples/jpg/orientation/portrait_6.jpg",
+    ):
         assert by_name[good].outcome is Outcome.ARCHIVED, by_name[good].reason
     for bad in ("exiftool-images/PDF.pdf", "exiftool-images/Word.docx"):
         if bad in by_name:

@@ -16,7 +16,8 @@ from photoarchive.settings import CategorySettings
 
 
 @pytest.mark.parametrize(
-    "name", ["photo.jpg.part", "x.tmp", "~$report.docx", "Thumbs.db", "desktop.ini", ".DS_Store", ".hidden.jpg"]
+    "name",
+    ["photo.jpg.part", "x.tmp", "~$report.docx", "Thumbs.db", "desktop.ini", ".DS_Store", ".hidden.jpg"],
 )
 def test_temporary_and_system_files_are_ignored(name):
     assert is_ignored(Path(name))
@@ -36,7 +37,7 @@ def test_archive_path_is_by_capture_date_and_never_overwrites():
 
 def test_file_names_keep_norwegian_letters_and_lose_windows_forbidden_characters():
     assert safe_file_name("Bjørnøya «åsted» 1.JPG") == "Bjørnøya «åsted» 1.jpg"
-    assert safe_file_name('a:b*c?.jpg') == "a_b_c_.jpg"
+    assert safe_file_name("a:b*c?.jpg") == "a_b_c_.jpg"
     assert safe_file_name("CON.jpg") == "_CON.jpg"
     assert len(safe_file_name("x" * 400 + ".jpg")) <= 120
 
@@ -51,7 +52,11 @@ def test_case_number_from_drop_folder_or_file_name():
 def test_suggestions_from_size_folder_and_face():
     settings = CategorySettings()
     result = suggest_categories(
-        width=6000, height=4000, relative_source=PurePath("2026-123456/a.jpg"), portrait=True, settings=settings
+        width=6000,
+        height=4000,
+        relative_source=PurePath("2026-123456/a.jpg"),
+        portrait=True,
+        settings=settings,
     )
     assert {s.category for s in result.categories} == {Category.MEDIA, Category.CASE, Category.PORTRAIT}
     assert result.case_number == "2026-123456"

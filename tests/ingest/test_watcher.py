@@ -33,9 +33,14 @@ def _service(home, inbox, results, statuses=None, *, settle=0.6, rescan=30.0, ev
     settings.inbox.settle_seconds = settle
     settings.inbox.rescan_seconds = rescan
     service = WatchService(
-        home, settings, Catalog.for_home(home), on_result=results.put,
+        home,
+        settings,
+        Catalog.for_home(home),
+        on_result=results.put,
         on_status=(statuses.put if statuses is not None else None),
-        inbox_folders=[inbox], find_faces=False, use_events=events,
+        inbox_folders=[inbox],
+        find_faces=False,
+        use_events=events,
     )
     service.start()
     return service
