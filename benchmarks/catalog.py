@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.photos import Category, CategorySuggestion, NewPhoto, PhotoQuery
+from photoarchive.catalog.photos import Category, CategoryState, CategorySuggestion, NewPhoto, PhotoQuery
 
 WORDS = (
     "politi",
@@ -41,6 +41,8 @@ def fill(catalog: Catalog, count: int) -> None:
     batch: list[NewPhoto] = []
     for i in range(count):
         suggestions = [CategorySuggestion(c, "size") for c in Category if rng.random() < 0.3]
+        # A rare word, as most real searches are (a name, a place).
+        rare = " Hønefoss" if i % 997 == 0 else ""
         batch.append(
             NewPhoto(
                 sha256=f"{i:064x}",
@@ -51,7 +53,7 @@ def fill(catalog: Catalog, count: int) -> None:
                 width=6000,
                 height=4000,
                 capture_time=start + timedelta(minutes=rng.randrange(5_000_000)),
-                caption=" ".join(rng.choices(WORDS, k=6)),
+                caption=" ".join(rng.choices(WORDS, k=6)) + rare,
                 keywords=rng.sample(WORDS, 3),
                 case_number=f"20{rng.randrange(15, 27)}-{rng.randrange(100000, 999999)}"
                 if rng.random() < 0.2
@@ -64,6 +66,9 @@ def fill(catalog: Catalog, count: int) -> None:
             batch = []
     if batch:
         catalog.photos.add_many(batch, actor="bench")
+    # Staff confirm some suggestions.
+    confirmed = [i for i in range(1, count + 1) if i % 7 == 0]
+    catalog.photos.set_category(confirmed, Category.CASE, CategoryState.CONFIRMED, actor="bench")
 
 
 def timed(label: str, fn, repeat: int = 5) -> None:
@@ -103,6 +108,7 @@ def main() -> None:
         )
         timed("search 'åsted' (+200 tiles)", lambda: page(PhotoQuery(search="åsted")))
         timed("search 'brann storgata' (+200 tiles)", lambda: page(PhotoQuery(search="brann storgata")))
+        timed("search 'hønefoss' (a rare word)", lambda: page(PhotoQuery(search="hønefoss")))
         timed("first 200 full records (inspector, CLI list)", lambda: photos.search(PhotoQuery(limit=200)))
         timed("all 100k grid summaries at once (for reference)", lambda: photos.summaries(), repeat=1)
 

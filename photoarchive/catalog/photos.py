@@ -605,8 +605,9 @@ class PhotoStore:
                 )
             )
         for word in query.search.casefold().split():
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            conditions.append(photos.c.search_text.like(f"%{escaped}%", escape="\\"))
+            # search_text is already case-folded, so a plain substring test does (faster than LIKE,
+            # which also folds only ASCII).
+            conditions.append(func.instr(photos.c.search_text, word) > 0)
         return conditions or [and_(True)]
 
     @staticmethod
