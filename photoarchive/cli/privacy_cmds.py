@@ -107,7 +107,7 @@ def run_strip(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from photoarchive.privacy import PrivacyError, PublishPolicy, publish_copy
+    from photoarchive.privacy import PublishPolicy
 
     paths = [Path(p) for p in args.paths]
     if args.out_dir:
@@ -130,18 +130,47 @@ def run_strip(args: argparse.Namespace) -> int:
         decode_check=args.decode_check,
     )
     refused = 0
-    for source, dest in jobs:
-        try:
-            result = publish_copy(source, dest, policy, press)
-        except PrivacyError as exc:
+    for ok, line in _strip_all(jobs, policy, press):
+        if ok:
+            print(line)
+        else:
             refused += 1
-            print(f"photoarchive: {exc}", file=sys.stderr)
-            continue
-        kinds = sorted({f.kind.label for f in result.removed})
-        what = f"removed {len(result.removed)} ({', '.join(kinds)})" if kinds else "nothing to remove"
-        extra = f"; {result.note}" if result.note else ""
-        print(f"{result.dest}: {what}{extra}")
+            print(f"photoarchive: {line}", file=sys.stderr)
     return EXIT_ERROR if refused else EXIT_OK
+
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 8
+
+
+def _strip_all(jobs: list, policy, press):  # type: ignore[no-untyped-def]
+    """(ok, message) per job, in order. Large batches use one process per core: the marker scan of the
+    image data is CPU-bound Python, so threads would queue on the GIL."""
+    import os
+
+    workers = min(len(jobs), os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from (_strip_one(job, policy, press) for job in jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(_strip_one, policy=policy, press=press), jobs, chunksize=4)
+
+
+def _strip_one(job: tuple, policy, press) -> tuple[bool, str]:  # type: ignore[no-untyped-def]
+    from photoarchive.privacy import PrivacyError, publish_copy
+
+    source, dest = job
+    try:
+        result = publish_copy(source, dest, policy, press)
+    except PrivacyError as exc:
+        return False, str(exc)
+    kinds = sorted({f.kind.label for f in result.removed})
+    what = f"removed {len(result.removed)} ({', '.join(kinds)})" if kinds else "nothing to remove"
+    extra = f"; {result.note}" if result.note else ""
+    return True, f"{result.dest}: {what}{extra}"
 
 
 def _unique_names(paths: list, out_dir) -> list:
