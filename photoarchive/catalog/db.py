@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from photoarchive.errors import CatalogError
@@ -38,8 +38,23 @@ def create_catalog_engine(url: str) -> Engine:
     return engine
 
 
+# The newest revision in migrations/versions/ (a test keeps the two in step). Knowing it lets a
+# catalog that is already up to date open without importing Alembic (a third of a second at start-up).
+SCHEMA_HEAD = "0003"
+
+
+def _current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError:  # a new, empty catalog
+        return None
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it on a new catalog)."""
+    if _current_revision(engine) == SCHEMA_HEAD:
+        return
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext

@@ -139,3 +139,14 @@ def test_migrations_build_exactly_the_declared_schema(tmp_path):
     catalog = Catalog.open_file(tmp_path / "c.sqlite")
     with catalog.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+
+
+def test_schema_head_constant_names_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from photoarchive.catalog.db import SCHEMA_HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_heads() == [SCHEMA_HEAD]
