@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.act_add_to_set = action(
             self.tr("Add to set…"), "Ctrl+Shift+S", self.add_selected_to_set, "add_to_set"
         )
+        self.act_export = action(self.tr("Export clean copies…"), "Ctrl+E", self.export_selected, "export")
         self.act_quit = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
 
     def _build_ui(self) -> None:
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_reviewed)
         toolbar.addAction(self.act_template)
         toolbar.addAction(self.act_add_to_set)
+        toolbar.addAction(self.act_export)
         toolbar.addAction(self.act_refresh)
         toolbar.addAction(self.act_settings)
 
@@ -597,6 +599,60 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self._add_to_set(entries[labels.index(label)][0], ids)
+
+    # -- export for a journalist -------------------------------------------------------------------
+
+    WEB_SIZE = 2048
+
+    def export_selected(self) -> None:
+        """Write clean, press-stamped copies of the selected photos into a folder the user picks."""
+        ids = self.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select the photos to export first."), 8000)
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export clean copies to"))
+        if not folder:
+            return
+        sizes = [
+            self.tr("Full size (image data unchanged)"),
+            self.tr("Web size, %1 px (re-encoded)").replace("%1", str(self.WEB_SIZE)),
+        ]
+        size, ok = QInputDialog.getItem(self, self.tr("Export"), self.tr("Size:"), sizes, 0, False)
+        if not ok:
+            return
+        max_size = self.WEB_SIZE if sizes.index(size) == 1 else None
+        ctx = self.ctx
+
+        def work():  # type: ignore[no-untyped-def]
+            from photoarchive.publish import export_photos
+
+            return export_photos(ctx.home, ctx.settings, ctx.catalog, ids, Path(folder), max_size=max_size)
+
+        self.statusBar().showMessage(self.tr("Exporting %n photo(s)…", "", len(ids)))
+        self.ctx.runner.submit(work, on_done=self._export_done, on_error=self._show_error)
+
+    def _export_done(self, items) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
+        written = [i for i in items if not i.error]
+        failed = [i for i in items if i.error]
+        self.last_export = items
+        text = self.tr("%n clean copy(ies) written.", "", len(written))
+        if written:
+            text += "\n" + str(written[0].dest.parent)
+        if failed:
+            text += (
+                "\n\n"
+                + self.tr("Not exported:")
+                + "\n"
+                + "\n".join(f"{i.photo_id}: {i.error}" for i in failed)
+            )
+            QMessageBox.warning(self, self.tr("Export"), text)
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
 
     def _add_to_set(self, set_id: int, ids: list[int]) -> None:
         if "sets" not in self.pages:

@@ -59,6 +59,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Exporting %n photo(s)…</source>
+        <translation>
+            <numerusform>Exporting %n photo…</numerusform>
+            <numerusform>Exporting %n photos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean copy(ies) written.</source>
+        <translation>
+            <numerusform>%n clean copy written.</numerusform>
+            <numerusform>%n clean copies written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n photo(s) added to the set</source>
         <translation>
             <numerusform>%n photo added to the set</numerusform>

@@ -326,6 +326,10 @@
         <translation>Legg til i sett …</translation>
     </message>
     <message>
+        <source>Export clean copies…</source>
+        <translation>Eksporter rene kopier…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Avslutt</translation>
     </message>
@@ -460,6 +464,48 @@
     <message>
         <source>Add the selected photos to:</source>
         <translation>Legg de valgte bildene til i:</translation>
+    </message>
+    <message>
+        <source>Select the photos to export first.</source>
+        <translation>Velg bildene som skal eksporteres først.</translation>
+    </message>
+    <message>
+        <source>Export clean copies to</source>
+        <translation>Eksporter rene kopier til</translation>
+    </message>
+    <message>
+        <source>Full size (image data unchanged)</source>
+        <translation>Full størrelse (bildedata uendret)</translation>
+    </message>
+    <message>
+        <source>Web size, %1 px (re-encoded)</source>
+        <translation>Nettstørrelse, %1 px (komprimert på nytt)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Størrelse:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n photo(s)…</source>
+        <translation>
+            <numerusform>Eksporterer %n bilde…</numerusform>
+            <numerusform>Eksporterer %n bilder…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean copy(ies) written.</source>
+        <translation>
+            <numerusform>%n ren kopi skrevet.</numerusform>
+            <numerusform>%n rene kopier skrevet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported:</source>
+        <translation>Ikke eksportert:</translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) added to the set</source>

@@ -1,0 +1,30 @@
+"""Export for a journalist from the window: clean copies of the selected photos in a chosen folder."""
+
+from __future__ import annotations
+
+import factory
+from ui.gui_helpers import select_rows
+
+from photoarchive.privacy import scan
+from photoarchive.publish import press_fields_for
+
+
+def test_exporting_selected_photos_writes_clean_copies(
+    make_window, ingest, catalog, qtbot, tmp_path, monkeypatch
+):
+    ids = ingest("IMG_0001.jpg", "IMG_0002.jpg", gps=True, serial=True, owner=True, thumbnail=True)
+    window = make_window()
+    select_rows(window, [0, 1])
+    out = tmp_path / "til VG"
+    out.mkdir()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem", lambda *a, **k: (a[3][0], True))
+    window.export_selected()
+    qtbot.waitUntil(lambda: getattr(window, "last_export", None) is not None, timeout=20000)
+    copies = sorted(out.iterdir())
+    assert [c.name for c in copies] == ["IMG_0001.jpg", "IMG_0002.jpg"]
+    for record in catalog.photos.get_many(ids):
+        copy = out / record.original_name
+        assert scan(copy, expected=press_fields_for(record, window.ctx.settings)).clean
+        assert factory.BODY_SERIAL.encode() not in copy.read_bytes()
+    assert "2 clean cop" in window.statusBar().currentMessage()
