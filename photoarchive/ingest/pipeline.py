@@ -148,7 +148,7 @@ class Ingestor:
             log.info("%s disappeared while being ingested", path)
             return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
         except PermissionError as exc:
-            if _is_under(Path(exc.filename or ""), self.home.root):
+            if _is_under(exc.filename, self.home.root):
                 return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
             return IngestResult(
                 path, Outcome.SKIPPED, reason=f"the file cannot be opened yet ({exc.strerror})"
@@ -156,7 +156,7 @@ class Ingestor:
         except ArchiveError as exc:
             return IngestResult(path, Outcome.FAILED, reason=str(exc))
         except OSError as exc:
-            if _is_under(Path(exc.filename or ""), self.home.root) or exc.errno == 28:
+            if _is_under(exc.filename, self.home.root) or exc.errno == 28:
                 return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
             return IngestResult(
                 path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}"
@@ -494,9 +494,12 @@ def _unlink_quietly(path: Path) -> None:
         log.warning("could not remove %s: %s", path, exc)
 
 
-def _is_under(path: Path, root: Path) -> bool:
+def _is_under(filename: object, root: Path) -> bool:
+    """Whether an OS error's file name lies in the archive home (an error without a name does not)."""
+    if not filename:
+        return False
     try:
-        path.resolve().relative_to(root.resolve())
+        Path(str(filename)).resolve().relative_to(root.resolve())
         return True
     except (ValueError, OSError):
         return False

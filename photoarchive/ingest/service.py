@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from photoarchive.catalog import Catalog
 from photoarchive.home import Home
-from photoarchive.ingest.lock import ingest_lock
+from photoarchive.ingest.lock import ArchiveBusy, acquire, ingest_lock
 from photoarchive.ingest.pipeline import Ingestor, IngestResult, Outcome, SourceFile
 from photoarchive.ingest.watcher import InboxStatus, InboxWatcher
 from photoarchive.settings import Settings
@@ -83,10 +83,13 @@ class WatchService:
         # Another process (a command-line ingest) may hold the archive: wait for it, never drop files.
         while not self._stop.is_set():
             try:
-                self._lock.acquire()
+                acquire(self._lock)
                 break
-            except Exception:
+            except ArchiveBusy:
                 log.info("archive busy with another ingest; waiting")
+            except OSError as exc:  # the lock file itself cannot be made: the archive is not writable
+                self._fail(batch, f"the archive {self.home.root} cannot be written ({exc.strerror or exc})")
+                return
         else:
             return
         try:
@@ -96,12 +99,13 @@ class WatchService:
         except Exception as exc:
             # Not the files' fault (catalog locked, archive gone …): say so for each, keep them, retry.
             log.exception("ingest batch failed; files stay in the inbox and are retried")
-            for source in batch:
-                self._report(
-                    IngestResult(source.path, Outcome.FAILED, reason=f"could not be archived yet: {exc}")
-                )
+            self._fail(batch, f"could not be archived yet: {exc}")
         finally:
             self._lock.release()
+
+    def _fail(self, batch: list[SourceFile], reason: str) -> None:
+        for source in batch:
+            self._report(IngestResult(source.path, Outcome.FAILED, reason=reason))
 
     def _report(self, result: IngestResult) -> None:
         if result.outcome in (Outcome.SKIPPED, Outcome.FAILED):
