@@ -92,13 +92,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from photoarchive.catalog import Catalog
-    from photoarchive.home import Home
-    from photoarchive.logsetup import log_to_home
-    from photoarchive.settings import Settings
+    from photoarchive.cli.context import home_and_settings
 
-    home = Home.resolve(getattr(args, "home", None)).ensure()
-    log_to_home(home)
-    settings = Settings.load(home)
+    home, settings = home_and_settings(args)
     return home, settings, Catalog.for_home(home)
 
 

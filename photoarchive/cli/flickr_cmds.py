@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from photoarchive.cli.context import home_and_settings
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     flickr = subparsers.add_parser("flickr", parents=[common], help="sign in to the Flickr account")
@@ -28,20 +30,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     sync.set_defaults(handler=_sync)
 
 
-def _context(args: argparse.Namespace):  # -> tuple[Home, Settings]
-    from photoarchive.home import Home
-    from photoarchive.logsetup import log_to_home
-    from photoarchive.settings import Settings
-
-    home = Home.resolve(getattr(args, "home", None)).ensure()
-    log_to_home(home)
-    return home, Settings.load(home)
-
-
 def _login(args: argparse.Namespace) -> int:
     from photoarchive.flickr.account import LoginSession
 
-    home, settings = _context(args)
+    home, settings = home_and_settings(args)
     session = LoginSession(home, settings)
     url = session.start()
     print("Open this address in a browser, sign in to the district's Flickr account and allow the app:")
@@ -64,7 +56,7 @@ def _login(args: argparse.Namespace) -> int:
 def _logout(args: argparse.Namespace) -> int:
     from photoarchive.flickr.account import logout
 
-    home, settings = _context(args)
+    home, settings = home_and_settings(args)
     print("Signed out of Flickr." if logout(home, settings) else "There was no stored sign-in.")
     return 0
 
@@ -72,7 +64,7 @@ def _logout(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from photoarchive.flickr.account import status
 
-    home, settings = _context(args)
+    home, settings = home_and_settings(args)
     state = status(home, settings)
     if not state.configured:
         print(state.problem)
@@ -92,7 +84,7 @@ def _sync(args: argparse.Namespace) -> int:
     from photoarchive.flickr.sync import SyncControl, Syncer
     from photoarchive.sets.publishing import CleanCopies
 
-    home, settings = _context(args)
+    home, settings = home_and_settings(args)
     catalog = Catalog.for_home(home)
     client = None
     try:

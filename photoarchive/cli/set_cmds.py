@@ -86,14 +86,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _open(args: argparse.Namespace):  # -> tuple[Home, Settings, Catalog, SetService]
     from photoarchive.catalog import Catalog
-    from photoarchive.home import Home
-    from photoarchive.logsetup import log_to_home
+    from photoarchive.cli.context import home_and_settings
     from photoarchive.sets.service import SetService
-    from photoarchive.settings import Settings
 
-    home = Home.resolve(getattr(args, "home", None)).ensure()
-    log_to_home(home)
-    settings = Settings.load(home)
+    home, settings = home_and_settings(args)
     catalog = Catalog.for_home(home)
     return home, settings, catalog, SetService.for_home(catalog, home, settings)
 
