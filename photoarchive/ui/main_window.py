@@ -731,3 +731,4 @@ class MainWindow(QMainWindow):
             self.sync_page.sync_runner.wait()
         if self.tray is not None:
             self.tray.hide()
+        self.ctx.runner.close()

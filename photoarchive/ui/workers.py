@@ -52,6 +52,7 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._active: set[Job] = set()
+        self._closed = False
 
     @property
     def active(self) -> int:
@@ -69,7 +70,7 @@ class JobRunner(QObject):
 
         @Slot(object)
         def done(boxed: tuple[Any]) -> None:
-            if not isValid(self):
+            if self._closed or not isValid(self):
                 return  # the window that asked was closed while the answer was on its way
             self._finish(job)
             if on_done is not None:
@@ -77,7 +78,7 @@ class JobRunner(QObject):
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
-            if not isValid(self):
+            if self._closed or not isValid(self):
                 return
             self._finish(job)
             if on_error is not None:
@@ -94,6 +95,12 @@ class JobRunner(QObject):
     def _finish(self, job: Job) -> None:
         self._active.discard(job)
         self.busyChanged.emit(len(self._active))
+
+    def close(self) -> None:
+        """Deliver no more answers: their widgets are being destroyed. The work itself has finished
+        (call `wait` first); answers still queued only updated the window."""
+        self._closed = True
+        self._active.clear()
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for running work (used on close, so nothing half-written is left behind)."""
