@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--move", action="store_true", help="remove each source once it is safely archived")
     p.add_argument("--json", action="store_true", help="one JSON object per file on standard output")
-    p.add_argument("--workers", type=int, default=None, help="parallel files (default: 2–4 by CPU count)")
+    p.add_argument("--workers", type=int, default=None, help="files in parallel (default: one per core plus one, at most 4)")
     p.add_argument("--no-faces", action="store_true", help="skip the face detector (no portrait suggestions)")
     p.set_defaults(handler=cmd_ingest)
 

@@ -1,4 +1,10 @@
-"""One pass over a new image: metadata, one reduced decode, both thumbnails, the face check."""
+"""One pass over a new image: metadata, one reduced decode, thumbnails, the face check.
+
+Ingest decodes a JPEG only as far as the grid thumbnail and the face search need (for a 24-MP file,
+DCT scale 1/8). The 1600-px preview needs four times the pixels; it is written at ingest when that
+decode already has them (small files, PNG, TIFF, HEIC) and otherwise on first view (`ensure_preview`),
+as photo managers build their larger previews.
+"""
 
 from __future__ import annotations
 
@@ -26,14 +32,18 @@ from photoarchive.media.thumbnails import (
     apply_orientation,
     fit,
     rgb_icc_profile,
+    thumbnail_path,
     to_rgb,
     write_thumbnails,
 )
 
 log = logging.getLogger(__name__)
 
-# JPEGs are decoded at the coarsest DCT scale (1/2, 1/4, 1/8) whose long edge is still at least
-# this: a 6000×4000 file decodes at 1/4 = 1500×1000, which serves as the ~1600 preview as is.
+# At ingest JPEGs are decoded at the coarsest DCT scale (1/8, 1/4, 1/2) whose long edge is still at
+# least this: twice the grid thumbnail, a sharp source for it and ample for the face search. A
+# 6000×4000 file decodes at 1/8 = 750×500. (libjpeg still reads every coefficient, so damage is found.)
+INGEST_MIN_EDGE = 2 * int(ThumbSize.GRID)
+# For the preview: a 6000×4000 file decodes at 1/4 = 1500×1000, which serves as the ~1600 preview.
 PREVIEW_MIN_EDGE = 1400
 # Source modes whose embedded profile (if RGB) still describes the thumbnail's colours.
 _RGB_MODES = frozenset({"RGB", "RGBA", "RGBX", "P", "PA"})
@@ -59,7 +69,10 @@ def analyse_image(
     min_face_fraction: float = DEFAULT_MIN_FACE_FRACTION,
     display_name: str | None = None,
 ) -> Analysis:
-    """Read metadata, decode the pixels once (reduced), write both thumbnails, look for faces.
+    """Read metadata, decode the pixels once (reduced), write the thumbnails, look for faces.
+
+    The grid thumbnail is always written; the preview when the decode holds it at full size (see the
+    module's doc), else `ensure_preview` makes it later.
 
     Raises UnsupportedFile (not an image we take), ImageTooLarge (refused before decoding) and
     CorruptImage (truncated or damaged: the whole picture must decode); their messages call the file
@@ -75,10 +88,12 @@ def analyse_image(
         mark = time.perf_counter()
         timings["metadata"] = mark - start
         # Leaving the block closes the file; the decoded pixels stay in memory.
-        pixels = decode_reduced(image, fmt, name)
+        pixels = decode_reduced(image, fmt, name, INGEST_MIN_EDGE)
         icc = rgb_icc_profile(image.info.get("icc_profile")) if pixels.mode in _RGB_MODES else None
+        holds_preview = max(pixels.size) >= min(PREVIEW_MIN_EDGE, max(metadata.width, metadata.height))
         upright = _thumbnail_source(pixels, metadata.orientation)
-    thumbnails = write_thumbnails(upright, thumb_root, sha256, icc)
+    sizes = (ThumbSize.PREVIEW, ThumbSize.GRID) if holds_preview else (ThumbSize.GRID,)
+    thumbnails = write_thumbnails(upright, thumb_root, sha256, icc, sizes)
     after_thumbs = time.perf_counter()
     timings["thumbnail"] = after_thumbs - mark
     faces = None
@@ -88,12 +103,32 @@ def analyse_image(
     return Analysis(metadata=metadata, faces=faces, timings=timings, thumbnails=thumbnails)
 
 
-def decode_reduced(image: Image.Image, fmt: ImageFormat, name: str) -> Image.Image:
-    """Decode every pixel of ``image`` (so damage is found), JPEGs at a reduced DCT scale."""
+def ensure_preview(path: Path, thumb_root: Path, sha256: str) -> Path:
+    """The preview thumbnail of the archived file ``path``, made now if ingest did not make it.
+
+    Raises what `analyse_image` raises for a file that cannot be read (archived files decode, so in
+    practice only an OSError when the archive is out of reach).
+    """
+    target = thumbnail_path(thumb_root, sha256, ThumbSize.PREVIEW)
+    if target.exists():
+        return target
+    path = Path(path)
+    fmt = sniff_path(path)
+    with open_image(path, fmt) as image:
+        orientation = metadata_from_image(path, image, fmt).orientation
+        pixels = decode_reduced(image, fmt, path.name, PREVIEW_MIN_EDGE)
+        icc = rgb_icc_profile(image.info.get("icc_profile")) if pixels.mode in _RGB_MODES else None
+        upright = _thumbnail_source(pixels, orientation)
+    return write_thumbnails(upright, thumb_root, sha256, icc, (ThumbSize.PREVIEW,))[ThumbSize.PREVIEW]
+
+
+def decode_reduced(image: Image.Image, fmt: ImageFormat, name: str, min_edge: int) -> Image.Image:
+    """Decode every pixel of ``image`` (so damage is found); JPEGs at the coarsest DCT scale whose
+    long edge is still at least ``min_edge``."""
     if fmt is ImageFormat.JPEG:
         width, height = image.size
         for scale in (8, 4, 2):
-            if max(width, height) // scale >= PREVIEW_MIN_EDGE:
+            if max(width, height) // scale >= min_edge:
                 image.draft(None, (width // scale, height // scale))
                 break
     try:

@@ -127,16 +127,21 @@ def write_jpeg_atomic(
 
 
 def write_thumbnails(
-    upright: Image.Image, thumb_root: Path, sha256: str, icc_profile: bytes | None = None
+    upright: Image.Image,
+    thumb_root: Path,
+    sha256: str,
+    icc_profile: bytes | None = None,
+    sizes: tuple[ThumbSize, ...] = (ThumbSize.PREVIEW, ThumbSize.GRID),
 ) -> dict[ThumbSize, Path]:
-    """Write the PREVIEW and GRID thumbnails of an upright RGB picture; returns their paths.
+    """Write the thumbnails of ``sizes`` (largest first) for an upright RGB picture; returns their paths.
 
-    ``icc_profile`` (the source's RGB profile, see rgb_icc_profile) is embedded in both.
+    ``icc_profile`` (the source's RGB profile, see rgb_icc_profile) is embedded in each.
     """
-    preview = fit(upright, ThumbSize.PREVIEW)
-    grid = fit(preview, ThumbSize.GRID)
     paths = {}
-    for size, picture in ((ThumbSize.PREVIEW, preview), (ThumbSize.GRID, grid)):
+    picture = upright
+    for size in sorted(sizes, reverse=True):
+        # Each size is scaled from the one before: cheaper, and the same picture.
+        picture = fit(picture, size)
         path = thumbnail_path(thumb_root, sha256, size)
         write_jpeg_atomic(picture, path, JPEG_QUALITY[int(size)], icc_profile)
         paths[size] = path

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.privacy_words import flags_in_words, scan_in_words
-from photoarchive.ui.thumbnails import PREVIEW, read_image, thumbnail_file
+from photoarchive.ui.thumbnails import read_image
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +48,18 @@ class Loaded:
 
 
 def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -> QImage:
-    """The cached preview JPEG; failing that, the original decoded by Qt with EXIF orientation applied."""
+    """The preview JPEG, made and kept on first view when ingest did not; failing that, the original
+    decoded by Qt with EXIF orientation applied. Runs on a worker thread."""
+    from photoarchive.media.analyse import ensure_preview
+
+    original = originals / record.archive_path
     try:
-        path = thumbnail_file(home_thumbnails, record.sha256, PREVIEW)
-        if path.exists():
-            return read_image(path, PREVIEW_BOUND)
-    except ImportError:
-        pass
+        return read_image(ensure_preview(original, home_thumbnails, record.sha256), PREVIEW_BOUND)
+    except Exception:  # noqa: BLE001 — an unreadable preview falls back to Qt's own decoder
+        log.warning("no preview for %s", record.archive_path, exc_info=True)
     from PySide6.QtGui import QImageReader
 
-    reader = QImageReader(str(originals / record.archive_path))
+    reader = QImageReader(str(original))
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid():

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageFile
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
-from photoarchive.media.analyse import analyse_image
+from photoarchive.media.analyse import analyse_image, ensure_preview
 from photoarchive.media.thumbnails import ThumbSize, thumbnail_path
 
 SHA = "ab" + "0123456789abcdef" * 3 + "cdef0123456789"
@@ -31,24 +31,44 @@ def test_thumbnail_path_layout(tmp_path: Path) -> None:
     assert thumbnail_path(tmp_path, SHA, ThumbSize.PREVIEW) == tmp_path / "ab" / f"{SHA}_1600.jpg"
 
 
-def test_camera_jpeg_gets_reduced_decode_and_both_thumbnails(tmp_path: Path, thumbs: Path) -> None:
+def test_camera_jpeg_gets_reduced_decode_and_grid_thumbnail(tmp_path: Path, thumbs: Path) -> None:
     path = factory.make_camera_jpeg(tmp_path / "IMG_0001.JPG")
     analysis = analyse_image(path, thumbs, SHA)
     meta = analysis.metadata
     assert (meta.width, meta.height) == (6000, 4000)
     assert meta.camera_model == "Canon EOS 5D Mark IV"
     assert meta.caption.startswith("Politiet på stedet")
-    with Image.open(thumbnail_path(thumbs, SHA, ThumbSize.PREVIEW)) as preview:
-        # Decoded at DCT scale 1/4: the preview is the 1500×1000 decode, not a 24-MP one scaled down.
-        assert preview.size == (1500, 1000)
-        assert preview.format == "JPEG" and preview.mode == "RGB"
     assert grid_size(thumbs) == (256, 171)
     assert set(analysis.timings) == {"metadata", "thumbnail", "faces"}
     assert all(v >= 0 for v in analysis.timings.values())
     assert analysis.thumbnails[ThumbSize.GRID].is_file()
     assert analysis.faces is not None and analysis.faces.count == 0
+    # The 1/8 decode (750×500) does not hold a 1600-px preview: that is made on first view.
+    assert ThumbSize.PREVIEW not in analysis.thumbnails
     # Atomic writes leave no temporary files behind.
+    assert sorted(p.name for p in (thumbs / "ab").iterdir()) == [f"{SHA}_256.jpg"]
+
+
+def test_preview_is_made_on_first_view_and_kept(tmp_path: Path, thumbs: Path) -> None:
+    path = factory.make_camera_jpeg(tmp_path / "IMG_0002.JPG", 3000, 2000, seed=3)
+    analyse_image(path, thumbs, SHA, find_faces=False)
+    preview = ensure_preview(path, thumbs, SHA)
+    assert preview == thumbnail_path(thumbs, SHA, ThumbSize.PREVIEW)
+    with Image.open(preview) as im:
+        # Decoded at DCT scale 1/2: 1500×1000, not the full file scaled down.
+        assert im.size == (1500, 1000) and im.format == "JPEG" and im.mode == "RGB"
+    made = preview.stat().st_mtime_ns
+    path.unlink()  # a second view reads the kept preview and never the original
+    assert ensure_preview(path, thumbs, SHA) == preview and preview.stat().st_mtime_ns == made
     assert sorted(p.name for p in (thumbs / "ab").iterdir()) == [f"{SHA}_1600.jpg", f"{SHA}_256.jpg"]
+
+
+@pytest.mark.parametrize("orientation", [6, 8])
+def test_preview_made_later_is_upright(tmp_path: Path, thumbs: Path, orientation: int) -> None:
+    path = factory.make_photo(tmp_path / "o.jpg", size=(3200, 2400), orientation=orientation)
+    analyse_image(path, thumbs, SHA, find_faces=False)
+    with Image.open(ensure_preview(path, thumbs, SHA)) as im:
+        assert im.size == (1200, 1600)
 
 
 def test_jpeg_decode_uses_draft_mode(tmp_path: Path, thumbs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,7 +82,10 @@ def test_jpeg_decode_uses_draft_mode(tmp_path: Path, thumbs: Path, monkeypatch: 
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", spy)
     analyse_image(path, thumbs, SHA)
-    assert loaded and max(max(size) for size in loaded) == 1600  # 3200 / 2, never 3200
+    assert loaded and max(max(size) for size in loaded) == 800  # 3200 / 4 at ingest, never 3200
+    loaded.clear()
+    ensure_preview(path, thumbs, SHA)
+    assert loaded and max(max(size) for size in loaded) == 1600  # 3200 / 2 for the preview
 
 
 def test_small_image_is_not_scaled_up(tmp_path: Path, thumbs: Path) -> None:

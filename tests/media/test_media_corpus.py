@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from photoarchive.errors import CorruptImage, PhotoarchiveError, UnsupportedFile
-from photoarchive.media.analyse import Analysis, analyse_image
+from photoarchive.media.analyse import Analysis, analyse_image, ensure_preview
 from photoarchive.media.formats import ImageFormat, sniff_file
 from photoarchive.media.metadata import read_metadata
 from photoarchive.media.thumbnails import ThumbSize
@@ -76,13 +76,18 @@ def test_images_succeed_and_non_images_are_unsupported(corpus_results: dict[str,
 
 
 def test_every_success_has_both_thumbnails(corpus_results: dict[str, Outcome]) -> None:
+    """The grid thumbnail at ingest; the preview then or on first view (ensure_preview)."""
     for key, outcome in corpus_results.items():
         if outcome.analysis is None:
             continue
         meta = outcome.analysis.metadata
+        long_edge = max(meta.width, meta.height)
         with Image.open(outcome.analysis.thumbnails[ThumbSize.GRID]) as grid:
-            assert max(grid.size) == min(256, max(meta.width, meta.height)), key
-        assert outcome.analysis.thumbnails[ThumbSize.PREVIEW].stat().st_size > 0, key
+            assert max(grid.size) == min(256, long_edge), key
+        sha = outcome.analysis.thumbnails[ThumbSize.GRID].name.split("_")[0]
+        preview = ensure_preview(outcome.path, outcome.analysis.thumbnails[ThumbSize.GRID].parent.parent, sha)
+        with Image.open(preview) as im:
+            assert min(1400, long_edge) <= max(im.size) <= 1600, key
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+from PIL import Image
+
 from PySide6.QtCore import Qt
 from ui.gui_helpers import ARTIFACTS, REPO_ROOT, save_screenshot, select_rows
 
@@ -164,3 +166,25 @@ def test_screenshot_for_the_readme(make_window, ingest, qtbot):
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
     assert (ARTIFACTS / "main-window.png").stat().st_size > 10_000
+
+
+def test_preview_is_made_on_first_view_and_kept(make_window, ingest, home, catalog, qtbot):
+    # Ingest decodes a large JPEG only as far as the grid thumbnail; the inspector makes the preview.
+    from photoarchive.media.thumbnails import ThumbSize, thumbnail_path
+
+    (photo_id,) = ingest("Pressebilde stort.jpg", size=(3200, 2000))
+    sha = catalog.photos.get(photo_id).sha256
+    preview_file = thumbnail_path(home.thumbnails, sha, ThumbSize.PREVIEW)
+    assert not preview_file.exists()
+    window = make_window()
+    select_rows(window, [0])
+    qtbot.waitUntil(
+        lambda: (
+            window.inspector.preview.pixmap() is not None and not window.inspector.preview.pixmap().isNull()
+        ),
+        timeout=10000,
+    )
+    pixmap = window.inspector.preview.pixmap()
+    assert abs(pixmap.width() / pixmap.height() - 1.6) < 0.02  # the picture, upright, not a placeholder
+    with Image.open(preview_file) as preview:
+        assert preview.size == (1600, 1000)
