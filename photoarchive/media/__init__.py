@@ -3,8 +3,10 @@
 - ``formats.sniff_format(head)`` / ``sniff_file(path)``: the format from magic bytes.
 - ``metadata.read_metadata(path) -> PhotoMetadata``: size, orientation, capture time, camera, press
   fields (EXIF via exifread; XMP, IPTC-IIM and PNG text parsed here), without decoding pixels.
-- ``analyse.analyse_image(path, thumb_root, sha256)``: metadata + one reduced decode + both
-  thumbnails (``thumbnails.thumbnail_path``) + faces (``faces.detect_faces`` / ``is_portrait``).
+- ``analyse.analyse_image(path, thumb_root, sha256)``: metadata + one reduced decode + thumbnails
+  (``thumbnails.thumbnail_path``) + faces (``faces.detect_faces`` / ``is_portrait``);
+  ``analyse.ensure_preview`` makes the 1600-px preview on first view when ingest did not.
+- ``press_text.PressText``: the six press fields IPTC-IIM, XMP and published copies share.
 
 Import-light on purpose: OpenCV and pillow-heif are imported only when first needed.
 """

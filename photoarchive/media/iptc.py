@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from photoarchive.media.press_text import PressText
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +26,7 @@ PHOTOSHOP_IPTC_RESOURCE = 0x0404
 
 
 @dataclass
-class IptcFields:
-    caption: str = ""
-    headline: str = ""
-    keywords: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""
-    copyright: str = ""
+class IptcFields(PressText):
     object_name: str = ""
     date_created: str = ""  # CCYYMMDD
     time_created: str = ""  # HHMMSS±HHMM

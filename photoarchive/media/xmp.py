@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from photoarchive.media.press_text import PressText
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +28,7 @@ _PACKET_END = re.compile(rb"</x:xmpmeta>|</rdf:RDF>|</x:xapmeta>")
 
 
 @dataclass
-class XmpFields:
-    caption: str = ""
-    headline: str = ""
-    keywords: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""
-    copyright: str = ""
+class XmpFields(PressText):
     date_original: str = ""  # ISO 8601 as written
     camera_make: str = ""
     camera_model: str = ""

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import datetime
+
+from photoarchive.media.press_text import PressText
 
 # Namespaces written into our XMP packet.
 NS_X = "adobe:ns:meta/"
@@ -27,42 +29,20 @@ def clean_text(text: str) -> str:
 
 
 @dataclass
-class PressFields:
+class PressFields(PressText):
     """What the press office says about a photo; written into XMP and IPTC-IIM of every published copy."""
 
-    caption: str = ""
-    headline: str = ""
-    keywords: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""
-    copyright: str = ""
     usage_terms: str = ""
 
     def cleaned(self) -> PressFields:
         """The fields as they are written: Windows line breaks made plain, control characters that XML and
         IPTC cannot hold removed, surrounding blanks and empty keywords dropped."""
-        return PressFields(
-            caption=clean_text(self.caption),
-            headline=clean_text(self.headline),
-            keywords=[k for k in (clean_text(k) for k in self.keywords) if k],
-            byline=clean_text(self.byline),
-            credit=clean_text(self.credit),
-            copyright=clean_text(self.copyright),
-            usage_terms=clean_text(self.usage_terms),
-        )
+        values = {f.name: clean_text(getattr(self, f.name)) for f in fields(self) if f.name != "keywords"}
+        keywords = [k for k in (clean_text(k) for k in self.keywords) if k]
+        return PressFields(keywords=keywords, **values)
 
     def is_empty(self) -> bool:
-        return not any(
-            (
-                self.caption,
-                self.headline,
-                self.keywords,
-                self.byline,
-                self.credit,
-                self.copyright,
-                self.usage_terms,
-            )
-        )
+        return not any(getattr(self, f.name) for f in fields(self))
 
     @classmethod
     def from_settings(cls, press_settings: object, **per_photo: object) -> PressFields:
