@@ -171,3 +171,14 @@ class AuditEntry:
             "target_id": self.target_id,
             "detail": self.detail,
         }
+
+
+def order_with_moved(order: list[int], moving: list[int], position: int) -> list[int]:
+    """``order`` with the photos in ``moving`` taken out and put, in their present order, before the
+    photo now at ``position`` (``len(order)`` or more: at the end). What dragging tiles in a set does."""
+    chosen = set(moving)
+    kept = [pid for pid in order if pid not in chosen]
+    # Where the drop lands among the photos that stay: count those before the drop position.
+    insert_at = sum(1 for pid in order[: max(0, position)] if pid not in chosen)
+    moved = [pid for pid in order if pid in chosen]
+    return kept[:insert_at] + moved + kept[insert_at:]

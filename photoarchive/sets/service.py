@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
 from photoarchive.sets.errors import ApprovalRefused, SetError
-from photoarchive.sets.model import LICENCES, PhotoContent, PhotoSet, SetContent, SetState, Visibility
+from photoarchive.sets.model import (
+    LICENCES,
+    PhotoContent,
+    PhotoSet,
+    SetContent,
+    SetState,
+    Visibility,
+    order_with_moved,
+)
 from photoarchive.sets.workflow import Refusal, Step, approval_refusals, changed_since_approval, next_state
 
 if TYPE_CHECKING:
@@ -131,6 +139,18 @@ class SetService:
 
     def reorder(self, ref: str | int, photo_ids: Sequence[int]) -> None:
         self.catalog.sets.reorder(self.find(ref).id, photo_ids)
+
+    def move(self, ref: str | int, photo_ids: Sequence[int], position: int) -> list[int]:
+        """Move photos of the set before the one at ``position`` (see `order_with_moved`); the new order."""
+        photo_set = self.find(ref)
+        strangers = sorted(set(photo_ids) - set(photo_set.photo_ids))
+        if strangers:
+            raise SetError(
+                f"Photo {strangers[0]} is not in the set “{photo_set.title}”, so it cannot be moved there."
+            )
+        order = order_with_moved(list(photo_set.photo_ids), list(photo_ids), position)
+        self.catalog.sets.reorder(photo_set.id, order)
+        return order
 
     def edit(self, ref: str | int, **changes: Any) -> None:
         """Change title, description, visibility, licence_id, group_id, tags or cover_photo_id."""

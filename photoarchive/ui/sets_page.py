@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,11 +96,59 @@ class _SetList(QListWidget):
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         item = self.itemAt(event.position().toPoint())
-        raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
-        ids = [int(i) for i in raw.split(",") if i]
+        ids = _photo_ids(event)
         if item is not None and ids:
             self.photosDropped.emit(item.data(Qt.ItemDataRole.UserRole), ids)
             event.acceptProposedAction()
+
+
+def _photo_ids(event) -> list[int]:  # type: ignore[no-untyped-def]
+    raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
+    return [int(i) for i in raw.split(",") if i]
+
+
+class _SetPhotoView(QListView):
+    """A set's photos as tiles; dragging tiles reorders the set (the buttons do the same by keyboard)."""
+
+    photosDropped = Signal(list, int)  # photo ids, the row they are dropped before
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+
+    def drop_row(self, pos: QPoint) -> int:
+        """The row a drop at ``pos`` lands before: the tile under it, or the next one when the drop is on
+        the tile's right half; after the last tile when no tile is there."""
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return self.model().rowCount()
+        rect = self.visualRect(index)
+        return index.row() + (1 if pos.x() > rect.center().x() else 0)
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        ids = _photo_ids(event) if event.mimeData().hasFormat(PHOTO_IDS_MIME) else []
+        if not ids:
+            event.ignore()
+            return
+        # The page changes the catalog and reloads; the view's own item move must not happen as well.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.photosDropped.emit(ids, self.drop_row(event.position().toPoint()))
 
 
 class SetsPage(QWidget):
@@ -187,8 +235,9 @@ class SetsPage(QWidget):
 
         self.thumbnails = ThumbnailCache(self.ctx.home.thumbnails, THUMB, parent=self)
         self.photos = PhotoListModel(self.thumbnails, self)
-        self.photo_view = QListView()
+        self.photo_view = _SetPhotoView()
         self.photo_view.setObjectName("set_photos")
+        self.photo_view.photosDropped.connect(self.drop_photos)
         self.photo_view.setViewMode(QListView.ViewMode.IconMode)
         self.photo_view.setMovement(QListView.Movement.Static)
         self.photo_view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -387,6 +436,19 @@ class SetsPage(QWidget):
                 order[i], order[j] = order[j], order[i]
         set_id = self.current.photo_set.id
         self._run("reorder", lambda: self.service().reorder(set_id, order))
+
+    def drop_photos(self, photo_ids: list[int], row: int) -> None:
+        """Photos dropped on the set's tiles before ``row``: moved there, or added there if new to the set."""
+        if self.current is None:
+            return
+        set_id = self.current.photo_set.id
+
+        def place() -> None:
+            service = self.service()
+            service.add(set_id, photo_ids)
+            service.move(set_id, photo_ids, row)
+
+        self._run("reorder", place)
 
     def make_cover(self) -> None:
         chosen = self.selected_in_set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from photoarchive.sets.errors import ApprovalRefused, SetError, SetNotFound, SetStateError
-from photoarchive.sets.model import SetState, Visibility
+from photoarchive.sets.model import SetState, Visibility, order_with_moved
 from photoarchive.sets.service import SetService
 
 
@@ -32,6 +32,33 @@ def test_create_add_and_find_by_title_or_id(service, photo_ids):
         service.create("Trafikkulykke E18 æøå")
     with pytest.raises(SetError, match="No photo"):
         service.add(created.id, [9999])
+
+
+@pytest.mark.parametrize(
+    ("moving", "position", "expected"),
+    [
+        ([5], 0, [5, 1, 2, 3, 4]),  # the last photo dragged to the front
+        ([1], 5, [2, 3, 4, 5, 1]),  # the first dragged past the end
+        ([1], 3, [2, 3, 1, 4, 5]),  # dropped before the photo at row 3 (4)
+        ([2, 4], 0, [2, 4, 1, 3, 5]),  # two, keeping their order among themselves
+        ([4, 2], 5, [1, 3, 5, 2, 4]),  # the set's order of the moved photos wins over selection order
+        ([3], 3, [1, 2, 3, 4, 5]),  # dropped on itself: nothing changes
+        ([3], 2, [1, 2, 3, 4, 5]),  # dropped just before itself: nothing changes
+        ([2, 3], 4, [1, 4, 2, 3, 5]),
+    ],
+)
+def test_order_with_moved(moving: list[int], position: int, expected: list[int]) -> None:
+    assert order_with_moved([1, 2, 3, 4, 5], moving, position) == expected
+
+
+def test_move_photos_within_a_set(service, photo_ids):
+    s = service.create("Rekkefølge")
+    service.add(s.id, photo_ids)
+    assert service.move(s.id, [photo_ids[3]], 0) == [photo_ids[3], *photo_ids[:3]]
+    assert service.find(s.id).photo_ids == [photo_ids[3], *photo_ids[:3]]
+    with pytest.raises(SetError, match="not in the set"):
+        service.move(s.id, [9999], 0)
+    assert service.find(s.id).photo_ids == [photo_ids[3], *photo_ids[:3]]
 
 
 def test_full_life_and_audit(service, catalog, photo_ids):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 from PIL import Image
-
 from PySide6.QtCore import Qt
 from ui.gui_helpers import ARTIFACTS, REPO_ROOT, save_screenshot, select_rows
 

@@ -97,3 +97,53 @@ def test_create_a_set_add_photos_reorder_submit_and_approve(make_window, ingest,
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.revoke_button.click()
     assert catalog.sets.get(photo_set.id).state is SetState.DRAFT
+
+
+def _drop(view, ids, pos):
+    """What Qt delivers when tiles carrying ``ids`` are dropped at ``pos`` on the set's photo view."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    from photoarchive.ui.photo_model import PHOTO_IDS_MIME
+
+    mime = QMimeData()
+    mime.setData(PHOTO_IDS_MIME, ",".join(map(str, ids)).encode("ascii"))
+    event = QDropEvent(
+        QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    view.dropEvent(event)
+    return event
+
+
+def test_dragging_tiles_reorders_the_set(make_window, ingest, catalog, qtbot):
+    from PySide6.QtCore import QPoint
+
+    ids = ingest("A.jpg", "B.jpg", "C.jpg", "D.jpg")
+    photo_set = catalog.sets.create("Rekkefølge")
+    catalog.sets.add_photos(photo_set.id, ids)
+    window = make_window()
+    page = _open_sets(window, qtbot)
+    window.show()
+    qtbot.waitUntil(lambda: page.photos.rowCount() == 4, timeout=5000)
+    view = page.photo_view
+    first = view.visualRect(page.photos.index(0))
+    third = view.visualRect(page.photos.index(2))
+    quarter = QPoint(first.width() // 4, 0)
+
+    # D dropped on the left half of the first tile: D goes first.
+    with qtbot.waitSignal(page.actionDone, timeout=5000):
+        event = _drop(view, [ids[3]], first.center() - quarter)
+    assert event.isAccepted()
+    assert catalog.sets.get(photo_set.id).photo_ids == [ids[3], ids[0], ids[1], ids[2]]
+    qtbot.waitUntil(lambda: [page.photos.id_at(r) for r in range(4)] == [ids[3], ids[0], ids[1], ids[2]])
+
+    # D and A (the first two) dropped on the right half of the third tile (B): after B.
+    with qtbot.waitSignal(page.actionDone, timeout=5000):
+        _drop(view, [ids[0], ids[3]], third.center() + quarter)
+    assert catalog.sets.get(photo_set.id).photo_ids == [ids[1], ids[3], ids[0], ids[2]]
+
+    # Dropped below the last tile: to the end.
+    qtbot.waitUntil(lambda: page.photos.id_at(0) == ids[1])
+    with qtbot.waitSignal(page.actionDone, timeout=5000):
+        _drop(view, [ids[1]], view.viewport().rect().bottomRight() - QPoint(2, 2))
+    assert catalog.sets.get(photo_set.id).photo_ids == [ids[3], ids[0], ids[2], ids[1]]
