@@ -63,6 +63,7 @@ def _logout(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     from photoarchive.flickr.account import status
+    from photoarchive.flickr.ratelimit import HOURLY_LIMIT
 
     home, settings = home_and_settings(args)
     state = status(home, settings)
@@ -74,6 +75,7 @@ def _status(args: argparse.Namespace) -> int:
         return 1
     assert state.account is not None
     print(f"Signed in as {state.account.username} ({state.account.user_nsid}), permission: {state.perms}.")
+    print(f"Calls to Flickr in the last hour: {state.calls_this_hour:,} of {HOURLY_LIMIT:,} allowed.")
     return 0
 
 

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from photoarchive.flickr.budget import CallJournal, journal_path
 from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
 from photoarchive.flickr.errors import FlickrProblem, SignInRequired
 from photoarchive.flickr.ratelimit import RateLimiter
@@ -40,7 +41,10 @@ def make_client(
         token,
         endpoints=Endpoints.for_base(settings.flickr_base_url()),
         timeout=settings.flickr.timeout_seconds,
-        limiter=RateLimiter(settings.flickr.calls_per_second),
+        limiter=RateLimiter(
+            settings.flickr.calls_per_second,
+            journal=CallJournal(journal_path(home.cache, credentials.api_key)),
+        ),
     )
 
 
@@ -99,6 +103,8 @@ class AccountStatus:
     account: Account | None = None
     perms: str = ""
     problem: str = ""
+    # Calls this key made in the last hour (all runs on this archive), against Flickr's 3,600.
+    calls_this_hour: int = 0
 
 
 def status(home: Home, settings: Settings, *, token_backend: Any = None) -> AccountStatus:
@@ -116,8 +122,11 @@ def status(home: Home, settings: Settings, *, token_backend: Any = None) -> Acco
     except FlickrProblem as exc:
         return AccountStatus(True, False, perms=client.token.access_level, problem=str(exc))
     finally:
+        client.limiter.save()
         client.close()
-    return AccountStatus(True, True, account, client.token.access_level)
+    return AccountStatus(
+        True, True, account, client.token.access_level, calls_this_hour=client.limiter.calls_in_last_hour()
+    )
 
 
 def logout(home: Home, settings: Settings, *, token_backend: Any = None) -> bool:

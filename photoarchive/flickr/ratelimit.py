@@ -6,6 +6,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from photoarchive.flickr.budget import CallJournal
 
 HOURLY_LIMIT = 3600
 
@@ -16,15 +20,20 @@ class Cancelled(Exception):
 
 class RateLimiter:
     """Shared by every worker of a sync. `calls_per_second = 0` switches the per-second pacing off (the
-    hourly budget still applies)."""
+    hourly budget still applies). With a `journal`, the hour's calls made by earlier runs count too.
+
+    The clock is wall time (not monotonic) because the journal's times must mean the same in the next
+    process; a clock set back only delays the next call by as much.
+    """
 
     def __init__(
         self,
         calls_per_second: float = 1.0,
         per_hour: int = HOURLY_LIMIT,
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         wait: Callable[[float], bool] | None = None,
+        journal: CallJournal | None = None,
     ):
         self.interval = 1.0 / calls_per_second if calls_per_second > 0 else 0.0
         self.per_hour = per_hour
@@ -32,7 +41,8 @@ class RateLimiter:
         self._wait = wait
         self._lock = threading.Lock()
         self._next_slot = 0.0
-        self._recent: deque[float] = deque()
+        self._journal = journal
+        self._recent: deque[float] = deque(journal.recent() if journal is not None else ())
 
     def delay_for_next(self) -> float:
         """How long the next caller would wait now, and reserve its slot (internal, under the lock)."""
@@ -44,7 +54,20 @@ class RateLimiter:
             start = max(start, self._recent[len(self._recent) - self.per_hour] + 3600.0)
         self._next_slot = start + self.interval
         self._recent.append(start)
+        if self._journal is not None:
+            self._journal.record(start)
         return start - now
+
+    def calls_in_last_hour(self) -> int:
+        """Calls counted against this hour's budget (earlier runs' included when there is a journal)."""
+        with self._lock:
+            now = self._clock()
+            return sum(1 for t in self._recent if now - t < 3600.0)
+
+    def save(self) -> None:
+        """Write the journal now (a sync calls this when it ends; the journal also writes as it goes)."""
+        if self._journal is not None:
+            self._journal.flush()
 
     def acquire(self, cancel: threading.Event | None = None) -> None:
         """Wait until a call may be made (returns at once when the budget allows)."""

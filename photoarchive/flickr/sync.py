@@ -200,6 +200,8 @@ class Syncer:
         try:
             return self._run(dry_run=False)
         finally:
+            # The next run, in this process or another, counts these calls against the hour's budget.
+            self.client.limiter.save()
             lock.release()
 
     def _run(self, *, dry_run: bool) -> SyncReport:

@@ -74,6 +74,9 @@ def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog)
 
     code, out, _ = run("flickr", "status")
     assert code == 0 and "politiet-presse" in out and "write" in out
+    assert "in the last hour: 1 of 3,600" in out  # its own flickr.test.login
+    code, out, _ = run("flickr", "status")
+    assert "in the last hour: 2 of 3,600" in out  # the earlier run's call counts too
     code, out, _ = run("flickr", "logout")
     assert code == 0 and "Signed out" in out
     assert not token_file.exists()

@@ -87,3 +87,44 @@ def test_hourly_budget_with_default_pacing():
         limiter.acquire()
     # 3,600 calls at 2/s take 1,800 s; the 3,601st waits until the first is an hour old.
     assert clock.now == pytest.approx(1000.0 + 3600.0)
+
+
+def test_hourly_budget_counts_calls_of_earlier_runs(tmp_path):
+    """A sync started soon after another may not spend the hour's budget again (Flickr: 3,600/h per key)."""
+    from photoarchive.flickr.budget import CallJournal
+
+    clock = FakeClock()
+    path = tmp_path / "cache" / "flickr-calls.json"
+    first = RateLimiter(0, per_hour=10, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    for _ in range(8):
+        first.acquire()
+        clock.now += 60.0  # one call a minute
+    first.save()  # what a sync does when it ends (the journal also writes every few calls)
+
+    # The next run, 2 minutes later: 2 calls left in this hour, the third waits for the first to age out.
+    clock.now += 120.0
+    second = RateLimiter(0, per_hour=10, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    assert second.calls_in_last_hour() == 8
+    second.acquire()
+    second.acquire()
+    assert clock.waits == []
+    second.acquire()
+    assert clock.waits == [pytest.approx(3600.0 - 8 * 60.0 - 120.0)]
+
+
+def test_call_journal_forgets_old_calls_and_survives_damage(tmp_path):
+    from photoarchive.flickr.budget import CallJournal, journal_path
+
+    clock = FakeClock()
+    path = journal_path(tmp_path, "abc123-api-key")
+    assert "abc123" not in path.name  # the key itself is not written to disk
+    journal = CallJournal(path, flush_every=2, clock=clock)
+    journal.record(clock.now)
+    assert not path.exists()
+    journal.record(clock.now + 1)  # the second call writes the file
+    assert len(CallJournal(path, clock=clock).recent()) == 2
+    clock.now += 3601.0
+    assert CallJournal(path, clock=clock).recent() == []  # older than an hour: spent budget is back
+
+    path.write_text("{not json", encoding="utf-8")
+    assert CallJournal(path, clock=clock).recent() == []  # damaged: ignored with a warning, no crash

@@ -121,6 +121,8 @@ def test_cost_first_upload_and_noop(emulator, signed_in, make_photos, approve_se
     report = make_syncer().run()
     assert not report.plan
     assert emulator.calls_by_method() == {"flickr.photosets.getPhotos": 2}
+    # Both runs' calls count against Flickr's hourly budget in the next client (another process alike).
+    assert make_syncer().client.limiter.calls_in_last_hour() >= sum(calls.values()) + 2
 
 
 def test_edits_revoke_and_removal(
