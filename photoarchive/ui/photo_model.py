@@ -34,6 +34,8 @@ class PhotoListModel(QAbstractListModel):
         self._ids: list[int] = []
         # Photos on Flickr now (for the "published" badge), set by the window with each view.
         self.published: frozenset[int] = frozenset()
+        # The album's primary photo when the model shows a set (its "Cover" badge), else None.
+        self.cover: int | None = None
         self._total = 0
         self._pages_waiting: set[int] = set()
         self._rows: dict[int, PhotoSummary] = {}

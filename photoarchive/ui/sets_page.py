@@ -248,6 +248,7 @@ class SetsPage(QWidget):
         self.photo_view.setModel(self.photos)
         self.photo_view.setMinimumHeight(TILE.height() + 30)
         layout.addWidget(self.photo_view, 1)
+        layout.addWidget(QLabel(self.tr("Drag the photos into the order the album should have.")))
 
         photo_buttons = QHBoxLayout()
         for text, slot, name in (
@@ -355,6 +356,7 @@ class SetsPage(QWidget):
         if view is None:
             self.heading.setText(self.tr("No sets yet"))
             self.state_label.setText(self.tr("Create a set, then drag photos from the grid onto it."))
+            self.photos.cover = None
             self.photos.set_summaries([])
             self.audit.setRowCount(0)
             return
@@ -372,6 +374,11 @@ class SetsPage(QWidget):
         self.licence.setCurrentIndex(max(0, self.licence.findData(s.licence_id)))
         self.tags_edit.setText(", ".join(s.tags))
         self.group_edit.setText(s.group_id)
+        # What Flickr will show as the album's primary photo: the chosen cover, else the first photo.
+        chosen_cover = s.cover_photo_id if s.cover_photo_id in s.photo_ids else None
+        self.photos.cover = (
+            chosen_cover if chosen_cover is not None else (s.photo_ids[0] if s.photo_ids else None)
+        )
         self.photos.set_summaries(list(summaries))
         self.submit_button.setEnabled(s.state is SetState.DRAFT)
         self.approve_button.setEnabled(s.state is SetState.SUBMITTED or view.changed_since_approval)

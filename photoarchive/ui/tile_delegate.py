@@ -20,6 +20,7 @@ _BADGE_COLOURS = {
     "serial": QColor(160, 60, 160),
     "set": QColor(90, 90, 90),
     "published": QColor(0, 99, 220),
+    "cover": QColor(196, 120, 0),
 }
 
 
@@ -35,6 +36,7 @@ class TileDelegate(QStyledItemDelegate):
             "serial": self.tr("Serial"),
             "set": self.tr("In set"),
             "published": self.tr("Published"),
+            "cover": self.tr("Cover"),
         }
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -52,9 +54,13 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawRect(thumb.adjusted(20, 10, -20, -10))
         painter.restore()
 
-    def badges(self, photo: PhotoSummary, published: bool = False) -> list[tuple[str, str, bool]]:
+    def badges(
+        self, photo: PhotoSummary, published: bool = False, cover: bool = False
+    ) -> list[tuple[str, str, bool]]:
         """(key, label, suggested) for each badge on a tile, in a fixed order."""
         out: list[tuple[str, str, bool]] = []
+        if cover:
+            out.append(("cover", self.labels["cover"], False))
         for cat in photo.categories:
             key = cat.rstrip("?")
             if key in self.labels:
@@ -107,7 +113,7 @@ class TileDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         x = thumb_rect.left() + 2
         y = thumb_rect.top() + 2
-        for key, label, suggested in self.badges(photo, photo.id in model.published):
+        for key, label, suggested in self.badges(photo, photo.id in model.published, photo.id == model.cover):
             width = metrics.horizontalAdvance(label) + 8
             if x + width > thumb_rect.right():
                 x = thumb_rect.left() + 2

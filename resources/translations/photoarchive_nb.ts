@@ -726,6 +726,10 @@
         <translation>Lagre albumopplysningene</translation>
     </message>
     <message>
+        <source>Drag the photos into the order the album should have.</source>
+        <translation>Dra bildene i den rekkefølgen albumet skal ha.</translation>
+    </message>
+    <message>
         <source>Move earlier</source>
         <translation>Flytt fram</translation>
     </message>
@@ -1248,6 +1252,10 @@
     <message>
         <source>Published</source>
         <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Forside</translation>
     </message>
 </context>
 <context>

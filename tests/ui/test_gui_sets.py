@@ -109,7 +109,11 @@ def _drop(view, ids, pos):
     mime = QMimeData()
     mime.setData(PHOTO_IDS_MIME, ",".join(map(str, ids)).encode("ascii"))
     event = QDropEvent(
-        QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(pos),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     view.dropEvent(event)
     return event
@@ -136,6 +140,12 @@ def test_dragging_tiles_reorders_the_set(make_window, ingest, catalog, qtbot):
     assert event.isAccepted()
     assert catalog.sets.get(photo_set.id).photo_ids == [ids[3], ids[0], ids[1], ids[2]]
     qtbot.waitUntil(lambda: [page.photos.id_at(r) for r in range(4)] == [ids[3], ids[0], ids[1], ids[2]])
+    # No cover chosen: the first photo is the album's primary photo on Flickr, and its tile says so.
+    assert page.photos.cover == ids[3]
+    labels = view.itemDelegate().badges(
+        page.photos.photo(0), cover=page.photos.photo(0).id == page.photos.cover
+    )
+    assert labels[0][:2] == ("cover", "Cover")
 
     # D and A (the first two) dropped on the right half of the third tile (B): after B.
     with qtbot.waitSignal(page.actionDone, timeout=5000):
