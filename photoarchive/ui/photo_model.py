@@ -34,7 +34,9 @@ class PhotoListModel(QAbstractListModel):
         self._ids: list[int] = []
         # Photos on Flickr now (for the "published" badge), set by the window with each view.
         self.published: frozenset[int] = frozenset()
-        # The album's primary photo when the model shows a set (its "Cover" badge), else None.
+        # Set by the sets view: every tile is in that set (no "In set" badge), and the album's primary
+        # photo (its "Cover" badge).
+        self.shows_one_set = False
         self.cover: int | None = None
         self._total = 0
         self._pages_waiting: set[int] = set()

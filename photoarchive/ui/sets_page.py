@@ -235,6 +235,7 @@ class SetsPage(QWidget):
 
         self.thumbnails = ThumbnailCache(self.ctx.home.thumbnails, THUMB, parent=self)
         self.photos = PhotoListModel(self.thumbnails, self)
+        self.photos.shows_one_set = True
         self.photo_view = _SetPhotoView()
         self.photo_view.setObjectName("set_photos")
         self.photo_view.photosDropped.connect(self.drop_photos)

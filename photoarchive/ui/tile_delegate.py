@@ -55,9 +55,10 @@ class TileDelegate(QStyledItemDelegate):
         painter.restore()
 
     def badges(
-        self, photo: PhotoSummary, published: bool = False, cover: bool = False
+        self, photo: PhotoSummary, published: bool = False, cover: bool = False, in_set_badge: bool = True
     ) -> list[tuple[str, str, bool]]:
-        """(key, label, suggested) for each badge on a tile, in a fixed order."""
+        """(key, label, suggested) for each badge on a tile, in a fixed order. ``in_set_badge=False``
+        where every tile is in a set anyway (a set's own view)."""
         out: list[tuple[str, str, bool]] = []
         if cover:
             out.append(("cover", self.labels["cover"], False))
@@ -71,7 +72,7 @@ class TileDelegate(QStyledItemDelegate):
             out.append(("serial", self.labels["serial"], False))
         if published:
             out.append(("published", self.labels["published"], False))
-        elif photo.in_set:
+        elif photo.in_set and in_set_badge:
             out.append(("set", self.labels["set"], False))
         return out
 
@@ -113,7 +114,10 @@ class TileDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         x = thumb_rect.left() + 2
         y = thumb_rect.top() + 2
-        for key, label, suggested in self.badges(photo, photo.id in model.published, photo.id == model.cover):
+        badges = self.badges(
+            photo, photo.id in model.published, photo.id == model.cover, not model.shows_one_set
+        )
+        for key, label, suggested in badges:
             width = metrics.horizontalAdvance(label) + 8
             if x + width > thumb_rect.right():
                 x = thumb_rect.left() + 2

@@ -142,10 +142,14 @@ def test_dragging_tiles_reorders_the_set(make_window, ingest, catalog, qtbot):
     qtbot.waitUntil(lambda: [page.photos.id_at(r) for r in range(4)] == [ids[3], ids[0], ids[1], ids[2]])
     # No cover chosen: the first photo is the album's primary photo on Flickr, and its tile says so.
     assert page.photos.cover == ids[3]
-    labels = view.itemDelegate().badges(
-        page.photos.photo(0), cover=page.photos.photo(0).id == page.photos.cover
+    delegate = view.itemDelegate()
+    first = page.photos.photo(0)
+    labels = delegate.badges(
+        first, cover=first.id == page.photos.cover, in_set_badge=not page.photos.shows_one_set
     )
-    assert labels[0][:2] == ("cover", "Cover")
+    assert [key for key, _label, _suggested in labels] == ["cover"]  # no "In set" inside the set itself
+    assert labels[0][1] == "Cover"
+    assert "set" in [key for key, _l, _s in delegate.badges(first)]  # elsewhere the tile says "In set"
 
     # D and A (the first two) dropped on the right half of the third tile (B): after B.
     with qtbot.waitSignal(page.actionDone, timeout=5000):
