@@ -51,7 +51,7 @@ class CallJournal:
 
     def record(self, at: float) -> None:
         with self._lock:
-            self._times.append(at)
+            self._times.append(round(at, 3))
             self._unsaved += 1
             due = self._unsaved >= self.flush_every
             if not self._exit_hook:
@@ -61,11 +61,18 @@ class CallJournal:
             self.flush()
 
     def flush(self) -> None:
-        """Write the last hour's calls (atomically); a failure is logged, never raised."""
-        cutoff = self._clock() - HOUR
+        """Write the last hour's calls (atomically); a failure is logged, never raised.
+
+        The file's own entries are merged in first: another client in this process or another process
+        may have written calls this journal never saw, and none may be lost.
+        """
         with self._lock:
-            self._times = [t for t in self._times if t > cutoff]
-            payload = json.dumps({"calls": [round(t, 3) for t in self._times]})
+            if not self._unsaved:
+                return
+            cutoff = self._clock() - HOUR
+            merged = {round(t, 3) for t in (*self._times, *self._read()) if t > cutoff}
+            self._times = sorted(merged)
+            payload = json.dumps({"calls": self._times})
             self._unsaved = 0
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:

@@ -128,3 +128,24 @@ def test_call_journal_forgets_old_calls_and_survives_damage(tmp_path):
 
     path.write_text("{not json", encoding="utf-8")
     assert CallJournal(path, clock=clock).recent() == []  # damaged: ignored with a warning, no crash
+
+
+def test_call_journals_of_one_key_never_lose_each_others_calls(tmp_path):
+    """Two clients (a status check, then a sync) keep separate journals of the same file; whichever writes
+    last, at exit or after a sync, must not drop the other's calls."""
+    from photoarchive.flickr.budget import CallJournal
+
+    clock = FakeClock()
+    path = tmp_path / "flickr-calls.json"
+    status_check = CallJournal(path, clock=clock)
+    status_check.record(clock.now)
+    status_check.flush()
+    sync = CallJournal(path, clock=clock)
+    for i in range(30):
+        sync.record(clock.now + 1 + i)
+    sync.flush()
+    status_check.flush()  # at exit: nothing unsaved, so it must not write its stale list
+    assert len(CallJournal(path, clock=clock).recent()) == 31
+    status_check.record(clock.now + 100)  # a later call: the write merges what the sync wrote
+    status_check.flush()
+    assert len(CallJournal(path, clock=clock).recent()) == 32
