@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.privacy_words import flags_in_words, scan_in_words
-from photoarchive.ui.thumbnails import read_image
+from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,8 @@ class Inspector(QWidget):
         self.records: list[PhotoRecord] = []
         self.ids: list[int] = []
         self._request = 0
+        # The picture behind the preview panel, unscaled: the grid thumbnail until the preview arrives.
+        self.preview_source: QPixmap | None = None
         self._build()
         self.show_photos([])
 
@@ -211,7 +213,7 @@ class Inspector(QWidget):
         self._request += 1
         request = self._request
         self.preview.clear()
-        self._preview_pixmap = None
+        self.preview_source = None
         if not ids:
             self.records = []
             self.ids = []
@@ -289,7 +291,15 @@ class Inspector(QWidget):
             on_done=lambda words: self._privacy_loaded(request, words),
             on_error=lambda exc: self._privacy_loaded(request, flags_in_words(record)),
         )
-        self.preview.setText(self.tr("Loading preview…"))
+        # The grid thumbnail (a few kB, already on disk) stands in until the sharp preview is ready, so
+        # stepping through photos never flashes an empty panel.
+        grid = read_image(thumbnail_file(self.ctx.home.thumbnails, record.sha256, GRID))
+        if grid.isNull():
+            self.preview_source = None
+            self.preview.setText(self.tr("Loading preview…"))
+        else:
+            self.preview_source = QPixmap.fromImage(grid)
+            self._rescale_preview()
         self.ctx.runner.submit(
             _load_preview,
             self.ctx.home.thumbnails,
@@ -311,14 +321,14 @@ class Inspector(QWidget):
         if request != self._request:
             return
         if image.isNull():
-            self._preview_pixmap = None
+            self.preview_source = None
             self.preview.setText(self.tr("No preview available"))
         else:
-            self._preview_pixmap = QPixmap.fromImage(image)
+            self.preview_source = QPixmap.fromImage(image)
             self._rescale_preview()
 
     def _rescale_preview(self) -> None:
-        pixmap = getattr(self, "_preview_pixmap", None)
+        pixmap = self.preview_source
         if pixmap is None or not self.records:
             return
         width = max(120, self.scroll.viewport().width() - 24)

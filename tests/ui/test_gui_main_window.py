@@ -177,9 +177,14 @@ def test_preview_is_made_on_first_view_and_kept(make_window, ingest, home, catal
     assert not preview_file.exists()
     window = make_window()
     select_rows(window, [0])
+    qtbot.waitUntil(lambda: [r.id for r in window.inspector.records] == [photo_id], timeout=5000)
+    # At once: the grid thumbnail stands in (no empty panel while the preview is made) ...
+    source = window.inspector.preview_source
+    assert source is not None and (source.width(), source.height()) == (256, 160)
+    # ... then the sharp preview, read at the panel's bound from the preview file made on this first view.
     qtbot.waitUntil(
         lambda: (
-            window.inspector.preview.pixmap() is not None and not window.inspector.preview.pixmap().isNull()
+            window.inspector.preview_source is not None and window.inspector.preview_source.width() == 640
         ),
         timeout=10000,
     )
