@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from photoarchive.cli.context import home_and_settings
 
@@ -143,6 +144,11 @@ def _progress_printer():
     def show(progress) -> None:  # progress: SyncProgress
         mb = progress.bytes_sent / 1e6
         total = progress.bytes_total / 1e6
+        if progress.waiting_until:
+            resume = time.strftime("%H:%M", time.localtime(progress.waiting_until))
+            line = f"\rFlickr's hourly call limit is reached: waiting until {resume}"
+            print(f"{line:<100}", end="", file=sys.stderr, flush=True)
+            return
         line = (
             f"\r{progress.phase}: {progress.photos_done}/{progress.photos_total} photos, "
             f"{mb:.1f}/{total:.1f} MB  {progress.current_file[:40]}"

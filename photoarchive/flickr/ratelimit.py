@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import deque
@@ -11,7 +12,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from photoarchive.flickr.budget import CallJournal
 
+log = logging.getLogger(__name__)
+
 HOURLY_LIMIT = 3600
+# A wait this long is the hourly budget, not pacing: it is logged and reported (`on_long_wait`).
+LONG_WAIT_SECONDS = 10.0
 
 
 class Cancelled(Exception):
@@ -43,6 +48,9 @@ class RateLimiter:
         self._next_slot = 0.0
         self._journal = journal
         self._recent: deque[float] = deque(journal.recent() if journal is not None else ())
+        # Told when the hour's budget holds calls back: with the time (clock seconds) calls resume,
+        # then with 0.0 once they do. A sync shows it, so a pause of many minutes is not a mystery.
+        self.on_long_wait: Callable[[float], None] | None = None
 
     def delay_for_next(self) -> float:
         """How long the next caller would wait now, and reserve its slot (internal, under the lock)."""
@@ -73,8 +81,24 @@ class RateLimiter:
         """Wait until a call may be made (returns at once when the budget allows)."""
         with self._lock:
             delay = self.delay_for_next()
+            now = self._clock()
         if delay <= 0:
             return
+        long_wait = delay >= LONG_WAIT_SECONDS
+        if long_wait:
+            resume = time.strftime("%H:%M", time.localtime(now + delay))
+            log.warning(
+                "Flickr's limit of %d calls an hour is reached; waiting until %s", self.per_hour, resume
+            )
+            if self.on_long_wait is not None:
+                self.on_long_wait(now + delay)
+        try:
+            self._sleep(delay, cancel)
+        finally:
+            if long_wait and self.on_long_wait is not None:
+                self.on_long_wait(0.0)
+
+    def _sleep(self, delay: float, cancel: threading.Event | None) -> None:
         if self._wait is not None:
             self._wait(delay)
             return

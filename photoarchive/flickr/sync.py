@@ -77,6 +77,8 @@ class SyncProgress:
     current_file: str = ""
     bytes_sent: int = 0
     bytes_total: int = 0
+    # While Flickr's hourly call limit holds the sync back: when it resumes (seconds since the epoch).
+    waiting_until: float = 0.0
 
 
 class SyncControl:
@@ -197,9 +199,11 @@ class Syncer:
             raise SyncBusy(
                 "Another sync of this archive is running (the desktop app or a command line)."
             ) from exc
+        self.client.limiter.on_long_wait = lambda until: self.control.update(waiting_until=until)
         try:
             return self._run(dry_run=False)
         finally:
+            self.client.limiter.on_long_wait = None
             # The next run, in this process or another, counts these calls against the hour's budget.
             self.client.limiter.save()
             lock.release()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoarchive.flickr.ratelimit import HOURLY_LIMIT
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.workers import JobRunner
 
@@ -216,6 +218,13 @@ class SyncPage(QWidget):
             "done": self.tr("Done"),
         }
         self.phase.setText(phases.get(progress.phase, progress.phase))
+        if progress.waiting_until:
+            resume = datetime.fromtimestamp(progress.waiting_until).strftime("%H:%M")
+            waiting = self.tr("Flickr allows %1 calls an hour; the sync waits until %2 and then goes on.")
+            self.phase.setText(waiting.replace("%1", f"{HOURLY_LIMIT:,}").replace("%2", resume))
+            if resume != getattr(self, "_logged_wait", None):
+                self._log(self.phase.text())
+                self._logged_wait = resume
         self.photos_bar.setRange(0, max(1, progress.photos_total))
         self.photos_bar.setValue(min(progress.photos_done, max(1, progress.photos_total)))
         if progress.photos_total == 0 and progress.phase == "done":

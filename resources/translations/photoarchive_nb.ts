@@ -1160,6 +1160,10 @@
         <translation>Ferdig</translation>
     </message>
     <message>
+        <source>Flickr allows %1 calls an hour; the sync waits until %2 and then goes on.</source>
+        <translation>Flickr tillater %1 kall i timen; synkroniseringen venter til %2 og fortsetter da.</translation>
+    </message>
+    <message>
         <source>%1 of %2 sent</source>
         <translation>%1 av %2 sendt</translation>
     </message>

@@ -149,3 +149,23 @@ def test_call_journals_of_one_key_never_lose_each_others_calls(tmp_path):
     status_check.record(clock.now + 100)  # a later call: the write merges what the sync wrote
     status_check.flush()
     assert len(CallJournal(path, clock=clock).recent()) == 32
+
+
+def test_a_wait_for_the_hourly_budget_is_reported_and_logged(caplog):
+    clock = FakeClock()
+    limiter = RateLimiter(0, per_hour=3, clock=clock, wait=clock.wait)
+    told = []
+    limiter.on_long_wait = told.append
+    for _ in range(3):
+        limiter.acquire()
+    assert told == []  # within the budget nobody is told anything
+    with caplog.at_level("WARNING"):
+        limiter.acquire()
+    assert told == [pytest.approx(1000.0 + 3600.0), 0.0]  # when calls resume, then that they did
+    assert "limit of 3 calls an hour is reached" in caplog.text
+
+    paced = RateLimiter(1.0, clock=clock, wait=clock.wait)
+    paced.on_long_wait = told.append
+    paced.acquire()
+    paced.acquire()  # one second of pacing is not worth a message
+    assert len(told) == 2

@@ -126,3 +126,22 @@ def test_sign_in_from_the_app_with_the_verification_code(qtbot, home, settings, 
         dialog.finish_button.click()
     assert signed.args == [emulator.default_user.username]
     assert status(home, settings).signed_in
+
+
+def test_a_pause_for_flickrs_hourly_limit_is_explained(make_window):
+    """A sync held back by Flickr's 3,600 calls an hour says until when, instead of seeming stuck."""
+    import time
+    from datetime import datetime
+
+    from photoarchive.flickr.sync import SyncProgress
+
+    page = make_window().sync_page
+    resume = time.time() + 25 * 60
+    page._show_progress(
+        SyncProgress(phase="photos", photos_done=1200, photos_total=2000, waiting_until=resume)
+    )
+    expected = datetime.fromtimestamp(resume).strftime("%H:%M")
+    assert "3,600 calls an hour" in page.phase.text() and expected in page.phase.text()
+    assert expected in page.log.toPlainText()
+    page._show_progress(SyncProgress(phase="photos", photos_done=1201, photos_total=2000))
+    assert page.phase.text() == "Uploading photos"
