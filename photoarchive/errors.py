@@ -27,3 +27,7 @@ class CatalogError(PhotoarchiveError):
 
 class ArchiveError(PhotoarchiveError):
     """The archive folder cannot be written (read-only, full disk, gone)."""
+
+
+class PhotoInUse(PhotoarchiveError):
+    """A photo cannot be taken out of the archive while a set holds it."""

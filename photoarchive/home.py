@@ -56,6 +56,11 @@ class Home:
         return self.root / "quarantine"
 
     @property
+    def removed(self) -> Path:
+        """Photos staff took out of the archive, each with a note of who, when and why."""
+        return self.root / "removed"
+
+    @property
     def default_inbox(self) -> Path:
         return self.root / "inbox"
 

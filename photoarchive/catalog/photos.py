@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, RowMapping
 
 from photoarchive.catalog.schema import (
+    audit_log,
     events,
     pending_ingests,
     photo_categories,
@@ -323,6 +324,35 @@ class PhotoStore:
     def record_duplicate(self, photo_id: int, source_path: str, *, actor: str) -> None:
         with self.engine.begin() as conn:
             self._event(conn, photo_id, "duplicate_seen", actor, {"source": source_path})
+
+    def withdraw(self, photo_id: int, *, actor: str, detail: dict[str, Any]) -> None:
+        """Take a photo out of the catalog: its row, categories and events go, and one audit-log entry
+        ("remove_photo", with ``detail``) records it, in one transaction. Raises PhotoInUse while a set
+        holds the photo (checked inside the transaction, so a set cannot gain it meanwhile)."""
+        from photoarchive.errors import PhotoInUse
+
+        with self.engine.begin() as conn:
+            in_sets = conn.execute(
+                select(set_members.c.set_id).where(set_members.c.photo_id == photo_id)
+            ).all()
+            if in_sets:
+                raise PhotoInUse(
+                    f"Photo {photo_id} is in {len(in_sets)} set(s); take it out of them first "
+                    "(a published set must be synced once more, so it leaves Flickr too)."
+                )
+            conn.execute(delete(photo_categories).where(photo_categories.c.photo_id == photo_id))
+            conn.execute(delete(events).where(events.c.photo_id == photo_id))
+            conn.execute(delete(photos).where(photos.c.id == photo_id))
+            conn.execute(
+                insert(audit_log).values(
+                    at=utcnow(),
+                    actor=actor,
+                    action="remove_photo",
+                    target_kind="photo",
+                    target_id=photo_id,
+                    detail=_jsonable(detail),
+                )
+            )
 
     def id_for_sha256(self, sha256: str) -> int | None:
         with self.engine.connect() as conn:

@@ -1,4 +1,4 @@
-"""Archive commands: ingest, watch, list, show, tag, quarantine, export."""
+"""Archive commands: ingest, watch, list, show, tag, quarantine, remove, export."""
 
 from __future__ import annotations
 
@@ -22,7 +22,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--move", action="store_true", help="remove each source once it is safely archived")
     p.add_argument("--json", action="store_true", help="one JSON object per file on standard output")
-    p.add_argument("--workers", type=int, default=None, help="files in parallel (default: one per core plus one, at most 4)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="files in parallel (default: one per core plus one, at most 4)",
+    )
     p.add_argument("--no-faces", action="store_true", help="skip the face detector (no portrait suggestions)")
     p.set_defaults(handler=cmd_ingest)
 
@@ -72,6 +77,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("quarantine", parents=[common], help="list files the archive could not take")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_quarantine)
+
+    p = sub.add_parser(
+        "remove",
+        parents=[common],
+        help="take photos out of the archive (moved to removed/, never deleted)",
+        description="Take photos out of the archive: each original moves to removed/<date>/ beside a note "
+        "of who, when and why (with its catalog record and history); the catalog forgets it and the audit "
+        "log keeps an entry. A photo in a set is kept: take it out of the set first. Exit 0 when all were "
+        "removed, 1 when some were kept.",
+    )
+    p.add_argument("photo_ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--reason", required=True, help="why (kept in the note and the audit log)")
+    p.set_defaults(handler=cmd_remove)
 
     p = sub.add_parser(
         "export",
@@ -376,6 +394,17 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         print(f"{q.id:>5}  {q.at:%Y-%m-%d %H:%M}  {q.original_name}: {q.reason}")
     print(f"{len(items)} file(s) in quarantine ({home.quarantine})", file=sys.stderr)
     return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from photoarchive.ingest.removal import remove_photos
+    from photoarchive.sets.service import current_user
+
+    home, _settings, catalog = _open(args)
+    results = remove_photos(home, catalog, args.photo_ids, reason=args.reason, actor=current_user())
+    for result in results:
+        print(result.describe(), file=sys.stdout if result.done else sys.stderr)
+    return 0 if all(r.done for r in results) else 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -148,6 +148,13 @@ class MainWindow(QMainWindow):
         )
         self.act_export = action(self.tr("Export clean copies…"), "Ctrl+E", self.export_selected, "export")
         self.act_quit = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
+        # Only on the grid (its context menu and the Delete key there), never a window-wide shortcut: a
+        # Delete pressed in a text field must not offer to remove photos.
+        self.act_remove = QAction(self.tr("Remove from archive…"), self)
+        self.act_remove.setObjectName("remove_from_archive")
+        self.act_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_remove.triggered.connect(self.remove_selected)
 
     def _build_ui(self) -> None:
         toolbar = QToolBar(self.tr("Main"))
@@ -204,6 +211,11 @@ class MainWindow(QMainWindow):
         self.grid.verticalScrollBar().setSingleStep(40)
         self.grid.setItemDelegate(TileDelegate(self.grid))
         self.grid.setModel(self.model)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self.grid)
+        separator.setSeparator(True)
+        for act in (self.act_reviewed, self.act_add_to_set, self.act_export, separator, self.act_remove):
+            self.grid.addAction(act)
         self._selection_timer = QTimer(self, singleShot=True, interval=60)
         self._selection_timer.timeout.connect(self._selection_settled)
         self.grid.selectionModel().selectionChanged.connect(lambda *_: self._selection_timer.start())
@@ -653,6 +665,52 @@ class MainWindow(QMainWindow):
             )
             QMessageBox.warning(self, self.tr("Export"), text)
         self.statusBar().showMessage(text.splitlines()[0], 10000)
+
+    # -- taking photos out of the archive ----------------------------------------------------------
+
+    def remove_selected(self) -> None:
+        """Ask why, then move the selected photos' originals to removed/ and forget them in the catalog."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        question = (
+            self.tr("Take %n photo(s) out of the archive?", "", len(ids))
+            + "\n\n"
+            + self.tr(
+                "The original files are moved to the archive's 'removed' folder (nothing is deleted) and "
+                "the catalog forgets them. Photos in a set stay. Why are they removed?"
+            )
+        )
+        reason, ok = QInputDialog.getText(self, self.tr("Remove from archive"), question)
+        if not ok:
+            return
+        if not reason.strip():
+            self.statusBar().showMessage(self.tr("Nothing removed: a reason is needed."), 8000)
+            return
+        ctx = self.ctx
+
+        def work():  # type: ignore[no-untyped-def]
+            from photoarchive.ingest.removal import remove_photos
+            from photoarchive.sets.service import current_user
+
+            return remove_photos(ctx.home, ctx.catalog, ids, reason=reason, actor=current_user())
+
+        self.ctx.runner.submit(work, on_done=self._removed, on_error=self._show_error)
+
+    def _removed(self, results) -> None:  # type: ignore[no-untyped-def]
+        removed = [r for r in results if r.done]
+        kept = [r for r in results if not r.done]
+        self.last_removal = results
+        text = self.tr("%n photo(s) taken out of the archive.", "", len(removed))
+        if kept:
+            detail = "\n".join(f"{r.original_name or r.photo_id}: {r.refused}" for r in kept)
+            QMessageBox.warning(
+                self, self.tr("Remove from archive"), text + "\n\n" + self.tr("Kept:") + "\n" + detail
+            )
+        self.statusBar().showMessage(text, 10000)
+        self.refresh_all()
 
     def _add_to_set(self, set_id: int, ids: list[int]) -> None:
         if "sets" not in self.pages:

@@ -73,6 +73,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Take %n photo(s) out of the archive?</source>
+        <translation>
+            <numerusform>Take %n photo out of the archive?</numerusform>
+            <numerusform>Take %n photos out of the archive?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) taken out of the archive.</source>
+        <translation>
+            <numerusform>%n photo taken out of the archive.</numerusform>
+            <numerusform>%n photos taken out of the archive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n photo(s) added to the set</source>
         <translation>
             <numerusform>%n photo added to the set</numerusform>

@@ -334,6 +334,10 @@
         <translation>Avslutt</translation>
     </message>
     <message>
+        <source>Remove from archive…</source>
+        <translation>Fjern fra arkivet…</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Hovedverktøylinje</translation>
     </message>
@@ -506,6 +510,36 @@
     <message>
         <source>Not exported:</source>
         <translation>Ikke eksportert:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n photo(s) out of the archive?</source>
+        <translation>
+            <numerusform>Ta %n bilde ut av arkivet?</numerusform>
+            <numerusform>Ta %n bilder ut av arkivet?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The original files are moved to the archive&apos;s &apos;removed&apos; folder (nothing is deleted) and the catalog forgets them. Photos in a set stay. Why are they removed?</source>
+        <translation>Originalfilene flyttes til arkivets mappe «removed» (ingenting slettes), og katalogen glemmer dem. Bilder som er i et sett, blir værende. Hvorfor fjernes de?</translation>
+    </message>
+    <message>
+        <source>Remove from archive</source>
+        <translation>Fjern fra arkivet</translation>
+    </message>
+    <message>
+        <source>Nothing removed: a reason is needed.</source>
+        <translation>Ingenting fjernet: en begrunnelse må oppgis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) taken out of the archive.</source>
+        <translation>
+            <numerusform>%n bilde tatt ut av arkivet.</numerusform>
+            <numerusform>%n bilder tatt ut av arkivet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept:</source>
+        <translation>Beholdt:</translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) added to the set</source>

@@ -192,3 +192,41 @@ def test_preview_is_made_on_first_view_and_kept(make_window, ingest, home, catal
     assert abs(pixmap.width() / pixmap.height() - 1.6) < 0.02  # the picture, upright, not a placeholder
     with Image.open(preview_file) as preview:
         assert preview.size == (1600, 1000)
+
+
+def test_remove_from_archive_asks_why_and_keeps_photos_in_sets(
+    make_window, ingest, home, catalog, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from photoarchive.ingest.removal import NOTE_SUFFIX
+
+    wrong, in_set, keep = ingest("Feil bilde.jpg", "Åsted.jpg", "Pressebilde.jpg")
+    photo_set = catalog.sets.create("Sak 2026-1")
+    catalog.sets.add_photos(photo_set.id, [in_set])
+    window = make_window()
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    rows = [r for r in range(window.model.rowCount()) if window.model.photo(r).id in (wrong, in_set)]
+    select_rows(window, rows)
+    assert window.act_remove in window.grid.actions()  # on the grid's context menu and its Delete key
+
+    asked = {}
+
+    def answer(_parent, title, label):
+        asked["label"] = label
+        return "Privat bilde lagt i innboksen ved en feil", True
+
+    warnings = []
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    with qtbot.waitSignal(window.gridFilled, timeout=10000):
+        window.act_remove.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "last_removal", None) is not None, timeout=5000)
+
+    assert "2 photo(s)" in asked["label"] or "2 photos" in asked["label"]
+    assert sorted(catalog.photos.ids()) == sorted([in_set, keep])
+    assert "Sak 2026-1" in warnings[0]  # the photo in a set stayed, and the user is told why
+    notes = list(home.removed.rglob(f"*{NOTE_SUFFIX}"))
+    assert len(notes) == 1 and "Privat bilde lagt i innboksen" in notes[0].read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
