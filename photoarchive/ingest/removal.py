@@ -62,6 +62,12 @@ def remove_photos(
         raise PhotoarchiveError(
             "Say why the photos are taken out of the archive (it is kept in the audit log)."
         )
+    # What sync publishes is each set's approved content, which can still hold a photo taken out of
+    # the set since: such a photo stays until the set is approved again without it (or revoked).
+    published_in: dict[int, list[str]] = {}
+    for photo_set in catalog.sets.approved():
+        for photo in photo_set.approved_content.photos if photo_set.approved_content else ():
+            published_in.setdefault(photo.photo_id, []).append(photo_set.title)
     results = []
     for photo_id in photo_ids:
         record = catalog.photos.get(photo_id)
@@ -76,6 +82,14 @@ def remove_photos(
                     photo_id, record.original_name, refused=f"it is in the set(s) {titles}; take it out first"
                 )
             )
+            continue
+        if photo_id in published_in:
+            titles = ", ".join(f"“{t}”" for t in published_in[photo_id])
+            refused = (
+                f"the approved version of the set(s) {titles} still publishes it; approve the set again "
+                "without it (or revoke it) and sync, then remove it"
+            )
+            results.append(Removal(photo_id, record.original_name, refused=refused))
             continue
         results.append(_remove_one(home, catalog, record, reason, actor))
     return results

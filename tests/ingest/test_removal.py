@@ -169,3 +169,25 @@ def test_removed_folder_keeps_a_path_layout_by_day(home, catalog, archived):
     (result,) = remove_photos(home, catalog, [photo_id], reason="feil", actor="kari")
     day, name = Path(result.removed_to).parts
     assert len(day) == 10 and day[4] == "-" and name == "IMG_0007.jpg"
+
+
+def test_a_photo_still_published_by_an_approved_set_is_kept(home, catalog, archived):
+    """Taken out of an approved set, a photo is still what the approved version publishes on Flickr."""
+    from photoarchive.sets.service import SetService
+
+    photo_id, _ = archived("IMG_0008.jpg")
+    other_id, _ = archived("IMG_0009.jpg")
+    service = SetService(catalog, clean_check=lambda _photo: None, actor="kari")
+    photo_set = service.create("Etterlysning")
+    service.add(photo_set.id, [photo_id, other_id])
+    service.submit(photo_set.id)
+    service.approve(photo_set.id)
+    service.remove(photo_set.id, [photo_id])  # changed since approval; the approved version still has it
+
+    (kept,) = remove_photos(home, catalog, [photo_id], reason="feil", actor="kari")
+    assert not kept.done and "approved version" in kept.refused and "Etterlysning" in kept.refused
+    assert catalog.photos.get(photo_id) is not None
+
+    service.approve(photo_set.id)  # approved again without it
+    (removed,) = remove_photos(home, catalog, [photo_id], reason="feil", actor="kari")
+    assert removed.done
