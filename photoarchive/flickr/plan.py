@@ -299,6 +299,18 @@ class DeleteAlbum(Action):
 
 
 @dataclass(frozen=True)
+class LeaveGroup(Action):
+    """A photo shared into a group pool that no approved set shares it into any more."""
+
+    sha256: str
+    remote_id: str
+    group_id: str
+
+    def describe(self) -> str:
+        return f"take Flickr photo {self.remote_id} out of group {self.group_id}"
+
+
+@dataclass(frozen=True)
 class RetirePhoto(Action):
     """A photo no approved set holds any more: made private, or deleted (settings)."""
 
@@ -344,7 +356,7 @@ class SyncPlan:
         return [a for a in self.actions if isinstance(a, CreateAlbum | SetAlbumMeta | SetAlbumPhotos)]
 
     def retire_actions(self) -> list[Action]:
-        return [a for a in self.actions if isinstance(a, DeleteAlbum | RetirePhoto)]
+        return [a for a in self.actions if isinstance(a, DeleteAlbum | LeaveGroup | RetirePhoto)]
 
     def __bool__(self) -> bool:
         return bool(self.actions)
@@ -359,8 +371,9 @@ def plan_sync(
 ) -> SyncPlan:
     """The actions that bring Flickr from `known` (corrected by `observed` album listings) to `desired`.
 
-    Order: photo work (uploads and metadata), then albums, then take-downs, so an album is only built
-    from uploaded photos and a photo only goes private once no album shows it.
+    Order: photo work (uploads and metadata), then albums, then take-downs (albums, group pools,
+    photos), so an album is only built from uploaded photos and a photo only goes private once no album
+    or pool shows it.
     """
     observed = observed or {}
     actions: list[Action] = []
@@ -424,7 +437,11 @@ def plan_sync(
                 actions.append(DeleteAlbum(set_id, have_album.remote_id))
 
     for sha, have in sorted(known.photos.items()):
-        if sha in desired.photos:
+        want = desired.photos.get(sha)
+        if want is not None or not delete_removed:  # a deleted photo leaves its pools anyway
+            shared = want.groups if want is not None else frozenset()
+            actions.extend(LeaveGroup(sha, have.remote_id, g) for g in sorted(have.groups_applied - shared))
+        if want is not None:
             continue
         if delete_removed:
             actions.append(RetirePhoto(sha, have.remote_id, delete=True))

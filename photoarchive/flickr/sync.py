@@ -39,6 +39,7 @@ from photoarchive.flickr.plan import (
     DesiredState,
     KnownAlbum,
     KnownPhoto,
+    LeaveGroup,
     ObservedAlbum,
     ReplaceFile,
     RetirePhoto,
@@ -692,6 +693,27 @@ class Syncer:
             self.store.forget_album(action.set_id, journal_id)
             self.sets.record("unpublish", "set", action.set_id, {"flickr_album": action.remote_id})
             report.unpublished_sets.append(action.set_id)
+        elif isinstance(action, LeaveGroup):
+            journal_id = self.store.begin("group_remove", action.sha256, {"remote_id": action.remote_id})
+
+            def leave() -> None:
+                try:
+                    client.call(
+                        "flickr.groups.pools.remove",
+                        write=True,
+                        photo_id=action.remote_id,
+                        group_id=action.group_id,
+                    )
+                except FlickrApiError as exc:
+                    # 1: the group is gone, 2: the photo is not in the pool; either way it is out.
+                    if exc.code not in (1, 2):
+                        raise
+
+            self._guarded(journal_id, leave)
+            known = self._known_photo(action.sha256)
+            self.store.save_photo(
+                replace(known, groups_applied=known.groups_applied - {action.group_id}), journal_id
+            )
         elif isinstance(action, RetirePhoto):
             kind = "delete_photo" if action.delete else "set_perms"
             journal_id = self.store.begin(kind, action.sha256, {"remote_id": action.remote_id})

@@ -12,6 +12,7 @@ from photoarchive.flickr.plan import (
     KnownAlbum,
     KnownPhoto,
     KnownState,
+    LeaveGroup,
     ObservedAlbum,
     RetirePhoto,
     SetAlbumMeta,
@@ -206,3 +207,31 @@ def test_photo_actions_are_grouped_per_photo_in_order():
     grouped = plan_sync(desired, KnownState()).photo_actions()
     assert [type(a) for a in grouped[sha(1)]] == [UploadPhoto, SetPhotoLicence, AddToGroup]
     assert set(grouped) == {sha(1), sha(2)}
+
+
+def test_photos_leave_pools_no_approved_set_shares_them_into():
+    before = desired_state(
+        [approved(1, [photo(1), photo(2)], group="1@N01"), approved(2, [photo(3)], group="1@N01")],
+        fingerprint,
+    )
+    known = synced(before)
+    # Set 1 now shares into another group; set 2 is revoked.
+    after = desired_state([approved(1, [photo(1), photo(2)], group="2@N01")], fingerprint)
+    plan = plan_sync(after, known)
+    leaves = [a for a in plan.actions if isinstance(a, LeaveGroup)]
+    assert leaves == [
+        LeaveGroup(sha(1), "r0001", "1@N01"),
+        LeaveGroup(sha(2), "r0002", "1@N01"),
+        LeaveGroup(sha(3), "r0003", "1@N01"),
+    ]
+    assert [type(a) for a in plan.retire_actions()] == [
+        DeleteAlbum,
+        LeaveGroup,
+        LeaveGroup,
+        LeaveGroup,
+        RetirePhoto,
+    ]
+    assert AddToGroup(sha(1), 1, "2@N01") in plan.actions
+    # A photo that is deleted leaves its pools with it: no separate call.
+    deleting = plan_sync(after, known, delete_removed=True)
+    assert LeaveGroup(sha(3), "r0003", "1@N01") not in deleting.actions

@@ -191,3 +191,27 @@ def test_group_pool_sharing(emulator, signed_in, make_photos, approve_set, make_
     assert len(emulator.state.groups["99@N01"].pending) == 1  # waits for the moderator: not an error
     emulator.reset_call_log()
     assert not make_syncer().run().plan
+
+
+def test_photos_leave_a_group_pool_no_approved_set_shares_them_into(
+    emulator, signed_in, catalog, make_photos, approve_set, set_service, make_syncer
+):
+    """A set moved to another group, and a revoked set: their photos are taken out of the old pools."""
+    emulator.add_group("1@N01", "Politiet i Norge")
+    emulator.add_group("2@N01", "Øst politidistrikt")
+    ids = make_photos(3)
+    moved = approve_set("Flyttet", ids[:2], visibility="public", group_id="1@N01")
+    revoked = approve_set("Trukket", ids[2:], visibility="public", group_id="1@N01")
+    assert make_syncer().run().failed == []
+    assert len(emulator.state.groups["1@N01"].pool) == 3
+
+    set_service.edit(moved, group_id="2@N01")
+    set_service.approve(moved)
+    set_service.revoke(revoked)
+    emulator.faults.inject("flickr.groups.pools.remove", "commit_then_drop", times=1)
+    report = make_syncer().run()
+    assert report.failed == []
+
+    assert emulator.state.groups["1@N01"].pool == []  # out of the pool no set shares into any more
+    assert len(emulator.state.groups["2@N01"].pool) == 2
+    assert not make_syncer().run().plan  # and nothing is left to do
