@@ -99,16 +99,27 @@ def _remove_one(home: Home, catalog: Catalog, record: PhotoRecord, reason: str, 
     original = home.originals / record.archive_path
     when = datetime.now()
     folder = home.removed / f"{when:%Y-%m-%d}"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = _free_name(folder, safe_file_name(record.original_name))
-    relative = str(PurePosixPath(folder.name, target.name))
     present = original.exists()
-    note = target.with_name(target.name + NOTE_SUFFIX)
-    note.write_text(_note(record, catalog, reason, actor, when, present), encoding="utf-8")
-    if present:
-        # The file first, then the catalog: whatever happens in between, the original exists somewhere
-        # and the note beside it says what it was.
-        os.replace(original, target)
+    note: Path | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _free_name(folder, safe_file_name(record.original_name))
+        note = target.with_name(target.name + NOTE_SUFFIX)
+        note.write_text(_note(record, catalog, reason, actor, when, present), encoding="utf-8")
+        if present:
+            # The file first, then the catalog: whatever happens in between, the original exists
+            # somewhere and the note beside it says what it was.
+            os.replace(original, target)
+    except OSError as exc:
+        # A read-only or full archive disk, or the original held open by another program on Windows.
+        if note is not None:
+            note.unlink(missing_ok=True)
+        return Removal(
+            record.id,
+            record.original_name,
+            refused=f"it could not be moved to {folder} ({exc.strerror or exc}); nothing was changed",
+        )
+    relative = str(PurePosixPath(folder.name, target.name))
     detail = {
         "original_name": record.original_name,
         "sha256": record.sha256,

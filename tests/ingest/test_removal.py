@@ -191,3 +191,23 @@ def test_a_photo_still_published_by_an_approved_set_is_kept(home, catalog, archi
     service.approve(photo_set.id)  # approved again without it
     (removed,) = remove_photos(home, catalog, [photo_id], reason="feil", actor="kari")
     assert removed.done
+
+
+def test_an_original_that_cannot_be_moved_is_kept_with_a_clear_reason(home, catalog, archived, monkeypatch):
+    """On Windows a file open in another program cannot be moved; the photo stays, nothing half done."""
+    import os as os_module
+
+    photo_id, data = archived("IMG_0010.jpg")
+    original = home.originals / catalog.photos.get(photo_id).archive_path
+    real_replace = os_module.replace
+
+    def refuse(src, dst):
+        if Path(src) == original:
+            raise PermissionError(13, "The process cannot access the file because it is being used")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr("photoarchive.ingest.removal.os.replace", refuse)
+    (kept,) = remove_photos(home, catalog, [photo_id], reason="feil", actor="kari")
+    assert not kept.done and "could not be moved" in kept.refused and "being used" in kept.refused
+    assert original.read_bytes() == data and catalog.photos.get(photo_id) is not None
+    assert not any(p.is_file() for p in home.removed.rglob("*"))
