@@ -76,6 +76,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("quarantine", parents=[common], help="list files the archive could not take")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--resolve",
+        type=int,
+        nargs="+",
+        metavar="ID",
+        help="mark these as dealt with (off the list; the files stay in the quarantine folder)",
+    )
     p.set_defaults(handler=cmd_quarantine)
 
     p = sub.add_parser(
@@ -373,6 +380,16 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
+    if args.resolve:
+        known = {q.id for q in catalog.photos.quarantined(include_resolved=True)}
+        unknown = [i for i in args.resolve if i not in known]
+        for quarantine_id in args.resolve:
+            if quarantine_id in known:
+                catalog.photos.resolve_quarantine(quarantine_id)
+        for quarantine_id in unknown:
+            print(f"{quarantine_id}: no such quarantined file", file=sys.stderr)
+        print(f"{len(args.resolve) - len(unknown)} marked as dealt with", file=sys.stderr)
+        return 1 if unknown else 0
     items = catalog.photos.quarantined()
     if args.json:
         _print_json(

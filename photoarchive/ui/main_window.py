@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         grid_layout.addWidget(self.grid, 1)
 
         self.quarantine_page = QuarantinePage()
+        self.quarantine_page.openRequested.connect(self._open_quarantine_folder)
+        self.quarantine_page.resolveRequested.connect(self._resolve_quarantine)
         self.stack = QStackedWidget()
         self.stack.addWidget(grid_page)
         self.stack.addWidget(self.quarantine_page)
@@ -451,6 +453,34 @@ class MainWindow(QMainWindow):
         self._view_selected(self.current_view())
         self.refresh_sidebar()
         self.watch.rescan()
+
+    def _open_quarantine_folder(self, relative: str) -> None:
+        """Show the folder holding a quarantined file (or the quarantine folder) in Explorer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.ctx.home.quarantine
+        if relative:
+            candidate = (folder / relative).parent
+            folder = candidate if candidate.is_dir() else folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.last_opened_folder = folder
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(self.tr("The folder is %1").replace("%1", str(folder)), 15000)
+
+    def _resolve_quarantine(self, ids: list[int]) -> None:
+        ctx = self.ctx
+
+        def work() -> None:
+            for quarantine_id in ids:
+                ctx.catalog.photos.resolve_quarantine(quarantine_id)
+
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(self.tr("%n file(s) marked as dealt with", "", len(ids)), 8000)
+            self._load_quarantine()
+            self.refresh_sidebar()
+
+        self.ctx.runner.submit(work, on_done=done, on_error=self._show_error)
 
     def _load_quarantine(self) -> None:
         ctx = self.ctx

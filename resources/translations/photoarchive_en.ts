@@ -38,6 +38,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n file(s) marked as dealt with</source>
+        <translation>
+            <numerusform>%n file marked as dealt with</numerusform>
+            <numerusform>%n files marked as dealt with</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n photo(s) marked as reviewed</source>
         <translation>
             <numerusform>%n photo marked as reviewed</numerusform>

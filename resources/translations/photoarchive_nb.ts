@@ -392,6 +392,17 @@
         <source>No photos here yet.</source>
         <translation>Ingen bilder her ennå.</translation>
     </message>
+    <message>
+        <source>The folder is %1</source>
+        <translation>Mappen er %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) marked as dealt with</source>
+        <translation>
+            <numerusform>%n fil merket som behandlet</numerusform>
+            <numerusform>%n filer merket som behandlet</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n photo(s) marked as reviewed</source>
         <translation>
@@ -684,6 +695,18 @@
     <message>
         <source>Kept in</source>
         <translation>Ligger i</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åpne mappen</translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation>Merk som behandlet</translation>
+    </message>
+    <message>
+        <source>Takes the selected files off this list; the files stay in the quarantine folder.</source>
+        <translation>Tar de valgte filene av listen; filene blir liggende i karantenemappen.</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be archived. They are kept, untouched, in the quarantine folder.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import factory
 
@@ -70,7 +71,16 @@ def test_ingest_exit_codes(home, tmp_path, capsys):
     code, _, err = _run(capsys, "--home", home.root, "ingest", tmp_path / "missing.jpg")
     assert code == 2 and "Not found" in err
     code, out, _ = _run(capsys, "--home", home.root, "quarantine", "--json")
-    assert json.loads(out)[0]["reason_code"] == "not_a_photo"
+    (entry,) = json.loads(out)
+    assert entry["reason_code"] == "not_a_photo"
+
+    # Dealt with: off the list, the file itself stays in the quarantine folder.
+    code, _, err = _run(capsys, "--home", home.root, "quarantine", "--resolve", entry["id"])
+    assert code == 0 and "1 marked as dealt with" in err
+    code, out, _ = _run(capsys, "--home", home.root, "quarantine", "--json")
+    assert json.loads(out) == [] and Path(entry["file"]).exists()
+    code, _, err = _run(capsys, "--home", home.root, "quarantine", "--resolve", 4242)
+    assert code == 1 and "4242: no such quarantined file" in err
 
 
 def test_bad_settings_give_a_message_not_a_traceback(home, capsys):

@@ -70,3 +70,38 @@ def test_an_offline_inbox_is_shown_and_recovers(make_window, settings, tmp_path,
     assert not window.banner.isVisible()
     make_photo(share / "tilbake.jpg")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30000)
+
+
+def test_quarantined_files_can_be_looked_at_and_marked_as_dealt_with(
+    make_window, home, settings, catalog, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+
+    from photoarchive.ingest.pipeline import Ingestor, SourceFile
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    ingestor = Ingestor(home, settings, catalog, find_faces=False)
+    for name in ("møtereferat.pdf", "notat.docx"):
+        make_not_an_image(drop / name)
+        ingestor.ingest(SourceFile.under(drop / name, drop), remove_source=True)
+    window = make_window()
+    page = window.quarantine_page
+    window.sidebar.select(ViewSpec(ViewKind.QUARANTINE))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=5000)
+    assert not page.resolve_button.isEnabled()  # nothing chosen yet
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    page.table.selectRow(0)
+    page.open_button.click()
+    record = page.records[0]
+    assert opened == [str((home.quarantine / record.quarantine_path).parent)]
+    assert (home.quarantine / record.quarantine_path).exists()
+
+    page.resolve_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    left = catalog.photos.quarantined()
+    assert [q.original_name for q in left] == [page.records[0].original_name]
+    assert record.original_name not in {q.original_name for q in left}
+    assert (home.quarantine / record.quarantine_path).exists()  # off the list, never deleted
