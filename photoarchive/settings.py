@@ -64,6 +64,13 @@ class FlickrSettings:
 
 
 @dataclass
+class SetSettings:
+    # Operating-system user names of the editors who may approve sets; empty means anyone may. (A
+    # workflow guard, not security: whoever can edit this file can add themselves.)
+    approvers: list[str] = field(default_factory=list)
+
+
+@dataclass
 class UiSettings:
     # "" follows the system language; "nb" or "en" forces one.
     language: str = ""
@@ -76,6 +83,7 @@ class Settings:
     press: PressSettings = field(default_factory=PressSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     flickr: FlickrSettings = field(default_factory=FlickrSettings)
+    sets: SetSettings = field(default_factory=SetSettings)
     ui: UiSettings = field(default_factory=UiSettings)
 
     # -- derived values -------------------------------------------------------------------------
@@ -148,6 +156,8 @@ class Settings:
             raise bad("flickr.removed_photos", 'must be "private" or "delete"')
         if self.flickr.timeout_seconds <= 0:
             raise bad("flickr.timeout_seconds", "must be more than 0")
+        if any(not name.strip() for name in self.sets.approvers):
+            raise bad("sets.approvers", "must list user names, without empty ones")
         if self.ui.language not in ("", "nb", "en"):
             raise bad("ui.language", 'must be "", "nb" or "en"')
 

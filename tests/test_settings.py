@@ -21,11 +21,13 @@ def test_save_and_reload_round_trips_norwegian_text(home):
     settings.press.copyright = "© Politiet i Sør-Øst «Pressetjenesten»"
     settings.inbox.folders = [r"\\server\presse\innboks"]
     settings.privacy.keep_capture_date = True
+    settings.sets.approvers = ["kari.nordmann", "pål"]
     settings.save(home)
     again = Settings.load(home)
     assert again.press.copyright == "© Politiet i Sør-Øst «Pressetjenesten»"
     assert again.inbox.folders == [r"\\server\presse\innboks"]
     assert again.privacy.keep_capture_date is True
+    assert again.sets.approvers == ["kari.nordmann", "pål"]
     assert "[press]" in home.settings_file.read_text(encoding="utf-8")
 
 
@@ -38,6 +40,8 @@ def test_save_and_reload_round_trips_norwegian_text(home):
         ("[flickr]\nremoved_photos = 'shred'\n", "flickr.removed_photos"),
         ("[press]\nbylin = 'typo'\n", "press.bylin"),
         ("[nonsense]\nx = 1\n", "[nonsense]"),
+        ("[sets]\napprovers = 'kari'\n", "sets.approvers"),
+        ("[sets]\napprovers = ['kari', ' ']\n", "sets.approvers"),
     ],
 )
 def test_invalid_settings_name_the_key(home, text, key):

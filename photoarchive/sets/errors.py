@@ -22,6 +22,10 @@ class SetStateError(SetError):
     """The step does not fit where the set is in its life (e.g. approving a draft)."""
 
 
+class NotAnApprover(SetError):
+    """The settings name who may approve sets, and this user is not one of them."""
+
+
 class ApprovalRefused(SetError):
     """Approval was refused; `refusals` lists every reason."""
 

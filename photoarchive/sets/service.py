@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
-from photoarchive.sets.errors import ApprovalRefused, SetError
+from photoarchive.sets.errors import ApprovalRefused, NotAnApprover, SetError
 from photoarchive.sets.model import (
     LICENCES,
     PhotoContent,
@@ -20,7 +20,14 @@ from photoarchive.sets.model import (
     Visibility,
     order_with_moved,
 )
-from photoarchive.sets.workflow import Refusal, Step, approval_refusals, changed_since_approval, next_state
+from photoarchive.sets.workflow import (
+    Refusal,
+    Step,
+    approval_refusals,
+    changed_since_approval,
+    may_approve,
+    next_state,
+)
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -74,11 +81,20 @@ class SetView:
 
 
 class SetService:
-    def __init__(self, catalog: Catalog, *, clean_check: CleanCheck, actor: str | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        clean_check: CleanCheck,
+        actor: str | None = None,
+        approvers: Iterable[str] = (),
+    ):
         """`clean_check` is the privacy gate approval runs on every photo (see `for_home`)."""
         self.catalog = catalog
         self.actor = actor or current_user()
         self.clean_check = clean_check
+        # The editors who may approve (settings.sets.approvers); empty: anyone.
+        self.approvers: tuple[str, ...] = tuple(approvers)
 
     @classmethod
     def for_home(
@@ -88,7 +104,12 @@ class SetService:
         (and reused by sync)."""
         from photoarchive.sets.publishing import CleanCopies
 
-        return cls(catalog, clean_check=CleanCopies(home, settings).problem, actor=actor)
+        return cls(
+            catalog,
+            clean_check=CleanCopies(home, settings).problem,
+            actor=actor,
+            approvers=settings.sets.approvers,
+        )
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -180,8 +201,14 @@ class SetService:
         return self._refusals(content, missing, override_reason)
 
     def approve(self, ref: str | int, *, override_reason: str = "") -> PhotoSet:
-        """Approve the set as it is now, or raise ApprovalRefused listing every reason."""
+        """Approve the set as it is now, or raise ApprovalRefused listing every reason (NotAnApprover
+        when the settings name the editors who may approve and this user is not one)."""
         photo_set = self.find(ref)
+        if not may_approve(self.actor, self.approvers):
+            raise NotAnApprover(
+                f"Only {', '.join(self.approvers)} may approve sets (settings: sets.approvers); "
+                f"you are {self.actor}. Submit the set and ask one of them."
+            )
         content, missing = self._content(photo_set)
         state = next_state(photo_set.state, Step.APPROVE, changed=changed_since_approval(photo_set, content))
         refusals = self._refusals(content, missing, override_reason)

@@ -103,3 +103,10 @@ def approval_refusals(
                 )
             )
     return refusals
+
+
+def may_approve(user: str, approvers: Iterable[str]) -> bool:
+    """Whether ``user`` may approve sets: anyone when no approvers are named; Windows user names
+    compare without regard to case."""
+    names = {name.strip().casefold() for name in approvers}
+    return not names or user.strip().casefold() in names

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from photoarchive.sets.errors import ApprovalRefused
 from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
 from photoarchive.sets.service import SetService, SetView
+from photoarchive.sets.workflow import may_approve
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel
 from photoarchive.ui.privacy_words import scan_in_words
@@ -382,7 +383,17 @@ class SetsPage(QWidget):
         )
         self.photos.set_summaries(list(summaries))
         self.submit_button.setEnabled(s.state is SetState.DRAFT)
-        self.approve_button.setEnabled(s.state is SetState.SUBMITTED or view.changed_since_approval)
+        approver = may_approve(self.ctx.actor, self.ctx.settings.sets.approvers)
+        self.approve_button.setEnabled(
+            approver and (s.state is SetState.SUBMITTED or view.changed_since_approval)
+        )
+        self.approve_button.setToolTip(
+            ""
+            if approver
+            else self.tr("Only %1 may approve sets.").replace(
+                "%1", ", ".join(self.ctx.settings.sets.approvers)
+            )
+        )
         self.revoke_button.setEnabled(s.state in (SetState.SUBMITTED, SetState.APPROVED, SetState.PUBLISHED))
         self.audit.setRowCount(len(audit))
         for row, entry in enumerate(reversed(list(audit))):

@@ -858,6 +858,10 @@
         </translation>
     </message>
     <message>
+        <source>Only %1 may approve sets.</source>
+        <translation>Bare %1 kan godkjenne sett.</translation>
+    </message>
+    <message>
         <source>Sets</source>
         <translation>Sett</translation>
     </message>

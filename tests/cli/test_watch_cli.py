@@ -14,7 +14,9 @@ from photoarchive.catalog import Catalog
 from photoarchive.settings import Settings
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT; Windows consoles deliver Ctrl-C differently")
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="sends SIGINT; Windows consoles deliver Ctrl-C differently"
+)
 def test_watch_archives_dropped_files_and_stops_cleanly_on_ctrl_c(home, tmp_path):
     settings = Settings()
     settings.inbox.settle_seconds = 0.3
@@ -24,7 +26,10 @@ def test_watch_archives_dropped_files_and_stops_cleanly_on_ctrl_c(home, tmp_path
     inbox.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "photoarchive", "--home", str(home.root), "watch", "--inbox", str(inbox)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
     try:
         factory.make_photo(inbox / "fra fotografen.jpg")

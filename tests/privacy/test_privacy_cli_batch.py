@@ -11,14 +11,28 @@ from photoarchive.privacy import scan
 
 
 def test_a_batch_is_stripped_in_order_and_one_bad_file_does_not_stop_the_rest(tmp_path):
-    sources = [factory.make_photo(tmp_path / f"bilde {i:02} æ.jpg", gps=True, serial=True, seed=i) for i in range(11)]
+    sources = [
+        factory.make_photo(tmp_path / f"bilde {i:02} æ.jpg", gps=True, serial=True, seed=i) for i in range(11)
+    ]
     bad = factory.truncate(factory.make_photo(tmp_path / "ødelagt.jpg", size=(800, 600)), 0.3)
     sources.insert(5, bad)
     out = tmp_path / "ut"
     done = subprocess.run(
-        [sys.executable, "-m", "photoarchive", "--home", str(tmp_path / "home"), "strip",
-         *map(str, sources), "--out-dir", str(out)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "photoarchive",
+            "--home",
+            str(tmp_path / "home"),
+            "strip",
+            *map(str, sources),
+            "--out-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert done.returncode == 2
     assert "ødelagt.jpg" in done.stderr

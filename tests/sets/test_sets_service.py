@@ -161,3 +161,24 @@ def test_cover_must_be_in_set(service, photo_ids):
     assert service.content_of(service.find(s.id)).cover.photo_id == photo_ids[1]
     with pytest.raises(SetError, match="cover"):
         service.edit(s.id, cover_photo_id=photo_ids[3])
+
+
+def test_only_the_named_editors_may_approve(catalog, photo_ids):
+    from photoarchive.sets.errors import NotAnApprover
+
+    drafter = SetService(catalog, clean_check=always_clean, actor="ola", approvers=["Kari", "per"])
+    s = drafter.create("Pressebilder")
+    drafter.add(s.id, photo_ids[:2])
+    drafter.submit(s.id)
+    with pytest.raises(NotAnApprover, match="Only Kari, per may approve"):
+        drafter.approve(s.id)
+    assert drafter.find(s.id).state is SetState.SUBMITTED
+    # Windows user names compare without regard to case.
+    editor = SetService(catalog, clean_check=always_clean, actor="kari", approvers=["Kari", "per"])
+    assert editor.approve(s.id).approved_by == "kari"
+    # Nobody named: anyone may approve, as before.
+    anyone = SetService(catalog, clean_check=always_clean, actor="ola")
+    other = anyone.create("Portretter")
+    anyone.add(other.id, photo_ids[2:])
+    anyone.submit(other.id)
+    assert anyone.approve(other.id).approved_by == "ola"

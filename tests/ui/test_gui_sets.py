@@ -161,3 +161,24 @@ def test_dragging_tiles_reorders_the_set(make_window, ingest, catalog, qtbot):
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         _drop(view, [ids[1]], view.viewport().rect().bottomRight() - QPoint(2, 2))
     assert catalog.sets.get(photo_set.id).photo_ids == [ids[3], ids[0], ids[2], ids[1]]
+
+
+def test_only_a_named_editor_gets_the_approve_button(make_window, ingest, catalog, settings, qtbot):
+    ids = ingest("IMG_0601.jpg")
+    photo_set = catalog.sets.create("Til godkjenning")
+    catalog.sets.add_photos(photo_set.id, ids)
+    from photoarchive.sets.service import SetService
+
+    SetService(catalog, clean_check=lambda _p: None, actor="ola").submit(photo_set.id)
+    settings.sets.approvers = ["redaktør.kari"]
+    window = make_window()
+    page = _open_sets(window, qtbot)
+    qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
+    assert window.ctx.actor != "redaktør.kari"
+    assert not page.approve_button.isEnabled()
+    assert "redaktør.kari" in page.approve_button.toolTip()
+
+    settings.sets.approvers = [window.ctx.actor.upper()]  # user names compare without regard to case
+    with qtbot.waitSignal(page.actionDone, timeout=5000):
+        page.show_set(photo_set.id)
+    assert page.approve_button.isEnabled() and page.approve_button.toolTip() == ""
