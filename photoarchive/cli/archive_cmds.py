@@ -338,10 +338,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    import getpass
-
     from photoarchive.catalog.photos import Category, CategoryState
     from photoarchive.errors import PhotoarchiveError
+    from photoarchive.users import current_user
 
     _home, _settings, catalog = _open(args)
     known = {r.id: r for r in catalog.photos.get_many(args.photo_ids)}
@@ -351,7 +350,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     both = set(args.confirm) & set(args.reject)
     if both:
         raise PhotoarchiveError(f"Cannot both confirm and reject: {', '.join(sorted(both))}")
-    actor = getpass.getuser()
+    actor = current_user()
     changes: dict[str, Any] = {}
     for field in ("case_number", "caption", "headline", "byline", "credit", "copyright"):
         value = getattr(args, field)
@@ -415,7 +414,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from photoarchive.ingest.removal import remove_photos
-    from photoarchive.sets.service import current_user
+    from photoarchive.users import current_user
 
     home, _settings, catalog = _open(args)
     results = remove_photos(home, catalog, args.photo_ids, reason=args.reason, actor=current_user())

@@ -9,7 +9,6 @@ commit, and `recover()` removes what a dead process left half done.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import logging
 import os
@@ -33,6 +32,7 @@ from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
 from photoarchive.settings import Settings
+from photoarchive.users import current_user
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class Ingestor:
         self.home = home.ensure()
         self.settings = settings
         self.catalog = catalog
-        self.actor = actor or _os_user()
+        self.actor = actor or current_user()
         self.find_faces = find_faces
         self._commit_lock = threading.Lock()
 
@@ -518,10 +518,3 @@ def _archive_unwritable(home: Home, exc: OSError) -> str:
         f"The archive folder {home.root} cannot be written ({exc.strerror or exc}). "
         "Files stay in the inbox until it can."
     )
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in some service contexts
-        return "unknown"

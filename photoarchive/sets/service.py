@@ -3,7 +3,6 @@ workflow decide, writes the result with its audit entries."""
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from photoarchive.sets.workflow import (
     may_approve,
     next_state,
 )
+from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -38,14 +38,6 @@ log = logging.getLogger(__name__)
 
 # Given a photo as it would be published, the reason it cannot be made clean, or None when it can.
 CleanCheck = Callable[[PhotoContent], "str | None"]
-
-
-def current_user() -> str:
-    """The OS user name, as the audit log records it."""
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises when no user name is set in the environment (services)
-        return "unknown"
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 from concurrent.futures import Future
 
 from photoarchive.catalog import Catalog
 from photoarchive.home import Home
 from photoarchive.settings import Settings
 from photoarchive.ui.workers import JobRunner
-
-
-def current_user() -> str:
-    """The OS user name, recorded as who made each edit and decision."""
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 — no user name in some service contexts; edits still need an actor
-        return "unknown"
+from photoarchive.users import current_user
 
 
 class AppContext:

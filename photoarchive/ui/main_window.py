@@ -723,9 +723,8 @@ class MainWindow(QMainWindow):
 
         def work():  # type: ignore[no-untyped-def]
             from photoarchive.ingest.removal import remove_photos
-            from photoarchive.sets.service import current_user
 
-            return remove_photos(ctx.home, ctx.catalog, ids, reason=reason, actor=current_user())
+            return remove_photos(ctx.home, ctx.catalog, ids, reason=reason, actor=ctx.actor)
 
         self.ctx.runner.submit(work, on_done=self._removed, on_error=self._show_error)
 
