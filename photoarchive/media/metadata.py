@@ -14,6 +14,7 @@ from photoarchive.media.exif import ExifFields, exif_from_pillow, read_exif
 from photoarchive.media.formats import ImageFormat
 from photoarchive.media.iptc import IptcFields, iim_from_photoshop, read_iim
 from photoarchive.media.png_text import XMP_KEYWORD, read_png_text
+from photoarchive.media.press_text import PressText
 from photoarchive.media.tiff_tags import read_ifd0_tag
 from photoarchive.media.xmp import XmpFields, read_xmp
 
@@ -23,8 +24,11 @@ TIFF_XMP_TAG = 700
 TIFF_IPTC_TAG = 33723
 
 
-@dataclass
-class PhotoMetadata:
+@dataclass(kw_only=True)
+class PhotoMetadata(PressText):
+    """What a file says about itself. Its press fields (from PressText) take XMP over IPTC-IIM, with PNG
+    text as the last resort."""
+
     format: ImageFormat
     # Stored pixel size, before orientation is applied.
     width: int
@@ -37,13 +41,6 @@ class PhotoMetadata:
     camera_make: str = ""
     camera_model: str = ""
     lens: str = ""
-    # Press fields: XMP preferred over IPTC-IIM, PNG text as the last resort.
-    caption: str = ""
-    headline: str = ""
-    keywords: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""
-    copyright: str = ""
     # Metadata that was present but unreadable (malformed EXIF …), for the log and the reviewer.
     problems: list[str] = field(default_factory=list)
 
