@@ -1,11 +1,19 @@
-"""Where an original goes inside originals/: by capture date, readable by a person, never overwriting."""
+"""Where an original goes inside originals/: by capture date, readable by a person, never overwriting.
+
+Also the rules every folder the archive files into shares (quarantine/, removed/): safe names, a
+numbered name on a clash, and originals kept read-only.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+log = logging.getLogger(__name__)
 
 # Characters Windows forbids in file names, plus control characters.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -38,17 +46,50 @@ def date_folder(when: datetime) -> PurePosixPath:
     return PurePosixPath(f"{when:%Y}", f"{when:%Y-%m-%d}")
 
 
-def choose_archive_path(original_name: str, when: datetime, is_taken: Callable[[str], bool]) -> str:
-    """`2026/2026-11-24/IMG_0042.jpg`, or `IMG_0042 (2).jpg` … when that name is taken."""
-    folder = date_folder(when)
-    name = safe_file_name(original_name)
+def numbered_names(name: str) -> Iterator[str]:
+    """``name``, then ``stem (2).ext``, ``stem (3).ext`` … for a name already made safe."""
+    yield name
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     suffix = f".{suffix}" if suffix else ""
-    candidate = str(folder / name)
     counter = 2
-    while is_taken(candidate):
-        candidate = str(folder / f"{stem} ({counter}){suffix}")
+    while True:
+        yield f"{stem} ({counter}){suffix}"
         counter += 1
-    return candidate
+
+
+def choose_archive_path(original_name: str, when: datetime, is_taken: Callable[[str], bool]) -> str:
+    """`2026/2026-11-24/IMG_0042.jpg`, or `IMG_0042 (2).jpg` … when that name is taken."""
+    folder = date_folder(when)
+    return next(
+        candidate
+        for candidate in (str(folder / n) for n in numbered_names(safe_file_name(original_name)))
+        if not is_taken(candidate)
+    )
+
+
+def free_path_with_note(folder: Path, original_name: str, note_suffix: str) -> Path:
+    """A path in ``folder`` for a file kept with a note beside it (``<name><note_suffix>``): the first
+    numbered name where neither the file nor its note exists yet."""
+    return next(
+        folder / n
+        for n in numbered_names(safe_file_name(original_name))
+        if not (folder / n).exists() and not (folder / (n + note_suffix)).exists()
+    )
+
+
+def make_read_only(path: Path) -> None:
+    """An original's bytes never change again; on Windows this sets the read-only attribute."""
+    try:
+        path.chmod(stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+    except OSError as exc:
+        log.debug("could not mark %s read-only: %s", path, exc)
+
+
+def make_writable(path: Path) -> None:
+    """Undo `make_read_only` (so a half-done ingest's file can be taken away again)."""
+    try:
+        path.chmod(stat.S_IREAD | stat.S_IWRITE)
+    except OSError:
+        pass

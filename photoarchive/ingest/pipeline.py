@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import stat
 import threading
 import time
 import uuid
@@ -27,7 +26,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import NewPhoto
 from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
 from photoarchive.home import Home
-from photoarchive.ingest.archive_paths import choose_archive_path
+from photoarchive.ingest.archive_paths import choose_archive_path, make_read_only, make_writable
 from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
@@ -120,7 +119,7 @@ class Ingestor:
             # The source is still in the inbox (sources are removed only after the commit), so the
             # placed file is simply taken away and the source ingested again.
             if target.exists():
-                _make_writable(target)
+                make_writable(target)
                 target.unlink()
                 removed += 1
                 log.warning("recovery: removed %s left by an interrupted ingest", target)
@@ -304,12 +303,12 @@ class Ingestor:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, target)
-                _make_read_only(target)
+                make_read_only(target)
                 photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
             except BaseException:
                 # Undo what we can now; `recover()` handles what a hard crash leaves.
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
-                    _make_writable(target)
+                    make_writable(target)
                     _unlink_quietly(target)
                     self.catalog.photos.clear_pending(pending_id)
                 raise
@@ -474,21 +473,6 @@ def _remove_source(path: Path, attempts: int = 5) -> None:
                 log.warning("%s is archived but could not be removed from the inbox (in use)", path)
                 return
             time.sleep(0.2 * (attempt + 1))
-
-
-def _make_read_only(path: Path) -> None:
-    # The original's bytes never change again; on Windows this sets the read-only attribute.
-    try:
-        path.chmod(stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
-    except OSError as exc:
-        log.debug("could not mark %s read-only: %s", path, exc)
-
-
-def _make_writable(path: Path) -> None:
-    try:
-        path.chmod(stat.S_IREAD | stat.S_IWRITE)
-    except OSError:
-        pass
 
 
 def _unlink_quietly(path: Path) -> None:

@@ -8,7 +8,9 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from photoarchive.home import Home
-from photoarchive.ingest.archive_paths import safe_file_name
+from photoarchive.ingest.archive_paths import free_path_with_note
+
+REASON_SUFFIX = ".reason.txt"
 
 
 class QuarantineReason(StrEnum):
@@ -23,15 +25,9 @@ def quarantine_file(home: Home, staged: Path, original_name: str, reason: str) -
     day = datetime.now().strftime("%Y-%m-%d")
     folder = home.quarantine / day
     folder.mkdir(parents=True, exist_ok=True)
-    name = safe_file_name(original_name)
-    target = folder / name
-    stem, suffix = target.stem, target.suffix
-    counter = 2
-    while target.exists() or target.with_name(target.name + ".reason.txt").exists():
-        target = folder / f"{stem} ({counter}){suffix}"
-        counter += 1
+    target = free_path_with_note(folder, original_name, REASON_SUFFIX)
     os.replace(staged, target)
-    target.with_name(target.name + ".reason.txt").write_text(
+    target.with_name(target.name + REASON_SUFFIX).write_text(
         f"{original_name}\n\nWhy it is here: {reason}\n"
         f"Quarantined: {datetime.now():%Y-%m-%d %H:%M:%S}\n\n"
         "Nothing was deleted. Fix the file and drop it into the inbox again, or remove it here.\n",

@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import stat
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from photoarchive.errors import PhotoarchiveError, PhotoInUse
-from photoarchive.ingest.archive_paths import safe_file_name
+from photoarchive.ingest.archive_paths import free_path_with_note, make_read_only
 from photoarchive.media.thumbnails import ThumbSize, thumbnail_path
 
 if TYPE_CHECKING:
@@ -103,7 +102,7 @@ def _remove_one(home: Home, catalog: Catalog, record: PhotoRecord, reason: str, 
     note: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder, safe_file_name(record.original_name))
+        target = free_path_with_note(folder, record.original_name, NOTE_SUFFIX)
         note = target.with_name(target.name + NOTE_SUFFIX)
         note.write_text(_note(record, catalog, reason, actor, when, present), encoding="utf-8")
         if present:
@@ -148,18 +147,8 @@ def _remove_one(home: Home, catalog: Catalog, record: PhotoRecord, reason: str, 
     )
     if not present:
         return Removal(record.id, record.original_name, removed_to="")
-    _read_only(target)
+    make_read_only(target)
     return Removal(record.id, record.original_name, removed_to=relative)
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    target = folder / name
-    stem, suffix = target.stem, target.suffix
-    counter = 2
-    while target.exists() or target.with_name(target.name + NOTE_SUFFIX).exists():
-        target = folder / f"{stem} ({counter}){suffix}"
-        counter += 1
-    return target
 
 
 def _note(
@@ -181,10 +170,3 @@ def _note(
         + json.dumps({"photo": facts, "history": history}, ensure_ascii=False, indent=2, default=str)
         + "\n"
     )
-
-
-def _read_only(path: Path) -> None:
-    try:
-        path.chmod(stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
-    except OSError:
-        pass
