@@ -2,18 +2,19 @@
 
 Flickr allows an API key 3,600 calls an hour and may switch off a key that keeps exceeding it. A sync
 started soon after another (the app, then a command line) must count the calls the first one made, so
-their times are kept in a small file in the home.
+their times are kept in a small file in the home. The rate limiter holds the times while it runs; this
+module only reads and writes them.
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import logging
 import os
-import threading
 import time
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -28,65 +29,18 @@ def journal_path(cache_dir: Path, api_key: str) -> Path:
 
 
 class CallJournal:
-    """Times (seconds since the epoch) of the last hour's calls, read at start and written as calls are made.
+    """Times (seconds since the epoch) of the last hour's calls, in a small JSON file.
 
-    Written every `flush_every` calls and when the process ends; a process killed outright loses at most
-    that many entries. An unreadable file counts as no calls (the limiter's own pacing still applies).
+    An unreadable file counts as no calls (the limiter's own pacing still applies); a failed write is
+    logged, never raised.
     """
 
-    def __init__(self, path: Path, *, flush_every: int = 25, clock=time.time):  # type: ignore[no-untyped-def]
+    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time):
         self.path = Path(path)
-        self.flush_every = flush_every
         self._clock = clock
-        self._lock = threading.Lock()
-        self._times = self._read()
-        self._unsaved = 0
-        self._exit_hook = False
 
-    def recent(self) -> list[float]:
+    def load(self) -> list[float]:
         """The calls made within the last hour, oldest first."""
-        cutoff = self._clock() - HOUR
-        with self._lock:
-            return [t for t in self._times if t > cutoff]
-
-    def record(self, at: float) -> None:
-        with self._lock:
-            self._times.append(round(at, 3))
-            self._unsaved += 1
-            due = self._unsaved >= self.flush_every
-            if not self._exit_hook:
-                atexit.register(self.flush)
-                self._exit_hook = True
-        if due:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write the last hour's calls (atomically); a failure is logged, never raised.
-
-        The file's own entries are merged in first: another client in this process or another process
-        may have written calls this journal never saw, and none may be lost.
-        """
-        with self._lock:
-            if not self._unsaved:
-                return
-            cutoff = self._clock() - HOUR
-            merged = {round(t, 3) for t in (*self._times, *self._read()) if t > cutoff}
-            self._times = sorted(merged)
-            payload = json.dumps({"calls": self._times})
-            self._unsaved = 0
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(payload, encoding="utf-8")
-            os.replace(temp, self.path)
-        except OSError as exc:
-            log.warning("could not record Flickr's call budget in %s: %s", self.path, exc)
-            try:
-                temp.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-    def _read(self) -> list[float]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             times = sorted(float(t) for t in data["calls"])
@@ -97,3 +51,26 @@ class CallJournal:
             return []
         cutoff = self._clock() - HOUR
         return [t for t in times if t > cutoff]
+
+    def save(self, times: Iterable[float]) -> None:
+        """Write the last hour's calls atomically, merged with what the file already holds: another
+        client of the key, in this process or another, may have written calls these times lack.
+
+        The merge keeps each time as often as the more complete side has it, so a list written again
+        is not counted twice, and calls made in the same millisecond are not counted once.
+        """
+        cutoff = self._clock() - HOUR
+        mine = Counter(round(t, 3) for t in times if t > cutoff)
+        theirs = Counter(round(t, 3) for t in self.load())
+        merged = sorted((mine | theirs).elements())
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps({"calls": merged}), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError as exc:
+            log.warning("could not record Flickr's call budget in %s: %s", self.path, exc)
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOURLY_LIMIT = 3600
+# With a journal, the call times are written every this many calls (and by `save`, and at exit).
+SAVE_EVERY = 25
 # A wait this long is the hourly budget, not pacing: it is logged and reported (`on_long_wait`).
 LONG_WAIT_SECONDS = 10.0
 
@@ -39,6 +42,7 @@ class RateLimiter:
         clock: Callable[[], float] = time.time,
         wait: Callable[[float], bool] | None = None,
         journal: CallJournal | None = None,
+        save_every: int = SAVE_EVERY,
     ):
         self.interval = 1.0 / calls_per_second if calls_per_second > 0 else 0.0
         self.per_hour = per_hour
@@ -47,7 +51,11 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._next_slot = 0.0
         self._journal = journal
-        self._recent: deque[float] = deque(journal.recent() if journal is not None else ())
+        self._save_every = save_every
+        self._unsaved = 0
+        self._recent: deque[float] = deque(journal.load() if journal is not None else ())
+        if journal is not None:
+            atexit.register(self.save)
         # Told when the hour's budget holds calls back: with the time (clock seconds) calls resume,
         # then with 0.0 once they do. A sync shows it, so a pause of many minutes is not a mystery.
         self.on_long_wait: Callable[[float], None] | None = None
@@ -63,7 +71,9 @@ class RateLimiter:
         self._next_slot = start + self.interval
         self._recent.append(start)
         if self._journal is not None:
-            self._journal.record(start)
+            self._unsaved += 1
+            if self._unsaved >= self._save_every:
+                self._save_locked()
         return start - now
 
     def calls_in_last_hour(self) -> int:
@@ -73,9 +83,15 @@ class RateLimiter:
             return sum(1 for t in self._recent if now - t < 3600.0)
 
     def save(self) -> None:
-        """Write the journal now (a sync calls this when it ends; the journal also writes as it goes)."""
-        if self._journal is not None:
-            self._journal.flush()
+        """Write the call times now (a sync does when it ends; they are also written every few calls and
+        at exit). Nothing new since the last write: nothing is written."""
+        with self._lock:
+            self._save_locked()
+
+    def _save_locked(self) -> None:
+        if self._journal is not None and self._unsaved:
+            self._journal.save(self._recent)
+            self._unsaved = 0
 
     def acquire(self, cancel: threading.Event | None = None) -> None:
         """Wait until a call may be made (returns at once when the budget allows)."""

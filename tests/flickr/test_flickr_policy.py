@@ -118,37 +118,60 @@ def test_call_journal_forgets_old_calls_and_survives_damage(tmp_path):
     clock = FakeClock()
     path = journal_path(tmp_path, "abc123-api-key")
     assert "abc123" not in path.name  # the key itself is not written to disk
-    journal = CallJournal(path, flush_every=2, clock=clock)
-    journal.record(clock.now)
+    limiter = RateLimiter(
+        0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock), save_every=2
+    )
+    limiter.acquire()
     assert not path.exists()
-    journal.record(clock.now + 1)  # the second call writes the file
-    assert len(CallJournal(path, clock=clock).recent()) == 2
+    clock.now += 1
+    limiter.acquire()  # the second call writes the file
+    assert len(CallJournal(path, clock=clock).load()) == 2
     clock.now += 3601.0
-    assert CallJournal(path, clock=clock).recent() == []  # older than an hour: spent budget is back
+    assert CallJournal(path, clock=clock).load() == []  # older than an hour: spent budget is back
 
     path.write_text("{not json", encoding="utf-8")
-    assert CallJournal(path, clock=clock).recent() == []  # damaged: ignored with a warning, no crash
+    assert CallJournal(path, clock=clock).load() == []  # damaged: ignored with a warning, no crash
 
 
 def test_call_journals_of_one_key_never_lose_each_others_calls(tmp_path):
-    """Two clients (a status check, then a sync) keep separate journals of the same file; whichever writes
-    last, at exit or after a sync, must not drop the other's calls."""
+    """Two clients (a status check, then a sync) each hold their own list of the same file's calls;
+    whichever writes last, at exit or after a sync, must not drop the other's calls."""
     from photoarchive.flickr.budget import CallJournal
 
     clock = FakeClock()
     path = tmp_path / "flickr-calls.json"
-    status_check = CallJournal(path, clock=clock)
-    status_check.record(clock.now)
-    status_check.flush()
-    sync = CallJournal(path, clock=clock)
-    for i in range(30):
-        sync.record(clock.now + 1 + i)
-    sync.flush()
-    status_check.flush()  # at exit: nothing unsaved, so it must not write its stale list
-    assert len(CallJournal(path, clock=clock).recent()) == 31
-    status_check.record(clock.now + 100)  # a later call: the write merges what the sync wrote
-    status_check.flush()
-    assert len(CallJournal(path, clock=clock).recent()) == 32
+    status_check = RateLimiter(0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    status_check.acquire()
+    status_check.save()
+    sync = RateLimiter(0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    for _ in range(30):
+        clock.now += 1
+        sync.acquire()
+    sync.save()
+    status_check.save()  # at exit: nothing unsaved, so it must not write its stale list
+    assert len(CallJournal(path, clock=clock).load()) == 31
+    clock.now += 100
+    status_check.acquire()  # a later call: the write merges what the sync wrote
+    status_check.save()
+    assert len(CallJournal(path, clock=clock).load()) == 32
+
+
+def test_calls_in_the_same_instant_are_each_counted(tmp_path):
+    """With pacing off, several workers can call within one millisecond; each call spends budget."""
+    from photoarchive.flickr.budget import CallJournal
+
+    clock = FakeClock()
+    path = tmp_path / "flickr-calls.json"
+    burst = RateLimiter(0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    for _ in range(5):
+        burst.acquire()
+    burst.save()
+    again = RateLimiter(0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    assert again.calls_in_last_hour() == 5
+    again.acquire()  # a sixth in the same instant; its write holds the five it read, not twice
+    again.save()
+    third = RateLimiter(0, clock=clock, wait=clock.wait, journal=CallJournal(path, clock=clock))
+    assert third.calls_in_last_hour() == 6
 
 
 def test_a_wait_for_the_hourly_budget_is_reported_and_logged(caplog):
