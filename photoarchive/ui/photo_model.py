@@ -22,6 +22,15 @@ PAGE = 300
 
 _Index = QModelIndex | QPersistentModelIndex
 
+
+def photo_ids_from_mime(mime: QMimeData) -> list[int]:
+    """The photo ids dragged tiles carry (what `PhotoListModel.mimeData` wrote); [] for other drags."""
+    if not mime.hasFormat(PHOTO_IDS_MIME):
+        return []
+    raw = bytes(mime.data(PHOTO_IDS_MIME)).decode("ascii")
+    return [int(i) for i in raw.split(",") if i]
+
+
 # (photo ids) -> summaries; run on a worker by the fetch function the model is given.
 Fetch = Callable[[list[int], Callable[[list[PhotoSummary]], None]], None]
 

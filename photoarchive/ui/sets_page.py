@@ -40,7 +40,7 @@ from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
 from photoarchive.sets.service import SetService, SetView
 from photoarchive.sets.workflow import may_approve
 from photoarchive.ui.context import AppContext
-from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel
+from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel, photo_ids_from_mime
 from photoarchive.ui.privacy_words import scan_in_words
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
@@ -97,15 +97,10 @@ class _SetList(QListWidget):
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         item = self.itemAt(event.position().toPoint())
-        ids = _photo_ids(event)
+        ids = photo_ids_from_mime(event.mimeData())
         if item is not None and ids:
             self.photosDropped.emit(item.data(Qt.ItemDataRole.UserRole), ids)
             event.acceptProposedAction()
-
-
-def _photo_ids(event) -> list[int]:  # type: ignore[no-untyped-def]
-    raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
-    return [int(i) for i in raw.split(",") if i]
 
 
 class _SetPhotoView(QListView):
@@ -135,14 +130,11 @@ class _SetPhotoView(QListView):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.mimeData().hasFormat(PHOTO_IDS_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+    # Anywhere over the view is a place to drop (after the last tile when not over one).
+    dragMoveEvent = dragEnterEvent
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        ids = _photo_ids(event) if event.mimeData().hasFormat(PHOTO_IDS_MIME) else []
+        ids = photo_ids_from_mime(event.mimeData())
         if not ids:
             event.ignore()
             return

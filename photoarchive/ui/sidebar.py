@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from photoarchive.ui.photo_model import PHOTO_IDS_MIME
+from photoarchive.ui.photo_model import PHOTO_IDS_MIME, photo_ids_from_mime
 from photoarchive.ui.views import ViewKind, ViewSpec
 
 SpecRole = Qt.ItemDataRole.UserRole + 10
@@ -66,8 +66,7 @@ class Sidebar(QTreeWidget):
         if set_id is None:
             event.ignore()
             return
-        raw = bytes(event.mimeData().data(PHOTO_IDS_MIME)).decode("ascii")
-        ids = [int(i) for i in raw.split(",") if i]
+        ids = photo_ids_from_mime(event.mimeData())
         if ids:
             self.photosDropped.emit(set_id, ids)
         event.acceptProposedAction()
