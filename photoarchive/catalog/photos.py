@@ -570,9 +570,13 @@ class PhotoStore:
         with self.engine.connect() as conn:
             return [QuarantineRecord(**dict(r)) for r in conn.execute(stmt).mappings()]
 
-    def resolve_quarantine(self, quarantine_id: int) -> None:
+    def resolve_quarantine(self, quarantine_ids: Iterable[int]) -> list[int]:
+        """Mark quarantined files as dealt with (off the list; the files stay). Returns the ids that exist."""
+        wanted = list(quarantine_ids)
         with self.engine.begin() as conn:
-            conn.execute(update(quarantine).where(quarantine.c.id == quarantine_id).values(resolved=True))
+            found = list(conn.execute(select(quarantine.c.id).where(quarantine.c.id.in_(wanted))).scalars())
+            conn.execute(update(quarantine).where(quarantine.c.id.in_(found)).values(resolved=True))
+        return found
 
     # -- internals ------------------------------------------------------------------------------
 

@@ -380,14 +380,11 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
     if args.resolve:
-        known = {q.id for q in catalog.photos.quarantined(include_resolved=True)}
-        unknown = [i for i in args.resolve if i not in known]
-        for quarantine_id in args.resolve:
-            if quarantine_id in known:
-                catalog.photos.resolve_quarantine(quarantine_id)
+        found = set(catalog.photos.resolve_quarantine(args.resolve))
+        unknown = [i for i in args.resolve if i not in found]
         for quarantine_id in unknown:
             print(f"{quarantine_id}: no such quarantined file", file=sys.stderr)
-        print(f"{len(args.resolve) - len(unknown)} marked as dealt with", file=sys.stderr)
+        print(f"{len(found)} marked as dealt with", file=sys.stderr)
         return 1 if unknown else 0
     items = catalog.photos.quarantined()
     if args.json:

@@ -471,9 +471,8 @@ class MainWindow(QMainWindow):
     def _resolve_quarantine(self, ids: list[int]) -> None:
         ctx = self.ctx
 
-        def work() -> None:
-            for quarantine_id in ids:
-                ctx.catalog.photos.resolve_quarantine(quarantine_id)
+        def work() -> list[int]:
+            return ctx.catalog.photos.resolve_quarantine(ids)
 
         def done(_result: object) -> None:
             self.statusBar().showMessage(self.tr("%n file(s) marked as dealt with", "", len(ids)), 8000)
