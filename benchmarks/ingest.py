@@ -66,14 +66,12 @@ def decode_floor(files: list[Path]) -> float:
 
     from PIL import Image
 
-    from photoarchive.media.analyse import INGEST_MIN_EDGE
+    from photoarchive.media.analyse import INGEST_MIN_EDGE, decode_reduced
+    from photoarchive.media.formats import ImageFormat
 
     def decode(path: Path) -> None:
         with Image.open(path) as im:
-            width, height = im.size
-            scale = next((s for s in (8, 4, 2) if max(width, height) // s >= INGEST_MIN_EDGE), 1)
-            im.draft("RGB", (width // scale, height // scale))
-            im.load()
+            decode_reduced(im, ImageFormat.JPEG, path.name, INGEST_MIN_EDGE)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
