@@ -65,7 +65,8 @@ def remove_photos(
     # the set since: such a photo stays until the set is approved again without it (or revoked).
     published_in: dict[int, list[str]] = {}
     for photo_set in catalog.sets.approved():
-        for photo in photo_set.approved_content.photos if photo_set.approved_content else ():
+        # approved() returns only sets that have approved content.
+        for photo in photo_set.approved_content.photos:  # type: ignore[union-attr]
             published_in.setdefault(photo.photo_id, []).append(photo_set.title)
     results = []
     for photo_id in photo_ids:
