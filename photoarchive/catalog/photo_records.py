@@ -142,6 +142,18 @@ class PhotoSummary:
     in_set: bool
 
 
+@dataclass(frozen=True)
+class PhotoFile:
+    """What the catalog knows about a photo's original on disk."""
+
+    id: int
+    sha256: str
+    # Relative to the home's originals/ folder, with forward slashes.
+    archive_path: str
+    size_bytes: int
+    ingested_at: datetime
+
+
 @dataclass
 class PhotoQuery:
     category: Category | None = None

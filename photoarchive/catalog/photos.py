@@ -30,6 +30,7 @@ from photoarchive.catalog.photo_records import (
     CategoryState,
     CategorySuggestion,
     NewPhoto,
+    PhotoFile,
     PhotoQuery,
     PhotoRecord,
     PhotoSummary,
@@ -45,6 +46,7 @@ __all__ = [
     "CategoryState",
     "CategorySuggestion",
     "NewPhoto",
+    "PhotoFile",
     "PhotoQuery",
     "PhotoRecord",
     "PhotoStore",
@@ -73,9 +75,16 @@ class PhotoStore:
     # -- ingest ---------------------------------------------------------------------------------
 
     def add(
-        self, new: NewPhoto, *, actor: str, pending_id: int | None = None, detail: dict | None = None
+        self,
+        new: NewPhoto,
+        *,
+        actor: str,
+        pending_id: int | None = None,
+        detail: dict | None = None,
+        kind: str = "ingested",
     ) -> int:
-        """Insert a photo with its suggestions and an `ingested` event, in one transaction."""
+        """Insert a photo with its suggestions and an `ingested` event (or ``kind``: `adopted` for a file
+        found in originals/), in one transaction."""
         now = utcnow()
         values = _derived_values(new, now)
         with self.engine.begin() as conn:
@@ -90,9 +99,7 @@ class PhotoStore:
                         decided_by="",
                     )
                 )
-            events.record(
-                conn, "ingested", actor, {"source": new.source_path, **(detail or {})}, photo_id=photo_id
-            )
+            events.record(conn, kind, actor, {"source": new.source_path, **(detail or {})}, photo_id=photo_id)
             if pending_id is not None:
                 pending.clear(conn, pending_id)
         return photo_id
@@ -160,6 +167,14 @@ class PhotoStore:
                     detail=jsonable(detail),
                 )
             )
+
+    def files(self) -> list[PhotoFile]:
+        """What the catalog says about every original on disk (for `photoarchive check`), by id."""
+        stmt = select(
+            photos.c.id, photos.c.sha256, photos.c.archive_path, photos.c.size_bytes, photos.c.ingested_at
+        ).order_by(photos.c.id)
+        with self.engine.connect() as conn:
+            return [PhotoFile(*row) for row in conn.execute(stmt)]
 
     def id_for_sha256(self, sha256: str) -> int | None:
         with self.engine.connect() as conn:
