@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from photoarchive.catalog import events, pending, photo_queries
 from photoarchive.catalog.clock import jsonable, utcnow
+from photoarchive.catalog.durable import durable_transaction
 from photoarchive.catalog.photo_records import (
     EDITABLE_FIELDS,
     Category,
@@ -87,7 +88,8 @@ class PhotoStore:
         found in originals/), in one transaction."""
         now = utcnow()
         values = _derived_values(new, now)
-        with self.engine.begin() as conn:
+        # Durable: ingest removes the inbox file as soon as this returns.
+        with durable_transaction(self.engine) as conn:
             photo_id = int(conn.execute(insert(photos).values(**values)).inserted_primary_key[0])
             for suggestion in new.suggestions:
                 conn.execute(
