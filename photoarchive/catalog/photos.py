@@ -39,6 +39,7 @@ from photoarchive.catalog.photo_records import (
 )
 from photoarchive.catalog.schema import audit_log, photo_categories, photos, set_members
 from photoarchive.catalog.schema import events as events_table
+from photoarchive.media.press_text import clean_keywords
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -253,7 +254,7 @@ class PhotoStore:
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
         if "keywords" in changes:
-            changes = {**changes, "keywords": _clean_keywords(changes["keywords"])}
+            changes = {**changes, "keywords": clean_keywords(changes["keywords"])}
         changed = 0
         with self.engine.begin() as conn:
             for photo_id in photo_ids:
@@ -391,12 +392,3 @@ def _record(row: RowMapping, marks: dict[Category, CategoryMark]) -> PhotoRecord
     for flag in ("has_gps", "has_serial", "has_owner", "reviewed"):
         values[flag] = bool(values[flag])
     return PhotoRecord(**values, categories=marks)
-
-
-def _clean_keywords(keywords: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for keyword in keywords:
-        keyword = keyword.strip()
-        if keyword and keyword.casefold() not in {k.casefold() for k in seen}:
-            seen[keyword] = None
-    return list(seen)

@@ -286,12 +286,7 @@ def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
             for m in r.categories.values()
         },
         "case_number": r.case_number,
-        "caption": r.caption,
-        "headline": r.headline,
-        "keywords": r.keywords,
-        "byline": r.byline,
-        "credit": r.credit,
-        "copyright": r.copyright,
+        **r.press_values(),
         "faces": r.faces,
         "reviewed": r.reviewed,
         "ingested_at": r.ingested_at.isoformat() + "Z",
@@ -353,6 +348,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     from photoarchive.catalog.photos import Category, CategoryState
     from photoarchive.errors import PhotoarchiveError
+    from photoarchive.media.press_text import parse_keywords
     from photoarchive.users import current_user
 
     _home, _settings, catalog = _open(args)
@@ -371,7 +367,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
             changes[field] = value
     ids = list(known)
     if args.keywords is not None:
-        changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
+        changes["keywords"] = parse_keywords(args.keywords)
     if changes:
         catalog.photos.update_fields(ids, changes, actor=actor)
     for keyword in args.add_keyword:

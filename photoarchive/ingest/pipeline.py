@@ -314,6 +314,7 @@ class Ingestor:
             settings=self.settings.categories,
         )
         return NewPhoto(
+            **meta.press_values(),
             sha256=sha256,
             original_name=name,
             archive_path="",
@@ -332,12 +333,6 @@ class Ingestor:
             has_owner=flags.has_owner,
             privacy_findings=flags.kinds,
             case_number=suggestions.case_number,
-            caption=meta.caption,
-            headline=meta.headline,
-            keywords=list(meta.keywords),
-            byline=meta.byline,
-            credit=meta.credit,
-            copyright=meta.copyright,
             faces=analysis.faces.count if analysis.faces is not None else 0,
             suggestions=suggestions.categories,
         )
