@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from photoarchive.catalog.db import open_engine, sqlite_url
+from photoarchive.catalog.db import catalog_url, open_engine, sqlite_url
 
 if TYPE_CHECKING:
     from photoarchive.catalog.photos import PhotoStore
@@ -37,8 +37,9 @@ class Catalog:
 
     @classmethod
     def for_home(cls, home: Home) -> Catalog:
+        """The home's catalog: the shared PostgreSQL one when `[catalog] url` names it, else its SQLite file."""
         home.root.mkdir(parents=True, exist_ok=True)
-        return cls.open_file(home.catalog_file)
+        return cls.open(catalog_url(home))
 
     @cached_property
     def photos(self) -> PhotoStore:

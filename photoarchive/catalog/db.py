@@ -1,21 +1,147 @@
-"""Opening the catalog: the SQLAlchemy engine (SQLite in WAL mode by default) and migrations on start."""
+"""Opening the catalog: the SQLAlchemy engine and migrations on start.
+
+SQLite (in WAL mode, in the home) is the catalog of one desk; PostgreSQL (`[catalog] url`) the shared
+catalog of the whole office. The same migrations and queries serve both.
+"""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+import os
+import re
+import sys
+from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 from photoarchive.errors import CatalogError
 
+if TYPE_CHECKING:
+    from photoarchive.home import Home
+
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+CATALOG_URL_ENV = "PHOTOARCHIVE_CATALOG_URL"
+
+
+class SQLiteOnNetworkPath(CatalogError):
+    """A SQLite catalog on a network share: refused, because SQLite's WAL needs one host's shared memory
+    and a catalog on SMB/NFS gets corrupted. Several desks share an archive through PostgreSQL."""
+
+    code = "catalog.sqlite_on_network_path"
+
+    def __init__(self, path: str, why: str):
+        self.params = {"path": path, "why": why, "help": "docs/it-setup.md"}
+        super().__init__(
+            f"The catalog {path} is on a network path ({why}). SQLite must not be used over a network "
+            "share: it gets corrupted when several desks write to it. To share one archive between desks, "
+            "set up the shared PostgreSQL catalog ([catalog] url, see docs/it-setup.md), or keep the home "
+            "on a local disk."
+        )
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve().as_posix()}"
+
+
+def normalize_url(url: str) -> str:
+    """postgresql://… and postgres://… use psycopg 3 (the only PostgreSQL driver we ship)."""
+    return re.sub(r"^(postgres|postgresql)://", "postgresql+psycopg://", url.strip())
+
+
+def is_postgresql(url: str) -> bool:
+    return normalize_url(url).startswith("postgresql")
+
+
+# Windows GetDriveTypeW values.
+DRIVE_REMOTE = 4
+# Linux file systems that reach another machine.
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "cifs",
+        "smb3",
+        "smbfs",
+        "nfs",
+        "nfs4",
+        "afs",
+        "ceph",
+        "9p",
+        "fuse.sshfs",
+        "glusterfs",
+        "davfs",
+        "fuse.rclone",
+    }
+)
+
+
+def network_path_reason(
+    path: str, *, drive_type: int | None = None, fs_type: str | None = None
+) -> str | None:
+    """Why `path` is on another machine (None when it is local). Pure: the caller looks up the drive type
+    (Windows GetDriveTypeW of the path's drive) or the file system type (Linux mount table)."""
+    text_path = str(path)
+    if text_path.startswith(("\\\\?\\UNC\\", "//?/UNC/")):
+        return "UNC path"
+    local_prefix = text_path.startswith(("\\\\?\\", "\\\\.\\", "//?/", "//./"))
+    if not local_prefix and text_path.startswith(("\\\\", "//")):
+        return "UNC path"
+    if drive_type == DRIVE_REMOTE:
+        return f"mapped network drive {PureWindowsPath(text_path).drive or text_path}"
+    if fs_type and fs_type.lower() in NETWORK_FILESYSTEMS:
+        return f"{fs_type} network file system"
+    return None
+
+
+def _drive_type(path: str) -> int | None:
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    drive = PureWindowsPath(path).drive
+    if not drive or drive.startswith("\\\\"):
+        return None
+    return int(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\"))  # type: ignore[attr-defined]
+
+
+def _fs_type(path: Path) -> str | None:
+    """The type of the file system holding path, from /proc/mounts (Linux); None elsewhere."""
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    target = str(path.resolve())
+    best, best_type = "", None
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        if (target == point or target.startswith(point.rstrip("/") + "/")) and len(point) >= len(best):
+            best, best_type = point, fields[2]
+    return best_type
+
+
+def check_sqlite_location(path: Path) -> None:
+    """Refuse a SQLite catalog on a network path (UNC, a mapped network drive, an SMB/NFS mount)."""
+    raw = os.fspath(path)
+    why = network_path_reason(raw, drive_type=_drive_type(raw), fs_type=_fs_type(Path(raw)))
+    if why is not None:
+        raise SQLiteOnNetworkPath(raw, why)
+
+
+def catalog_url(home: Home) -> str:
+    """The catalog a home uses: $PHOTOARCHIVE_CATALOG_URL, else [catalog] url, else its own SQLite file."""
+    url = os.environ.get(CATALOG_URL_ENV, "")
+    if not url:
+        from photoarchive.settings import Settings
+
+        url = Settings.load(home).catalog_url()
+    if url:
+        return normalize_url(url)
+    check_sqlite_location(home.catalog_file)
+    return sqlite_url(home.catalog_file)
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -32,11 +158,25 @@ def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-unt
 
 
 def create_catalog_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    url = normalize_url(url)
+    options: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        # A desk's app lives for days beside a server that restarts: test connections before use.
+        options = dict(
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=10,
+            connect_args={"application_name": "photoarchive", "connect_timeout": 10},
+        )
+    engine = create_engine(url, future=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
     return engine
 
+
+# Advisory-lock keys (PostgreSQL), arbitrary but fixed: one per thing only one desk may do at a time.
+MIGRATION_LOCK_KEY = 7_301_000_001
+SYNC_LOCK_KEY = 7_301_000_002
 
 # The newest revision in migrations/versions/ (a test keeps the two in step). Knowing it lets a
 # catalog that is already up to date open without importing Alembic (a third of a second at start-up).
@@ -47,7 +187,7 @@ def _current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:  # a new, empty catalog
+    except (OperationalError, ProgrammingError):  # a new, empty catalog
         return None
 
 
@@ -69,6 +209,12 @@ def migrate(engine: Engine) -> None:
         if set(current) == set(script.get_heads()):
             return
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two desks starting a new version at once: one migrates, the other waits and finds it done.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                current = MigrationContext.configure(conn).get_current_heads()
+                if set(current) == set(script.get_heads()):
+                    return
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
         log.info("catalog migrated from %s to %s", current or "empty", script.get_heads())
