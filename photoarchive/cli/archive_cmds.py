@@ -293,7 +293,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     record = catalog.photos.get(args.photo_id)
     if record is None:
         raise PhotoarchiveError(f"There is no photo {args.photo_id} in the catalog.")
-    history = catalog.photos.events(record.id)
+    history = catalog.events.for_photo(record.id)
     if args.json:
         data = photo_json(record)
         data["file"] = str(home.originals / record.archive_path)
@@ -380,13 +380,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
     if args.resolve:
-        found = set(catalog.photos.resolve_quarantine(args.resolve))
+        found = set(catalog.quarantine.resolve(args.resolve))
         unknown = [i for i in args.resolve if i not in found]
         for quarantine_id in unknown:
             print(f"{quarantine_id}: no such quarantined file", file=sys.stderr)
         print(f"{len(found)} marked as dealt with", file=sys.stderr)
         return 1 if unknown else 0
-    items = catalog.photos.quarantined()
+    items = catalog.quarantine.list()
     if args.json:
         _print_json(
             [

@@ -114,8 +114,8 @@ class Ingestor:
         mid-ingest.
         """
         removed = 0
-        for pending_id, _sha, archive_path in self.catalog.photos.pending():
-            target = self.home.originals / archive_path
+        for intent in self.catalog.pending.all():
+            target = self.home.originals / intent.archive_path
             # The source is still in the inbox (sources are removed only after the commit), so the
             # placed file is simply taken away and the source ingested again.
             if target.exists():
@@ -123,7 +123,7 @@ class Ingestor:
                 target.unlink()
                 removed += 1
                 log.warning("recovery: removed %s left by an interrupted ingest", target)
-            self.catalog.photos.clear_pending(pending_id)
+            self.catalog.pending.clear(intent.id)
         # With the lock held, every staging file belongs to an ingest that died.
         for leftover in self.home.staging.glob("*"):
             try:
@@ -299,7 +299,7 @@ class Ingestor:
             when = meta.capture_time or datetime.now()
             new.archive_path = choose_archive_path(path.name, when, self._path_taken)
             target = self.home.originals / new.archive_path
-            pending_id = self.catalog.photos.begin_pending(sha256, new.archive_path)
+            pending_id = self.catalog.pending.begin(sha256, new.archive_path)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, target)
@@ -310,7 +310,7 @@ class Ingestor:
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
                     make_writable(target)
                     _unlink_quietly(target)
-                    self.catalog.photos.clear_pending(pending_id)
+                    self.catalog.pending.clear(pending_id)
                 raise
         timings["catalog"] = time.perf_counter() - mark
         if remove_source:
@@ -349,12 +349,12 @@ class Ingestor:
         )
 
     def _path_taken(self, archive_path: str) -> bool:
-        return self.catalog.photos.path_taken(archive_path) or (self.home.originals / archive_path).exists()
+        return self.catalog.pending.path_taken(archive_path) or (self.home.originals / archive_path).exists()
 
     def _duplicate(
         self, path: Path, photo_id: int, remove_source: bool, timings: dict[str, float]
     ) -> IngestResult:
-        self.catalog.photos.record_duplicate(photo_id, str(path), actor=self.actor)
+        self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
             _remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
@@ -372,7 +372,7 @@ class Ingestor:
         timings: dict[str, float],
     ) -> IngestResult:
         relative = quarantine_file(self.home, staged, source.path.name, reason)
-        qid = self.catalog.photos.add_quarantine(
+        qid = self.catalog.quarantine.add(
             original_name=source.path.name,
             source_path=source.relative.as_posix(),
             quarantine_path=relative,

@@ -88,7 +88,8 @@ def test_search_filter_and_sort(tmp_path):
 
 
 def test_edits_are_recorded_in_the_history(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+    catalog = Catalog.open_file(tmp_path / "c.sqlite")
+    photos = catalog.photos
     pid = photos.add(_new(1), actor="fotograf")
     photos.update_fields(
         [pid], {"caption": "Ny tekst «sitat»", "keywords": ["a", "A", " b "]}, actor="rådgiver"
@@ -96,9 +97,9 @@ def test_edits_are_recorded_in_the_history(tmp_path):
     record = photos.get(pid)
     assert record.caption == "Ny tekst «sitat»"
     assert record.keywords == ["a", "b"]
-    kinds = [(e.kind, e.actor) for e in photos.events(pid)]
+    kinds = [(e.kind, e.actor) for e in catalog.events.for_photo(pid)]
     assert kinds == [("ingested", "fotograf"), ("edited", "rådgiver")]
-    assert photos.events(pid)[1].detail["before"]["caption"] == ""
+    assert catalog.events.for_photo(pid)[1].detail["before"]["caption"] == ""
 
 
 def test_category_decisions_replace_suggestions(tmp_path):

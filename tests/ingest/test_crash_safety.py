@@ -55,8 +55,8 @@ def test_killed_ingests_end_with_every_file_exactly_once(home, tmp_path):
 
     catalog = Catalog.for_home(home)
     assert catalog.photos.count() == 24
-    assert catalog.photos.pending() == []
-    assert catalog.photos.quarantined() == []
+    assert catalog.pending.all() == []
+    assert catalog.quarantine.list() == []
     archived = [p for p in home.originals.rglob("*") if p.is_file() and ".incoming" not in p.parts]
     assert len(archived) == 24
     assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in archived} == digests
