@@ -91,8 +91,12 @@ class Home:
 
     @property
     def staging(self) -> Path:
-        """Temporary copies on their way into originals/ (same volume, so the final rename is atomic)."""
-        return self.files_root / "originals" / ".incoming"
+        """Temporary copies on their way into originals/ (same volume, so the final rename is atomic).
+        On a shared archive each desk stages in its own sub-folder, so one desk's clean-up after a crash
+        never touches another desk's files in flight."""
+        if self.archive_root is None:
+            return self.originals / ".incoming"
+        return self.originals / ".incoming" / desk_id(self.root)
 
     @property
     def cache(self) -> Path:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, RowMapping
@@ -101,10 +102,9 @@ class PhotoStore:
         """Insert many photos in one transaction (imports, benchmarks); same rows as `add` would write."""
         now = utcnow()
         with self.engine.begin() as conn:
-            first_id = (conn.execute(select(func.max(photos.c.id))).scalar() or 0) + 1
+            photo_ids = _reserve_photo_ids(conn, len(news))
             photo_rows, category_rows, event_rows = [], [], []
-            for offset, new in enumerate(news):
-                photo_id = first_id + offset
+            for photo_id, new in zip(photo_ids, news, strict=True):
                 photo_rows.append({**_derived_values(new, now), "id": photo_id})
                 category_rows += [
                     dict(
@@ -383,3 +383,17 @@ def _clean_keywords(keywords: Iterable[str]) -> list[str]:
         if keyword and keyword.casefold() not in {k.casefold() for k in seen}:
             seen[keyword] = None
     return list(seen)
+
+
+def _reserve_photo_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for a batch insert. PostgreSQL hands them out from the id sequence (so the sequence stays
+    ahead and another desk inserting meanwhile cannot collide); SQLite's writer lock makes max + 1 safe."""
+    if conn.dialect.name == "postgresql":
+        return list(
+            conn.execute(
+                text("SELECT nextval(pg_get_serial_sequence('photos', 'id')) FROM generate_series(1, :n)"),
+                {"n": count},
+            ).scalars()
+        )
+    first_id = (conn.execute(select(func.max(photos.c.id))).scalar() or 0) + 1
+    return list(range(first_id, first_id + count))

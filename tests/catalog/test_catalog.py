@@ -52,8 +52,8 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
     assert reopened.photos.count() == 1
 
 
-def test_search_filter_and_sort(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_search_filter_and_sort(catalog):
+    photos = catalog.photos
     a = photos.add(
         _new(
             1,
@@ -87,8 +87,7 @@ def test_search_filter_and_sort(tmp_path):
     assert photos.ids(PhotoQuery(needs_review=True)) == [a]  # an unconfirmed suggestion
 
 
-def test_edits_are_recorded_in_the_history(tmp_path):
-    catalog = Catalog.open_file(tmp_path / "c.sqlite")
+def test_edits_are_recorded_in_the_history(catalog):
     photos = catalog.photos
     pid = photos.add(_new(1), actor="fotograf")
     photos.update_fields(
@@ -102,8 +101,8 @@ def test_edits_are_recorded_in_the_history(tmp_path):
     assert catalog.events.for_photo(pid)[1].detail["before"]["caption"] == ""
 
 
-def test_category_decisions_replace_suggestions(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_category_decisions_replace_suggestions(catalog):
+    photos = catalog.photos
     pid = photos.add(_new(1, suggestions=[CategorySuggestion(Category.PORTRAIT, "face")]), actor="t")
     assert photos.get(pid).pending_suggestions == [Category.PORTRAIT]
     photos.set_category([pid], Category.PORTRAIT, CategoryState.REJECTED, actor="anne")
@@ -114,8 +113,8 @@ def test_category_decisions_replace_suggestions(tmp_path):
     assert summary.categories == ()
 
 
-def test_summaries_mark_suggestions(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_summaries_mark_suggestions(catalog):
+    photos = catalog.photos
     pid = photos.add(
         _new(
             1,
@@ -130,14 +129,13 @@ def test_summaries_mark_suggestions(tmp_path):
     assert photos.summaries()[0].categories == ("case", "media?")
 
 
-def test_migrations_build_exactly_the_declared_schema(tmp_path):
+def test_migrations_build_exactly_the_declared_schema(catalog):
     """A schema change without its Alembic revision would make old catalogs differ from new ones."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
     from photoarchive.catalog.schema import metadata
 
-    catalog = Catalog.open_file(tmp_path / "c.sqlite")
     with catalog.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
 
