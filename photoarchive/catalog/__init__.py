@@ -17,6 +17,8 @@ from sqlalchemy import Engine
 from photoarchive.catalog.db import catalog_url, open_engine, sqlite_url
 
 if TYPE_CHECKING:
+    from photoarchive.catalog.claims import ClaimStore
+    from photoarchive.catalog.db import CatalogIdentity, SyncLock
     from photoarchive.catalog.events import EventStore
     from photoarchive.catalog.pending import PendingStore
     from photoarchive.catalog.photos import PhotoStore
@@ -81,6 +83,29 @@ class Catalog:
         from photoarchive.catalog.sync_state import SyncStateStore
 
         return SyncStateStore(self.engine)
+
+    @property
+    def is_shared(self) -> bool:
+        """True on the shared PostgreSQL catalog (several desks), False on a desk's own SQLite file."""
+        return self.engine.dialect.name == "postgresql"
+
+    def identity(self) -> CatalogIdentity:
+        """Who the catalog records as the actor: the server's authenticated login on PostgreSQL."""
+        from photoarchive.catalog.db import identity
+
+        return identity(self.engine)
+
+    def try_sync_lock(self) -> SyncLock:
+        """The archive-wide Flickr sync lock, or a falsy SyncLock when another desk's sync holds it."""
+        from photoarchive.catalog.db import SyncLock
+
+        return SyncLock(self.engine)
+
+    @cached_property
+    def claims(self) -> ClaimStore:
+        from photoarchive.catalog.claims import ClaimStore
+
+        return ClaimStore(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +172,16 @@ def create_catalog_engine(url: str) -> Engine:
     engine = create_engine(url, future=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
+    else:
+        login = engine.url.username or ""
+
+        def _server_refusal(context: Any) -> None:
+            # The server's rules (triggers, grants) become one error the edge can put in words.
+            refused = refusal_from(context.sqlalchemy_exception, login)
+            if refused is not None:
+                raise refused from context.original_exception
+
+        event.listen(engine, "handle_error", _server_refusal)
     return engine
 
 
@@ -180,7 +191,7 @@ SYNC_LOCK_KEY = 7_301_000_002
 
 # The newest revision in migrations/versions/ (a test keeps the two in step). Knowing it lets a
 # catalog that is already up to date open without importing Alembic (a third of a second at start-up).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004_postgres_shared"
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -233,3 +244,115 @@ def open_engine(url: str) -> Engine:
 
 def table_names(engine: Engine) -> list[str]:
     return inspect(engine).get_table_names()
+
+
+class PermissionRefused(CatalogError):
+    """The database server refused a change for this login (not an editor, four eyes, audit log)."""
+
+    code = "catalog.permission_refused"
+
+    def __init__(self, login: str, reason: str):
+        self.params = {"login": login, "reason": reason}
+        super().__init__(f"The shared catalog refused this for {login}: {reason}")
+
+
+def refusal_from(exc: SQLAlchemyError, login: str = "") -> PermissionRefused | None:
+    """The server's refusal inside a database error (SQLSTATE 42501), else None."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    primary = getattr(getattr(orig, "diag", None), "message_primary", None) or str(orig)
+    return PermissionRefused(login or "this login", primary.removeprefix("photoarchive: "))
+
+
+@dataclass(frozen=True)
+class CatalogIdentity:
+    """Who the catalog takes us for: on PostgreSQL the login the server authenticated, on SQLite the
+    operating-system user."""
+
+    login: str
+    backend: str  # "sqlite" | "postgresql"
+    location: str  # server/database, or the SQLite file
+    roles: tuple[str, ...] = ()
+    superuser: bool = False
+    server_version: str = ""
+
+    @property
+    def may_approve(self) -> bool:
+        return self.backend == "sqlite" or self.superuser or "editor" in self.roles
+
+
+def identity(engine: Engine) -> CatalogIdentity:
+    url = engine.url
+    if engine.dialect.name != "postgresql":
+        from photoarchive.users import current_user
+
+        return CatalogIdentity(current_user(), "sqlite", str(url.database or ""))
+    with engine.connect() as conn:
+        login, superuser, version = conn.execute(
+            text(
+                "SELECT session_user, coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user),"
+                " false), current_setting('server_version')"
+            )
+        ).one()
+        roles = tuple(
+            conn.execute(
+                text(
+                    "SELECT rolname FROM pg_roles WHERE rolname IN ('photographer', 'staff', 'editor')"
+                    " AND pg_has_role(session_user, oid, 'MEMBER') ORDER BY rolname"
+                )
+            ).scalars()
+        )
+    return CatalogIdentity(
+        login, "postgresql", f"{url.host or 'localhost'}/{url.database}", roles, bool(superuser), version
+    )
+
+
+class SyncLock:
+    """One Flickr sync at a time for the whole archive. On PostgreSQL a session advisory lock on its own
+    connection (released by the server when that connection or its process dies); on SQLite an OS file
+    lock beside the catalog file. Use as a context manager or call release()."""
+
+    def __init__(self, engine: Engine):
+        self.acquired = False
+        self._conn = None
+        self._file_lock = None
+        if engine.dialect.name == "postgresql":
+            conn = engine.connect()
+            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": SYNC_LOCK_KEY}).scalar()
+            conn.commit()
+            if got:
+                self._conn, self.acquired = conn, True
+            else:
+                conn.close()
+        else:
+            from filelock import FileLock, Timeout
+
+            lock = FileLock(f"{engine.url.database}.sync.lock", timeout=0)
+            try:
+                lock.acquire()
+            except Timeout:
+                return
+            self._file_lock, self.acquired = lock, True
+
+    def release(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": SYNC_LOCK_KEY})
+                self._conn.commit()
+            finally:
+                self._conn.close()
+                self._conn = None
+        if self._file_lock is not None:
+            self._file_lock.release()
+            self._file_lock = None
+        self.acquired = False
+
+    def __bool__(self) -> bool:
+        return self.acquired
+
+    def __enter__(self) -> SyncLock:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
