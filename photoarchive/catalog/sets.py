@@ -53,6 +53,8 @@ class StateChange:
     approved_content: SetContent | None = None
     clear_approval: bool = False
     override_reason: str | None = None
+    # Written when set (the submit step); on PostgreSQL a trigger writes the server's login instead.
+    submitted_by: str | None = None
 
 
 class SetStore:
@@ -244,6 +246,8 @@ class SetStore:
             values.update(approved_snapshot=None, approved_by="", approved_at=None)
         if change.override_reason is not None:
             values["override_reason"] = change.override_reason
+        if change.submitted_by is not None:
+            values["submitted_by"] = change.submitted_by
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(photo_sets)
