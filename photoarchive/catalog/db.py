@@ -185,6 +185,18 @@ def create_catalog_engine(url: str) -> Engine:
     return engine
 
 
+# Indexes a migration creates on PostgreSQL only (with features schema.py cannot declare for both
+# databases); schema comparisons leave them out.
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_photos_search_trgm"})
+
+
+def include_in_schema_compare(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic's include_object hook: everything but the PostgreSQL-only indexes."""
+    return not (type_ == "index" and name in POSTGRESQL_ONLY_INDEXES)
+
+
 # Advisory-lock keys (PostgreSQL), arbitrary but fixed: one per thing only one desk may do at a time.
 MIGRATION_LOCK_KEY = 7_301_000_001
 SYNC_LOCK_KEY = 7_301_000_002

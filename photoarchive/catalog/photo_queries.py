@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, exists, or_, select, type_coerce
+from sqlalchemy import Boolean, Integer, String, and_, exists, or_, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -15,29 +15,36 @@ from photoarchive.catalog.schema import photo_categories, photos, set_members
 
 
 class _contains_text(FunctionElement[bool]):
-    """`haystack` contains `needle` as a plain substring (no wildcards), on SQLite and PostgreSQL alike."""
+    """`haystack` contains a plain substring (no wildcards), on SQLite and PostgreSQL alike. Carries the
+    needle twice: as is (SQLite's instr) and as an escaped LIKE pattern (PostgreSQL)."""
 
-    type = Integer()
+    type = Boolean()
     inherit_cache = True
 
 
 @compiles(_contains_text)
 def _contains_text_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
     # instr is faster than LIKE on SQLite (and LIKE folds only ASCII there).
-    haystack, needle = list(element.clauses)
+    haystack, needle, _pattern = list(element.clauses)
     return f"(instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0)"
 
 
 @compiles(_contains_text, "postgresql")
 def _contains_text_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
-    # strpos is PostgreSQL's instr; search_text is case-folded in Python, so no lower()/ILIKE is needed
-    # and æøå match whatever the server's collation.
-    haystack, needle = list(element.clauses)
-    return f"(strpos({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0)"
+    # LIKE '%word%' rather than strpos: faster on the server, and the trigram index (pg_trgm, migration
+    # 0004) answers it for rare words without reading the table. search_text is case-folded in Python,
+    # so a case-sensitive match is right and æøå match whatever the server's collation.
+    haystack, _needle, pattern = list(element.clauses)
+    return f"({compiler.process(haystack, **kw)} LIKE {compiler.process(pattern, **kw)})"
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def contains_text(haystack: Any, needle: str) -> ColumnElement[Any]:
-    return _contains_text(haystack, type_coerce(needle, String))
+    return _contains_text(haystack, type_coerce(needle, String), type_coerce(_like_pattern(needle), String))
 
 
 def conditions(query: PhotoQuery) -> list[Any]:

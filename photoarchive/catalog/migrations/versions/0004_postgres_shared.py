@@ -130,6 +130,20 @@ CREATE TRIGGER photoarchive_guard_sets BEFORE INSERT OR UPDATE OR DELETE ON phot
     FOR EACH ROW EXECUTE FUNCTION photoarchive_guard_sets();
 """
 
+# The search box's substring test (LIKE '%word%') answered from a trigram index for rare words. pg_trgm
+# ships with PostgreSQL (contrib) and is a trusted extension; without it the search reads the table.
+SEARCH_INDEX = r"""
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX IF NOT EXISTS ix_photos_search_trgm ON photos USING gin (search_text gin_trgm_ops);
+    END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'photoarchive: pg_trgm not available to this login; search works without its index';
+END $$;
+"""
+
 DROP_POLICY = """
 DROP TRIGGER IF EXISTS photoarchive_guard_sets ON photo_sets;
 DROP TRIGGER IF EXISTS photoarchive_categories_decider ON photo_categories;
@@ -164,11 +178,13 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POLICY)
+        op.execute(SEARCH_INDEX)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(DROP_POLICY)
+        op.execute("DROP INDEX IF EXISTS ix_photos_search_trgm")
     op.drop_table("ingest_claims")
     with op.batch_alter_table("photo_sets", schema=None) as batch_op:
         batch_op.drop_column("version")
