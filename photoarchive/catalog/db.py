@@ -15,6 +15,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 from photoarchive.errors import CatalogError
@@ -245,13 +246,71 @@ def migrate(engine: Engine) -> None:
         raise CatalogError(f"The catalog cannot be opened or upgraded: {exc.orig}") from exc
 
 
+class CatalogUnreachable(CatalogError):
+    """The shared catalog's server cannot be reached or refuses the login (the app retries; nothing
+    typed is lost)."""
+
+    code = "catalog.unreachable"
+
+    def __init__(self, server: str, reason: str):
+        self.params = {"server": server, "reason": reason}
+        super().__init__(f"The shared catalog on {server} cannot be reached: {reason}")
+
+
+def display_url(url: str) -> str:
+    """A catalog address fit for messages and logs: never the password."""
+    try:
+        return make_url(normalize_url(url)).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 — a malformed address is shown as typed, minus anything after '@'
+        return url.rsplit("@", 1)[-1]
+
+
+def _unreachable(url: str, exc: SQLAlchemyError) -> CatalogUnreachable:
+    parsed = make_url(normalize_url(url))
+    server = (
+        f"{parsed.host or 'localhost'}{':' + str(parsed.port) if parsed.port else ''}/{parsed.database or ''}"
+    )
+    reason = (
+        str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        if str(getattr(exc, "orig", exc)).strip()
+        else ""
+    )
+    return CatalogUnreachable(server, reason)
+
+
 def open_engine(url: str) -> Engine:
     try:
         engine = create_catalog_engine(url)
         migrate(engine)
+    except OperationalError as exc:
+        if is_postgresql(url):
+            raise _unreachable(url, exc) from exc
+        raise CatalogError(f"The catalog at {display_url(url)} cannot be opened: {exc.orig}") from exc
+    except CatalogError as exc:
+        if is_postgresql(url) and isinstance(exc.__cause__, OperationalError):
+            raise _unreachable(url, exc.__cause__) from exc
+        raise
     except SQLAlchemyError as exc:
-        raise CatalogError(f"The catalog at {url} cannot be opened: {exc}") from exc
+        raise CatalogError(f"The catalog at {display_url(url)} cannot be opened: {exc}") from exc
     return engine
+
+
+def probe(url: str) -> CatalogIdentity:
+    """Connect once and say who the server takes us for, without changing anything (the settings'
+    "Test connection")."""
+    url = normalize_url(url)
+    if not is_postgresql(url):
+        raise CatalogError(f"«{display_url(url)}» is not a postgresql:// address.")
+    try:
+        engine = create_catalog_engine(url)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise CatalogError(f"«{display_url(url)}» is not a valid catalog address: {exc}") from exc
+    try:
+        return identity(engine)
+    except OperationalError as exc:
+        raise _unreachable(url, exc) from exc
+    finally:
+        engine.dispose()
 
 
 def table_names(engine: Engine) -> list[str]:

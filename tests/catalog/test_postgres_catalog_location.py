@@ -112,3 +112,33 @@ def test_an_archive_root_moves_the_archive_files_but_not_the_desk_files(tmp_path
     other = Home(tmp_path / "desk2", shared)
     assert home.staging.parent == other.staging.parent == shared / "originals" / ".incoming"
     assert home.staging != other.staging
+
+
+def test_test_connection_says_who_the_server_takes_us_for(pg_cluster, pg_url):
+    from photoarchive.catalog.db import probe
+
+    me = probe(pg_url)
+    assert (me.backend, me.login, me.superuser) == ("postgresql", "postgres", True)
+    assert me.server_version.startswith("15")
+
+
+def test_a_wrong_password_or_a_server_that_is_down_is_a_clear_error_without_the_password(pg_cluster, pg_url):
+    import socket
+
+    from photoarchive.catalog import Catalog
+    from photoarchive.catalog.db import CatalogUnreachable, probe
+
+    wrong = pg_cluster.url(pg_url.rsplit("/", 1)[1], password="feil-passord-123")
+    with pytest.raises(CatalogUnreachable) as refused:
+        probe(wrong)
+    assert refused.value.code == "catalog.unreachable"
+    assert "password authentication failed" in refused.value.params["reason"]
+    assert "feil-passord-123" not in str(refused.value)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        nobody_port = s.getsockname()[1]
+    down = f"postgresql://kari:hemmelig@127.0.0.1:{nobody_port}/photoarchive"
+    with pytest.raises(CatalogUnreachable) as unreachable:
+        Catalog.open(down)
+    assert unreachable.value.params["server"] == f"127.0.0.1:{nobody_port}/photoarchive"
+    assert "hemmelig" not in str(unreachable.value)
