@@ -104,7 +104,8 @@ def _drive_type(path: str) -> int | None:
     drive = PureWindowsPath(path).drive
     if not drive or drive.startswith("\\\\"):
         return None
-    return int(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\"))  # type: ignore[attr-defined]
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 — windll exists only on Windows
+    return int(kernel32.GetDriveTypeW(drive + "\\"))
 
 
 def _fs_type(path: Path) -> str | None:
@@ -146,7 +147,7 @@ def catalog_url(home: Home) -> str:
     return sqlite_url(home.catalog_file)
 
 
-def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the GUI read while the watcher writes; NORMAL is durable across app crashes in WAL mode.
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from photoarchive.media.press_text import PressText
+
 
 class Category(StrEnum):
     PORTRAIT = "portrait"
@@ -46,9 +48,10 @@ class CategorySuggestion:
 EDITABLE_FIELDS = ("case_number", "caption", "headline", "keywords", "byline", "credit", "copyright")
 
 
-@dataclass
-class NewPhoto:
-    """What ingest knows about a file once it sits verified in originals/."""
+@dataclass(kw_only=True)
+class NewPhoto(PressText):
+    """What ingest knows about a file once it sits verified in originals/ (its press fields, from
+    PressText, start as the file's own)."""
 
     sha256: str
     original_name: str
@@ -68,18 +71,14 @@ class NewPhoto:
     has_owner: bool = False
     privacy_findings: list[str] = field(default_factory=list)
     case_number: str = ""
-    caption: str = ""
-    headline: str = ""
-    keywords: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""
-    copyright: str = ""
     faces: int = 0
     suggestions: list[CategorySuggestion] = field(default_factory=list)
 
 
-@dataclass
-class PhotoRecord:
+@dataclass(kw_only=True)
+class PhotoRecord(PressText):
+    """A photo in the catalog: facts about the file, its press fields (from PressText), categories."""
+
     id: int
     sha256: str
     original_name: str
@@ -99,12 +98,6 @@ class PhotoRecord:
     has_owner: bool
     privacy_findings: list[str]
     case_number: str
-    caption: str
-    headline: str
-    keywords: list[str]
-    byline: str
-    credit: str
-    copyright: str
     faces: int
     reviewed: bool
     ingested_at: datetime
@@ -142,6 +135,18 @@ class PhotoSummary:
     # Categories not rejected, sorted; suggested ones end in "?" (e.g. ("case", "portrait?")).
     categories: tuple[str, ...]
     in_set: bool
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    """What the catalog knows about a photo's original on disk."""
+
+    id: int
+    sha256: str
+    # Relative to the home's originals/ folder, with forward slashes.
+    archive_path: str
+    size_bytes: int
+    ingested_at: datetime
 
 
 @dataclass

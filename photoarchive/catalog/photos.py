@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from photoarchive.catalog import events, pending, photo_queries
 from photoarchive.catalog.clock import jsonable, utcnow
 from photoarchive.catalog.conflicts import ChangeSince, EditConflict
+from photoarchive.catalog.durable import durable_transaction
 from photoarchive.catalog.photo_records import (
     EDITABLE_FIELDS,
     Category,
@@ -32,13 +33,16 @@ from photoarchive.catalog.photo_records import (
     CategoryState,
     CategorySuggestion,
     NewPhoto,
+    PhotoFile,
     PhotoQuery,
     PhotoRecord,
     PhotoSummary,
     SortKey,
 )
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_categories, photos, set_members
 from photoarchive.catalog.schema import events as events_table
+from photoarchive.media.press_text import clean_keywords
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -47,6 +51,7 @@ __all__ = [
     "CategoryState",
     "CategorySuggestion",
     "NewPhoto",
+    "PhotoFile",
     "PhotoQuery",
     "PhotoRecord",
     "PhotoStore",
@@ -75,13 +80,21 @@ class PhotoStore:
     # -- ingest ---------------------------------------------------------------------------------
 
     def add(
-        self, new: NewPhoto, *, actor: str, pending_id: int | None = None, detail: dict | None = None
+        self,
+        new: NewPhoto,
+        *,
+        actor: str,
+        pending_id: int | None = None,
+        detail: dict | None = None,
+        kind: str = "ingested",
     ) -> int:
-        """Insert a photo with its suggestions and an `ingested` event, in one transaction."""
+        """Insert a photo with its suggestions and an `ingested` event (or ``kind``: `adopted` for a file
+        found in originals/), in one transaction."""
         now = utcnow()
         values = _derived_values(new, now)
-        with self.engine.begin() as conn:
-            photo_id = int(conn.execute(insert(photos).values(**values)).inserted_primary_key[0])
+        # Durable: ingest removes the inbox file as soon as this returns.
+        with durable_transaction(self.engine) as conn:
+            photo_id = inserted_id(conn.execute(insert(photos).values(**values)))
             for suggestion in new.suggestions:
                 conn.execute(
                     insert(photo_categories).values(
@@ -92,9 +105,7 @@ class PhotoStore:
                         decided_by="",
                     )
                 )
-            events.record(
-                conn, "ingested", actor, {"source": new.source_path, **(detail or {})}, photo_id=photo_id
-            )
+            events.record(conn, kind, actor, {"source": new.source_path, **(detail or {})}, photo_id=photo_id)
             if pending_id is not None:
                 pending.clear(conn, pending_id)
         return photo_id
@@ -161,6 +172,14 @@ class PhotoStore:
                     detail=jsonable(detail),
                 )
             )
+
+    def files(self) -> list[PhotoFile]:
+        """What the catalog says about every original on disk (for `photoarchive check`), by id."""
+        stmt = select(
+            photos.c.id, photos.c.sha256, photos.c.archive_path, photos.c.size_bytes, photos.c.ingested_at
+        ).order_by(photos.c.id)
+        with self.engine.connect() as conn:
+            return [PhotoFile(*row) for row in conn.execute(stmt)]
 
     def id_for_sha256(self, sha256: str) -> int | None:
         with self.engine.connect() as conn:
@@ -247,7 +266,7 @@ class PhotoStore:
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
         if "keywords" in changes:
-            changes = {**changes, "keywords": _clean_keywords(changes["keywords"])}
+            changes = {**changes, "keywords": clean_keywords(changes["keywords"])}
         expected_versions = expected_versions or {}
         changed = 0
         with self.engine.begin() as conn:
@@ -398,15 +417,6 @@ def _record(row: RowMapping, marks: dict[Category, CategoryMark]) -> PhotoRecord
     for flag in ("has_gps", "has_serial", "has_owner", "reviewed"):
         values[flag] = bool(values[flag])
     return PhotoRecord(**values, categories=marks)
-
-
-def _clean_keywords(keywords: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for keyword in keywords:
-        keyword = keyword.strip()
-        if keyword and keyword.casefold() not in {k.casefold() for k in seen}:
-            seen[keyword] = None
-    return list(seen)
 
 
 def _reserve_photo_ids(conn: Connection, count: int) -> list[int]:

@@ -17,7 +17,9 @@ from pathlib import Path
 import factory
 import pytest
 
-pytestmark = pytest.mark.slow
+# Separate processes started again and again (each imports the app and connects) on a shared 2-core CI
+# machine: minutes, not the default minute.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def _sha(path: Path) -> str:

@@ -256,6 +256,7 @@ def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalo
     ]
     results = ingestor.ingest_many(sources, remove_source=False)
     by_name = {r.source.relative_to(corpus_dir).as_posix(): r for r in results}
+    quarantined = {q.id: q.reason_code for q in catalog.quarantine.list()}
     assert all(r.outcome in (Outcome.ARCHIVED, Outcome.DUPLICATE, Outcome.QUARANTINED) for r in results), [
         (k, r.reason)
         for k, r in by_name.items()
@@ -268,9 +269,17 @@ def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalo
         "exif-samples/jpg/orientation/portrait_6.jpg",
     ):
         assert by_name[good].outcome is Outcome.ARCHIVED, by_name[good].reason
-    for bad in ("exiftool-images/PDF.pdf", "exiftool-images/Word.docx"):
-        if bad in by_name:
-            assert by_name[bad].outcome is Outcome.QUARANTINED
+    # Files the corpus is known to hold that are no photo the archive takes: a PDF, a Word file, a
+    # raw file, a sound and a program. Each must be quarantined, with the reason the code names.
+    for bad, code in (
+        ("exiftool-images/PDF.pdf", "not_a_photo"),
+        ("exiftool-images/OOXML.docx", "not_a_photo"),
+        ("exiftool-images/CanonRaw.cr2", "not_a_photo"),
+        ("exiftool-images/MP3.mp3", "not_a_photo"),
+        ("exiftool-images/EXE.exe", "not_a_photo"),
+    ):
+        assert by_name[bad].outcome is Outcome.QUARANTINED, (bad, by_name[bad].outcome, by_name[bad].reason)
+        assert quarantined[by_name[bad].quarantine_id] == code, bad
     gps = catalog.photos.get(by_name["exif-samples/jpg/gps/DSCN0010.jpg"].photo_id)
     assert gps.has_gps and gps.camera_make.upper().startswith("NIKON")
     archived = sum(r.outcome is Outcome.ARCHIVED for r in results)
