@@ -76,6 +76,8 @@ photos = Table(
     Column("reviewed", Boolean, nullable=False, default=False),
     Column("ingested_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # Bumped by every edit, so a second desk saving an older copy is told instead of overwriting.
+    Column("version", Integer, nullable=False, server_default="1"),
     Index("ix_photos_sort_time", "sort_time"),
     # The Inbox view: unreviewed photos, newest first.
     Index("ix_photos_reviewed_sort_time", "reviewed", "sort_time"),
@@ -161,8 +163,12 @@ photo_sets = Table(
     Column("approved_at", DateTime, nullable=True),
     Column("approved_snapshot", JSON, nullable=True),
     Column("override_reason", Text, nullable=False, default=""),
+    # Who submitted it for approval (on PostgreSQL the server's login, stamped by a trigger): the one
+    # person who may not approve it.
+    Column("submitted_by", Text, nullable=False, server_default=""),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
     UniqueConstraint("title", name="uq_photo_sets_title"),
 )
 
@@ -173,6 +179,21 @@ set_members = Table(
     Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False),
     Index("ix_set_members_photo_id", "photo_id"),
+)
+
+# Inbox files claimed by an ingester (several desks and a `watch` service may watch one inbox share).
+# The key names the file (inbox-relative path, size, mtime); the row is locked while its ingest runs,
+# so a dead ingester's claim is free again the moment its connection drops.
+ingest_claims = Table(
+    "ingest_claims",
+    metadata,
+    Column("source_key", Text, primary_key=True),
+    # open (claimed or free again after a crash) | done
+    Column("state", String(16), nullable=False),
+    Column("claimed_by", Text, nullable=False, default=""),
+    Column("claimed_at", DateTime, nullable=False),
+    Column("finished_at", DateTime, nullable=True),
+    Column("outcome", String(16), nullable=False, default=""),
 )
 
 # Append-only: who did what to which set or photo, when. Nothing updates or deletes these rows.

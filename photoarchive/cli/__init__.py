@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "photoarchive.cli.privacy_cmds",
     "photoarchive.cli.set_cmds",
     "photoarchive.cli.flickr_cmds",
+    "photoarchive.cli.catalog_cmds",
 )
 
 EXIT_OK = 0

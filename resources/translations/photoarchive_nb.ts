@@ -1166,6 +1166,57 @@
     </message>
 </context>
 <context>
+    <name>SharedArchivePage</name>
+    <message>
+        <source>Several desks share one archive through a PostgreSQL catalog and a shared folder. Leave the server empty for this desk&apos;s own archive.</source>
+        <translation>Flere arbeidsplasser deler ett arkiv gjennom en PostgreSQL-katalog og en delt mappe. La serveren stå tom for denne arbeidsplassens eget arkiv.</translation>
+    </message>
+    <message>
+        <source>Catalog server:</source>
+        <translation>Katalogserver:</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>Delt mappe:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>This desk keeps its own archive (no server).</source>
+        <translation>Denne arbeidsplassen har sitt eget arkiv (ingen server).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Kobler til …</translation>
+    </message>
+    <message>
+        <source>no archive role — ask IT to add you</source>
+        <translation>ingen arkivrolle – be IT om å legge deg til</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (PostgreSQL %2) as %3 (%4).</source>
+        <translation>Koblet til %1 (PostgreSQL %2) som %3 (%4).</translation>
+    </message>
+    <message>
+        <source>You may approve sets.</source>
+        <translation>Du kan godkjenne sett.</translation>
+    </message>
+    <message>
+        <source>You may not approve sets (editors do).</source>
+        <translation>Du kan ikke godkjenne sett (det gjør redaktørene).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shared catalog on %1: %2</source>
+        <translation>Får ikke kontakt med den delte katalogen på %1: %2</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation>Tilkoblingstesten mislyktes: %1</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Inbox</source>
