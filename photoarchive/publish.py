@@ -13,6 +13,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import PhotoRecord
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
+from photoarchive.privacy_state import PrivacyStatus, UncheckedReason, check_original
 from photoarchive.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,22 @@ class ExportItem:
     dest: Path | None = None
     reencoded: bool = False
     error: str = ""
+    # Set when the photo was refused because it could not be checked for personal data.
+    unchecked: PrivacyStatus | None = None
+
+
+def unchecked_reason(status: PrivacyStatus) -> str:
+    """Why a photo that could not be checked is not let out, in English (CLI, log)."""
+    words = {
+        UncheckedReason.UNREADABLE_AT_INGEST: "its metadata could not be read when it was archived",
+        UncheckedReason.SCAN_FAILED: f"the privacy scan failed ({status.detail})",
+        UncheckedReason.ORIGINAL_MISSING: "the original is missing from the archive",
+    }
+    return (
+        "it could not be checked for personal data ("
+        + "; ".join(words[r] for r in status.reasons)
+        + "), so no copy leaves the archive"
+    )
 
 
 def export_photos(
@@ -91,6 +108,12 @@ def export_photos(
         record = records.get(photo_id)
         if record is None:
             items.append(ExportItem(photo_id, error="there is no such photo in the catalog"))
+            continue
+        # A photo that could not be checked is never let out (a failed scan is not "clean").
+        status = check_original(original_path(home, record), record.privacy_findings)
+        if not status.publishable:
+            log.warning("export of photo %s refused: %s", photo_id, unchecked_reason(status))
+            items.append(ExportItem(photo_id, error=unchecked_reason(status), unchecked=status))
             continue
         dest = _free_name(out_dir / record.original_name, record.format)
         try:

@@ -315,6 +315,16 @@ class SetStore:
                 .order_by(set_members.c.position, set_members.c.photo_id)
             ).scalars()
         )
+        submitted_by = conn.execute(
+            select(audit_log.c.actor)
+            .where(
+                audit_log.c.target_kind == "set",
+                audit_log.c.target_id == row["id"],
+                audit_log.c.action == "submit",
+            )
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).scalar()
         snapshot = row["approved_snapshot"]
         return PhotoSet(
             id=row["id"],
@@ -333,4 +343,5 @@ class SetStore:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             photo_ids=members,
+            submitted_by=submitted_by or "",
         )

@@ -153,8 +153,11 @@ def _submit(args: argparse.Namespace) -> int:
 
 def _approve(args: argparse.Namespace) -> int:
     _home, _settings, _catalog, service = _open(args)
-    photo_set = service.approve(args.set, override_reason=args.override_reason)
+    approval = service.approve_checked(args.set, override_reason=args.override_reason)
+    photo_set = approval.photo_set
     print(f"Approved set {photo_set.id} by {photo_set.approved_by}; the next sync publishes it.")
+    for warning in approval.warnings:
+        print(f"  warning: {warning}")
     return 0
 
 

@@ -149,6 +149,8 @@ class PhotoSet:
     created_at: datetime
     updated_at: datetime
     photo_ids: list[int] = field(default_factory=list)
+    # Who last submitted it for approval (the actor of its latest "submit" audit entry); "" if nobody.
+    submitted_by: str = ""
 
 
 @dataclass(frozen=True)
