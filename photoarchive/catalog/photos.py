@@ -173,6 +173,8 @@ class PhotoSummary:
     # Categories not rejected, sorted; suggested ones end in "?" (e.g. ("case", "portrait?")).
     categories: tuple[str, ...]
     in_set: bool
+    # The privacy kinds ingest recorded (for the badge: privacy_state.decide tells found / unchecked).
+    privacy_findings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -678,6 +680,7 @@ def _summary_select() -> Any:
         type_coerce(photos.c.reviewed, Integer),
         photos.c.category_tags,
         type_coerce(in_set, Integer),
+        type_coerce(photos.c.privacy_findings, String),
     )
 
 
@@ -698,8 +701,9 @@ def _summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
             reviewed == 1,
             tuple(tags.split(",")) if tags else (),
             in_set_ == 1,
+            tuple(json.loads(kinds)) if kinds and kinds != "[]" else (),
         )
-        for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_) in rows
+        for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_, kinds) in rows
     ]
 
 
