@@ -12,8 +12,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
-from photoarchive.sets.errors import SetError, SetNotFound, SetStateError
-from photoarchive.sets.model import AuditEntry, PhotoSet, SetContent, SetState, Visibility
+from photoarchive.catalog.set_records import (
+    AuditEntry,
+    PhotoSet,
+    SetContent,
+    SetError,
+    SetNotFound,
+    SetState,
+    SetStateError,
+    Visibility,
+)
 
 # Set fields a person may edit (state and approval change only through `apply_step`).
 EDITABLE_SET_FIELDS = (

@@ -5,24 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from photoarchive.errors import PhotoarchiveError
+# The errors the catalog itself raises about sets are defined there (storage imports nothing above it).
+from photoarchive.catalog.set_records import SetError, SetNotFound, SetStateError
 from photoarchive.sets.notices import Notice
 
-
-class SetError(PhotoarchiveError):
-    """A set operation cannot be done (the message says why)."""
-
-    def __init__(self, message: str | Notice):
-        self.notice: Notice | None = message if isinstance(message, Notice) else None
-        super().__init__(str(message))
-
-
-class SetNotFound(SetError):
-    """No set has that id or exact title."""
-
-
-class SetStateError(SetError):
-    """The step does not fit where the set is in its life (e.g. approving a draft)."""
+__all__ = ["ApprovalRefused", "NotAnApprover", "SetError", "SetNotFound", "SetStateError"]
 
 
 class NotAnApprover(SetError):
