@@ -295,6 +295,7 @@ class SetService:
             photos=tuple(
                 PhotoCheck(p.photo_id, facts[p.photo_id].name, self.press_values(p), facts[p.photo_id])
                 for p in content.photos
+                if p.photo_id in facts  # a photo removed meanwhile is refused as missing on approval
             ),
             refusals=tuple(n for n in notices if not n.warning),
             warnings=tuple(n for n in notices if n.warning),

@@ -128,8 +128,17 @@ def test_a_photo_that_may_be_a_case_photo_is_named_with_how_to_decide(run, catal
     run("set", "create", "Innbrudd", "--visibility", "friends")
     run("set", "add", "1", str(maybe))
     submit_as(catalog, 1)
+    code, out, _ = run("set", "check", "1")
+    assert code == 1 and "Ransaking_Bodø_åsted.jpg: personal data found" not in out
+    assert "refused: Ransaking_Bodø_åsted.jpg may be a case photo" in out
+    checked = json.loads(run("set", "check", "1", "--json")[1])
+    assert checked["may_approve"] is False and checked["refusals"][0]["code"] == "case_undecided"
+    assert checked["photos"][0]["case"] == "undecided" and checked["photos"][0]["privacy"] == "clean"
     code, _, err = run("set", "approve", "1", "--override-reason", "trengs ikke")
     assert code == 2 and "Ransaking_Bodø_åsted.jpg may be a case photo" in err
     assert f"photoarchive tag {maybe} --confirm case" in err
     assert run("tag", str(maybe), "--reject", "case")[0] == 0
+    code, out, _ = run("set", "check", "1")
+    assert code == 0 and "May be approved." in out
+    assert "warning: Ransaking_Bodø_åsted.jpg has no caption or headline." in out
     assert run("set", "approve", "1")[0] == 0
