@@ -68,6 +68,8 @@ class ExportItem:
     error: str = ""
     # Set when the photo was refused because it could not be checked for personal data.
     unchecked: PrivacyStatus | None = None
+    # The photo's file name, to name it by (empty when it is not in the catalog).
+    name: str = ""
 
 
 def unchecked_reason(status: PrivacyStatus) -> str:
@@ -113,7 +115,11 @@ def export_photos(
         status = check_original(original_path(home, record), record.privacy_findings)
         if not status.publishable:
             log.warning("export of photo %s refused: %s", photo_id, unchecked_reason(status))
-            items.append(ExportItem(photo_id, error=unchecked_reason(status), unchecked=status))
+            items.append(
+                ExportItem(
+                    photo_id, error=unchecked_reason(status), unchecked=status, name=record.original_name
+                )
+            )
             continue
         dest = _free_name(out_dir / record.original_name, record.format)
         try:
@@ -121,9 +127,11 @@ def export_photos(
                 original_path(home, record), dest, policy, press_fields_for(record, settings)
             )
         except PhotoarchiveError as exc:
-            items.append(ExportItem(photo_id, error=str(exc)))
+            items.append(ExportItem(photo_id, error=str(exc), name=record.original_name))
             continue
-        items.append(ExportItem(photo_id, dest=result.dest, reencoded=result.reencoded))
+        items.append(
+            ExportItem(photo_id, dest=result.dest, reencoded=result.reencoded, name=record.original_name)
+        )
     return items
 
 

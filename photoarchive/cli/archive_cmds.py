@@ -435,7 +435,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     for item in results:
         if item.error:
-            print(f"photo {item.photo_id}: not exported — {item.error}", file=sys.stderr)
+            name = f" ({item.name})" if item.name else ""
+            print(f"photo {item.photo_id}{name}: not exported — {item.error}", file=sys.stderr)
         else:
             note = " (re-encoded)" if item.reencoded else ""
             print(f"photo {item.photo_id}: {item.dest}{note}")

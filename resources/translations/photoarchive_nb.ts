@@ -546,6 +546,10 @@
         <source>Not exported:</source>
         <translation>Ikke eksportert:</translation>
     </message>
+    <message>
+        <source>could not be checked for personal data (%1), so no copy leaves the archive</source>
+        <translation>kunne ikke sjekkes for personopplysninger (%1), så ingen kopi forlater arkivet</translation>
+    </message>
     <message numerus="yes">
         <source>Take %n photo(s) out of the archive?</source>
         <translation>
