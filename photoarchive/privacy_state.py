@@ -89,10 +89,12 @@ def check_original(original: Path, recorded_kinds: Iterable[str]) -> PrivacyStat
 
     recorded = list(recorded_kinds)
     if not original.is_file():
-        return decide(recorded, failure=UncheckedReason.ORIGINAL_MISSING, detail=str(original))
+        return decide(recorded, failure=UncheckedReason.ORIGINAL_MISSING, detail=original.name)
     try:
         report = scan(original)
     except Exception as exc:  # noqa: BLE001 — whatever stopped the scan, the photo was not checked
         log.warning("privacy scan of %s failed: %s", original, exc)
-        return decide(recorded, failure=UncheckedReason.SCAN_FAILED, detail=str(exc))
+        # The scanner names the file by its full path in the archive; the photo's name says enough.
+        detail = str(exc).replace(str(original), original.name)
+        return decide(recorded, failure=UncheckedReason.SCAN_FAILED, detail=detail)
     return decide(recorded, scanned=report.findings)
