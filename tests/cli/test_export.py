@@ -96,6 +96,8 @@ def test_a_photo_whose_privacy_scan_failed_at_ingest_is_never_exported(home, tmp
         patched.setattr(photoarchive.privacy, "scan", failing_scan)
         photo = _ingest_one(home, tmp_path, capsys)
     assert photo["privacy_findings"] == ["unreadable_metadata"]
+    assert main(["--home", str(home.root), "show", str(photo["id"])]) == 0
+    assert "personal data: could not be checked (the scan at ingest failed)" in capsys.readouterr().out
 
     out = tmp_path / "til journalist"
     code = main(["--home", str(home.root), "export", str(photo["id"]), "--to", str(out)])
