@@ -1,7 +1,9 @@
 """The catalog: every photo, its metadata, categories, history, sets and sync state.
 
-All SQL lives in this package: `schema.py` declares the tables, one query module per area
-(`photos.py`, `sets.py`, `sync_state.py`) owns the statements. Callers get plain dataclasses back.
+All SQL lives in this package: `schema.py` declares the tables, one query module per area owns the
+statements — `photos.py` (with `photo_queries.py`; types in `photo_records.py`), `quarantine.py`,
+`pending.py` (unfinished-ingest intents), `events.py` (a photo's history), `sets.py`, `sync_state.py`.
+Callers get plain dataclasses back.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from sqlalchemy import Engine
 from photoarchive.catalog.db import open_engine, sqlite_url
 
 if TYPE_CHECKING:
+    from photoarchive.catalog.events import EventStore
+    from photoarchive.catalog.pending import PendingStore
     from photoarchive.catalog.photos import PhotoStore
+    from photoarchive.catalog.quarantine import QuarantineStore
     from photoarchive.catalog.sets import SetStore
     from photoarchive.catalog.sync_state import SyncStateStore
     from photoarchive.home import Home
@@ -45,6 +50,24 @@ class Catalog:
         from photoarchive.catalog.photos import PhotoStore
 
         return PhotoStore(self.engine)
+
+    @cached_property
+    def quarantine(self) -> QuarantineStore:
+        from photoarchive.catalog.quarantine import QuarantineStore
+
+        return QuarantineStore(self.engine)
+
+    @cached_property
+    def pending(self) -> PendingStore:
+        from photoarchive.catalog.pending import PendingStore
+
+        return PendingStore(self.engine)
+
+    @cached_property
+    def events(self) -> EventStore:
+        from photoarchive.catalog.events import EventStore
+
+        return EventStore(self.engine)
 
     @cached_property
     def sets(self) -> SetStore:

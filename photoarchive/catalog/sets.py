@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from photoarchive.catalog.clock import utcnow
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
 from photoarchive.catalog.set_records import (
     AuditEntry,
@@ -33,10 +34,6 @@ EDITABLE_SET_FIELDS = (
     "tags",
     "cover_photo_id",
 )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

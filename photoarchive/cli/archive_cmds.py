@@ -1,4 +1,4 @@
-"""Archive commands: ingest, watch, list, show, tag, quarantine, remove, export."""
+"""Archive commands: ingest, watch, list, show, tag, quarantine, remove, export, check."""
 
 from __future__ import annotations
 
@@ -110,6 +110,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--max-size", type=int, default=None, metavar="PX", help="long edge in pixels")
     p.add_argument("--keep-date", action="store_true", help="keep the capture date and time")
     p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="prove the archive is whole (re-hash originals, adopt unknown ones, rebuild thumbnails)",
+        description="Re-hash every original against the catalog, adopt originals the catalog does not "
+        "know (recorded with an 'adopted' event; nothing is deleted), report catalogued photos whose file "
+        "is missing or changed, rebuild missing thumbnails, report quarantine entries without a file. "
+        "Exit 0 when the archive is whole (after repairs), 1 when something needs a person.",
+    )
+    p.add_argument("--quick", action="store_true", help="compare sizes and dates only (no re-hashing)")
+    p.add_argument("--json", action="store_true", help="the report as one JSON object")
+    p.set_defaults(handler=cmd_check)
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -273,12 +286,7 @@ def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
             for m in r.categories.values()
         },
         "case_number": r.case_number,
-        "caption": r.caption,
-        "headline": r.headline,
-        "keywords": r.keywords,
-        "byline": r.byline,
-        "credit": r.credit,
-        "copyright": r.copyright,
+        **r.press_values(),
         "faces": r.faces,
         "reviewed": r.reviewed,
         "ingested_at": r.ingested_at.isoformat() + "Z",
@@ -293,7 +301,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     record = catalog.photos.get(args.photo_id)
     if record is None:
         raise PhotoarchiveError(f"There is no photo {args.photo_id} in the catalog.")
-    history = catalog.photos.events(record.id)
+    history = catalog.events.for_photo(record.id)
     if args.json:
         data = photo_json(record)
         data["file"] = str(home.originals / record.archive_path)
@@ -350,6 +358,7 @@ def _privacy_line(recorded: list[str]) -> str:
 def cmd_tag(args: argparse.Namespace) -> int:
     from photoarchive.catalog.photos import Category, CategoryState
     from photoarchive.errors import PhotoarchiveError
+    from photoarchive.media.press_text import parse_keywords
     from photoarchive.users import current_user
 
     _home, _settings, catalog = _open(args)
@@ -368,7 +377,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
             changes[field] = value
     ids = list(known)
     if args.keywords is not None:
-        changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
+        changes["keywords"] = parse_keywords(args.keywords)
     if changes:
         catalog.photos.update_fields(ids, changes, actor=actor)
     for keyword in args.add_keyword:
@@ -390,13 +399,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
     if args.resolve:
-        found = set(catalog.photos.resolve_quarantine(args.resolve))
+        found = set(catalog.quarantine.resolve(args.resolve))
         unknown = [i for i in args.resolve if i not in found]
         for quarantine_id in unknown:
             print(f"{quarantine_id}: no such quarantined file", file=sys.stderr)
         print(f"{len(found)} marked as dealt with", file=sys.stderr)
         return 1 if unknown else 0
-    items = catalog.photos.quarantined()
+    items = catalog.quarantine.list()
     if args.json:
         _print_json(
             [
@@ -451,3 +460,79 @@ def cmd_export(args: argparse.Namespace) -> int:
             note = " (re-encoded)" if item.reencoded else ""
             print(f"photo {item.photo_id}: {item.dest}{note}")
     return 0 if all(not i.error for i in results) else 2
+
+
+# What each check finding means, in the command line's words (the window has its own, translated).
+CHECK_WORDS = {
+    "changed": "CHANGED: the original's bytes differ from those archived",
+    "size_changed": "CHANGED: the original's size differs from the catalog's",
+    "modified_after_ingest": "CHANGED?: the original was modified after it was archived",
+    "missing_original": "MISSING: the catalog names this original but the file is gone",
+    "unreadable_original": "UNREADABLE: the original cannot be read",
+    "adopted": "ADOPTED: an original the catalog did not know is now recorded",
+    "unknown_copy": "UNKNOWN COPY: a second copy of an archived photo (left in place)",
+    "unknown_not_a_photo": "UNKNOWN FILE: a file in originals/ that is not a photo (left in place)",
+    "thumbnail_rebuilt": "REBUILT: a missing thumbnail was made again",
+    "thumbnail_failed": "THUMBNAIL: the thumbnail could not be made",
+    "quarantine_file_missing": "MISSING: a quarantined file is no longer in quarantine/",
+}
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from photoarchive.check import CheckProgress, check_archive
+
+    home, settings, catalog = _open(args)
+    shown = {"stage": ""}
+
+    def progress(p: CheckProgress) -> None:
+        # One line per stage on a terminal; the JSON consumer reads only standard output.
+        if p.stage != shown["stage"] and not args.json:
+            shown["stage"] = p.stage
+            print(f"checking {p.stage.value.replace('_', ' ')} ({p.total})…", file=sys.stderr, flush=True)
+
+    report = check_archive(home, settings, catalog, quick=args.quick, progress=progress)
+    if args.json:
+        _print_json(
+            {
+                "home": str(home.root),
+                "quick": report.quick,
+                "whole": report.whole,
+                "photos_checked": report.photos_checked,
+                "files_on_disk": report.files_on_disk,
+                "findings": [
+                    {
+                        "kind": f.kind.value,
+                        "path": f.path,
+                        "photo_id": f.photo_id,
+                        "quarantine_id": f.quarantine_id,
+                        "repaired": f.repaired,
+                        "detail": f.detail,
+                    }
+                    for f in report.findings
+                ],
+            }
+        )
+    else:
+        for f in report.findings:
+            who = (
+                f" (photo {f.photo_id})"
+                if f.photo_id
+                else f" (quarantine {f.quarantine_id})"
+                if f.quarantine_id
+                else ""
+            )
+            extra = f" — {f.detail}" if f.detail and not f.repaired else ""
+            print(
+                f"{CHECK_WORDS[f.kind.value]}: {f.path}{who}{extra}",
+                file=sys.stdout if f.repaired else sys.stderr,
+            )
+        mode = "sizes and dates" if report.quick else "re-hashed"
+        verdict = (
+            "the archive is whole" if report.whole else f"{len(report.problems)} problem(s) need attention"
+        )
+        print(
+            f"{report.photos_checked} photos checked ({mode}), {report.files_on_disk} originals on disk, "
+            f"{sum(f.repaired for f in report.findings)} repaired: {verdict}",
+            file=sys.stderr,
+        )
+    return 0 if report.whole else 1

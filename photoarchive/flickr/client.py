@@ -31,7 +31,7 @@ from photoarchive.flickr.errors import (
     SyncCancelled,
 )
 from photoarchive.flickr.ratelimit import Cancelled, RateLimiter
-from photoarchive.flickr.retry import Failure, Outcome, RetryPolicy, classify
+from photoarchive.flickr.retry import Failure, FailureKind, RetryPolicy, classify
 
 log = logging.getLogger(__name__)
 
@@ -311,18 +311,18 @@ class FlickrClient:
                 failure = Failure(method, write, connection_lost=True)
             outcome = classify(failure)
             log.info("%s failed (%s), attempt %d: %s", method, _describe(failure), tries, outcome.value)
-            if outcome is Outcome.AMBIGUOUS:
+            if outcome is FailureKind.AMBIGUOUS:
                 raise AmbiguousWrite(
                     f"Flickr's answer to {method} was lost; it may or may not have happened."
                 )
-            if outcome is Outcome.SIGN_IN:
+            if outcome is FailureKind.SIGN_IN:
                 raise SignInRequired(
                     "Flickr no longer accepts this app's sign-in (it was revoked or lacks a permission). "
                     "Sign in again with `photoarchive flickr login`."
                 )
-            if outcome is Outcome.REJECTED:
+            if outcome is FailureKind.REJECTED:
                 raise PhotoRejected(failure.flickr_code or 0, _flickr_message(self.session) or "refused")
-            if outcome is Outcome.FAIL:
+            if outcome is FailureKind.FAIL:
                 if failure.flickr_code is not None:
                     raise FlickrApiError(method, failure.flickr_code, _flickr_message(self.session) or "")
                 raise FlickrProblem(f"Flickr answered {method} with HTTP {failure.http_status}.")

@@ -353,13 +353,8 @@ class SetService:
                 photo_id=r.id,
                 sha256=r.sha256,
                 archive_path=r.archive_path,
-                headline=r.headline,
-                caption=r.caption,
-                keywords=tuple(r.keywords),
-                byline=r.byline,
-                credit=r.credit,
-                copyright=r.copyright,
                 case_number=r.case_number,
+                **{**r.press_values(), "keywords": tuple(r.keywords)},
             )
             for r in (records[pid] for pid in photo_set.photo_ids if pid in records)
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
+from photoarchive.media.press_text import parse_keywords
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.privacy_words import flags_in_words
 from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
@@ -436,7 +437,7 @@ class Inspector(QWidget):
             if text == getattr(self, "_shown", {}).get(name):
                 continue
             if name == "keywords":
-                out[name] = [k.strip() for k in text.split(",") if k.strip()]
+                out[name] = parse_keywords(text)
             else:
                 out[name] = text.strip() if name != "caption" else text.rstrip()
         return out

@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
             out = {
                 "inbox": photos.count(PhotoQuery(unreviewed_only=True)),
                 "review": photos.count(PhotoQuery(needs_review=True)),
-                "quarantine": len(photos.quarantined()),
+                "quarantine": len(self.ctx.catalog.quarantine.list()),
                 "cases": photos.case_numbers(),
             }
             if "sets" in self.pages:
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
 
         def work() -> list[int]:
-            return ctx.catalog.photos.resolve_quarantine(ids)
+            return ctx.catalog.quarantine.resolve(ids)
 
         def done(_result: object) -> None:
             self.statusBar().showMessage(self.tr("%n file(s) marked as dealt with", "", len(ids)), 8000)
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
     def _load_quarantine(self) -> None:
         ctx = self.ctx
         self.ctx.runner.submit(
-            lambda: ctx.catalog.photos.quarantined(),
+            lambda: ctx.catalog.quarantine.list(),
             on_done=self.quarantine_page.show_records,
             on_error=self._show_error,
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoarchive.media.press_text import parse_keywords
 from photoarchive.sets.errors import ApprovalRefused, SetError
 from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
 from photoarchive.sets.service import Allowed, ApprovalCheck, SetService, SetView
@@ -470,7 +471,7 @@ class SetsPage(QWidget):
             "description": self.description_edit.toPlainText().strip(),
             "visibility": Visibility(self.visibility.currentData()),
             "licence_id": int(self.licence.currentData()),
-            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "tags": parse_keywords(self.tags_edit.text()),
             "group_id": self.group_edit.text().strip(),
         }
         self._run("details", lambda: self.service().edit(set_id, **changes))

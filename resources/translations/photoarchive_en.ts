@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) need attention.</source>
+        <translation>
+            <numerusform>%n problem needs attention.</numerusform>
+            <numerusform>%n problems need attention.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) checked</source>
+        <translation>
+            <numerusform>%n photo checked</numerusform>
+            <numerusform>%n photos checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n repaired</numerusform>
+            <numerusform>%n repaired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <source>%n photos selected</source>

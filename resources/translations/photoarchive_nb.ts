@@ -103,6 +103,126 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check archive</source>
+        <translation>Kontroller arkivet</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Stopping after the file in progress…</source>
+        <translation>Stopper etter filen som kontrolleres nå …</translation>
+    </message>
+    <message>
+        <source>Comparing sizes and dates of the originals</source>
+        <translation>Sammenligner størrelse og dato på originalene</translation>
+    </message>
+    <message>
+        <source>Re-reading every original and comparing its checksum</source>
+        <translation>Leser hver original på nytt og sammenligner kontrollsummen</translation>
+    </message>
+    <message>
+        <source>Looking for originals the catalog does not know</source>
+        <translation>Ser etter originaler katalogen ikke kjenner</translation>
+    </message>
+    <message>
+        <source>Checking the quarantine folder</source>
+        <translation>Kontrollerer karantenemappen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 av %3</translation>
+    </message>
+    <message>
+        <source>The check was cancelled before it finished.</source>
+        <translation>Kontrollen ble avbrutt før den var ferdig.</translation>
+    </message>
+    <message>
+        <source>The archive is whole.</source>
+        <translation>Arkivet er helt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) need attention.</source>
+        <translation>
+            <numerusform>%n problem må følges opp.</numerusform>
+            <numerusform>%n problemer må følges opp.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) checked</source>
+        <translation>
+            <numerusform>%n bilde kontrollert</numerusform>
+            <numerusform>%n bilder kontrollert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n reparert</numerusform>
+            <numerusform>%n reparert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Kontrollen kunne ikke kjøres: %1</translation>
+    </message>
+    <message>
+        <source>Changed since it was archived</source>
+        <translation>Endret siden den ble arkivert</translation>
+    </message>
+    <message>
+        <source>Size differs from the catalog</source>
+        <translation>Størrelsen avviker fra katalogen</translation>
+    </message>
+    <message>
+        <source>Modified after it was archived</source>
+        <translation>Endret etter at den ble arkivert</translation>
+    </message>
+    <message>
+        <source>Original missing</source>
+        <translation>Originalen mangler</translation>
+    </message>
+    <message>
+        <source>Original cannot be read</source>
+        <translation>Originalen kan ikke leses</translation>
+    </message>
+    <message>
+        <source>Unknown original added to the catalog</source>
+        <translation>Ukjent original lagt inn i katalogen</translation>
+    </message>
+    <message>
+        <source>Second copy of an archived photo (left in place)</source>
+        <translation>Ekstra kopi av et arkivert bilde (ligger urørt)</translation>
+    </message>
+    <message>
+        <source>Unknown file that is not a photo (left in place)</source>
+        <translation>Ukjent fil som ikke er et bilde (ligger urørt)</translation>
+    </message>
+    <message>
+        <source>Thumbnail made again</source>
+        <translation>Miniatyrbildet er laget på nytt</translation>
+    </message>
+    <message>
+        <source>Thumbnail could not be made</source>
+        <translation>Miniatyrbildet kunne ikke lages</translation>
+    </message>
+    <message>
+        <source>Quarantined file missing</source>
+        <translation>Filen i karantene mangler</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Personal data in the original</source>

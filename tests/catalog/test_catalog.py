@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import text
 
 from photoarchive.catalog import Catalog
-from photoarchive.catalog.db import MIGRATIONS_DIR
+from photoarchive.catalog.db import MIGRATIONS_DIR, SCHEMA_HEAD, table_names
 from photoarchive.catalog.photos import Category, CategoryState, CategorySuggestion, NewPhoto, PhotoQuery
 
 
@@ -46,10 +46,52 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
-    Catalog(engine).photos.add(_new(1), actor="t")
+    old = Catalog(engine)
+    photo_id = old.photos.add(
+        _new(
+            1,
+            caption="Brann i Storgata «i natt»",
+            keywords=["brann", "Skien"],
+            case_number="2026-123456",
+            capture_time=datetime(2026, 1, 2, 3, 4, 5),
+            has_gps=True,
+            privacy_findings=["gps"],
+            suggestions=[CategorySuggestion(Category.MEDIA, "size")],
+        ),
+        actor="fotograf",
+    )
+    old.photos.set_category([photo_id], Category.CASE, CategoryState.CONFIRMED, actor="rådgiver")
+    quarantine_id = old.quarantine.add(
+        original_name="notat.pdf",
+        source_path="innboks/notat.pdf",
+        quarantine_path="2026-01-02/notat.pdf",
+        reason="this is a PDF document",
+        reason_code="not_a_photo",
+        size_bytes=10,
+        sha256="",
+        actor="fotograf",
+    )
+    before = old.photos.get(photo_id)
+    history = old.events.for_photo(photo_id)
     engine.dispose()
+
     reopened = Catalog.open_file(tmp_path / "old.sqlite")
-    assert reopened.photos.count() == 1
+    with reopened.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+        indexes = {r[1] for r in conn.execute(text("PRAGMA index_list('photos')"))}
+    # 0003's indexes exist, and the 0001 photo, its categories, history and quarantine entry read back
+    # exactly as written.
+    assert {"ix_photos_reviewed_sort_time", "ix_photos_sort_time_search_text"} <= indexes
+    assert reopened.photos.get(photo_id) == before
+    assert reopened.events.for_photo(photo_id) == history
+    assert [q.id for q in reopened.quarantine.list()] == [quarantine_id]
+    assert reopened.photos.ids(PhotoQuery(search="storgata")) == [photo_id]
+    assert reopened.photos.ids(PhotoQuery(category=Category.CASE, confirmed_only=True)) == [photo_id]
+    # 0002's sync tables are there, and the upgraded catalog takes new photos.
+    assert {"flickr_photos", "flickr_albums", "flickr_journal", "flickr_failures"} <= set(
+        table_names(reopened.engine)
+    )
+    assert reopened.photos.add(_new(2), actor="t") == photo_id + 1
 
 
 def test_search_filter_and_sort(tmp_path):
@@ -88,7 +130,8 @@ def test_search_filter_and_sort(tmp_path):
 
 
 def test_edits_are_recorded_in_the_history(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+    catalog = Catalog.open_file(tmp_path / "c.sqlite")
+    photos = catalog.photos
     pid = photos.add(_new(1), actor="fotograf")
     photos.update_fields(
         [pid], {"caption": "Ny tekst «sitat»", "keywords": ["a", "A", " b "]}, actor="rådgiver"
@@ -96,9 +139,9 @@ def test_edits_are_recorded_in_the_history(tmp_path):
     record = photos.get(pid)
     assert record.caption == "Ny tekst «sitat»"
     assert record.keywords == ["a", "b"]
-    kinds = [(e.kind, e.actor) for e in photos.events(pid)]
+    kinds = [(e.kind, e.actor) for e in catalog.events.for_photo(pid)]
     assert kinds == [("ingested", "fotograf"), ("edited", "rådgiver")]
-    assert photos.events(pid)[1].detail["before"]["caption"] == ""
+    assert catalog.events.for_photo(pid)[1].detail["before"]["caption"] == ""
 
 
 def test_category_decisions_replace_suggestions(tmp_path):

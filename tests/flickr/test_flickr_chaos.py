@@ -38,19 +38,24 @@ def run_sync_with_kills(home, catalog, rng: random.Random, kills: int, workers: 
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        if attempt < kills:
-            target = journal_rows(catalog) + rng.randint(1, 10)
-            deadline = time.monotonic() + 60
-            while proc.poll() is None and journal_rows(catalog) < target and time.monotonic() < deadline:
-                time.sleep(rng.uniform(0.0, 0.02))
-            if proc.poll() is None:
+        try:
+            if attempt < kills:
+                target = journal_rows(catalog) + rng.randint(1, 10)
+                deadline = time.monotonic() + 60
+                while proc.poll() is None and journal_rows(catalog) < target and time.monotonic() < deadline:
+                    time.sleep(rng.uniform(0.0, 0.02))
+                if proc.poll() is None:
+                    proc.kill()
+                    landed += 1
+                proc.communicate()
+                continue
+            _out, err = proc.communicate(timeout=120)
+            if proc.returncode == 0:
+                return landed
+        finally:
+            if proc.poll() is None:  # a failure above never leaves a sync running
                 proc.kill()
-                landed += 1
-            proc.communicate()
-            continue
-        _out, err = proc.communicate(timeout=120)
-        if proc.returncode == 0:
-            return landed
+                proc.wait()
     raise AssertionError(f"the sync never completed; last stderr:\n{err.decode(errors='replace')}")
 
 

@@ -7,30 +7,30 @@ import random
 import pytest
 
 from photoarchive.flickr.ratelimit import RateLimiter
-from photoarchive.flickr.retry import Failure, Outcome, RetryPolicy, classify
+from photoarchive.flickr.retry import Failure, FailureKind, RetryPolicy, classify
 
 
 @pytest.mark.parametrize(
     ("failure", "outcome"),
     [
-        (Failure("flickr.photos.setMeta", True, http_status=429), Outcome.RETRY),
-        (Failure("flickr.photos.setMeta", True, http_status=503), Outcome.RETRY),
-        (Failure("upload", True, http_status=500), Outcome.AMBIGUOUS),
-        (Failure("flickr.photos.search", False, connection_lost=True), Outcome.RETRY),
-        (Failure("upload", True, connection_lost=True), Outcome.AMBIGUOUS),
-        (Failure("flickr.photosets.create", True, connection_lost=True), Outcome.AMBIGUOUS),
-        (Failure("flickr.photos.setTags", True, flickr_code=105), Outcome.RETRY),
-        (Failure("flickr.photos.setTags", True, flickr_code=106), Outcome.RETRY),
-        (Failure("flickr.photos.setTags", True, flickr_code=201), Outcome.RETRY),
-        (Failure("flickr.test.login", False, flickr_code=98), Outcome.SIGN_IN),
-        (Failure("flickr.photos.delete", True, flickr_code=99), Outcome.SIGN_IN),
-        (Failure("flickr.test.login", False, http_status=401), Outcome.SIGN_IN),
-        (Failure("upload", True, flickr_code=5), Outcome.REJECTED),
-        (Failure("upload", True, flickr_code=8), Outcome.REJECTED),
+        (Failure("flickr.photos.setMeta", True, http_status=429), FailureKind.RETRY),
+        (Failure("flickr.photos.setMeta", True, http_status=503), FailureKind.RETRY),
+        (Failure("upload", True, http_status=500), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photos.search", False, connection_lost=True), FailureKind.RETRY),
+        (Failure("upload", True, connection_lost=True), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photosets.create", True, connection_lost=True), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photos.setTags", True, flickr_code=105), FailureKind.RETRY),
+        (Failure("flickr.photos.setTags", True, flickr_code=106), FailureKind.RETRY),
+        (Failure("flickr.photos.setTags", True, flickr_code=201), FailureKind.RETRY),
+        (Failure("flickr.test.login", False, flickr_code=98), FailureKind.SIGN_IN),
+        (Failure("flickr.photos.delete", True, flickr_code=99), FailureKind.SIGN_IN),
+        (Failure("flickr.test.login", False, http_status=401), FailureKind.SIGN_IN),
+        (Failure("upload", True, flickr_code=5), FailureKind.REJECTED),
+        (Failure("upload", True, flickr_code=8), FailureKind.REJECTED),
         # Code 5 means something else for other methods: a definite error, not a refused file.
-        (Failure("flickr.photosets.editPhotos", True, flickr_code=5), Outcome.FAIL),
-        (Failure("flickr.photosets.addPhoto", True, flickr_code=3), Outcome.FAIL),
-        (Failure("flickr.photos.search", False, http_status=404), Outcome.FAIL),
+        (Failure("flickr.photosets.editPhotos", True, flickr_code=5), FailureKind.FAIL),
+        (Failure("flickr.photosets.addPhoto", True, flickr_code=3), FailureKind.FAIL),
+        (Failure("flickr.photos.search", False, http_status=404), FailureKind.FAIL),
     ],
 )
 def test_classify(failure, outcome):
