@@ -531,13 +531,16 @@ class SetsPage(QWidget):
     def _decide_case(self, dialog: ApprovalDialog, set_id: int, photo_id: int, is_case: bool) -> None:
         """One click in the dialog: the person's decision is recorded, and the dialog shows the new check."""
 
+        reason = dialog.override_reason()  # read here: the worker must not touch widgets
+
         def decide() -> ApprovalCheck:
             service = self.service()
             service.decide_case([photo_id], is_case=is_case)
-            return service.check(set_id, dialog.override_reason())
+            return service.check(set_id, reason)
 
         def done(check: ApprovalCheck) -> None:
-            dialog.show_check(check)
+            if self.approval_dialog is dialog:  # not closed meanwhile
+                dialog.show_check(check)
             self.setsChanged.emit()
             self.actionDone.emit("case_decided")
 
@@ -553,16 +556,20 @@ class SetsPage(QWidget):
                 return service.check(set_id, reason)
 
         def done(result: object) -> None:
+            showing = self.approval_dialog is dialog  # not cancelled while approval ran
             if isinstance(result, ApprovalCheck):
-                dialog.refused(result)
+                if showing:
+                    dialog.refused(result)
                 self.actionDone.emit("refused")
                 return
-            dialog.accept()
+            if showing:
+                dialog.accept()
             self.setsChanged.emit()
             self.show_set(set_id, after="approve")
 
         def failed(exc: BaseException) -> None:
-            dialog.approve_button.setEnabled(True)
+            if self.approval_dialog is dialog:
+                dialog.approve_button.setEnabled(True)
             self._failed(exc)
 
         self.ctx.runner.submit(approve, on_done=done, on_error=failed)
