@@ -189,6 +189,8 @@ def test_the_submitter_cannot_approve_and_the_window_is_told_why(service, staff,
     assert staff.allowed(staff.view(s.id)).approve.code is Code.NOT_SUBMITTED
     staff.submit(s.id)
     assert staff.find(s.id).submitted_by == "ola"
+    assert staff.allowed(staff.view(s.id)).submit.code is Code.ALREADY_SUBMITTED
+    assert staff.allowed(staff.view(s.id)).revoke.code is Code.NOTHING_TO_REVOKE
     assert staff.allowed(staff.view(s.id)).approve.code is Code.OWN_SUBMISSION
     with pytest.raises(NotAnApprover, match="someone else must approve"):
         staff.approve(s.id)
