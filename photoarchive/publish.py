@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import PhotoRecord
@@ -16,19 +16,29 @@ from photoarchive.home import Home
 from photoarchive.privacy_state import PrivacyStatus, UncheckedReason, check_original
 from photoarchive.settings import Settings
 
+if TYPE_CHECKING:
+    from photoarchive.privacy import PressFields, PublishPolicy
+
 log = logging.getLogger(__name__)
 
 
 class _HasPressFields(Protocol):
-    caption: str
-    headline: str
-    keywords: Sequence[str]
-    byline: str
-    credit: str
-    copyright: str
+    # Read-only: a catalog record (keywords a list) and a set's frozen content (a tuple) both fit.
+    @property
+    def caption(self) -> str: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def keywords(self) -> Sequence[str]: ...
+    @property
+    def byline(self) -> str: ...
+    @property
+    def credit(self) -> str: ...
+    @property
+    def copyright(self) -> str: ...
 
 
-def press_fields_for(photo: _HasPressFields, settings: Settings):  # type: ignore[no-untyped-def]
+def press_fields_for(photo: _HasPressFields, settings: Settings) -> PressFields:
     """The press stamp of a published copy: the photo's values; byline, credit and copyright default to
     the organisation's, usage terms are always the organisation's.
 
@@ -48,7 +58,9 @@ def press_fields_for(photo: _HasPressFields, settings: Settings):  # type: ignor
     )
 
 
-def publish_policy(settings: Settings, *, max_size: int | None = None, keep_date: bool | None = None):  # type: ignore[no-untyped-def]
+def publish_policy(
+    settings: Settings, *, max_size: int | None = None, keep_date: bool | None = None
+) -> PublishPolicy:
     from photoarchive.privacy import PublishPolicy
 
     keep = settings.privacy.keep_capture_date if keep_date is None else keep_date

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import pending_ingests, photos
 
 
@@ -35,7 +36,7 @@ class PendingStore:
             result = conn.execute(
                 insert(pending_ingests).values(sha256=sha256, archive_path=archive_path, started_at=utcnow())
             )
-            return int(result.inserted_primary_key[0])
+            return inserted_id(result)
 
     def all(self) -> list[PendingIngest]:
         """Ingests a crash left unfinished."""

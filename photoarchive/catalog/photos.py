@@ -37,6 +37,7 @@ from photoarchive.catalog.photo_records import (
     PhotoSummary,
     SortKey,
 )
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_categories, photos, set_members
 from photoarchive.catalog.schema import events as events_table
 from photoarchive.media.press_text import clean_keywords
@@ -91,7 +92,7 @@ class PhotoStore:
         values = _derived_values(new, now)
         # Durable: ingest removes the inbox file as soon as this returns.
         with durable_transaction(self.engine) as conn:
-            photo_id = int(conn.execute(insert(photos).values(**values)).inserted_primary_key[0])
+            photo_id = inserted_id(conn.execute(insert(photos).values(**values)))
             for suggestion in new.suggestions:
                 conn.execute(
                     insert(photo_categories).values(

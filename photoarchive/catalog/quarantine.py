@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from photoarchive.catalog import events
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import quarantine
 
 
@@ -59,7 +61,7 @@ class QuarantineStore:
                     resolved=False,
                 )
             )
-            qid = int(result.inserted_primary_key[0])
+            qid = inserted_id(result)
             events.record(
                 conn,
                 "quarantined",
@@ -69,7 +71,7 @@ class QuarantineStore:
             )
         return qid
 
-    def list(self, *, include_resolved: bool = False) -> list[QuarantineRecord]:
+    def list(self, *, include_resolved: bool = False) -> builtins.list[QuarantineRecord]:
         """Quarantined files, newest first (those marked as dealt with only when asked)."""
         stmt = select(quarantine).order_by(quarantine.c.id.desc())
         if not include_resolved:
@@ -77,7 +79,7 @@ class QuarantineStore:
         with self.engine.connect() as conn:
             return [QuarantineRecord(**dict(r)) for r in conn.execute(stmt).mappings()]
 
-    def resolve(self, quarantine_ids: Iterable[int]) -> list[int]:
+    def resolve(self, quarantine_ids: Iterable[int]) -> builtins.list[int]:
         """Mark quarantined files as dealt with (off the list; the files stay). Returns the ids that exist."""
         wanted = [int(i) for i in quarantine_ids]
         with self.engine.begin() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
 from photoarchive.catalog.set_records import (
     AuditEntry,
@@ -90,7 +92,7 @@ class SetStore:
             rows = conn.execute(select(photo_sets).order_by(photo_sets.c.id)).mappings().all()
             return [self._load(conn, row) for row in rows]
 
-    def approved(self) -> list[PhotoSet]:
+    def approved(self) -> builtins.list[PhotoSet]:
         """Sets with approved content (what sync publishes), by id."""
         return [s for s in self.list() if s.approved_content is not None]
 
@@ -98,7 +100,7 @@ class SetStore:
         with self.engine.connect() as conn:
             return set(conn.execute(select(photo_sets.c.id)).scalars())
 
-    def sets_of_photo(self, photo_id: int) -> list[int]:
+    def sets_of_photo(self, photo_id: int) -> builtins.list[int]:
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
@@ -127,7 +129,7 @@ class SetStore:
         now = utcnow()
         try:
             with self.engine.begin() as conn:
-                set_id = int(
+                set_id = inserted_id(
                     conn.execute(
                         insert(photo_sets).values(
                             title=title,
@@ -142,7 +144,7 @@ class SetStore:
                             created_at=now,
                             updated_at=now,
                         )
-                    ).inserted_primary_key[0]
+                    )
                 )
                 if audit is not None:
                     self._audit(conn, audit, target_id=set_id)
@@ -174,7 +176,7 @@ class SetStore:
         except IntegrityError as exc:
             raise SetError(f"A set called «{values.get('title')}» already exists.") from exc
 
-    def add_photos(self, set_id: int, photo_ids: Iterable[int]) -> list[int]:
+    def add_photos(self, set_id: int, photo_ids: Iterable[int]) -> builtins.list[int]:
         """Append photos at the end (those already in the set stay where they are); returns the added."""
         wanted = list(dict.fromkeys(int(p) for p in photo_ids))
         with self.engine.begin() as conn:
@@ -202,7 +204,7 @@ class SetStore:
                 self._touch(conn, set_id)
         return added
 
-    def remove_photos(self, set_id: int, photo_ids: Iterable[int]) -> list[int]:
+    def remove_photos(self, set_id: int, photo_ids: Iterable[int]) -> builtins.list[int]:
         wanted = list(dict.fromkeys(int(p) for p in photo_ids))
         with self.engine.begin() as conn:
             self._require(conn, set_id)
@@ -272,7 +274,7 @@ class SetStore:
 
     def audit_entries(
         self, *, target_kind: str | None = None, target_id: int | None = None, limit: int | None = None
-    ) -> list[AuditEntry]:
+    ) -> builtins.list[AuditEntry]:
         """Oldest first."""
         stmt = select(audit_log).order_by(audit_log.c.id)
         if target_kind is not None:

@@ -6,7 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+    from photoarchive.catalog.photos import CategoryMark, PhotoRecord
+    from photoarchive.home import Home
+    from photoarchive.ingest.pipeline import IngestResult
+    from photoarchive.ingest.watcher import InboxStatus
+    from photoarchive.settings import Settings
 
 CATEGORY_NAMES = ("portrait", "case", "media")
 
@@ -128,7 +136,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> tuple[Home, Settings, Catalog]:
     from photoarchive.catalog import Catalog
     from photoarchive.cli.context import home_and_settings
 
@@ -158,7 +166,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         ingestor.recover()
 
-        def report(result) -> None:  # type: ignore[no-untyped-def]
+        def report(result: IngestResult) -> None:
             if args.json:
                 print(json.dumps(_result_json(result), ensure_ascii=False), flush=True)
             else:
@@ -185,7 +193,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _result_json(result) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _result_json(result: IngestResult) -> dict[str, Any]:
     return {
         "source": str(result.source),
         "outcome": result.outcome.value,
@@ -204,10 +212,10 @@ def cmd_watch(args: argparse.Namespace) -> int:
     home, settings, catalog = _open(args)
     stopped = threading.Event()
 
-    def on_result(result) -> None:  # type: ignore[no-untyped-def]
+    def on_result(result: IngestResult) -> None:
         print(result.describe(), flush=True)
 
-    def on_status(status) -> None:  # type: ignore[no-untyped-def]
+    def on_status(status: InboxStatus) -> None:
         print(status.message, file=sys.stderr, flush=True)
 
     service = WatchService(
@@ -251,11 +259,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _category_label(mark) -> str:  # type: ignore[no-untyped-def]
+def _category_label(mark: CategoryMark) -> str:
     return mark.category.value + ("?" if mark.state.value == "suggested" else "")
 
 
-def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def photo_json(r: PhotoRecord) -> dict[str, Any]:
     """The stable JSON shape of a photo (documented in the README)."""
     return {
         "id": r.id,

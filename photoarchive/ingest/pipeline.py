@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import NewPhoto
@@ -32,6 +33,9 @@ from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidde
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
 from photoarchive.settings import Settings
 from photoarchive.users import current_user
+
+if TYPE_CHECKING:
+    from photoarchive.media.analyse import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -366,7 +370,7 @@ class Ingestor:
         log.warning("adopted %s, which the catalog did not know, as photo %s", target, photo_id)
         return Adopted(archive_path, photo_id, copy_of_known=False)
 
-    def _analyse(self, staged: Path, sha256: str, name: str):  # type: ignore[no-untyped-def]
+    def _analyse(self, staged: Path, sha256: str, name: str) -> Analysis:
         from photoarchive.media.analyse import analyse_image
 
         # Search a little below the portrait threshold so a face right at it is still found.
