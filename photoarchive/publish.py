@@ -13,6 +13,7 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import PhotoRecord
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
+from photoarchive.privacy_state import PrivacyStatus, UncheckedReason, check_original
 from photoarchive.settings import Settings
 
 if TYPE_CHECKING:
@@ -77,6 +78,24 @@ class ExportItem:
     dest: Path | None = None
     reencoded: bool = False
     error: str = ""
+    # Set when the photo was refused because it could not be checked for personal data.
+    unchecked: PrivacyStatus | None = None
+    # The photo's file name, to name it by (empty when it is not in the catalog).
+    name: str = ""
+
+
+def unchecked_reason(status: PrivacyStatus) -> str:
+    """Why a photo that could not be checked is not let out, in English (CLI, log)."""
+    words = {
+        UncheckedReason.UNREADABLE_AT_INGEST: "its metadata could not be read when it was archived",
+        UncheckedReason.SCAN_FAILED: f"the privacy scan failed ({status.detail})",
+        UncheckedReason.ORIGINAL_MISSING: "the original is missing from the archive",
+    }
+    return (
+        "it could not be checked for personal data ("
+        + "; ".join(words[r] for r in status.reasons)
+        + "), so no copy leaves the archive"
+    )
 
 
 def export_photos(
@@ -104,15 +123,27 @@ def export_photos(
         if record is None:
             items.append(ExportItem(photo_id, error="there is no such photo in the catalog"))
             continue
+        # A photo that could not be checked is never let out (a failed scan is not "clean").
+        status = check_original(original_path(home, record), record.privacy_findings)
+        if not status.publishable:
+            log.warning("export of photo %s refused: %s", photo_id, unchecked_reason(status))
+            items.append(
+                ExportItem(
+                    photo_id, error=unchecked_reason(status), unchecked=status, name=record.original_name
+                )
+            )
+            continue
         dest = _free_name(out_dir / record.original_name, record.format)
         try:
             result = publish_copy(
                 original_path(home, record), dest, policy, press_fields_for(record, settings)
             )
         except PhotoarchiveError as exc:
-            items.append(ExportItem(photo_id, error=str(exc)))
+            items.append(ExportItem(photo_id, error=str(exc), name=record.original_name))
             continue
-        items.append(ExportItem(photo_id, dest=result.dest, reencoded=result.reencoded))
+        items.append(
+            ExportItem(photo_id, dest=result.dest, reencoded=result.reencoded, name=record.original_name)
+        )
     return items
 
 

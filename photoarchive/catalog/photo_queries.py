@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -121,6 +122,7 @@ def summary_select() -> Any:
         type_coerce(photos.c.reviewed, Integer),
         photos.c.category_tags,
         type_coerce(in_set, Integer),
+        type_coerce(photos.c.privacy_findings, String),
     )
 
 
@@ -147,6 +149,7 @@ def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
             reviewed == 1,
             tuple(tags.split(",")) if tags else (),
             in_set_ == 1,
+            tuple(json.loads(kinds)) if kinds and kinds != "[]" else (),
         )
-        for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_) in rows
+        for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_, kinds) in rows
     ]

@@ -135,6 +135,8 @@ class PhotoSummary:
     # Categories not rejected, sorted; suggested ones end in "?" (e.g. ("case", "portrait?")).
     categories: tuple[str, ...]
     in_set: bool
+    # The privacy kinds ingest recorded (for the badge: privacy_state.decide tells found / unchecked).
+    privacy_findings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

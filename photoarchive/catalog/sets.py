@@ -5,18 +5,27 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from photoarchive.catalog.clock import utcnow
 from photoarchive.catalog.conflicts import ChangeSince, EditConflict
 from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
-from photoarchive.sets.errors import SetError, SetNotFound, SetStateError
-from photoarchive.sets.model import AuditEntry, PhotoSet, SetContent, SetState, Visibility
+from photoarchive.catalog.set_records import (
+    AuditEntry,
+    PhotoSet,
+    SetContent,
+    SetError,
+    SetNotFound,
+    SetState,
+    SetStateError,
+    Visibility,
+)
 
 # Set fields a person may edit (state and approval change only through `apply_step`).
 EDITABLE_SET_FIELDS = (
@@ -28,10 +37,6 @@ EDITABLE_SET_FIELDS = (
     "tags",
     "cover_photo_id",
 )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -355,6 +360,16 @@ class SetStore:
                 .order_by(set_members.c.position, set_members.c.photo_id)
             ).scalars()
         )
+        submitted_by = conn.execute(
+            select(audit_log.c.actor)
+            .where(
+                audit_log.c.target_kind == "set",
+                audit_log.c.target_id == row["id"],
+                audit_log.c.action == "submit",
+            )
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).scalar()
         snapshot = row["approved_snapshot"]
         return PhotoSet(
             id=row["id"],
@@ -373,4 +388,5 @@ class SetStore:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             photo_ids=members,
+            submitted_by=submitted_by or "",
         )

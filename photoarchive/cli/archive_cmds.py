@@ -344,13 +344,23 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"{'categories':>15}: "
         + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items())
     )
-    print(f"{'personal data':>15}: {', '.join(record.privacy_findings) or 'none found'}")
+    print(f"{'personal data':>15}: {_privacy_line(record.privacy_findings)}")
     print("history:")
     for e in history:
         print(
             f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {e.actor:<12} {json.dumps(e.detail, ensure_ascii=False)}"
         )
     return 0
+
+
+def _privacy_line(recorded: list[str]) -> str:
+    """The recorded privacy state in words: none found, the kinds found, or could not be checked."""
+    from photoarchive.privacy_state import PrivacyState, decide
+
+    status = decide(recorded)
+    if status.state is PrivacyState.UNCHECKED:
+        return "could not be checked (the scan at ingest failed); never published or exported"
+    return ", ".join(status.kinds) or "none found"
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
@@ -452,7 +462,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     for item in results:
         if item.error:
-            print(f"photo {item.photo_id}: not exported — {item.error}", file=sys.stderr)
+            name = f" ({item.name})" if item.name else ""
+            print(f"photo {item.photo_id}{name}: not exported — {item.error}", file=sys.stderr)
         else:
             note = " (re-encoded)" if item.reencoded else ""
             print(f"photo {item.photo_id}: {item.dest}{note}")

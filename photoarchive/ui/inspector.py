@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
 from photoarchive.media.press_text import parse_keywords
 from photoarchive.ui.context import AppContext
-from photoarchive.ui.privacy_words import flags_in_words, scan_in_words
+from photoarchive.ui.privacy_words import flags_in_words
 from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
 
 log = logging.getLogger(__name__)
@@ -74,12 +74,11 @@ def _file_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def _privacy_words(originals: Path, record: PhotoRecord) -> list[str]:
-    try:
-        return scan_in_words(originals / record.archive_path)
-    except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
-        log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
-        return flags_in_words(record)
+def _privacy_status(originals: Path, record: PhotoRecord):  # type: ignore[no-untyped-def]
+    """Runs on a worker: the core's three-state answer (clean / found / could not be checked)."""
+    from photoarchive.privacy_state import check_original
+
+    return check_original(originals / record.archive_path, record.privacy_findings)
 
 
 class Inspector(QWidget):
@@ -286,10 +285,10 @@ class Inspector(QWidget):
         self.privacy.setText(self.tr("Checking…"))
         originals = self.ctx.home.originals
         self.ctx.runner.submit(
-            _privacy_words,
+            _privacy_status,
             originals,
             record,
-            on_done=lambda words: self._privacy_loaded(request, words),
+            on_done=lambda status: self._privacy_status_loaded(request, status),
             on_error=lambda exc: self._privacy_loaded(request, flags_in_words(record)),
         )
         # The grid thumbnail (a few kB, already on disk) stands in until the sharp preview is ready, so
@@ -317,6 +316,27 @@ class Inspector(QWidget):
             self.privacy.setText(self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words))
         else:
             self.privacy.setText(self.tr("No personal data found."))
+
+    # -- safeguards (issue 10): three privacy states, never two --------------------------------------
+
+    def _privacy_status_loaded(self, request: int, status) -> None:  # type: ignore[no-untyped-def]
+        """Show the core's privacy state: "could not be checked" (with the reason) is never shown as
+        "No personal data found"."""
+        from photoarchive.privacy_state import PrivacyState
+        from photoarchive.ui.privacy_words import describe
+        from photoarchive.ui.set_words import unchecked_in_words
+
+        if request != self._request:
+            return
+        if status.state is PrivacyState.UNCHECKED:
+            reason = unchecked_in_words([r.value for r in status.reasons], status.detail)
+            self.privacy.setText(
+                self.tr(
+                    "Could not be checked for personal data: %1. It is never published or exported."
+                ).replace("%1", reason)
+            )
+            return
+        self._privacy_loaded(request, [describe(f) for f in status.findings] or list(status.kinds))
 
     def _preview_loaded(self, request: int, image: QImage) -> None:
         if request != self._request:
@@ -364,6 +384,7 @@ class Inspector(QWidget):
             "folder": self.tr("by folder or file name"),
             "face": self.tr("a face was found"),
             "file": self.tr("from the file"),
+            "words": self.tr("by case words in the folder or file name"),
         }
         for category, (label, confirm, reject) in self.category_rows.items():
             states = {

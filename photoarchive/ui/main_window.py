@@ -690,10 +690,21 @@ class MainWindow(QMainWindow):
                 "\n\n"
                 + self.tr("Not exported:")
                 + "\n"
-                + "\n".join(f"{i.photo_id}: {i.error}" for i in failed)
+                + "\n".join(f"{i.name or i.photo_id}: {self._export_problem(i)}" for i in failed)
             )
             QMessageBox.warning(self, self.tr("Export"), text)
         self.statusBar().showMessage(text.splitlines()[0], 10000)
+
+    def _export_problem(self, item) -> str:  # type: ignore[no-untyped-def]
+        """Why a photo was not exported; "could not be checked for personal data" in the user's language."""
+        if item.unchecked is None:
+            return item.error
+        from photoarchive.ui.set_words import unchecked_in_words
+
+        reason = unchecked_in_words([r.value for r in item.unchecked.reasons], item.unchecked.detail)
+        return self.tr("could not be checked for personal data (%1), so no copy leaves the archive").replace(
+            "%1", reason
+        )
 
     # -- taking photos out of the archive ----------------------------------------------------------
 

@@ -21,6 +21,7 @@ _BADGE_COLOURS = {
     "set": QColor(90, 90, 90),
     "published": QColor(0, 99, 220),
     "cover": QColor(196, 120, 0),
+    "unchecked": QColor(120, 0, 20),
 }
 
 
@@ -37,6 +38,7 @@ class TileDelegate(QStyledItemDelegate):
             "set": self.tr("In set"),
             "published": self.tr("Published"),
             "cover": self.tr("Cover"),
+            "unchecked": self.tr("Not checked"),
         }
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -66,15 +68,30 @@ class TileDelegate(QStyledItemDelegate):
             key = cat.rstrip("?")
             if key in self.labels:
                 out.append((key, self.labels[key], cat.endswith("?")))
-        if photo.has_gps:
-            out.append(("gps", self.labels["gps"], False))
-        if photo.has_serial:
-            out.append(("serial", self.labels["serial"], False))
+        unchecked = self._privacy_unchecked_badge(photo)
+        if unchecked is not None:
+            out.append(unchecked)
+        else:
+            if photo.has_gps:
+                out.append(("gps", self.labels["gps"], False))
+            if photo.has_serial:
+                out.append(("serial", self.labels["serial"], False))
         if published:
             out.append(("published", self.labels["published"], False))
         elif photo.in_set and in_set_badge:
             out.append(("set", self.labels["set"], False))
         return out
+
+    # -- safeguards (issue 10): a photo whose privacy scan failed is "not checked", never "clean" ---------
+
+    def _privacy_unchecked_badge(self, photo: PhotoSummary) -> tuple[str, str, bool] | None:
+        """The "Not checked" badge when the core says the photo could not be checked for personal data
+        (it is then never published or exported); the GPS/serial flags of a failed scan mean nothing."""
+        from photoarchive.privacy_state import PrivacyState, decide
+
+        if not photo.privacy_findings or decide(photo.privacy_findings).state is not PrivacyState.UNCHECKED:
+            return None
+        return ("unchecked", self.labels["unchecked"], False)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -43,8 +43,28 @@
         <translation>Saksbilder vil bli offentlige. Oppgi begrunnelsen (føres i revisjonsloggen):</translation>
     </message>
     <message>
+        <source>Decide first: may these be case photos?</source>
+        <translation>Avgjør først: kan dette være saksbilder?</translation>
+    </message>
+    <message>
         <source>Approve</source>
         <translation>Godkjenn</translation>
+    </message>
+    <message>
+        <source>Approval goes ahead, but note:</source>
+        <translation>Godkjenningen går gjennom, men merk:</translation>
+    </message>
+    <message>
+        <source>It is a case photo</source>
+        <translation>Det er et saksbilde</translation>
+    </message>
+    <message>
+        <source>Not a case photo</source>
+        <translation>Ikke et saksbilde</translation>
+    </message>
+    <message>
+        <source>nothing (no personal data found)</source>
+        <translation>ingenting (ingen personopplysninger funnet)</translation>
     </message>
     <message>
         <source>Headline</source>
@@ -73,10 +93,6 @@
     <message>
         <source>Usage terms</source>
         <translation>Bruksvilkår</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>ingenting</translation>
     </message>
 </context>
 <context>
@@ -348,6 +364,10 @@
         <translation>Ingen personopplysninger funnet.</translation>
     </message>
     <message>
+        <source>Could not be checked for personal data: %1. It is never published or exported.</source>
+        <translation>Kunne ikke sjekkes for personopplysninger: %1. Bildet blir aldri publisert eller eksportert.</translation>
+    </message>
+    <message>
         <source>No preview available</source>
         <translation>Ingen forhåndsvisning</translation>
     </message>
@@ -382,6 +402,10 @@
     <message>
         <source>from the file</source>
         <translation>fra filen</translation>
+    </message>
+    <message>
+        <source>by case words in the folder or file name</source>
+        <translation>ut fra saksord i mappe- eller filnavnet</translation>
     </message>
     <message>
         <source>mixed</source>
@@ -642,6 +666,10 @@
         <source>Not exported:</source>
         <translation>Ikke eksportert:</translation>
     </message>
+    <message>
+        <source>could not be checked for personal data (%1), so no copy leaves the archive</source>
+        <translation>kunne ikke sjekkes for personopplysninger (%1), så ingen kopi forlater arkivet</translation>
+    </message>
     <message numerus="yes">
         <source>Take %n photo(s) out of the archive?</source>
         <translation>
@@ -841,6 +869,133 @@
     </message>
 </context>
 <context>
+    <name>SetNotice</name>
+    <message>
+        <source>The album has no title.</source>
+        <translation>Albumet har ingen tittel.</translation>
+    </message>
+    <message>
+        <source>The set has no photos (a Flickr album needs at least one).</source>
+        <translation>Settet har ingen bilder (et Flickr-album trenger minst ett).</translation>
+    </message>
+    <message>
+        <source>Photo {photo_id} is no longer in the catalog.</source>
+        <translation>Bilde {photo_id} finnes ikke lenger i katalogen.</translation>
+    </message>
+    <message>
+        <source>{name} could not be checked for personal data ({reason}), so it is never published; take it out of the set.</source>
+        <translation>{name} kunne ikke sjekkes for personopplysninger ({reason}), og blir derfor aldri publisert; ta det ut av settet.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be made clean for publishing: {reason}</source>
+        <translation>{name} kan ikke renses for publisering: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} may be a case photo ({why}). Decide whether it is before a {visibility} set is approved.</source>
+        <translation>{name} kan være et saksbilde ({why}). Avgjør om det er det før et sett med synlighet «{visibility}» godkjennes.</translation>
+    </message>
+    <message>
+        <source>{name} is a case photo and the set is public: give the reason it may be published.</source>
+        <translation>{name} er et saksbilde og settet er offentlig: oppgi hvorfor det likevel kan publiseres.</translation>
+    </message>
+    <message>
+        <source>The album has no description.</source>
+        <translation>Albumet har ingen beskrivelse.</translation>
+    </message>
+    <message>
+        <source>{name} has no caption or headline.</source>
+        <translation>{name} har verken bildetekst eller overskrift.</translation>
+    </message>
+    <message>
+        <source>{name} has no byline or credit of its own; it is published with “{default}”.</source>
+        <translation>{name} har ingen egen fotograf eller kreditering; det publiseres med «{default}».</translation>
+    </message>
+    <message>
+        <source>Only {approvers} may approve sets; you are {user}.</source>
+        <translation>Bare {approvers} kan godkjenne sett; du er {user}.</translation>
+    </message>
+    <message>
+        <source>You ({user}) submitted this set, so someone else must approve it.</source>
+        <translation>Du ({user}) sendte inn dette settet, så en annen må godkjenne det.</translation>
+    </message>
+    <message>
+        <source>The set has no photos; add photos before submitting it.</source>
+        <translation>Settet har ingen bilder; legg til bilder før du sender det inn.</translation>
+    </message>
+    <message>
+        <source>The set is already submitted and waits for approval.</source>
+        <translation>Settet er allerede sendt inn og venter på godkjenning.</translation>
+    </message>
+    <message>
+        <source>The set is already approved; changes to it need a new approval.</source>
+        <translation>Settet er allerede godkjent; endringer i det må godkjennes på nytt.</translation>
+    </message>
+    <message>
+        <source>The set is approved and has not changed since.</source>
+        <translation>Settet er godkjent og har ikke endret seg siden.</translation>
+    </message>
+    <message>
+        <source>The set is a draft; submit it before approving.</source>
+        <translation>Settet er et utkast; send det inn før det godkjennes.</translation>
+    </message>
+    <message>
+        <source>The set is not approved, so there is nothing to revoke.</source>
+        <translation>Settet er ikke godkjent, så det er ingen godkjenning å trekke tilbake.</translation>
+    </message>
+    <message>
+        <source>Only an approved set can be published.</source>
+        <translation>Bare et godkjent sett kan publiseres.</translation>
+    </message>
+    <message>
+        <source>{name} has no byline or credit; it is published without one.</source>
+        <translation>{name} har ingen fotograf eller kreditering; det publiseres uten.</translation>
+    </message>
+    <message>
+        <source>a case number in its folder or file name</source>
+        <translation>et saksnummer i mappe- eller filnavnet</translation>
+    </message>
+    <message>
+        <source>case words in its folder or file name</source>
+        <translation>saksord i mappe- eller filnavnet</translation>
+    </message>
+    <message>
+        <source>it carries case number {case_number}</source>
+        <translation>det har saksnummer {case_number}</translation>
+    </message>
+    <message>
+        <source>the case category was suggested</source>
+        <translation>kategorien sak ble foreslått</translation>
+    </message>
+    <message>
+        <source>its metadata could not be read when it was archived</source>
+        <translation>metadataene kunne ikke leses da det ble arkivert</translation>
+    </message>
+    <message>
+        <source>the privacy scan failed: {detail}</source>
+        <translation>personvernsjekken feilet: {detail}</translation>
+    </message>
+    <message>
+        <source>the original is missing from the archive</source>
+        <translation>originalen mangler i arkivet</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>offentlig</translation>
+    </message>
+    <message>
+        <source>friends</source>
+        <translation>venner</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familie</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+</context>
+<context>
     <name>SetsPage</name>
     <message>
         <source>Sets (drop photos on a set to add them)</source>
@@ -978,10 +1133,6 @@
         </translation>
     </message>
     <message>
-        <source>Only %1 may approve sets.</source>
-        <translation>Bare %1 kan godkjenne sett.</translation>
-    </message>
-    <message>
         <source>Sets</source>
         <translation>Sett</translation>
     </message>
@@ -1000,10 +1151,6 @@
     <message>
         <source>Revoke the approval of «%1»? The next sync takes the album down from Flickr.</source>
         <translation>Trekke tilbake godkjenningen av «%1»? Neste synkronisering tar albumet ned fra Flickr.</translation>
-    </message>
-    <message>
-        <source>Approval refused</source>
-        <translation>Godkjenning avvist</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1639,10 @@
     <message>
         <source>Cover</source>
         <translation>Forside</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Ikke sjekket</translation>
     </message>
 </context>
 <context>

@@ -132,11 +132,16 @@ def set_service(catalog, home, settings):
 
 
 @pytest.fixture
-def approve_set(set_service):
+def approve_set(set_service, catalog, home, settings):
+    from photoarchive.sets.service import SetService
+
+    # Four eyes: a colleague submits, the editor ("kari") approves.
+    staff = SetService.for_home(catalog, home, settings, actor="ola")
+
     def approve(title: str, photo_ids: list[int], **kw) -> int:
         s = set_service.create(title, **kw)
         set_service.add(s.id, photo_ids)
-        set_service.submit(s.id)
+        staff.submit(s.id)
         set_service.approve(s.id)
         return s.id
 
