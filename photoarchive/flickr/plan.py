@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# The catalog stores what this archive put on Flickr; the planner reads it.
+from photoarchive.catalog.sync_state import KnownState
 from photoarchive.sets.model import PhotoContent, SetContent, Visibility
 
 MACHINE_TAG_NAMESPACE = "photoarchive"
@@ -23,18 +25,31 @@ def machine_tag(sha256: str) -> str:
     return f"{MACHINE_TAG_NAMESPACE}:sha256={sha256.lower()}"
 
 
+# Flickr keeps at most 75 tags on a photo (https://www.flickrhelp.com, "Tags"); what is sent past that
+# is dropped, so the machine tag the duplicate protection depends on goes first and keywords are cut.
+MAX_TAGS = 75
+
+
 def tag_string(tags: Iterable[str], sha256: str) -> str:
-    """Flickr's tag syntax: space-separated, words grouped with double quotes; the machine tag last."""
-    parts: list[str] = []
+    """Flickr's tag syntax: space-separated, words grouped with double quotes; the machine tag first."""
+    return tag_string_and_dropped(tags, sha256)[0]
+
+
+def tag_string_and_dropped(tags: Iterable[str], sha256: str) -> tuple[str, int]:
+    """The tag string, and how many keywords past Flickr's limit were left out."""
+    parts: list[str] = [machine_tag(sha256)]
     seen: set[str] = set()
+    dropped = 0
     for tag in tags:
         tag = tag.replace('"', "").strip()
         if not tag or tag.casefold() in seen:
             continue
         seen.add(tag.casefold())
+        if len(parts) >= MAX_TAGS:
+            dropped += 1
+            continue
         parts.append(f'"{tag}"' if any(c.isspace() for c in tag) else tag)
-    parts.append(machine_tag(sha256))
-    return " ".join(parts)
+    return " ".join(parts), dropped
 
 
 def digest(*values: object) -> str:
@@ -57,6 +72,13 @@ class DesiredPhoto:
     visibility: Visibility
     licence_id: int
     groups: frozenset[str]
+    # Keywords left out because Flickr keeps at most MAX_TAGS tags.
+    tags_dropped: int = 0
+
+    @property
+    def name(self) -> str:
+        """The file name the user knows the photo by."""
+        return self.content.archive_path.rsplit("/", 1)[-1]
 
     @property
     def meta_digest(self) -> str:
@@ -126,6 +148,7 @@ def desired_state(
         for entry, _photo in uses:
             tags.extend(entry.content.tags)
         tags.extend(latest.keywords)
+        tag_text, dropped = tag_string_and_dropped(tags, sha)
         photos[sha] = DesiredPhoto(
             sha256=sha,
             photo_id=latest.photo_id,
@@ -133,10 +156,11 @@ def desired_state(
             fingerprint=fingerprint(latest),
             title=latest.headline,
             description=latest.caption,
-            tags=tag_string(tags, sha),
+            tags=tag_text,
             visibility=visibility,
             licence_id=uses[0][0].content.licence_id,
             groups=frozenset(u[0].content.group_id for u in uses if u[0].content.group_id),
+            tags_dropped=dropped,
         )
     return DesiredState(photos, albums)
 
@@ -145,24 +169,12 @@ def desired_state(
 
 
 @dataclass(frozen=True)
-class KnownPhoto:
-    sha256: str
-    remote_id: str
-    file_fingerprint: str = ""
-    meta_applied: str = ""
-    tags_applied: str = ""
-    visibility_applied: str = ""
-    licence_applied: int | None = None
-    groups_applied: frozenset[str] = frozenset()
+class ObservedPhoto:
+    """A photo as an album listing showed it: what someone may have changed on flickr.com."""
 
-
-@dataclass(frozen=True)
-class KnownAlbum:
-    set_id: int
-    remote_id: str
-    meta_applied: str = ""
-    photo_ids: tuple[str, ...] = ()
-    primary_id: str = ""
+    title: str
+    description: str
+    perms: tuple[int, int, int]  # is_public, is_friend, is_family
 
 
 @dataclass(frozen=True)
@@ -172,14 +184,20 @@ class ObservedAlbum:
     exists: bool
     photo_ids: tuple[str, ...] = ()
     primary_id: str = ""
+    photos: Mapping[str, ObservedPhoto] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class KnownState:
-    photos: dict[str, KnownPhoto] = field(default_factory=dict)
-    albums: dict[int, KnownAlbum] = field(default_factory=dict)
-    # sha256 -> fingerprint of the file Flickr refused; skipped until the file to publish changes.
-    failed: dict[str, str] = field(default_factory=dict)
+class Repair:
+    """Something changed on flickr.com that the plan sets back (written to the sync and audit logs).
+
+    kind: deleted (uploaded again), put_back (into the album), meta (title/description), perms
+    (visibility), album_gone (made again)."""
+
+    kind: str
+    sha256: str = ""
+    set_id: int = 0
+    seen: str = ""  # what Flickr showed, for the log
 
 
 # -- actions --------------------------------------------------------------------------------------
@@ -208,6 +226,18 @@ class ReplaceFile(Action):
 
     def describe(self) -> str:
         return f"replace the file of photo {self.photo_id} (press fields changed)"
+
+
+@dataclass(frozen=True)
+class KeepFile(Action):
+    """A free account cannot replace a photo: the new press fields go by setMeta/setTags and the image
+    on Flickr stays; only this archive's note of the file is brought up to date (no call to Flickr)."""
+
+    sha256: str
+    photo_id: int
+
+    def describe(self) -> str:
+        return f"keep the image of photo {self.photo_id} (a free account cannot replace it)"
 
 
 @dataclass(frozen=True)
@@ -326,6 +356,7 @@ class RetirePhoto(Action):
 PHOTO_ACTIONS = (
     UploadPhoto,
     ReplaceFile,
+    KeepFile,
     SetPhotoMeta,
     SetPhotoTags,
     SetPhotoPerms,
@@ -339,6 +370,9 @@ class SyncPlan:
     actions: tuple[Action, ...]
     # sha256s skipped because Flickr refused that very file before.
     skipped_failed: tuple[str, ...] = ()
+    # Uploads whose answer was lost and that no search has found yet: not sent again this run.
+    unconfirmed: tuple[str, ...] = ()
+    repairs: tuple[Repair, ...] = ()
 
     @property
     def uploads(self) -> list[UploadPhoto]:
@@ -368,22 +402,35 @@ def plan_sync(
     observed: Mapping[int, ObservedAlbum] | None = None,
     *,
     delete_removed: bool = False,
+    can_replace: bool = True,
+    unconfirmed: Iterable[str] = (),
 ) -> SyncPlan:
     """The actions that bring Flickr from `known` (corrected by `observed` album listings) to `desired`.
+
+    The live listings are the truth: a photo missing from its album is put back, a title or visibility
+    changed on flickr.com is set back. `unconfirmed` uploads (answer lost, not found yet) are neither
+    sent again nor put in albums. Without `can_replace` (a free account) a changed file is kept.
 
     Order: photo work (uploads and metadata), then albums, then take-downs (albums, group pools,
     photos), so an album is only built from uploaded photos and a photo only goes private once no album
     or pool shows it.
     """
     observed = observed or {}
+    waiting = set(unconfirmed)
     actions: list[Action] = []
     skipped: list[str] = []
-    # Photos that will be on Flickr after the photo phase (sha -> is it a new upload).
+    repairs: list[Repair] = []
+    # Photos that will be on Flickr after the photo phase.
     available: set[str] = set()
+    seen_photos: dict[str, ObservedPhoto] = {}
+    for album_seen in observed.values():
+        seen_photos.update(album_seen.photos)
 
     for sha, want in desired.photos.items():
         have = known.photos.get(sha)
         if have is None:
+            if sha in waiting:
+                continue
             if known.failed.get(sha) == want.fingerprint:
                 skipped.append(sha)
                 continue
@@ -394,14 +441,25 @@ def plan_sync(
             available.add(sha)
             continue
         available.add(sha)
+        live = seen_photos.get(have.remote_id)
         if have.file_fingerprint and have.file_fingerprint != want.fingerprint:
-            if known.failed.get(sha) != want.fingerprint:
+            if not can_replace:
+                actions.append(KeepFile(sha, want.photo_id))
+            elif known.failed.get(sha) != want.fingerprint:
                 actions.append(ReplaceFile(sha, want.photo_id))
-        if have.meta_applied != want.meta_digest:
+        meta_drift = live is not None and (live.title, live.description) != (want.title, want.description)
+        if meta_drift:
+            assert live is not None
+            repairs.append(Repair("meta", sha, seen=live.title))
+        if have.meta_applied != want.meta_digest or meta_drift:
             actions.append(SetPhotoMeta(sha, want.photo_id))
         if have.tags_applied != want.tags_digest:
             actions.append(SetPhotoTags(sha, want.photo_id))
-        if have.visibility_applied != want.visibility.value:
+        perms_drift = live is not None and live.perms != want.visibility.flickr_perms()
+        if perms_drift:
+            assert live is not None
+            repairs.append(Repair("perms", sha, seen=_perms_word(live.perms)))
+        if have.visibility_applied != want.visibility.value or perms_drift:
             actions.append(SetPhotoPerms(sha, want.photo_id, want.visibility))
         if have.licence_applied != want.licence_id:
             actions.append(SetPhotoLicence(sha, want.photo_id, want.licence_id))
@@ -417,6 +475,8 @@ def plan_sync(
         seen = observed.get(set_id)
         exists = have_album is not None and (seen is None or seen.exists)
         if not exists:
+            if have_album is not None:
+                repairs.append(Repair("album_gone", set_id=set_id))
             actions.append(CreateAlbum(set_id, album.title))
             if len(shas) > 1:
                 actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
@@ -426,6 +486,14 @@ def plan_sync(
             actions.append(SetAlbumMeta(set_id, album.title))
         current_ids = seen.photo_ids if seen is not None else have_album.photo_ids
         current_primary = seen.primary_id if seen is not None else have_album.primary_id
+        if seen is not None:
+            # Photos this archive put in the album that the live listing lacks (deleted photos are
+            # forgotten before planning, so these were taken out on flickr.com).
+            repairs.extend(
+                Repair("put_back", s, set_id)
+                for s in shas
+                if s in remote_of and remote_of[s] in have_album.photo_ids and remote_of[s] not in current_ids
+            )
         wanted_ids = tuple(remote_of.get(s) for s in shas)
         if None in wanted_ids or wanted_ids != current_ids or remote_of.get(primary) != current_primary:
             actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
@@ -447,4 +515,16 @@ def plan_sync(
             actions.append(RetirePhoto(sha, have.remote_id, delete=True))
         elif have.visibility_applied != Visibility.PRIVATE.value:
             actions.append(RetirePhoto(sha, have.remote_id, delete=False))
-    return SyncPlan(tuple(actions), tuple(skipped))
+    return SyncPlan(
+        tuple(actions),
+        tuple(skipped),
+        tuple(sorted(waiting & set(desired.photos))),
+        tuple(repairs),
+    )
+
+
+def _perms_word(perms: tuple[int, int, int]) -> str:
+    for visibility in Visibility:
+        if visibility.flickr_perms() == perms:
+            return visibility.value
+    return "/".join(str(p) for p in perms)

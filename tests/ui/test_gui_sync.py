@@ -95,6 +95,36 @@ def test_an_approved_set_is_synced_with_the_progress_bar_reaching_the_end(
     assert again.args[0].uploaded == 0
     assert len(emulator.state.photos) == 3
 
+    # Someone takes a photo out of the album on flickr.com: the next sync puts it back and says so,
+    # by the file's and the album's names.
+    emulator.take_out_of_album(album.id, album.photo_ids[1])
+    with qtbot.waitSignal(page.finished, timeout=60000):
+        page.sync_button.click()
+    assert len(emulator.state.photosets[album.id].photo_ids) == 3
+    assert "Ulykke 2.jpg had been taken out of the album «Trafikkulykke E18» on flickr.com" in (
+        page.log.toPlainText()
+    )
+
+
+def test_an_older_write_only_sign_in_stops_the_sync_with_the_reason(
+    make_window, home, settings, emulator, signed_in, qtbot
+):
+    from flickrapi.auth import FlickrAccessToken
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    token, secret = emulator.grant_token("write")
+    TokenStore(home, KEY).save(
+        FlickrAccessToken(token, secret, "write", "", signed_in.username, signed_in.nsid)
+    )
+    window = make_window()
+    page = window.sync_page
+    window.sidebar.select(ViewSpec(ViewKind.SYNC))
+    with qtbot.waitSignal(page.finished, timeout=20000) as result:
+        page.sync_button.click()
+    assert isinstance(result.args[0], Exception)
+    assert "only allows 'write'" in page.phase.text() and "Sign in again" in page.phase.text()
+
 
 def test_sync_without_sign_in_says_so(make_window, qtbot):
     window = make_window()
@@ -120,8 +150,9 @@ def test_sign_in_from_the_app_with_the_verification_code(qtbot, home, settings, 
     qtbot.waitUntil(lambda: dialog.finish_button.isEnabled(), timeout=10000)
     assert dialog.url.text().startswith(emulator.authorize_url)
     # The user allows the app on (emulated) Flickr and pastes the code it shows.
-    [pending] = emulator.pending_authorizations()
-    dialog.code.setText(emulator.approve(pending.token))
+    # Flickr grants what the shown address asks for: delete.
+    assert "perms=delete" in dialog.url.text()
+    dialog.code.setText(emulator.approve_url(dialog.url.text()))
     with qtbot.waitSignal(dialog.signedIn, timeout=10000) as signed:
         dialog.finish_button.click()
     assert signed.args == [emulator.default_user.username]
