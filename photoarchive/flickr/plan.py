@@ -447,7 +447,13 @@ def plan_sync(
                 actions.append(KeepFile(sha, want.photo_id))
             elif known.failed.get(sha) != want.fingerprint:
                 actions.append(ReplaceFile(sha, want.photo_id))
-        meta_drift = live is not None and (live.title, live.description) != (want.title, want.description)
+        # Drift: Flickr differs from what this archive last set and still wants (a wanted change is
+        # planned below anyway, and is no repair).
+        meta_drift = (
+            live is not None
+            and have.meta_applied == want.meta_digest
+            and (live.title, live.description) != (want.title, want.description)
+        )
         if meta_drift:
             assert live is not None
             repairs.append(Repair("meta", sha, seen=live.title))
@@ -455,7 +461,11 @@ def plan_sync(
             actions.append(SetPhotoMeta(sha, want.photo_id))
         if have.tags_applied != want.tags_digest:
             actions.append(SetPhotoTags(sha, want.photo_id))
-        perms_drift = live is not None and live.perms != want.visibility.flickr_perms()
+        perms_drift = (
+            live is not None
+            and have.visibility_applied == want.visibility.value
+            and live.perms != want.visibility.flickr_perms()
+        )
         if perms_drift:
             assert live is not None
             repairs.append(Repair("perms", sha, seen=_perms_word(live.perms)))
