@@ -212,3 +212,39 @@ def test_status_when_flickr_is_unreachable(run, home, settings, signed_in, emula
     emulator.faults.inject("flickr.test.login", "drop", times=5)
     code, out, _ = run("flickr", "status")
     assert code == 1 and "not answering" in out
+
+
+def test_on_windows_the_sign_in_lives_only_in_credential_manager(home, caplog):
+    from flickrapi.auth import FlickrAccessToken
+    from keyring.backends import fail
+
+    from photoarchive.flickr.errors import FlickrProblem
+    from photoarchive.flickr.tokens import KEYRING_SERVICE, TokenStore
+
+    token = FlickrAccessToken("t", "s", "delete", "", "user", "1@N00")
+    # No working credential store: refused, and nothing written to disk (chmod protects nothing there).
+    broken = TokenStore(home, "k1", fail.Keyring(), platform="win32")
+    with pytest.raises(FlickrProblem, match="Credential Manager"):
+        broken.save(token)
+    assert not broken.file.exists()
+    # A token file an older version left is moved into Credential Manager on first read.
+    TokenStore(home, "k1", fail.Keyring(), platform="linux").save(token)
+    assert broken.file.exists()
+    backend = MemoryKeyring()
+    windows = TokenStore(home, "k1", backend, platform="win32")
+    assert windows.load().token == "t"
+    assert (KEYRING_SERVICE, "k1") in backend.store and not windows.file.exists()
+    assert windows.load().token == "t"
+
+
+def test_the_file_fallback_names_the_platforms_store(home, caplog):
+    from flickrapi.auth import FlickrAccessToken
+    from keyring.backends import fail
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    token = FlickrAccessToken("t", "s", "delete", "", "user", "1@N00")
+    TokenStore(home, "k1", fail.Keyring(), platform="linux").save(token)
+    assert "No system credential store (Secret Service" in caplog.text
+    TokenStore(home, "k2", fail.Keyring(), platform="darwin").save(token)
+    assert "No macOS Keychain is available" in caplog.text
