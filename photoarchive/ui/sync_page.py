@@ -360,8 +360,18 @@ class SyncPage(QWidget):
         template = templates.get(message.code)
         if template is None:
             return message.text()
+        words = {
+            "public": self.tr("public"),
+            "friends": self.tr("friends"),
+            "family": self.tr("family"),
+            "private": self.tr("private"),
+        }
+        params = {
+            key: words.get(str(value), value) if key in ("seen", "wanted") else value
+            for key, value in message.params.items()
+        }
         try:
-            return template.format(**message.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return message.text()
 

@@ -176,3 +176,26 @@ def test_a_pause_for_flickrs_hourly_limit_is_explained(make_window):
     assert expected in page.log.toPlainText()
     page._show_progress(SyncProgress(phase="photos", photos_done=1201, photos_total=2000))
     assert page.phase.text() == "Uploading photos"
+
+
+def test_sync_messages_are_shown_in_norwegian_with_names(qapp, make_window, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from photoarchive.flickr.messages import SyncMessage
+    from photoarchive.ui.resources import compile_translations, translations_dir
+
+    page = make_window().sync_page
+    put_back = SyncMessage("repair_put_back", {"file": "Ulykke 2.jpg", "album": "Trafikkulykke E18"})
+    perms = SyncMessage("repair_perms", {"file": "Beslag.jpg", "seen": "public", "wanted": "private"})
+    assert page.message_text(put_back) == put_back.text()
+    compile_translations(translations_dir(), tmp_path)
+    nb = QTranslator()
+    assert nb.load(str(tmp_path / "photoarchive_nb.qm"))
+    QCoreApplication.installTranslator(nb)
+    try:
+        assert page.message_text(put_back) == (
+            "Ulykke 2.jpg var tatt ut av albumet «Trafikkulykke E18» på flickr.com; det legges tilbake."
+        )
+        assert "(offentlig); det settes tilbake til privat" in page.message_text(perms)
+    finally:
+        QCoreApplication.removeTranslator(nb)
