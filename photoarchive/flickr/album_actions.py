@@ -8,20 +8,18 @@ from dataclasses import replace
 from typing import Any
 
 from photoarchive.catalog.sync_state import KnownAlbum
-from photoarchive.flickr.client import FlickrClient
-from photoarchive.flickr.errors import AmbiguousWrite, FlickrApiError, FlickrUnavailable, SyncCancelled
-from photoarchive.flickr.journal_replay import find_album
-from photoarchive.flickr.plan import (
-    ApprovedSet,
+from photoarchive.flickr.actions import (
     CreateAlbum,
     DeleteAlbum,
-    DesiredAlbum,
-    DesiredState,
     LeaveGroup,
     RetirePhoto,
     SetAlbumMeta,
     SetAlbumPhotos,
 )
+from photoarchive.flickr.client import FlickrClient
+from photoarchive.flickr.errors import AmbiguousWrite, FlickrApiError, FlickrUnavailable, SyncCancelled
+from photoarchive.flickr.journal_replay import find_album
+from photoarchive.flickr.plan import ApprovedSet, DesiredAlbum, DesiredState
 from photoarchive.flickr.run import AMBIGUOUS_ROUNDS, SyncRun
 from photoarchive.sets.model import SetState, Visibility
 

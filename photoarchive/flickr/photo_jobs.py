@@ -13,6 +13,17 @@ from typing import Any
 from photoarchive.catalog.sync_state import KnownPhoto
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.flickr.account import FREE_PHOTO_LIMIT
+from photoarchive.flickr.actions import (
+    AddToGroup,
+    KeepFile,
+    ReplaceFile,
+    SetPhotoLicence,
+    SetPhotoMeta,
+    SetPhotoPerms,
+    SetPhotoTags,
+    SyncPlan,
+    UploadPhoto,
+)
 from photoarchive.flickr.client import FlickrClient
 from photoarchive.flickr.errors import (
     AmbiguousWrite,
@@ -23,20 +34,7 @@ from photoarchive.flickr.errors import (
     SyncCancelled,
 )
 from photoarchive.flickr.journal_replay import keep_one, search_machine_tag
-from photoarchive.flickr.plan import (
-    MAX_TAGS,
-    AddToGroup,
-    DesiredPhoto,
-    DesiredState,
-    KeepFile,
-    ReplaceFile,
-    SetPhotoLicence,
-    SetPhotoMeta,
-    SetPhotoPerms,
-    SetPhotoTags,
-    SyncPlan,
-    UploadPhoto,
-)
+from photoarchive.flickr.plan import MAX_TAGS, DesiredPhoto, DesiredState
 from photoarchive.flickr.run import SyncRun
 
 log = logging.getLogger("photoarchive.flickr.sync")

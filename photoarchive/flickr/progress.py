@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from photoarchive.flickr.actions import SyncPlan
 from photoarchive.flickr.messages import SyncMessage
-from photoarchive.flickr.plan import SyncPlan
 
 
 @dataclass

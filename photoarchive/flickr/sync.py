@@ -14,9 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from photoarchive.flickr import album_actions, journal_replay, observe, photo_jobs
+from photoarchive.flickr.actions import SyncPlan
 from photoarchive.flickr.client import FlickrClient
 from photoarchive.flickr.errors import FreeAccountLimit, SignInRequired, SyncBusy
-from photoarchive.flickr.plan import ApprovedSet, DesiredState, SyncPlan, desired_state, plan_sync
+from photoarchive.flickr.plan import ApprovedSet, DesiredState, desired_state, plan_sync
 from photoarchive.flickr.progress import PhotoFailure, SyncControl, SyncProgress, SyncReport
 from photoarchive.flickr.run import SyncRun
 

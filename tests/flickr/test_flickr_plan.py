@@ -5,19 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from photoarchive.catalog.sync_state import KnownAlbum, KnownPhoto, KnownState
-from photoarchive.flickr.plan import (
-    MAX_TAGS,
+from photoarchive.flickr.actions import (
     AddToGroup,
-    ApprovedSet,
     CreateAlbum,
     DeleteAlbum,
     LeaveGroup,
-    ObservedAlbum,
     RetirePhoto,
     SetAlbumMeta,
     SetAlbumPhotos,
     SetPhotoLicence,
     UploadPhoto,
+)
+from photoarchive.flickr.plan import (
+    MAX_TAGS,
+    ApprovedSet,
+    ObservedAlbum,
     desired_state,
     machine_tag,
     plan_sync,
