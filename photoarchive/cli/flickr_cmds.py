@@ -124,6 +124,11 @@ def _sync(args: argparse.Namespace) -> int:
         for action in plan.actions:
             print(f"  {action.describe()}")
         print(f"{len(plan.actions)} action(s) planned, {len(plan.uploads)} upload(s).")
+        if plan.unconfirmed:
+            print(
+                f"{len(plan.unconfirmed)} upload(s) whose answer was lost are not confirmed yet; "
+                "the next sync searches for them before sending anything again."
+            )
         return 0
     print(
         f"Sync done: {report.uploaded} uploaded, {report.actions_done} change(s), "

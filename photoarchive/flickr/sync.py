@@ -169,6 +169,9 @@ class Syncer:
         resend: set[str] = set()
         if client is not None and not dry_run:
             report.reconciled, unconfirmed, resend = journal_replay.replay(run)
+        elif dry_run:
+            # Changes nothing, so searches nothing: an upload in doubt is shown as such, not as a new upload.
+            unconfirmed = {e.subject for e in run.store.pending() if e.kind == "upload"}
         approved = self._approved()
         desired = desired_state(approved.values(), self.copies.fingerprint)
         observed = {}

@@ -278,6 +278,8 @@ def test_lost_upload_answer_with_lagging_search_never_leaves_two_copies(
     assert [m.code for m in first.messages] == ["upload_unconfirmed"]
     assert first.messages[0].params == {"file": "IMG_0001.jpg"}
     assert len(emulator.state.photos) == 2 and len(emulator.calls("upload")) == 2
+    dry = make_syncer(clock=clock).run(dry_run=True)
+    assert dry.plan.unconfirmed == (lost,) and all(a.sha256 != lost for a in dry.plan.uploads)
     clock.now += 20  # still lagging: searched again, nothing sent
     again = make_syncer(clock=clock).run()
     assert again.unconfirmed == [lost] and len(emulator.calls("upload")) == 2
