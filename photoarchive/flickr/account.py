@@ -10,6 +10,7 @@ from typing import Any
 from photoarchive.flickr.budget import CallJournal, journal_path
 from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
 from photoarchive.flickr.errors import FlickrProblem, SignInRequired
+from photoarchive.flickr.messages import SyncMessage
 from photoarchive.flickr.ratelimit import RateLimiter
 from photoarchive.flickr.retry import RetryPolicy
 from photoarchive.flickr.tokens import TokenStore
@@ -160,6 +161,8 @@ class AccountStatus:
     # Calls this key made in the last hour (all runs on this archive), against Flickr's 3,600.
     calls_this_hour: int = 0
     limits: AccountLimits | None = None
+    # The problem as a code and parameters, when the window can say it in the user's language.
+    problem_message: SyncMessage | None = None
 
 
 def status(home: Home, settings: Settings, *, token_backend: Any = None) -> AccountStatus:
@@ -181,13 +184,14 @@ def status(home: Home, settings: Settings, *, token_backend: Any = None) -> Acco
     finally:
         client.limiter.save()
         client.close()
-    problem = "" if perms == "delete" else SignInRequired.coded("needs_delete", perms=perms or "none").args[0]
+    refusal = None if perms == "delete" else SignInRequired.coded("needs_delete", perms=perms or "none")
     return AccountStatus(
         True,
         perms == "delete",
         account,
         perms,
-        problem=problem,
+        problem=str(refusal) if refusal else "",
+        problem_message=refusal.message if refusal else None,
         calls_this_hour=client.limiter.calls_in_last_hour(),
         limits=limits,
     )

@@ -134,7 +134,8 @@ class SyncPage(QWidget):
         elif not state.configured:
             text = self.tr("Flickr: no API key in Settings")
         else:
-            text = self.tr("Flickr: not signed in") + (f" ({state.problem})" if state.problem else "")
+            problem = self.message_text(state.problem_message) if state.problem_message else state.problem
+            text = self.tr("Flickr: not signed in") + (f" ({problem})" if problem else "")
         self.account.setText(text)
         self.accountChanged.emit(text)
 

@@ -119,6 +119,8 @@ def test_an_older_write_only_sign_in_stops_the_sync_with_the_reason(
     )
     window = make_window()
     page = window.sync_page
+    # The account line says why, before any sync is tried.
+    qtbot.waitUntil(lambda: "only allows 'write'" in page.account.text(), timeout=10000)
     window.sidebar.select(ViewSpec(ViewKind.SYNC))
     with qtbot.waitSignal(page.finished, timeout=20000) as result:
         page.sync_button.click()
