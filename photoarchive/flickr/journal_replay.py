@@ -106,13 +106,16 @@ def _settle_upload(run: SyncRun, client: FlickrClient, entry: JournalEntry) -> s
 
 def _watch(run: SyncRun, client: FlickrClient, entry: JournalEntry) -> None:
     known = run.store.photo(entry.subject)
+    expired = run.clock() >= float(entry.detail.get("until") or 0.0)
     if known is None:
+        if expired:  # never sent again (its set was withdrawn meanwhile): nothing left to watch
+            run.store.finish(entry.id, "done")
         return  # not sent again yet; the upload step uses the duplicate check
     ids = search_machine_tag(client, entry.subject)
     # The copy in the album may itself still be missing from the index: any other id is an extra.
     if any(i != known.remote_id for i in ids):
         keep_one(run, client, entry.subject, sorted(set(ids) | {known.remote_id}), prefer=known.remote_id)
-    if run.clock() >= float(entry.detail.get("until") or 0.0):
+    if expired:
         run.store.finish(entry.id, "done")
 
 
@@ -150,7 +153,12 @@ def keep_one(run: SyncRun, client: FlickrClient, sha256: str, ids: list[str], pr
         run.say("duplicates_deleted", file=name, count=len(ids))
         photo_id = run.catalog.photos.id_for_sha256(sha256)
         if photo_id is not None:
-            run.sets.record("repair", "photo", photo_id, {"flickr_id": keep, "deleted_copies": extras})
+            run.sets.record(
+                "flickr_repair",
+                "photo",
+                photo_id,
+                {"what": "duplicates", "flickr_id": keep, "deleted_copies": extras},
+            )
     return keep
 
 

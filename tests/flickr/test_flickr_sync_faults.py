@@ -319,5 +319,20 @@ def test_copies_found_later_keep_the_one_in_the_album(
     assert list(emulator.state.photos) == [in_album]
     assert "duplicates_deleted" in [m.code for m in report.messages]
     entries = catalog.sets.audit_entries(target_kind="photo", target_id=ids[0])
-    assert any(e.action == "repair" and e.detail["deleted_copies"] == [first_copy] for e in entries)
+    assert any(e.action == "flickr_repair" and e.detail["deleted_copies"] == [first_copy] for e in entries)
     assert catalog.sets.get(sid).state.value == "published"
+
+
+def test_a_watch_on_a_file_never_sent_again_ends_with_its_time(
+    emulator, signed_in, catalog, make_photos, approve_set, make_syncer
+):
+    """A file to send again whose set was withdrawn meanwhile: the watch ends when its time is up."""
+    ids = make_photos(1)
+    approve_set("A", ids, visibility="public")
+    clock = FakeClock()
+    catalog.sync.begin("watch_copies", "f" * 64, {"until": clock.now + 100})
+    make_syncer(clock=clock).run()
+    assert [e.kind for e in catalog.sync.pending()] == ["watch_copies"]
+    clock.now += 200
+    make_syncer(clock=clock).run()
+    assert catalog.sync.pending() == []
