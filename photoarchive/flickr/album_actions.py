@@ -36,6 +36,33 @@ def album_action(run: SyncRun, client: FlickrClient, action: Any, album: Desired
     primary_sha = album.primary_sha if album.primary_sha in shas else shas[0]
     primary_id = known_photos[primary_sha].remote_id
     ids = tuple(known_photos[s].remote_id for s in shas)
+    try:
+        _album_step(run, client, action, album, ids, primary_id)
+    except FlickrApiError as exc:
+        if isinstance(action, CreateAlbum) and exc.code == 2:
+            # flickr.photosets.create.html: 2 "Photo not found" (the primary photo, deleted on
+            # flickr.com during the sync). Forget it: the next sync uploads it again and makes the album.
+            run.store.forget_photo(primary_sha)
+            run.say("photo_gone_during_sync", file=run.name_of(primary_sha))
+            return
+        # flickr.photosets.editMeta.html and editPhotos.html: 1 "Photoset not found" (deleted on
+        # flickr.com during the sync). Forget it: the next sync makes it again.
+        if exc.code != 1 or isinstance(action, CreateAlbum) or exc.method == "sync":
+            raise
+        run.store.forget_album(album.set_id)
+        run.say("repair_album_gone", album=album.title)
+        return
+    run.count()
+
+
+def _album_step(
+    run: SyncRun,
+    client: FlickrClient,
+    action: Any,
+    album: DesiredAlbum,
+    ids: tuple[str, ...],
+    primary_id: str,
+) -> None:
     if isinstance(action, CreateAlbum):
         create_album(run, client, album, primary_id)
     elif isinstance(action, SetAlbumMeta):
@@ -57,7 +84,6 @@ def album_action(run: SyncRun, client: FlickrClient, action: Any, album: Desired
     elif isinstance(action, SetAlbumPhotos):
         # No comparison with the journal here: the plan compared with the album's live listing.
         set_album_photos(run, client, album, ids, primary_id)
-    run.count()
 
 
 def set_album_photos(

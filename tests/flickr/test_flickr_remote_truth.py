@@ -228,3 +228,33 @@ def test_album_listings_name_the_owner_and_get_list_is_paged(
     make_syncer().run()
     listing = emulator.calls("flickr.photosets.getPhotos")
     assert listing and all(c.params.get("user_id") == emulator.default_user.nsid for c in listing)
+
+
+def test_album_deleted_on_flickr_during_the_sync_is_made_again_next_time(
+    emulator, signed_in, catalog, make_photos, approve_set, set_service, make_syncer, monkeypatch
+):
+    """photosets.editPhotos answers 1 "Photoset not found": the album is forgotten, not a crash."""
+    from photoarchive.flickr.client import FlickrClient
+
+    ids = make_photos(3)
+    sid = approve_set("Forsvinner", ids, visibility="public")
+    make_syncer().run()
+    set_service.edit(sid, cover_photo_id=ids[2])
+    set_service.approve(sid)
+    real_call = FlickrClient.call
+
+    def call(self, method, **params):
+        if method == "flickr.photosets.editPhotos" and emulator.state.photosets:
+            with emulator.state.lock:
+                emulator.state.photosets.clear()
+        return real_call(self, method, **params)
+
+    monkeypatch.setattr(FlickrClient, "call", call)
+    report = make_syncer().run()
+    assert ("repair_album_gone", {"album": "Forsvinner"}) in [(m.code, m.params) for m in report.messages]
+    monkeypatch.setattr(FlickrClient, "call", real_call)
+    make_syncer().run()
+    (album,) = emulator.state.photosets.values()
+    assert album.title == "Forsvinner" and len(album.photo_ids) == 3
+    assert album.primary == remote_of(emulator, catalog, ids[2])[0].id
+    assert len(emulator.state.photos) == 3
