@@ -24,6 +24,7 @@ ENGLISH: dict[str, str] = {
     "repair_meta": "The title or description of {file} was changed on flickr.com; the approved text is set back.",
     "repair_perms": "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}.",
     "repair_album_gone": "The album «{album}» was deleted on flickr.com; it is made again.",
+    "repair_album_meta": "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.",
     "photo_gone_during_sync": "{file} was deleted on flickr.com during the sync; the next sync uploads it again.",
     "tags_cut": "{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out.",
     "free_keeps_image": (

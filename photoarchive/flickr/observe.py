@@ -22,6 +22,7 @@ def observe_albums(run: SyncRun) -> dict[int, ObservedAlbum]:
         ids: list[str] = []
         photos: dict[str, ObservedPhoto] = {}
         primary = ""
+        title: str | None = None
         page, pages = 1, 1
         try:
             while page <= pages:
@@ -39,6 +40,7 @@ def observe_albums(run: SyncRun) -> dict[int, ObservedAlbum]:
                 assert node is not None
                 pages = int(node.get("pages") or 1)
                 primary = node.get("primary", "")
+                title = node.get("title")
                 for photo in node.findall("photo"):
                     photo_id = photo.get("id", "")
                     ids.append(photo_id)
@@ -58,7 +60,7 @@ def observe_albums(run: SyncRun) -> dict[int, ObservedAlbum]:
             observed[set_id] = ObservedAlbum(exists=False)
             run.store.forget_album(set_id)
             continue
-        observed[set_id] = ObservedAlbum(True, tuple(ids), primary, photos)
+        observed[set_id] = ObservedAlbum(True, tuple(ids), primary, photos, title)
     return observed
 
 

@@ -204,6 +204,7 @@ class ObservedAlbum:
     photo_ids: tuple[str, ...] = ()
     primary_id: str = ""
     photos: Mapping[str, ObservedPhoto] = field(default_factory=dict)
+    title: str | None = None  # None: the listing did not say
 
 
 def plan_sync(
@@ -302,7 +303,17 @@ def plan_sync(
                 actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
             continue
         assert have_album is not None
-        if have_album.meta_applied != album.meta_digest:
+        # The listing shows the album's title (not its description): renamed on flickr.com, set back.
+        title_drift = (
+            seen is not None
+            and seen.title is not None
+            and have_album.meta_applied == album.meta_digest
+            and seen.title != album.title
+        )
+        if title_drift:
+            assert seen is not None
+            repairs.append(Repair("album_meta", set_id=set_id, seen=seen.title or ""))
+        if have_album.meta_applied != album.meta_digest or title_drift:
             actions.append(SetAlbumMeta(set_id, album.title))
         current_ids = seen.photo_ids if seen is not None else have_album.photo_ids
         current_primary = seen.primary_id if seen is not None else have_album.primary_id

@@ -334,6 +334,9 @@ class SyncPage(QWidget):
                 "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}."
             ),
             "repair_album_gone": self.tr("The album «{album}» was deleted on flickr.com; it is made again."),
+            "repair_album_meta": self.tr(
+                "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back."
+            ),
             "photo_gone_during_sync": self.tr(
                 "{file} was deleted on flickr.com during the sync; the next sync uploads it again."
             ),

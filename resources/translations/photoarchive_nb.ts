@@ -1324,6 +1324,10 @@
         <translation>Albumet «{album}» ble slettet på flickr.com; det lages på nytt.</translation>
     </message>
     <message>
+        <source>The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.</source>
+        <translation>Albumet «{album}» ble omdøpt til «{seen}» på flickr.com; den godkjente tittelen settes tilbake.</translation>
+    </message>
+    <message>
         <source>{file} was deleted on flickr.com during the sync; the next sync uploads it again.</source>
         <translation>{file} ble slettet på flickr.com under synkroniseringen; neste synkronisering laster det opp på nytt.</translation>
     </message>

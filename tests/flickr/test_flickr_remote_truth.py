@@ -258,3 +258,20 @@ def test_album_deleted_on_flickr_during_the_sync_is_made_again_next_time(
     assert album.title == "Forsvinner" and len(album.photo_ids) == 3
     assert album.primary == remote_of(emulator, catalog, ids[2])[0].id
     assert len(emulator.state.photos) == 3
+
+
+def test_album_renamed_on_flickr_gets_its_approved_title_back(
+    emulator, signed_in, catalog, make_photos, approve_set, make_syncer
+):
+    ids = make_photos(2)
+    sid = approve_set("Trafikkulykke E18", ids, visibility="public")
+    make_syncer().run()
+    (album,) = emulator.state.photosets.values()
+    album.title = "Gammelt navn"
+    report = make_syncer().run()
+    assert emulator.state.photosets[album.id].title == "Trafikkulykke E18"
+    assert (m := report.messages[0]).code == "repair_album_meta"
+    assert m.params == {"album": "Trafikkulykke E18", "seen": "Gammelt navn"}
+    entries = catalog.sets.audit_entries(target_kind="set", target_id=sid)
+    assert any(e.action == "flickr_repair" and e.detail["what"] == "album_meta" for e in entries)
+    assert not make_syncer().run().plan
