@@ -12,7 +12,7 @@ class Repair:
     """Something changed on flickr.com that the plan sets back (written to the sync and audit logs).
 
     kind: deleted (uploaded again), put_back (into the album), meta (title/description), perms
-    (visibility), album_gone (made again), album_meta (the album's title)."""
+    (visibility), album_gone (made again), album_meta (the album's title), tags (the machine tag removed)."""
 
     kind: str
     sha256: str = ""

@@ -23,6 +23,9 @@ ENGLISH: dict[str, str] = {
     "repair_put_back": "{file} had been taken out of the album «{album}» on flickr.com; it is put back.",
     "repair_meta": "The title or description of {file} was changed on flickr.com; the approved text is set back.",
     "repair_perms": "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}.",
+    "repair_tags": (
+        "The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are set back."
+    ),
     "repair_album_gone": "The album «{album}» was deleted on flickr.com; it is made again.",
     "repair_album_meta": "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.",
     "photo_gone_during_sync": "{file} was deleted on flickr.com during the sync; the next sync uploads it again.",

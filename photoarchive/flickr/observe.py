@@ -32,7 +32,7 @@ def observe_albums(run: SyncRun) -> dict[int, ObservedAlbum]:
                     "flickr.photosets.getPhotos",
                     photoset_id=album.remote_id,
                     user_id=run.user_nsid or None,
-                    extras="description",
+                    extras="description,machine_tags",
                     per_page=500,
                     page=page,
                 )
@@ -52,6 +52,7 @@ def observe_albums(run: SyncRun) -> dict[int, ObservedAlbum]:
                             int(photo.get("isfriend") or 0),
                             int(photo.get("isfamily") or 0),
                         ),
+                        frozenset((photo.get("machine_tags") or "").split()),
                     )
                 page += 1
         except FlickrApiError as exc:

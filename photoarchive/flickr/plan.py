@@ -194,6 +194,8 @@ class ObservedPhoto:
     title: str
     description: str
     perms: tuple[int, int, int]  # is_public, is_friend, is_family
+    # The photo's machine tags as the listing showed them (None: not asked for).
+    machine_tags: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,16 @@ def plan_sync(
             repairs.append(Repair("meta", sha, seen=live.title))
         if have.meta_applied != want.meta_digest or meta_drift:
             actions.append(SetPhotoMeta(sha, want.photo_id))
-        if have.tags_applied != want.tags_digest:
+        # The machine tag is what finds a lost upload again: removed on flickr.com, it is set back.
+        tag_drift = (
+            live is not None
+            and live.machine_tags is not None
+            and have.tags_applied == want.tags_digest
+            and machine_tag(sha) not in live.machine_tags
+        )
+        if tag_drift:
+            repairs.append(Repair("tags", sha))
+        if have.tags_applied != want.tags_digest or tag_drift:
             actions.append(SetPhotoTags(sha, want.photo_id))
         perms_drift = (
             live is not None

@@ -299,6 +299,8 @@ class Syncer:
             run.say("repair_perms", file=name, seen=seen, wanted=wanted)
         elif kind == "album_gone":
             run.say("repair_album_gone", album=album)
+        elif kind == "tags":
+            run.say("repair_tags", file=name)
         elif kind == "album_meta":
             run.say("repair_album_meta", album=album, seen=seen)
         detail: dict[str, Any] = {"what": kind}

@@ -333,6 +333,10 @@ class SyncPage(QWidget):
             "repair_perms": self.tr(
                 "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}."
             ),
+            "repair_tags": self.tr(
+                "The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are "
+                "set back."
+            ),
             "repair_album_gone": self.tr("The album «{album}» was deleted on flickr.com; it is made again."),
             "repair_album_meta": self.tr(
                 "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back."

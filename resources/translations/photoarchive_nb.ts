@@ -1320,6 +1320,10 @@
         <translation>Hvem som kan se {file}, ble endret på flickr.com ({seen}); det settes tilbake til {wanted}.</translation>
     </message>
     <message>
+        <source>The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are set back.</source>
+        <translation>Emneordet som lar synkroniseringen finne {file} igjen, ble fjernet på flickr.com; de godkjente emneordene settes tilbake.</translation>
+    </message>
+    <message>
         <source>The album «{album}» was deleted on flickr.com; it is made again.</source>
         <translation>Albumet «{album}» ble slettet på flickr.com; det lages på nytt.</translation>
     </message>

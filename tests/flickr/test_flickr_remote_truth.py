@@ -275,3 +275,20 @@ def test_album_renamed_on_flickr_gets_its_approved_title_back(
     entries = catalog.sets.audit_entries(target_kind="set", target_id=sid)
     assert any(e.action == "flickr_repair" and e.detail["what"] == "album_meta" for e in entries)
     assert not make_syncer().run().plan
+
+
+def test_machine_tag_removed_on_flickr_is_set_back(
+    emulator, signed_in, catalog, make_photos, approve_set, make_syncer
+):
+    """Without its machine tag a photo could not be found after a lost answer: it is put back."""
+    ids = make_photos(1)
+    approve_set("Merket", ids, visibility="public")
+    make_syncer().run()
+    (photo,) = remote_of(emulator, catalog, ids[0])
+    with emulator.state.lock:
+        photo.tags = [t for t in photo.tags if not t.machine]
+    report = make_syncer().run()
+    assert [m.code for m in report.messages] == ["repair_tags"]
+    assert remote_of(emulator, catalog, ids[0]) == [photo] and photo.tags[0].machine
+    assert "tags" in audit_whats(catalog, ids[0])
+    assert not make_syncer().run().plan
