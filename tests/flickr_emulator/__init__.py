@@ -115,7 +115,7 @@ and ``probability`` fires once. The call log marks each faulted call (``record.f
 
 Standalone: ``PYTHONPATH=tests python -m flickr_emulator --port 8765 --key K --secret S
 [--auto-approve] [--grant delete] [--group ID=NAME] [--fault METHOD:KIND[:key=value,...]]
-[--search-lag S] [--dump state.json]`` prints the base URL (and with ``--grant`` a JSON line with
+[--search-lag S] [--free] [--dump state.json]`` prints the base URL (and with ``--grant`` a JSON line with
 token, token_secret, user_nsid …); stops on Ctrl+C, SIGTERM or a ``quit`` line on stdin, then dumps.
 From another process, ``GET /emulator/state`` returns ``state.snapshot()`` as JSON and
 ``GET /emulator/calls`` returns ``calls_by_method()`` (emulator-only paths, not Flickr's).
