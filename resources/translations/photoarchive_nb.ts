@@ -1598,6 +1598,102 @@
         <translation>Stoppet: %1</translation>
     </message>
     <message>
+        <source>Flickr&apos;s answer to the upload of {file} was lost and a search does not show the photo yet; the next sync looks again before anything is sent again.</source>
+        <translation>Svaret fra Flickr på opplastingen av {file} gikk tapt, og et søk viser ikke bildet ennå; neste synkronisering ser etter igjen før noe sendes på nytt.</translation>
+    </message>
+    <message>
+        <source>{file}: the upload whose answer was lost is on Flickr after all.</source>
+        <translation>{file}: opplastingen der svaret gikk tapt, er likevel på Flickr.</translation>
+    </message>
+    <message>
+        <source>{file} was on Flickr {count} times; the extra copies were deleted.</source>
+        <translation>{file} lå {count} ganger på Flickr; de ekstra kopiene ble slettet.</translation>
+    </message>
+    <message>
+        <source>{file} is on Flickr {count} times and the extra copies could not be deleted: {reason}</source>
+        <translation>{file} ligger {count} ganger på Flickr, og de ekstra kopiene kunne ikke slettes: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was still not found on Flickr {minutes} minutes after its answer was lost; it is sent again with Flickr&apos;s duplicate check.</source>
+        <translation>{file} var fortsatt ikke å finne på Flickr {minutes} minutter etter at svaret gikk tapt; det sendes på nytt med Flickrs duplikatkontroll.</translation>
+    </message>
+    <message>
+        <source>Flickr&apos;s duplicate check found {file} already on Flickr; that copy is used.</source>
+        <translation>Flickrs duplikatkontroll fant {file} allerede på Flickr; den kopien brukes.</translation>
+    </message>
+    <message>
+        <source>{file} was deleted on flickr.com; it is uploaded again.</source>
+        <translation>{file} ble slettet på flickr.com; det lastes opp på nytt.</translation>
+    </message>
+    <message>
+        <source>{file} had been taken out of the album «{album}» on flickr.com; it is put back.</source>
+        <translation>{file} var tatt ut av albumet «{album}» på flickr.com; det legges tilbake.</translation>
+    </message>
+    <message>
+        <source>The title or description of {file} was changed on flickr.com; the approved text is set back.</source>
+        <translation>Tittelen eller beskrivelsen til {file} ble endret på flickr.com; den godkjente teksten settes tilbake.</translation>
+    </message>
+    <message>
+        <source>Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}.</source>
+        <translation>Hvem som kan se {file}, ble endret på flickr.com ({seen}); det settes tilbake til {wanted}.</translation>
+    </message>
+    <message>
+        <source>The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are set back.</source>
+        <translation>Emneordet som lar synkroniseringen finne {file} igjen, ble fjernet på flickr.com; de godkjente emneordene settes tilbake.</translation>
+    </message>
+    <message>
+        <source>The album «{album}» was deleted on flickr.com; it is made again.</source>
+        <translation>Albumet «{album}» ble slettet på flickr.com; det lages på nytt.</translation>
+    </message>
+    <message>
+        <source>The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.</source>
+        <translation>Albumet «{album}» ble omdøpt til «{seen}» på flickr.com; den godkjente tittelen settes tilbake.</translation>
+    </message>
+    <message>
+        <source>{file} was deleted on flickr.com during the sync; the next sync uploads it again.</source>
+        <translation>{file} ble slettet på flickr.com under synkroniseringen; neste synkronisering laster det opp på nytt.</translation>
+    </message>
+    <message>
+        <source>{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out.</source>
+        <translation>{file} har flere emneord enn de {limit} Flickr tar vare på; {dropped} emneord ble utelatt.</translation>
+    </message>
+    <message>
+        <source>{file} changed, but a free Flickr account cannot replace a photo: its title, description and tags are updated and the image on Flickr stays as it was.</source>
+        <translation>{file} er endret, men en gratis Flickr-konto kan ikke erstatte et bilde: tittel, beskrivelse og emneord oppdateres, og bildet på Flickr forblir som det var.</translation>
+    </message>
+    <message>
+        <source>Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.</source>
+        <translation>Flickr svarte at kontoen ikke er Pro (feil 1 ved erstatning); {file} beholder det gamle bildet.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB, more than the {limit} MB this Flickr account takes.</source>
+        <translation>{file} er {size} MB, mer enn de {limit} MB denne Flickr-kontoen tar imot.</translation>
+    </message>
+    <message>
+        <source>This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload {count} more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets.</source>
+        <translation>Dette er en gratis Flickr-konto: den har {have} av {limit} bilder, og denne synkroniseringen ville lastet opp {count} til. Ingenting ble lastet opp; oppgrader kontoen til Pro eller ta bilder ut av godkjente sett.</translation>
+    </message>
+    <message>
+        <source>The Flickr sign-in only allows &apos;{perms}&apos;. The sync needs &apos;delete&apos;, to remove an extra copy Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`).</source>
+        <translation>Innloggingen hos Flickr tillater bare «{perms}». Synkroniseringen trenger «delete» for å kunne fjerne en ekstra kopi Flickr kan lage når et svar går tapt. Logg inn på nytt (Flickr: Logg inn …, eller `photoarchive flickr login`).</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>offentlig</translation>
+    </message>
+    <message>
+        <source>friends</source>
+        <translation>venner</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familie</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
         <source>Sync running</source>
         <translation>Synkronisering pågår</translation>
     </message>
