@@ -329,6 +329,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items())
     )
     print(f"{'personal data':>15}: {', '.join(record.privacy_findings) or 'none found'}")
+    from photoarchive.cli.redact_cmds import region_lines
+    from photoarchive.redaction import RedactionService
+
+    regions = RedactionService(catalog, home).regions(record.id)
+    print(f"{'redaction':>15}: {len(regions)} region(s)")
+    for line in region_lines(regions):
+        print(line)
     print("history:")
     for e in history:
         print(
