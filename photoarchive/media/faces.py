@@ -210,6 +210,25 @@ def full_search_scale(size: tuple[int, int], min_face_px: int) -> float:
     return min(1.0, FULL_MIN_DETECTABLE_PX / max(1, min_face_px))
 
 
+# The full search runs on tiles (memory bounded, and a whole 24-MP photo in one pass costs twice the
+# CPU, much of it in the kernel allocating feature maps). Tiles overlap by TILE_OVERLAP and are spread
+# evenly, so a 4200×2800 search is 5×3 tiles of 960×1024 (two sizes at most: each size is a network).
+# A face cut by a tile's inner edge is dropped there: every face up to TILE_OVERLAP px is whole in some
+# tile, and larger ones are found by one more pass over the whole picture shrunk so they are findable.
+MAX_TILE = 1024
+TILE_OVERLAP = 128
+
+
+def _tiles(length: int) -> tuple[int, list[int]]:
+    """(tile length, start of each tile) along one side."""
+    if length <= MAX_TILE:
+        return length, [0]
+    count = math.ceil((length - TILE_OVERLAP) / (MAX_TILE - TILE_OVERLAP))
+    tile = min(MAX_TILE, math.ceil((length + (count - 1) * TILE_OVERLAP) / count / _ALIGN) * _ALIGN)
+    step = (length - tile) / (count - 1)
+    return tile, [round(i * step) for i in range(count)]
+
+
 def detect_faces_full(
     image: Image.Image, *, min_face_px: int = DEFAULT_MIN_FACE_PX, threshold: float = MIN_CONFIDENCE
 ) -> FaceResult:
@@ -217,10 +236,40 @@ def detect_faces_full(
     scale that makes such a face reliably findable (40-px faces in a 6000×4000 photo: the photo at 0.7×,
     seconds of CPU, so run on demand or in the background, never in ingest). Boxes are in the pixels
     of ``image``."""
+    import numpy as np
+
     scale = full_search_scale(image.size, min_face_px)
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     small = image if size == image.size else image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
-    found = _run_centerface(_rgb_array(small), threshold)
+    rgb = _rgb_array(small)
+    height, width = rgb.shape[:2]
+    found: list[tuple[tuple[float, float, float, float], float]] = []
+    tile_h, tops = _tiles(height)
+    tile_w, lefts = _tiles(width)
+    if len(tops) == 1 and len(lefts) == 1:
+        found = _run_centerface(rgb, threshold)
+    else:
+        for top in tops:
+            for left in lefts:
+                tile = np.ascontiguousarray(rgb[top : top + tile_h, left : left + tile_w])
+                for (x, y, w, h), s in _run_centerface(tile, threshold):
+                    cut = (
+                        (left > 0 and x <= 1)
+                        or (top > 0 and y <= 1)
+                        or (left + tile_w < width and x + w >= tile_w - 1)
+                        or (top + tile_h < height and y + h >= tile_h - 1)
+                    )
+                    if not cut:
+                        found.append(((x + left, y + top, w, h), s))
+        coarse_edge = math.ceil(FULL_MIN_DETECTABLE_PX * max(width, height) / (TILE_OVERLAP * 0.9))
+        coarse = min(1.0, coarse_edge / max(width, height))
+        if coarse < 1.0:
+            shrunk = small.resize((max(1, round(width * coarse)), max(1, round(height * coarse))), Image.Resampling.BILINEAR, reducing_gap=2.0)
+            for (x, y, w, h), s in _run_centerface(_rgb_array(shrunk), threshold):
+                found.append(((x / coarse, y / coarse, w / coarse, h / coarse), s))
+        if len(found) > 1:
+            keep = _load_cv2().dnn.NMSBoxes([f[0] for f in found], [f[1] for f in found], threshold, _NMS_IOU)
+            found = [found[i] for i in np.ravel(keep)]
     back = [((x / scale, y / scale, w / scale, h / scale), s) for (x, y, w, h), s in found]
     return _result(back, image.size)
 
