@@ -721,6 +721,17 @@
     </message>
 </context>
 <context>
+    <name>RedactionEditor</name>
+    <message>
+        <source>Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, Shift+arrow keys resize it.</source>
+        <translation>Dra for å tegne et område som skal skjules. Delete fjerner det valgte området, piltastene flytter det, Shift+piltaster endrer størrelsen.</translation>
+    </message>
+    <message>
+        <source>Redaction regions</source>
+        <translation>Områder som skjules</translation>
+    </message>
+</context>
+<context>
     <name>SetsPage</name>
     <message>
         <source>Sets (drop photos on a set to add them)</source>
