@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Fill", "Region", "RegionKind", "Review", "ReviewState", "RedactionError", "RedactionService",
     "for_home", "parse_box", "redacted_source", "redaction_digest", "regions_digest", "review_needed",
-    "public_set_problems",
+    "public_set_problems", "unreviewed_case_photos",
 ]  # fmt: skip
 
 
@@ -51,3 +51,23 @@ def public_set_problems(catalog: Catalog, home: Home, photo_ids: list[int], publ
         return []
     service = RedactionService(catalog, home)
     return [pid for pid in photo_ids if service.review_needed(pid)]
+
+
+def unreviewed_case_photos(catalog: Catalog, photo_ids: list[int]) -> list[int]:
+    """Of these photos, the case photos whose redaction no person has reviewed as it is now (catalog
+    only: what approval asks before a public set may carry them)."""
+    from photoarchive.catalog.photos import Category
+    from photoarchive.catalog.redactions import RedactionStore
+    from photoarchive.redaction.model import review_needed as rule
+    from photoarchive.redaction.service import _region
+
+    store = RedactionStore(catalog.engine)
+    reviews = store.reviews(photo_ids)
+    unreviewed = []
+    for record in catalog.photos.get_many(photo_ids):
+        row = reviews.get(record.id)
+        review = None if row is None else Review(ReviewState(row.state), row.actor, row.at, row.regions_digest)
+        digest = regions_digest(_region(r) for r in store.regions(record.id))
+        if rule(record.has_category(Category.CASE), digest, review):
+            unreviewed.append(record.id)
+    return sorted(unreviewed)

@@ -329,12 +329,16 @@ class SetService:
             reason = self.clean_check(photo)
             if reason:
                 unclean[photo.photo_id] = reason
+        from photoarchive.redaction import unreviewed_case_photos
+
+        case_ids = self._case_photo_ids(content)
         return approval_refusals(
             content,
             missing_photo_ids=missing,
-            case_photo_ids=self._case_photo_ids(content),
+            case_photo_ids=case_ids,
             unclean=unclean,
             override_reason=override_reason,
+            redaction_unreviewed_ids=unreviewed_case_photos(self.catalog, sorted(case_ids)),
         )
 
 

@@ -77,6 +77,7 @@ def approval_refusals(
     case_photo_ids: Iterable[int] = (),
     unclean: Mapping[int, str] | None = None,
     override_reason: str = "",
+    redaction_unreviewed_ids: Iterable[int] = (),
 ) -> list[Refusal]:
     """Every reason the content may not be approved as it is (empty list: it may).
 
@@ -99,6 +100,18 @@ def approval_refusals(
                 Refusal(
                     "is a case photo and the set is public; approve with an override reason "
                     "(--override-reason) if it really may be published",
+                    photo_id,
+                )
+            )
+    elif content.visibility is Visibility.PUBLIC:
+        # A case photo allowed out by an override still needs a person's word on what it shows: its
+        # redaction reviewed (`redaction_unreviewed_ids`, from photoarchive.redaction).
+        in_set = {p.photo_id for p in content.photos}
+        for photo_id in sorted(set(redaction_unreviewed_ids) & in_set):
+            refusals.append(
+                Refusal(
+                    "is a case photo whose redaction nobody has reviewed: check its regions "
+                    "(photoarchive redact ID --confirm, or --nothing-to-redact)",
                     photo_id,
                 )
             )

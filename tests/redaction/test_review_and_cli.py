@@ -139,3 +139,17 @@ def test_cli_detect(home, archive, capsys) -> None:
     pid = archive("gruppe.jpg", folder="2026-5", size=(1200, 800), pattern="group")
     code, out, _ = _run(capsys, "--home", home.root, "redact", pid, "--detect")
     assert code == 0 and "3 face(s) suggested" in out  # the group picture pastes the real face three times
+
+
+def test_unreviewed_case_photos_is_what_approval_asks(home, catalog, archive) -> None:
+    from photoarchive.redaction import unreviewed_case_photos
+
+    case = archive("a.jpg", folder="2026-888888")
+    other = archive("b.jpg", seed=3)
+    assert unreviewed_case_photos(catalog, [case, other]) == [case]
+    service = RedactionService(catalog, home)
+    rid = service.add(case, (0.1, 0.1, 0.3, 0.3), "kari")
+    service.confirm(case, "ola")
+    assert unreviewed_case_photos(catalog, [case, other]) == []
+    service.set_fill(rid, Fill.MOSAIC, "kari")  # changed after the review: asked again
+    assert unreviewed_case_photos(catalog, [case, other]) == [case]

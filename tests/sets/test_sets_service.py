@@ -118,6 +118,13 @@ def test_case_photo_needs_override_reason_and_it_is_audited(service, catalog, ph
     assert "override" in str(refused.value)
     assert service.find(s.id).state is SetState.SUBMITTED
 
+    # With the override, the case photo still needs its redaction reviewed (photoarchive.redaction).
+    with pytest.raises(ApprovalRefused) as refused:
+        service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
+    assert [r.photo_id for r in refused.value.refusals] == [case_id] and "redaction" in str(refused.value)
+    from photoarchive.catalog.redactions import RedactionStore
+
+    RedactionStore(catalog.engine).set_review(case_id, "nothing_to_redact", "", "kari", False)
     approved = service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
     assert approved.override_reason == "Etterlysning godkjent av påtaleansvarlig"
     overrides = [e for e in catalog.sets.audit_entries() if e.action == "override"]
