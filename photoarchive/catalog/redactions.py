@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from photoarchive.catalog.photos import _jsonable, utcnow
-from photoarchive.catalog.schema import events, redaction_regions, redaction_reviews
+from photoarchive.catalog.schema import events, photo_categories, redaction_regions, redaction_reviews
+
+# The event that says the face search has run on a photo (so the background search does it once).
+SEARCHED_EVENT = "redaction_searched"
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,29 @@ class RedactionStore:
                 )
             )
             self._event(conn, photo_id, "redaction_reviewed", actor, {"state": state, "regions": regions_digest})
+
+    def unsearched_case_photos(self, limit: int | None = None) -> list[int]:
+        """Case photos (suggested or confirmed) the face search has not been run on, newest first."""
+        searched = select(events.c.photo_id).where(events.c.kind == SEARCHED_EVENT, events.c.photo_id.is_not(None))
+        stmt = (
+            select(photo_categories.c.photo_id)
+            .where(
+                and_(
+                    photo_categories.c.category == "case",
+                    photo_categories.c.state != "rejected",
+                    photo_categories.c.photo_id.not_in(searched),
+                )
+            )
+            .order_by(photo_categories.c.photo_id.desc())
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def mark_searched(self, photo_id: int, actor: str, detail: dict) -> None:
+        with self.engine.begin() as conn:
+            self._event(conn, photo_id, SEARCHED_EVENT, actor, detail)
 
     @staticmethod
     def _event(conn: Connection, photo_id: int, kind: str, actor: str, detail: dict) -> None:

@@ -201,6 +201,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
         home, settings, catalog, on_result=on_result, on_status=on_status, inbox_folders=args.inbox
     )
     service.start()
+    # Case photos get their face regions suggested in the background, never inside the ingest.
+    from photoarchive.redaction.background import BackgroundSuggester
+
+    suggester = BackgroundSuggester(catalog, home)
+    suggester.start()
     print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
     try:
         while not stopped.wait(0.5):
@@ -208,6 +213,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Stopping (finishing the file in progress)…", file=sys.stderr, flush=True)
     finally:
+        suggester.stop()
         service.stop()
     return 0
 

@@ -19,7 +19,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "Exit 0 done, 1 when the photo is a case photo whose redaction still needs a review (--list), "
         "2 on an error.",
     )
-    p.add_argument("photo_id", type=int, metavar="ID")
+    p.add_argument("photo_id", type=int, metavar="ID", nargs="?", help="the photo (not with --pending)")
+    p.add_argument(
+        "--pending", action="store_true",
+        help="run the face search on every case photo not searched yet (what the background search does)",
+    )
+    p.add_argument("--limit", type=int, default=None, help="with --pending: at most this many photos")
     p.add_argument("--detect", action="store_true", help="search the full-resolution photo for faces and add them")
     p.add_argument("--add", action="append", default=[], metavar="x,y,w,h", help="add a region (repeatable)")
     p.add_argument("--kind", choices=["face", "plate", "document", "manual"], default="manual", help="kind of --add regions")
@@ -57,6 +62,15 @@ def cmd_redact(args: argparse.Namespace) -> int:
     home, _settings = home_and_settings(args)
     service = RedactionService(Catalog.for_home(home), home)
     actor = current_user()
+    if args.pending:
+        done = service.suggest_pending(args.limit)
+        for photo_id, added in done.items():
+            print(f"photo {photo_id}: {added} face(s) suggested")
+        print(f"{len(done)} case photo(s) searched")
+        return EXIT_OK
+    if args.photo_id is None:
+        print("photoarchive redact: error: give a photo ID (or --pending)")
+        return EXIT_ERROR
     pid = args.photo_id
     try:
         boxes = [parse_box(text) for text in args.add]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -150,8 +150,29 @@ class RedactionService:
             existing.append(box)
             new.append(NewRegion(box.x, box.y, box.w, box.h, str(RegionKind.FACE), str(DEFAULT_FACE_FILL), "detector", score))
         ids = self.store.add(photo_id, new, actor)
+        self.store.mark_searched(photo_id, actor, {"faces": found.count, "added": len(ids)})
         log.info("photo %s: %d face(s) found, %d new region(s)", photo_id, found.count, len(ids))
         return [r for r in self.regions(photo_id) if r.id in set(ids)]
+
+    def pending_searches(self, limit: int | None = None) -> list[int]:
+        """Case photos the face search has not been run on yet (newest first)."""
+        return self.store.unsearched_case_photos(limit)
+
+    def suggest_pending(
+        self, limit: int | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> dict[int, int]:
+        """Run the face search on case photos not yet searched; {photo id: regions added}. A photo whose
+        original cannot be read is marked searched with the reason (logged), so it is not retried forever."""
+        added: dict[int, int] = {}
+        for photo_id in self.pending_searches(limit):
+            if cancelled is not None and cancelled():
+                break
+            try:
+                added[photo_id] = len(self.detect(photo_id))
+            except (OSError, PhotoarchiveError) as exc:
+                log.warning("photo %s: face search for redaction failed: %s", photo_id, exc)
+                self.store.mark_searched(photo_id, "detector", {"error": str(exc)})
+        return added
 
     # -- review ----------------------------------------------------------------------------------
 

@@ -153,3 +153,40 @@ def test_unreviewed_case_photos_is_what_approval_asks(home, catalog, archive) ->
     assert unreviewed_case_photos(catalog, [case, other]) == []
     service.set_fill(rid, Fill.MOSAIC, "kari")  # changed after the review: asked again
     assert unreviewed_case_photos(catalog, [case, other]) == [case]
+
+
+def test_case_photos_are_searched_in_the_background_once(home, catalog, archive) -> None:
+    import threading
+
+    from photoarchive.redaction.background import BackgroundSuggester
+
+    case = archive("vitner.jpg", folder="2026-999999", size=(1200, 800), pattern="group")
+    archive("ikke-sak.jpg", size=(1200, 800), pattern="group", seed=4)
+    service = RedactionService(catalog, home)
+    assert service.pending_searches() == [case]
+    seen: list[tuple[int, int]] = []
+    done = threading.Event()
+
+    def suggested(photo_id: int, added: int) -> None:
+        seen.append((photo_id, added))
+        done.set()
+
+    suggester = BackgroundSuggester(catalog, home, interval=0.05, on_suggested=suggested)
+    suggester.start()
+    try:
+        assert done.wait(120)
+    finally:
+        suggester.stop()
+    assert seen == [(case, 3)]
+    assert service.pending_searches() == []
+    assert len(service.regions(case)) == 3
+    assert "redaction_searched" in [e.kind for e in catalog.photos.events(case)]
+
+
+def test_cli_pending_searches_each_case_photo_once(home, archive, capsys) -> None:
+    archive("en.jpg", folder="2026-111111", size=(1200, 800), pattern="group")
+    code, out, _ = _run(capsys, "--home", home.root, "redact", "--pending")
+    assert code == 0 and "3 face(s) suggested" in out and "1 case photo(s) searched" in out
+    code, out, _ = _run(capsys, "--home", home.root, "redact", "--pending")
+    assert code == 0 and "0 case photo(s) searched" in out
+    assert _run(capsys, "--home", home.root, "redact")[0] == 2
