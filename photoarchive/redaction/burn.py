@@ -99,7 +99,10 @@ def burn_in(source: Path, regions: Sequence[Region], dest: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         options: dict[str, object] = {"exif": exif.tobytes()} if date else {}
-        if icc:
+        # The colour profile stays when it fits the pixels written (an RGB or grey profile); a CMYK
+        # photo becomes RGB, and its CMYK profile would then be wrong.
+        space = icc[16:20] if icc else b""
+        if (redacted.mode == "RGB" and space == b"RGB ") or (redacted.mode == "L" and space == b"GRAY"):
             options["icc_profile"] = icc
         if is_png:
             redacted.save(tmp, "PNG", **options)

@@ -121,3 +121,24 @@ def test_redacted_source_goes_through_the_unchanged_privacy_strip(tmp_path) -> N
     assert not result.reencoded  # the strip itself stays lossless: the one re-encode was the burn-in
     kinds = {f.kind for f in scan_bytes((tmp_path / "out.jpg").read_bytes(), "copy")[1]}
     assert FindingKind.SERIAL not in kinds and FindingKind.OWNER not in kinds
+
+
+def test_heic_and_png_originals_are_redacted_too(home, catalog, archive, tmp_path) -> None:
+    service = RedactionService(catalog, home)
+    for name, fmt in (("telefon.heic", "HEIF"), ("skjerm.png", "PNG")):
+        pid = archive(name, folder="2026-246810", size=(600, 400), fmt=fmt, seed=len(name))
+        service.add(pid, REGION, "kari")
+        (item,) = export_photos(home, Settings(), catalog, [pid], tmp_path / fmt)
+        assert item.error == ""
+        assert item.dest.suffix == (".png" if fmt == "PNG" else ".jpg")
+        shown = _displayed_pixels(item.dest)
+        assert shown[_mask(600, 400, REGION, margin=-2)].max() <= 12
+
+
+def test_cmyk_profile_is_not_put_on_rgb_pixels(tmp_path) -> None:
+    source = tmp_path / "cmyk.jpg"
+    fake_cmyk_profile = bytes(16) + b"CMYK" + bytes(108)
+    Image.new("CMYK", (200, 100), (0, 50, 100, 0)).save(source, "JPEG", icc_profile=fake_cmyk_profile)
+    dest = burn_in(source, [Region(0.1, 0.1, 0.2, 0.2)], tmp_path / "r.jpg")
+    with Image.open(dest) as im:
+        assert im.mode == "RGB" and "icc_profile" not in im.info
