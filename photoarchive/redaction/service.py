@@ -231,6 +231,12 @@ class RedactionService:
         if not dest.is_file():
             burn_in(original, regions, dest)
             log.info("photo %s: redacted source made with %d region(s)", photo_id, len(regions))
+            for stale in dest.parent.glob(f"{sha256}-*"):  # made for regions the photo no longer has
+                if stale != dest:
+                    try:
+                        stale.unlink()
+                    except OSError:  # in use (Windows): the next one made removes it
+                        log.debug("stale redacted source %s left for later", stale)
         return dest
 
     def _photo(self, photo_id: int):  # type: ignore[no-untyped-def]

@@ -142,3 +142,17 @@ def test_cmyk_profile_is_not_put_on_rgb_pixels(tmp_path) -> None:
     dest = burn_in(source, [Region(0.1, 0.1, 0.2, 0.2)], tmp_path / "r.jpg")
     with Image.open(dest) as im:
         assert im.mode == "RGB" and "icc_profile" not in im.info
+
+
+def test_a_changed_region_makes_a_new_redacted_source_and_drops_the_old(home, catalog, archive, original_of) -> None:
+    pid = archive("endres.jpg", folder="2026-135790", size=(600, 400))
+    record = catalog.photos.get(pid)
+    service = RedactionService(catalog, home)
+    rid = service.add(pid, (0.1, 0.1, 0.2, 0.2), "kari")
+    first = service.publish_source(pid, record.sha256, original_of(pid))
+    service.move(rid, (0.6, 0.6, 0.2, 0.2), "kari")
+    second = service.publish_source(pid, record.sha256, original_of(pid))
+    assert second != first and second.is_file() and not first.exists()
+    shown = _displayed_pixels(second)
+    assert shown[_mask(600, 400, (0.6, 0.6, 0.2, 0.2), margin=-2)].max() <= 12
+    assert shown[_mask(600, 400, (0.1, 0.1, 0.2, 0.2), margin=-2)].mean() > 30  # the old place shows again
