@@ -307,6 +307,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail}
             for e in history
         ]
+        from photoarchive.cli.redact_cmds import redaction_json
+        from photoarchive.redaction import RedactionService
+
+        data["redaction"] = redaction_json(RedactionService(catalog, home), record.id)
         _print_json(data)
         return 0
     data = photo_json(record)

@@ -52,6 +52,25 @@ def region_lines(regions) -> list[str]:  # type: ignore[no-untyped-def]
     return lines
 
 
+def redaction_json(service, photo_id: int) -> dict:  # type: ignore[no-untyped-def]
+    """The photo's regions, review and whether a review is needed, as `redact --json` and `show --json` print them."""
+    review = service.review(photo_id)
+
+    def when(at):  # type: ignore[no-untyped-def]
+        return at.isoformat() + "Z" if at else None
+
+    return {
+        "regions": [
+            {"id": r.id, "x": r.x, "y": r.y, "w": r.w, "h": r.h, "kind": str(r.kind), "fill": str(r.fill),
+             "source": r.source, "score": r.score, "added_by": r.added_by, "added_at": when(r.added_at),
+             "confirmed_by": r.confirmed_by, "confirmed_at": when(r.confirmed_at)}
+            for r in service.regions(photo_id)
+        ],
+        "review": None if review is None else {"state": str(review.state), "actor": review.actor, "at": when(review.at)},
+        "review_needed": service.review_needed(photo_id),
+    }  # fmt: skip
+
+
 def cmd_redact(args: argparse.Namespace) -> int:
     from photoarchive.catalog import Catalog
     from photoarchive.cli.context import home_and_settings
@@ -98,20 +117,7 @@ def cmd_redact(args: argparse.Namespace) -> int:
     review = service.review(pid)
     needed = service.review_needed(pid)
     if args.json:
-        print(json.dumps({
-            "photo_id": pid,
-            "regions": [
-                {"id": r.id, "x": r.x, "y": r.y, "w": r.w, "h": r.h, "kind": str(r.kind), "fill": str(r.fill),
-                 "source": r.source, "score": r.score, "added_by": r.added_by,
-                 "added_at": r.added_at.isoformat() + "Z" if r.added_at else None,
-                 "confirmed_by": r.confirmed_by,
-                 "confirmed_at": r.confirmed_at.isoformat() + "Z" if r.confirmed_at else None}
-                for r in regions
-            ],
-            "review": None if review is None else {
-                "state": str(review.state), "actor": review.actor, "at": review.at.isoformat() + "Z"},
-            "review_needed": needed,
-        }, ensure_ascii=False, indent=2))  # fmt: skip
+        print(json.dumps({"photo_id": pid, **redaction_json(service, pid)}, ensure_ascii=False, indent=2))
     elif args.list or not (args.add or args.clear or args.remove or args.detect or args.confirm or args.nothing_to_redact):
         print(f"photo {pid}: {len(regions)} region(s)")
         for line in region_lines(regions):

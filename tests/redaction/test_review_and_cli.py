@@ -125,6 +125,9 @@ def test_cli_add_list_confirm_clear_and_show(home, catalog, archive, capsys) -> 
     assert data["regions"][0]["fill"] == "mosaic" and data["review_needed"] is False
     code, out, _ = _run(capsys, "--home", home.root, "show", pid)
     assert code == 0 and "2 region(s)" in out and "x=0.100" in out
+    code, out, _ = _run(capsys, "--home", home.root, "show", pid, "--json")
+    shown = json.loads(out)["redaction"]
+    assert len(shown["regions"]) == 2 and shown["review"]["state"] == "regions_confirmed"
     code, out, _ = _run(capsys, "--home", home.root, "redact", pid, "--clear")
     assert code == 0 and "2 region(s) removed" in out
     code, out, _ = _run(capsys, "--home", home.root, "redact", pid, "--nothing-to-redact", "--list")
