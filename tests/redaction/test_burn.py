@@ -156,3 +156,17 @@ def test_a_changed_region_makes_a_new_redacted_source_and_drops_the_old(home, ca
     shown = _displayed_pixels(second)
     assert shown[_mask(600, 400, (0.6, 0.6, 0.2, 0.2), margin=-2)].max() <= 12
     assert shown[_mask(600, 400, (0.1, 0.1, 0.2, 0.2), margin=-2)].mean() > 30  # the old place shows again
+
+
+def test_capture_date_survives_the_burn_in_for_keep_capture_date(tmp_path) -> None:
+    from datetime import datetime
+
+    source = factory.make_photo(tmp_path / "d.jpg", capture_time=datetime(2026, 5, 17, 12, 30, 0), gps=True)
+    redacted = burn_in(source, [Region(0.1, 0.1, 0.2, 0.2)], tmp_path / "r.jpg")
+    kept = publish_copy(redacted, tmp_path / "kept.jpg", PublishPolicy(keep_capture_date=True))
+    dropped = publish_copy(redacted, tmp_path / "dropped.jpg", PublishPolicy(keep_capture_date=False))
+    assert "capture date" in kept.kept and "capture date" not in dropped.kept
+    with Image.open(tmp_path / "kept.jpg") as im:
+        assert im.getexif().get_ifd(0x8769).get(0x9003) == "2026:05:17 12:30:00"
+    with Image.open(redacted) as im:
+        assert not im.getexif().get_ifd(0x8825)  # no GPS carried into the redacted source
