@@ -8,7 +8,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
-from photoarchive.catalog.clock import jsonable as _jsonable, utcnow
+from photoarchive.catalog.clock import jsonable as _jsonable
+from photoarchive.catalog.clock import utcnow
 from photoarchive.catalog.schema import events, photo_categories, redaction_regions, redaction_reviews
 
 # The event that says the face search has run on a photo (so the background search does it once).
