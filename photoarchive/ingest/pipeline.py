@@ -5,10 +5,15 @@ by hashing it again, read metadata + make thumbnails + scan for personal data (o
 the catalog lock: record the intent, rename atomically into originals/, commit the catalog row, and only
 then remove the source from the inbox. A crash at any point loses nothing: the source stays until the
 commit, and `recover()` removes what a dead process left half done.
+
+Longer than the ~400 lines a module aims for, on purpose: every way a file enters the archive
+(ingested, adopted by `check`, recorded as a duplicate, quarantined) shares the commit lock, the
+intent rows and the one error policy, and reads best in one place.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -18,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -29,14 +35,6 @@ from photoarchive.ingest.archive_paths import choose_archive_path, make_read_onl
 from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored, sha256_of
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
-from photoarchive.ingest.results import Adopted, IngestResult, Outcome, SourceFile
-from photoarchive.ingest.staging import (
-    archive_unwritable,
-    copy_and_hash,
-    is_under,
-    remove_from_inbox,
-    unlink_quietly,
-)
 from photoarchive.settings import Settings
 from photoarchive.users import current_user
 
@@ -45,8 +43,65 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The result types live in results.py; importable from here, where callers have always found them.
-__all__ = ["Adopted", "IngestResult", "Ingestor", "Outcome", "SourceFile", "default_workers", "expand_paths"]
+COPY_CHUNK = 1024 * 1024
+
+
+class Outcome(StrEnum):
+    ARCHIVED = "archived"
+    DUPLICATE = "duplicate"
+    QUARANTINED = "quarantined"
+    # Not the file's fault: it vanished, is still being written, or the archive cannot be written.
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass
+class IngestResult:
+    source: Path
+    outcome: Outcome
+    photo_id: int | None = None
+    quarantine_id: int | None = None
+    reason: str = ""
+    # Seconds per stage, for benchmarks: copy, verify, analyse (metadata/thumbnail/faces), scan, catalog.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        name = self.source.name
+        match self.outcome:
+            case Outcome.ARCHIVED:
+                return f"{name}: archived as photo {self.photo_id}"
+            case Outcome.DUPLICATE:
+                return f"{name}: already in the archive (photo {self.photo_id}); recorded as a duplicate"
+            case Outcome.QUARANTINED:
+                return f"{name}: moved to quarantine — {self.reason}"
+            case _:
+                return f"{name}: {self.outcome.value} — {self.reason}"
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """An original found in originals/ that the catalog did not know."""
+
+    archive_path: str
+    photo_id: int
+    # The same bytes are already catalogued under another path: this file is a second copy, left alone.
+    copy_of_known: bool
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to ingest and where it was dropped (the path relative to its inbox can name a case)."""
+
+    path: Path
+    relative: PurePath
+
+    @classmethod
+    def under(cls, path: Path, root: Path) -> SourceFile:
+        try:
+            relative = PurePath(path.relative_to(root))
+        except ValueError:
+            relative = PurePath(path.parent.name, path.name)
+        return cls(path, relative)
 
 
 class Ingestor:
@@ -110,16 +165,16 @@ class Ingestor:
             log.info("%s disappeared while being ingested", path)
             return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
         except PermissionError as exc:
-            if is_under(exc.filename, self.home.root):
-                return IngestResult(path, Outcome.FAILED, reason=archive_unwritable(self.home, exc))
+            if _is_under(exc.filename, self.home.root):
+                return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
             return IngestResult(
                 path, Outcome.SKIPPED, reason=f"the file cannot be opened yet ({exc.strerror})"
             )
         except ArchiveError as exc:
             return IngestResult(path, Outcome.FAILED, reason=str(exc))
         except OSError as exc:
-            if is_under(exc.filename, self.home.root) or exc.errno == 28:
-                return IngestResult(path, Outcome.FAILED, reason=archive_unwritable(self.home, exc))
+            if _is_under(exc.filename, self.home.root) or exc.errno == 28:
+                return IngestResult(path, Outcome.FAILED, reason=_archive_unwritable(self.home, exc))
             return IngestResult(
                 path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}"
             )
@@ -130,17 +185,17 @@ class Ingestor:
         started = time.perf_counter()
         staged = self.home.staging / f"{uuid.uuid4().hex}.part"
         try:
-            sha256, size, head = copy_and_hash(path, staged)
+            sha256, size, head = _copy_and_hash(path, staged)
         except OSError as exc:
-            unlink_quietly(staged)
+            _unlink_quietly(staged)
             if exc.filename is None or str(exc.filename) == str(staged):
-                raise ArchiveError(archive_unwritable(self.home, exc)) from exc
+                raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
         timings["copy"] = time.perf_counter() - started
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
         finally:
-            unlink_quietly(staged)
+            _unlink_quietly(staged)
 
     def _process_staged(
         self,
@@ -225,12 +280,12 @@ class Ingestor:
                 # Undo what we can now; `recover()` handles what a hard crash leaves.
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
                     make_writable(target)
-                    unlink_quietly(target)
+                    _unlink_quietly(target)
                     self.catalog.pending.clear(pending_id)
                 raise
         timings["catalog"] = time.perf_counter() - mark
         if remove_source:
-            remove_from_inbox(path)
+            _remove_source(path)
         log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
         return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
 
@@ -357,7 +412,7 @@ class Ingestor:
     ) -> IngestResult:
         self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
-            remove_from_inbox(path)
+            _remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
         return IngestResult(path, Outcome.DUPLICATE, photo_id=photo_id, timings=timings)
 
@@ -384,7 +439,7 @@ class Ingestor:
             actor=self.actor,
         )
         if remove_source:
-            remove_from_inbox(source.path)
+            _remove_source(source.path)
         log.warning("quarantined %s: %s", source.path, reason)
         return IngestResult(
             source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings
@@ -434,3 +489,64 @@ class _PrivacyFlags:
     has_serial: bool = False
     has_owner: bool = False
     kinds: list[str] = field(default_factory=list)
+
+
+def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
+    """Copy source to staged, hashing in the same pass; fsync before returning."""
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    with open(source, "rb") as reader, open(staged, "xb") as writer:
+        while chunk := reader.read(COPY_CHUNK):
+            if not head:
+                head = chunk[:64]
+            digest.update(chunk)
+            writer.write(chunk)
+            size += len(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    return digest.hexdigest(), size, head
+
+
+def _remove_source(path: Path, attempts: int = 5) -> None:
+    """Remove an ingested file from the inbox; on Windows another program may still hold it briefly."""
+    for attempt in range(attempts):
+        try:
+            path.unlink()
+            return
+        except FileNotFoundError:
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                log.warning("%s is archived but could not be removed from the inbox (in use)", path)
+                return
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("could not remove %s: %s", path, exc)
+
+
+def _is_under(filename: object, root: Path) -> bool:
+    """Whether an OS error's file name lies in the archive home (an error without a name does not)."""
+    if not filename:
+        return False
+    try:
+        Path(str(filename)).resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def _archive_unwritable(home: Home, exc: OSError) -> str:
+    if exc.errno == 28:
+        return f"The archive disk is full ({home.root}); free some space. Files stay in the inbox."
+    return (
+        f"The archive folder {home.root} cannot be written ({exc.strerror or exc}). "
+        "Files stay in the inbox until it can."
+    )
