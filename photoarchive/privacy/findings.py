@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 class FindingKind(StrEnum):
-    GPS = "gps"
+    GPS = "gps"  # a real position (coordinates); `ScanReport.has_gps` means exactly this
+    GPS_FIELDS = "gps_fields"  # GPS fields without a position (an empty directory, version, map datum …)
     SERIAL = "serial"
     OWNER = "owner"
     MAKER_NOTE = "maker_note"
@@ -38,6 +39,7 @@ class FindingKind(StrEnum):
 # Plain sentences, one per kind, kept simple so that they translate well. "{excerpt}" is the value seen.
 _LABELS: dict[FindingKind, str] = {
     FindingKind.GPS: "GPS position",
+    FindingKind.GPS_FIELDS: "GPS fields without a position",
     FindingKind.SERIAL: "serial number or unique ID",
     FindingKind.OWNER: "name of a person or owner",
     FindingKind.MAKER_NOTE: "camera maker's private notes",
@@ -61,6 +63,7 @@ _LABELS: dict[FindingKind, str] = {
 
 _TEMPLATES: dict[FindingKind, str] = {
     FindingKind.GPS: "GPS position {excerpt}",
+    FindingKind.GPS_FIELDS: "GPS fields without a position ({tag}): {excerpt}",
     FindingKind.SERIAL: "Serial number or unique ID ({tag}): {excerpt}",
     FindingKind.OWNER: "Name of a person or owner ({tag}): {excerpt}",
     FindingKind.MAKER_NOTE: "Camera maker's private notes ({excerpt})",
@@ -110,14 +113,93 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
+class Note(StrEnum):
+    """Codes of the descriptions a scan writes itself (rather than quoting a value from the file), so that the
+    window can say them in the user's language from the code and `Finding.params`."""
+
+    POSITION = "position"  # {lat} {ns} {lon} {ew}: "59.2° N 9.6° E"
+    GPS_EMPTY = "gps_empty"
+    GPS_NO_POSITION = "gps_no_position"  # {count}
+    GPS_NULL_ISLAND = "gps_null_island"
+    GEOTIFF = "geotiff"
+    BYTES = "bytes"  # {count}
+    BYTES_SHOWING = "bytes_showing"  # {count} {text}: the first bytes of an unknown block, as text
+    VALUES = "values"  # {count}
+    PIXELS = "pixels"  # {width} {height}
+    THUMBNAIL_IMAGE = "thumbnail_image"
+    FURTHER_IMAGE = "further_image"
+    JPEG_AFTER_END = "jpeg_after_end"  # {count}
+    MPF_IMAGES = "mpf_images"  # {count}
+    MPF_INDEX = "mpf_index"
+    IMAGES = "images"  # {count}
+    THUMBNAILS = "thumbnails"  # {count}
+    DEPTH_IMAGES = "depth_images"  # {count}
+    AUX_IMAGES = "aux_images"  # {type} {count}
+    FIELDS = "fields"  # {count} {names}
+    C2PA = "c2pa"  # {count}
+    UNREADABLE = "unreadable"  # {reason}
+    MALFORMED = "malformed"
+
+
+_NOTES: dict[Note, str] = {
+    Note.POSITION: "{lat}° {ns} {lon}° {ew}",
+    Note.GPS_EMPTY: "empty GPS directory",
+    Note.GPS_NO_POSITION: "GPS directory with {count} fields, no position",
+    Note.GPS_NULL_ISLAND: "coordinates 0° 0° (no position fix)",
+    Note.GEOTIFF: "GeoTIFF map position",
+    Note.BYTES: "{count} bytes",
+    Note.BYTES_SHOWING: "{count} bytes: {text}",
+    Note.VALUES: "{count} values",
+    Note.PIXELS: "{width}×{height} pixels",
+    Note.THUMBNAIL_IMAGE: "thumbnail image of the photo",
+    Note.FURTHER_IMAGE: "further image in the file",
+    Note.JPEG_AFTER_END: "{count} bytes holding a JPEG image",
+    Note.MPF_IMAGES: "{count} images in the file (secondary images after the end of the main one)",
+    Note.MPF_INDEX: "multi-picture index",
+    Note.IMAGES: "{count} top-level images in the file",
+    Note.THUMBNAILS: "{count} thumbnail images",
+    Note.DEPTH_IMAGES: "{count} depth images",
+    Note.AUX_IMAGES: "{type} ({count})",
+    Note.FIELDS: "{names}",
+    Note.C2PA: "content credentials (C2PA) with {count} manifests",
+    Note.UNREADABLE: "unreadable: {reason}",
+    Note.MALFORMED: "malformed",
+}
+
+
+def note_text(note: Note | str, params: dict[str, object]) -> str:
+    """The English wording of a note (the CLI's; the window translates `note` itself)."""
+    return _NOTES[Note(note)].format(**params)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One piece of data that would leave with the file. `where` names the container, `tag` the field."""
+    """One piece of data that would leave with the file. `where` names the container, `tag` the field.
+
+    `excerpt` is the value as seen in the file, or, when `note` is set, the English wording of what the scan
+    says about it; `note` and `params` are that statement as a code and its parameters, for translation.
+    """
 
     kind: FindingKind
     where: str
     tag: str
     excerpt: str = ""
+    note: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def value(self) -> str:
+        """The value quoted from the file ('' when the finding is a statement of the scan's own)."""
+        return "" if self.note else self.excerpt
+
+    @property
+    def message(self) -> tuple[str, dict[str, str]]:
+        """(code, parameters) of the whole sentence, e.g. ("gps", {"tag": …, "excerpt": …, "note": …})."""
+        params = {"tag": self.tag or self.where, "where": self.where, "excerpt": self.excerpt}
+        if self.note:
+            params["note"] = self.note
+            params.update(self.params)
+        return str(self.kind.value), params
 
     def describe(self) -> str:
         """One English sentence for the user, e.g. "GPS position 59.2° N 9.6° E"."""
@@ -173,6 +255,8 @@ class ScanReport:
                     "where": f.where,
                     "tag": f.tag,
                     "excerpt": f.excerpt,
+                    "note": f.note,
+                    "params": dict(f.params),
                     "description": f.describe(),
                 }
                 for f in self.findings

@@ -18,7 +18,7 @@ from photoarchive.privacy.blocks import nested, scan_exif_block
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import read_capture_date, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
-from photoarchive.privacy.findings import excerpt
+from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc
 from photoarchive.privacy.iptc import scan_photoshop
 from photoarchive.privacy.xmp import scan_xmp
@@ -188,16 +188,30 @@ def scan(data: bytes, col: Collector, name: object = "file") -> JpegLayout:
 
 def scan_layout(data: bytes, layout: JpegLayout, col: Collector) -> None:
     """Report the metadata segments of a parsed file, its ICC profile and anything after its end."""
+    scan_segments(data, layout, col)
+    scan_after_end(data, layout.eoi_end, col)
+
+
+def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
+    """Report every metadata segment of a parsed image (before, between and after its scans) and its ICC
+    profile."""
+    from photoarchive.privacy import jpeg_apps
+
     extended_xmp: dict[bytes, dict[int, bytes]] = defaultdict(dict)
-    for seg in layout.metadata():
+    jumbf: dict[int, dict[int, bytes]] = defaultdict(dict)
+    metadata = layout.metadata()
+    infiray = any(jpeg_apps.is_infiray(s.marker, s.payload(data)) for s in metadata if s.marker == APP2)
+    for seg in metadata:
         payload = seg.payload(data)
         marker = seg.marker
         app = f"APP{marker - APP0}" if APP0 <= marker <= 0xEF else f"marker 0x{marker:02X}"
         if marker == APP0 and payload.startswith(JFIF_ID):
             if len(payload) >= 14 and payload[12] * payload[13] > 0:
-                col.add(K.THUMBNAIL, "APP0 JFIF", "JFIF thumbnail", f"{payload[12]}×{payload[13]} pixels")
+                col.note(
+                    K.THUMBNAIL, "APP0 JFIF", "JFIF thumbnail", Note.PIXELS, width=payload[12], height=payload[13]
+                )
         elif marker == APP0 and payload.startswith(JFXX_ID):
-            col.add(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", f"{len(payload)} bytes")
+            col.note(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", Note.BYTES, count=len(payload))
         elif marker == APP1 and payload.startswith(EXIF_ID):
             scan_exif_block(payload, "EXIF", col)
         elif marker == APP1 and payload.startswith(XMP_ID):
@@ -211,47 +225,88 @@ def scan_layout(data: bytes, layout: JpegLayout, col: Collector) -> None:
         elif marker == APP2 and payload.startswith(ICC_ID):
             continue  # checked once, reassembled, below
         elif marker == APP2 and payload.startswith(MPF_ID):
-            col.add(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", _mpf_summary(payload))
+            _mpf_summary(payload, col)
         elif marker == APP2 and payload.startswith(b"FPXR"):
-            col.add(K.EMBEDDED_IMAGE, "APP2 FlashPix", "FlashPix", f"{len(payload)} bytes")
+            col.note(K.EMBEDDED_IMAGE, "APP2 FlashPix", "FlashPix", Note.BYTES, count=len(payload))
         elif marker == APP13 and payload.startswith(PHOTOSHOP_ID):
             scan_photoshop(payload[len(PHOTOSHOP_ID) :], "APP13 Photoshop", col, nested)
         elif marker == APP14 and payload.startswith(ADOBE_ID):
             continue  # colour transform flag: kept
         elif marker == COM:
-            col.add(K.COMMENT, "JPEG comment", "COM", payload)
+            where = "JPEG comment" if seg.start < _first_scan(layout) else "JPEG comment between scans"
+            col.add(K.COMMENT, where, "COM", payload)
+        elif marker == jpeg_apps.APP11 and (part := jpeg_apps.jumbf_part(payload)) is not None:
+            jumbf[part[0]][part[1]] = part[2]
+        elif jpeg_apps.scan_app(marker, payload, col, infiray):
+            continue
         else:
             ident = payload[:32].split(b"\x00", 1)[0]
-            col.add(
+            where = app if seg.start < _first_scan(layout) else f"{app} between scans"
+            col.note(
                 K.UNKNOWN_SEGMENT,
-                app,
+                where,
                 excerpt(ident, 40) or app,
-                f"{len(payload)} bytes: {excerpt(payload, 60)}",
+                Note.BYTES_SHOWING,
+                count=len(payload),
+                text=excerpt(payload, 60),
             )
     for guid, parts in extended_xmp.items():
         scan_xmp(
             b"".join(parts[k] for k in sorted(parts)), f"APP1 extended XMP {guid[:8].decode('latin-1')}", col
         )
+    if jumbf:
+        jpeg_apps.scan_jumbf_parts(jumbf, col)
     profile = icc_profile(data, layout)
     if profile:
         check_icc(profile, "APP2 ICC", col)
-    trailer = data[layout.eoi_end :]
-    if trailer.strip(b"\x00"):
-        if b"\xff\xd8\xff" in trailer[:64]:
-            col.add(
-                K.EMBEDDED_IMAGE,
-                "after end of image",
-                "trailer",
-                f"{len(trailer)} bytes holding a JPEG image",
-            )
-        else:
-            col.add(
-                K.TRAILER, "after end of image", "trailer", f"{len(trailer)} bytes: {excerpt(trailer, 60)}"
-            )
-    return layout
 
 
-def _mpf_summary(payload: bytes) -> str:
+def _first_scan(layout: JpegLayout) -> int:
+    return next((s.start for s in layout.segments if s.marker == SOS), layout.eoi_end or 1 << 62)
+
+
+MAX_EMBEDDED_IMAGES = 32
+
+
+def scan_after_end(data: bytes, end: int, col: Collector) -> None:
+    """Whatever follows the end-of-image marker: JPEG images (MPF secondary images, appended previews; each
+    scanned for its own metadata, GPS and serials) and any other bytes (an editor's leftover tail, a vendor
+    trailer), which are hidden data however they got there."""
+    pos, n, images, loose = end, len(data), 0, 0
+    first_loose = -1
+    while pos < n:
+        soi = data.find(b"\xff\xd8\xff", pos)
+        if soi < 0 or images >= MAX_EMBEDDED_IMAGES:
+            soi = n
+        if data[pos:soi].strip(b"\x00"):
+            loose += soi - pos
+            first_loose = pos if first_loose < 0 else first_loose
+        if soi >= n:
+            break
+        try:
+            inner = parse(data[soi:], "embedded image")
+        except (CorruptImage, UnsupportedFile, ImageTooLarge):
+            loose += 3
+            first_loose = soi if first_loose < 0 else first_loose
+            pos = soi + 3
+            continue
+        images += 1
+        size = inner.eoi_end
+        col.note(K.EMBEDDED_IMAGE, "after end of image", f"image {images + 1}", Note.JPEG_AFTER_END, count=size)
+        scan_segments(data[soi : soi + size], inner, col.within(f"image {images + 1}:"))
+        pos = soi + size
+    if loose:
+        col.note(
+            K.TRAILER,
+            "after end of image",
+            "trailer",
+            Note.BYTES_SHOWING,
+            count=loose,
+            text=excerpt(data[first_loose : first_loose + 240], 60),
+        )
+
+
+def _mpf_summary(payload: bytes, col: Collector) -> None:
     try:
         order = "<" if payload[4:6] == b"II" else ">"
         base = 4
@@ -265,10 +320,11 @@ def _mpf_summary(payload: bytes) -> str:
                 (images,) = struct.unpack(
                     order + "I", payload[base + ifd + 10 + 12 * i : base + ifd + 14 + 12 * i]
                 )
-                return f"{images} images in the file (secondary images after the end of the main one)"
+                col.note(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", Note.MPF_IMAGES, count=images)
+                return
     except struct.error:
         pass
-    return "multi-picture index"
+    col.note(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", Note.MPF_INDEX)
 
 
 def icc_segments(data: bytes, layout: JpegLayout) -> list[Segment]:

@@ -12,6 +12,7 @@ from photoarchive.privacy.blocks import scan_exif_block
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import build_exif, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc
 from photoarchive.privacy.jpeg import MAX_PIXELS
 from photoarchive.privacy.xmp import scan_xmp
@@ -120,9 +121,13 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
             if keyword.encode("latin-1", "replace") == XMP_KEYWORD:
                 scan_xmp(text, f"PNG {label} XMP", col)
             else:
-                col.add(K.TEXT_CHUNK, f"PNG {label}", keyword, text)
+                scan_text(keyword, text, f"PNG {label}", col)
         elif ctype == b"eXIf":
             scan_exif_block(_body(data, chunk), "PNG eXIf", col)
+        elif ctype == b"caBX":
+            from photoarchive.privacy.jumbf import scan_jumbf
+
+            scan_jumbf(_body(data, chunk), "PNG caBX C2PA", col)
         elif ctype == b"tIME":
             body = _body(data, chunk)
             if len(body) == 7:
@@ -131,8 +136,76 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
             else:
                 col.add(K.CAPTURE_DATE, "PNG tIME", "tIME", "malformed")
         else:
-            col.add(K.UNKNOWN_SEGMENT, f"PNG {label}", label, f"{chunk.end - chunk.start - 12} bytes")
+            col.note(K.UNKNOWN_SEGMENT, f"PNG {label}", label, Note.BYTES, count=chunk.end - chunk.start - 12)
+    after = data[chunks[-1].end :]
+    if after.strip(b"\x00"):
+        col.note(
+            K.TRAILER, "after IEND", "trailer", Note.BYTES_SHOWING, count=len(after), text=excerpt(after, 60)
+        )
     return chunks
+
+
+# The PNG specification's keywords (section 11.3.4.2) and what each holds.
+_KEYWORDS = {
+    "title": K.COMMENT, "author": K.OWNER, "description": K.COMMENT, "copyright": K.OWNER,
+    "creation time": K.CAPTURE_DATE, "software": K.SOFTWARE, "disclaimer": K.COMMENT, "warning": K.COMMENT,
+    "source": K.DEVICE, "comment": K.COMMENT,
+}  # fmt: skip
+_PRESS_KEYWORDS = {"author": "byline", "copyright": "copyright", "description": "caption", "title": "headline"}
+RAW_PROFILE = "raw profile type "
+
+
+def scan_text(keyword: str, text: bytes, where: str, col: Collector) -> None:
+    """A PNG text chunk by what its keyword says it holds; ImageMagick's hex-encoded raw profiles
+    ("Raw profile type exif", "…APP1", "…iptc", "…xmp", "…icc") decoded and scanned as what they are."""
+    from photoarchive.privacy.xmp import classify_name, is_position_name
+
+    low = keyword.strip().lower()
+    if low.startswith(RAW_PROFILE):
+        blob = raw_profile(text)
+        if blob is not None:
+            _scan_raw_profile(low[len(RAW_PROFILE) :].strip(), blob, f"{where} {keyword}", col)
+            return
+    kind = _KEYWORDS.get(low)
+    if kind is None:
+        found = classify_name(keyword.strip())  # ImageMagick's "exif:GPSLatitude", a camera's "Serial" …
+        kind = found if isinstance(found, K) else K.TEXT_CHUNK
+        if kind is K.GPS and not is_position_name(keyword):
+            kind = K.GPS_FIELDS
+    col.add(kind, where, keyword, text, press=_PRESS_KEYWORDS.get(low))
+
+
+def raw_profile(text: bytes) -> bytes | None:
+    """The bytes of an ImageMagick raw profile: "\\n<name>\\n<length>\\n<hex digits in lines>"."""
+    parts = text.split(None, 2)
+    if len(parts) < 3 or not parts[1].isdigit():
+        return None
+    length = int(parts[1])
+    try:
+        blob = bytes.fromhex(parts[2].decode("ascii", "replace").replace("\n", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return blob[:length]
+
+
+def _scan_raw_profile(name: str, blob: bytes, where: str, col: Collector) -> None:
+    from photoarchive.privacy.blocks import nested
+
+    if name in ("exif", "app1") and not blob.startswith(b"http://ns.adobe.com/xap/"):
+        scan_exif_block(blob, where, col)
+    elif name == "app1" or name == "xmp":
+        scan_xmp(blob.split(b"\x00", 1)[1] if blob.startswith(b"http://") else blob, where, col)
+    elif name in ("iptc", "8bim"):
+        from photoarchive.privacy.iptc import scan_iim, scan_photoshop
+
+        if blob.startswith(b"8BIM"):
+            scan_photoshop(blob, where, col, nested)
+        else:
+            scan_iim(blob, where, col)
+    elif name in ("icc", "icm"):
+        check_icc(blob, where, col)
+    else:
+        col.note(K.UNKNOWN_SEGMENT, where, name, Note.BYTES, count=len(blob))
 
 
 def orientation(data: bytes, chunks: list[Chunk]) -> int | None:

@@ -1,0 +1,139 @@
+"""Vendor application segments of JPEG files that carry serial numbers and names: Canon CIFF (APP0), Kodak
+Meta (APP3), InfiRay sensor data (APP9), JUMBF/C2PA (APP11), picture info and Ducky (APP12).
+
+Every one of them is dropped from a published copy; this only lets the scan say what they hold.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from photoarchive.privacy.collect import Collector
+from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import Note
+
+APP0, APP3, APP9, APP11, APP12 = 0xE0, 0xE3, 0xE9, 0xEB, 0xEC
+CIFF_TYPE = b"HEAPJPGM"
+KODAK_META = b"Meta\x00\x00"
+INFIRAY_ID = b"IJPEG"
+_KODAK_META_TAGS = {0xC353: (K.OWNER, "CameraOwner"), 0xC354: (K.SERIAL, "SerialNumber")}
+# InfiRay sensor block (APP9 of files with an 'IJPEG' APP2): (offset, length, kind, name).
+_INFIRAY_SENSOR = (
+    (0xC0, 32, K.SERIAL, "IRSensorSerialNumber"),
+    (0x240, 32, K.SERIAL, "VisibleSensorSerialNumber"),
+)
+
+
+def scan_app(marker: int, payload: bytes, col: Collector, infiray: bool = False) -> bool:
+    """Report a vendor segment this module knows; False when it does not know it (caller: unknown block)."""
+    if marker == APP0 and payload[6:14] == CIFF_TYPE:
+        from photoarchive.privacy.makernotes import scan_ciff
+
+        scan_ciff(payload, "APP0 CIFF", col)
+        col.note(K.MAKER_NOTE, "APP0 CIFF", "CIFF", Note.BYTES, count=len(payload))
+        return True
+    if marker == APP3 and payload.startswith(KODAK_META):
+        _kodak_meta(payload, col)
+        return True
+    if marker == APP9 and infiray and len(payload) >= 0x260:
+        for offset, length, kind, name in _INFIRAY_SENSOR:
+            text = payload[offset : offset + length].split(b"\x00", 1)[0].decode("latin-1").strip()
+            if text:
+                col.add(kind, "APP9 InfiRay", name, text)
+        col.note(K.MAKER_NOTE, "APP9 InfiRay", "InfiRay", Note.BYTES, count=len(payload))
+        return True
+    if marker == APP12 and (b"[picture info]" in payload[:64] or b"[camera info]" in payload):
+        _picture_info(payload, col)
+        return True
+    if marker == APP12 and payload.startswith(b"Ducky"):
+        _ducky(payload, col)
+        return True
+    return False
+
+
+def is_infiray(marker: int, payload: bytes) -> bool:
+    return marker == 0xE2 and payload[4:9] == INFIRAY_ID
+
+
+def _kodak_meta(payload: bytes, col: Collector) -> None:
+    from photoarchive.privacy.exif import ExifFormatError, TiffReader
+
+    where = "APP3 Kodak Meta"
+    try:
+        reader = TiffReader(payload, 6)
+        entries, _ = reader.read_ifd(reader.first_ifd)
+    except (ExifFormatError, struct.error):
+        col.note(K.UNKNOWN_SEGMENT, where, "Meta", Note.BYTES, count=len(payload))
+        return
+    for e in entries:
+        if e.tag in _KODAK_META_TAGS:
+            kind, name = _KODAK_META_TAGS[e.tag]
+            raw = e.data
+            if raw.startswith(b"UNICODE\x00"):
+                order = "utf-16-le" if reader.order == "<" else "utf-16-be"
+                text = raw[8:].decode(order, "replace")
+            else:
+                text = raw.decode("latin-1")
+            text = text.replace("\x00", "").strip()
+            if text:
+                col.add(kind, where, name, text)
+        else:
+            col.other(where, f"Meta 0x{e.tag:04X}")
+
+
+def _picture_info(payload: bytes, col: Collector) -> None:
+    """Olympus/Agfa/Sanyo text blocks of "[section]" headers and "Key=Value" lines."""
+    where = "APP12 picture info"
+    text = payload.decode("latin-1")
+    for line in text.replace("\r", "\n").split("\n"):
+        key, sep, value = line.partition("=")
+        key, value = key.strip(), value.strip().strip("\x00")
+        if not sep or not value:
+            continue
+        low = key.lower()
+        if "serial" in low:
+            col.add(K.SERIAL, where, key, value)
+        elif low in ("id", "type", "cameratype", "version"):
+            col.add(K.DEVICE, where, key, value)
+        elif low in ("timedate", "date", "time"):
+            col.add(K.CAPTURE_DATE, where, key, value)
+        else:
+            col.other(where, key)
+
+
+def _ducky(payload: bytes, col: Collector) -> None:
+    """Photoshop's "Save for Web" block: quality, comment and copyright (UTF-16)."""
+    where = "APP12 Ducky"
+    pos = 5
+    while pos + 4 <= len(payload):
+        tag, size = struct.unpack(">HH", payload[pos : pos + 4])
+        if tag == 0:
+            break
+        value = payload[pos + 4 : pos + 4 + size]
+        pos += 4 + size
+        if tag in (2, 3) and len(value) > 4:
+            text = value[4:].decode("utf-16-be", "replace").replace("\x00", "").strip()
+            if text:
+                col.add(
+                    K.COMMENT if tag == 2 else K.OWNER, where, "Comment" if tag == 2 else "Copyright", text
+                )
+
+
+def jumbf_part(payload: bytes) -> tuple[int, int, bytes] | None:
+    """(box instance, sequence number, box bytes) of one APP11 JUMBF segment ('JP' common identifier)."""
+    if not payload.startswith(b"JP") or len(payload) < 16:
+        return None
+    instance, sequence = struct.unpack(">HI", payload[2:8])
+    return instance, sequence, payload[8:]
+
+
+def scan_jumbf_parts(parts: dict[int, dict[int, bytes]], col: Collector) -> None:
+    """Reassemble the APP11 segments of each box (later segments repeat the 8-byte box header) and scan."""
+    from photoarchive.privacy.jumbf import scan_jumbf
+
+    for instance, pieces in parts.items():
+        order = sorted(pieces)
+        first = pieces[order[0]]
+        head = 16 if first[:4] == b"\x00\x00\x00\x01" else 8
+        box = first + b"".join(pieces[k][head:] for k in order[1:])
+        scan_jumbf(box, f"APP11 JUMBF {instance}" if len(parts) > 1 else "APP11 C2PA", col)
