@@ -342,29 +342,6 @@ def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
     return b"".join(c[1] for c in chunks)
 
 
-QUICK_TAIL = 64 * 1024
-
-
-def scan_quick(head: bytes, tail: bytes, col: Collector, name: object = "file") -> bool:
-    """Scan a large JPEG from its first and last bytes only; False when that cannot be conclusive.
-
-    Conclusive when the header (up to the first scan) lies inside `head` and the file's last bytes are the
-    one and only end marker in `tail`, with no start marker there either: entropy-coded data can hold neither,
-    so nothing was appended after the image. Anything else (trailers, appended images, odd layouts, damage)
-    makes the caller read the whole file.
-    """
-    try:
-        layout = parse(head, name, until_scan=True)
-    except CorruptImage:
-        return False
-    body = tail.rstrip(b"\x00")
-    if not body.endswith(b"\xff\xd9") or body.find(b"\xff\xd9") != len(body) - 2 or b"\xff\xd8" in body:
-        return False
-    layout.eoi_end = len(head)  # no trailer: the scanned header stands for the whole file
-    scan_layout(head, layout, col)
-    return True
-
-
 # -- rewriting --------------------------------------------------------------------------------------
 
 
