@@ -59,15 +59,18 @@ class Collector:
     def result(self) -> list[Finding]:
         out = list(self.findings)
         for where, names in self._other.items():
-            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            params = {"count": str(len(names)), "names": ", ".join(names[:8])}
+            note = Note.FIELDS
+            if len(names) > 8:
+                note, params["more"] = Note.FIELDS_AND_MORE, str(len(names) - 8)
             out.append(
                 Finding(
                     FindingKind.OTHER_METADATA,
                     where,
                     f"{len(names)} fields",
-                    shown,
-                    str(Note.FIELDS),
-                    (("count", str(len(names))), ("names", shown)),
+                    note_text(note, params),
+                    str(note),
+                    tuple(params.items()),
                 )
             )
         return out

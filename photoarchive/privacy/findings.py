@@ -136,6 +136,7 @@ class Note(StrEnum):
     DEPTH_IMAGES = "depth_images"  # {count}
     AUX_IMAGES = "aux_images"  # {type} {count}
     FIELDS = "fields"  # {count} {names}
+    FIELDS_AND_MORE = "fields_and_more"  # {count} {names} {more}: the first eight names, and how many more
     C2PA = "c2pa"  # {count}
     UNREADABLE = "unreadable"  # {reason}
     MALFORMED = "malformed"
@@ -161,6 +162,7 @@ _NOTES: dict[Note, str] = {
     Note.DEPTH_IMAGES: "{count} depth images",
     Note.AUX_IMAGES: "{type} ({count})",
     Note.FIELDS: "{names}",
+    Note.FIELDS_AND_MORE: "{names} and {more} more",
     Note.C2PA: "content credentials (C2PA) with {count} manifests",
     Note.UNREADABLE: "unreadable: {reason}",
     Note.MALFORMED: "malformed",
@@ -249,6 +251,9 @@ class ScanReport:
             "path": str(self.path),
             "format": self.format,
             "clean": self.clean,
+            "has_gps": self.has_gps,
+            "has_serial": self.has_serial,
+            "has_owner": self.has_owner,
             "findings": [
                 {
                     "kind": f.kind.value,

@@ -221,7 +221,7 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
             if len(body) >= 40:
                 extended_xmp[body[:32]][struct.unpack(">I", body[36:40])[0]] = body[40:]
             else:
-                col.add(K.UNKNOWN_SEGMENT, "APP1 extended XMP", "malformed", body)
+                col.note(K.UNKNOWN_SEGMENT, "APP1 extended XMP", "extended XMP", Note.MALFORMED)
         elif marker == APP2 and payload.startswith(ICC_ID):
             continue  # checked once, reassembled, below
         elif marker == APP2 and payload.startswith(MPF_ID):

@@ -113,7 +113,7 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
             try:
                 check_icc(_inflate(rest[1:]), "PNG iCCP", col)
             except zlib.error:
-                col.add(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", "unreadable colour profile")
+                col.note(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", Note.UNREADABLE, reason="zlib")
         elif ctype in KEEP:
             continue
         elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
@@ -134,7 +134,7 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
                 y, mo, d, h, mi, s = struct.unpack(">HBBBBB", body)
                 col.add(K.CAPTURE_DATE, "PNG tIME", "tIME", f"{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
             else:
-                col.add(K.CAPTURE_DATE, "PNG tIME", "tIME", "malformed")
+                col.note(K.CAPTURE_DATE, "PNG tIME", "tIME", Note.MALFORMED)
         else:
             col.note(K.UNKNOWN_SEGMENT, f"PNG {label}", label, Note.BYTES, count=chunk.end - chunk.start - 12)
     after = data[chunks[-1].end :]
