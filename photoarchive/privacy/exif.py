@@ -355,7 +355,9 @@ def _scan_ifd(
                 try:
                     sub_entries, _ = reader.read_ifd(pointer[0])
                 except (ExifFormatError, struct.error) as exc:
-                    col.note(K.UNKNOWN_SEGMENT, sub_where, "unreadable directory", Note.UNREADABLE, reason=exc)
+                    col.note(
+                        K.UNKNOWN_SEGMENT, sub_where, "unreadable directory", Note.UNREADABLE, reason=exc
+                    )
             if tag == TAG_GPS_IFD:
                 report_gps(reader, sub_entries, sub_where, col)
             elif tag == TAG_EXIF_IFD:

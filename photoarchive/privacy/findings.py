@@ -22,6 +22,7 @@ class FindingKind(StrEnum):
     CONTACT = "contact"
     COMMENT = "comment"
     TRAILER = "trailer"
+    HIDDEN_DATA = "hidden_data"  # bytes inside an image segment/chunk beyond what its format defines
     UNKNOWN_SEGMENT = "unknown_segment"
     TEXT_CHUNK = "text_chunk"
     CAPTURE_DATE = "capture_date"
@@ -52,6 +53,7 @@ _LABELS: dict[FindingKind, str] = {
     FindingKind.CONTACT: "contact details",
     FindingKind.COMMENT: "caption, comment or keywords",
     FindingKind.TRAILER: "data after the end of the image",
+    FindingKind.HIDDEN_DATA: "data hidden inside the image structure",
     FindingKind.UNKNOWN_SEGMENT: "unknown data block",
     FindingKind.TEXT_CHUNK: "text block",
     FindingKind.CAPTURE_DATE: "date and time",
@@ -76,6 +78,7 @@ _TEMPLATES: dict[FindingKind, str] = {
     FindingKind.CONTACT: "Contact details ({tag}): {excerpt}",
     FindingKind.COMMENT: "Caption, comment or keywords ({tag}): {excerpt}",
     FindingKind.TRAILER: "Data after the end of the image ({excerpt})",
+    FindingKind.HIDDEN_DATA: "Data hidden inside the image structure ({tag}): {excerpt}",
     FindingKind.UNKNOWN_SEGMENT: "Unknown data block ({tag}): {excerpt}",
     FindingKind.TEXT_CHUNK: "Text block ({tag}): {excerpt}",
     FindingKind.CAPTURE_DATE: "Date and time ({tag}): {excerpt}",

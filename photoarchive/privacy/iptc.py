@@ -123,7 +123,9 @@ def scan_photoshop(
     """Report the resources of a Photoshop block; `nested(kind_tag, payload, where, col)` handles EXIF/XMP/ICC."""
     resources = photoshop_resources(data)
     if not resources and data.strip(b"\x00"):
-        col.note(K.UNKNOWN_SEGMENT, where, "Photoshop resources", Note.UNREADABLE, reason=f"{len(data)} bytes")
+        col.note(
+            K.UNKNOWN_SEGMENT, where, "Photoshop resources", Note.UNREADABLE, reason=f"{len(data)} bytes"
+        )
     for res_id, payload in resources:
         if res_id == 0x0404:
             scan_iim(payload, f"{where} IPTC", col)

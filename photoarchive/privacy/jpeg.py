@@ -208,7 +208,12 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
         if marker == APP0 and payload.startswith(JFIF_ID):
             if len(payload) >= 14 and payload[12] * payload[13] > 0:
                 col.note(
-                    K.THUMBNAIL, "APP0 JFIF", "JFIF thumbnail", Note.PIXELS, width=payload[12], height=payload[13]
+                    K.THUMBNAIL,
+                    "APP0 JFIF",
+                    "JFIF thumbnail",
+                    Note.PIXELS,
+                    width=payload[12],
+                    height=payload[13],
                 )
         elif marker == APP0 and payload.startswith(JFXX_ID):
             col.note(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", Note.BYTES, count=len(payload))
@@ -256,9 +261,73 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
         )
     if jumbf:
         jpeg_apps.scan_jumbf_parts(jumbf, col)
+    for seg in layout.structural():
+        start = _defined_end(data, seg)
+        if start < seg.payload_end and data[start : seg.payload_end].strip(b"\x00"):
+            name = _STRUCTURAL_NAMES.get(seg.marker, f"0x{seg.marker:02X}")
+            col.note(
+                K.HIDDEN_DATA,
+                f"JPEG {name} segment",
+                name,
+                Note.BYTES_SHOWING,
+                count=seg.payload_end - start,
+                text=excerpt(data[start : seg.payload_end], 60),
+            )
     profile = icc_profile(data, layout)
     if profile:
         check_icc(profile, "APP2 ICC", col)
+        _icc_excess(data, layout, profile, col)
+
+
+_STRUCTURAL_NAMES = {DQT: "DQT", DHT: "DHT", SOS: "SOS", DRI: "DRI", DNL: "DNL", DAC: "DAC"} | {
+    m: "SOF" for m in SOF_MARKERS
+}
+
+
+def _defined_end(data: bytes, seg: Segment) -> int:
+    """Where the bytes a decoder reads from a table/frame/scan header end; anything after is hidden."""
+    pos, end, marker = seg.payload_start, seg.payload_end, seg.marker
+    if pos >= end:
+        return end
+    if marker == DQT:
+        while pos < end:
+            precision, table = data[pos] >> 4, data[pos] & 0x0F
+            size = 1 + 64 * (2 if precision else 1)
+            if precision > 1 or table > 3 or pos + size > end:
+                break
+            pos += size
+        return pos
+    if marker == DHT:
+        while pos + 17 <= end:
+            cls, table = data[pos] >> 4, data[pos] & 0x0F
+            size = 17 + sum(data[pos + 1 : pos + 17])
+            if cls > 1 or table > 3 or pos + size > end:
+                break
+            pos += size
+        return pos
+    if marker in SOF_MARKERS and end - pos >= 6:
+        return min(end, pos + 6 + 3 * data[pos + 5])
+    if marker == SOS:
+        return min(end, pos + 1 + 2 * data[pos] + 3)
+    if marker in (DRI, DNL):
+        return min(end, pos + 2)
+    return end
+
+
+def _icc_excess(data: bytes, layout: JpegLayout, profile: bytes, col: Collector) -> None:
+    """Bytes past the profile's own declared size (a second chunk "2 of 2" after a complete profile, text
+    appended to the last chunk): colour readers never look at them, so they are hidden."""
+    declared = int.from_bytes(profile[:4], "big")
+    extra = profile[declared:] if 128 <= declared < len(profile) else b""
+    if extra.strip(b"\x00"):
+        col.note(
+            K.HIDDEN_DATA,
+            "APP2 ICC",
+            "ICC chunks",
+            Note.BYTES_SHOWING,
+            count=len(extra),
+            text=excerpt(extra, 60),
+        )
 
 
 def _first_scan(layout: JpegLayout) -> int:
@@ -292,7 +361,9 @@ def scan_after_end(data: bytes, end: int, col: Collector) -> None:
             continue
         images += 1
         size = inner.eoi_end
-        col.note(K.EMBEDDED_IMAGE, "after end of image", f"image {images + 1}", Note.JPEG_AFTER_END, count=size)
+        col.note(
+            K.EMBEDDED_IMAGE, "after end of image", f"image {images + 1}", Note.JPEG_AFTER_END, count=size
+        )
         scan_segments(data[soi : soi + size], inner, col.within(f"image {images + 1}:"))
         pos = soi + size
     if loose:

@@ -115,6 +115,12 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
             except zlib.error:
                 col.note(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", Note.UNREADABLE, reason="zlib")
         elif ctype in KEEP:
+            defined = _DEFINED_LENGTH.get(ctype)
+            length = chunk.end - chunk.data_start - 4
+            if defined is not None and length > max(defined):
+                body = _body(data, chunk)[max(defined) :]
+                col.note(K.HIDDEN_DATA, f"PNG {label}", label, Note.BYTES_SHOWING, count=len(body),
+                         text=excerpt(body, 60))  # fmt: skip
             continue
         elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
             keyword, text = _text(data, chunk)
@@ -137,6 +143,7 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
                 col.note(K.CAPTURE_DATE, "PNG tIME", "tIME", Note.MALFORMED)
         else:
             col.note(K.UNKNOWN_SEGMENT, f"PNG {label}", label, Note.BYTES, count=chunk.end - chunk.start - 12)
+    _scan_image_stream(data, chunks, col)
     after = data[chunks[-1].end :]
     if after.strip(b"\x00"):
         col.note(
@@ -145,13 +152,48 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
     return chunks
 
 
+# Chunks whose length the specification fixes (the largest allowed, for sBIT and bKGD by colour type).
+_DEFINED_LENGTH = {
+    b"IHDR": (13,), b"pHYs": (9,), b"gAMA": (4,), b"cHRM": (32,), b"sRGB": (1,), b"sBIT": (1, 2, 3, 4),
+    b"bKGD": (1, 2, 6), b"cICP": (4,), b"cLLi": (8,), b"mDCv": (24,), b"acTL": (8,), b"fcTL": (26,),
+    b"IEND": (0,),
+}  # fmt: skip
+_INFLATE_STEP = 1 << 22
+
+
+def _scan_image_stream(data: bytes, chunks: list[Chunk], col: Collector) -> None:
+    """Image data past the end of the zlib stream (an extra IDAT, bytes after the checksum): decoders stop
+    at the stream's end, so whatever follows is hidden. Inflated in bounded steps, the output discarded."""
+    parts = [data[c.data_start : c.end - 4] for c in chunks if c.type == b"IDAT"]
+    inflater = zlib.decompressobj()
+    try:
+        for index, part in enumerate(parts):
+            pending = part
+            while pending and not inflater.eof:
+                inflater.decompress(pending, _INFLATE_STEP)
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                rest = inflater.unused_data + b"".join(parts[index + 1 :])
+                if rest.strip(b"\x00"):
+                    col.note(K.HIDDEN_DATA, "PNG IDAT", "IDAT", Note.BYTES_SHOWING, count=len(rest),
+                             text=excerpt(rest, 60))  # fmt: skip
+                return
+    except zlib.error:
+        return  # damaged image data: the decode reports that
+
+
 # The PNG specification's keywords (section 11.3.4.2) and what each holds.
 _KEYWORDS = {
     "title": K.COMMENT, "author": K.OWNER, "description": K.COMMENT, "copyright": K.OWNER,
     "creation time": K.CAPTURE_DATE, "software": K.SOFTWARE, "disclaimer": K.COMMENT, "warning": K.COMMENT,
     "source": K.DEVICE, "comment": K.COMMENT,
 }  # fmt: skip
-_PRESS_KEYWORDS = {"author": "byline", "copyright": "copyright", "description": "caption", "title": "headline"}
+_PRESS_KEYWORDS = {
+    "author": "byline",
+    "copyright": "copyright",
+    "description": "caption",
+    "title": "headline",
+}
 RAW_PROFILE = "raw profile type "
 
 

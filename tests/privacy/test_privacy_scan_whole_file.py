@@ -2,48 +2,30 @@
 
 from __future__ import annotations
 
-import io
-import random
 import struct
 from pathlib import Path
 
 import factory
 import pytest
 from PIL import Image
+from privacy import planted
 
 from photoarchive.errors import CorruptImage
 from photoarchive.privacy import FindingKind, PublishPolicy, publish_copy, scan
 from photoarchive.privacy import jpeg as jpeg_mod
 
 K = FindingKind
-MARKER = "Planted Persson"
-BIG = 1 << 20  # files above this were once read only at both ends
-
-
-def _large_jpeg(size: tuple[int, int] = (1200, 900), progressive: bool = False, seed: int = 0) -> bytes:
-    """Random pixels: a small picture that is still over 1 MiB as a JPEG."""
-    pixels = random.Random(seed).randbytes(size[0] * size[1] * 3)
-    buf = io.BytesIO()
-    Image.frombytes("RGB", size, pixels).save(buf, "JPEG", quality=95, progressive=progressive)
-    data = buf.getvalue()
-    assert len(data) > BIG
-    return data
+MARKER = planted.NAME
 
 
 def test_acropalypse_tail_after_the_end_is_reported(tmp_path: Path) -> None:
     """A cropped picture written over a longer original: the old picture's end is still after the new EOI."""
-    original = _large_jpeg()
-    buf = io.BytesIO()
-    Image.open(io.BytesIO(original)).crop((0, 0, 500, 400)).save(buf, "JPEG", quality=95)
-    cropped = buf.getvalue()
-    assert len(cropped) < len(original)
-    path = tmp_path / "beskåret.jpg"
-    path.write_bytes(cropped + original[len(cropped) :])
-    assert path.stat().st_size == len(original)
+    path, leftover = planted.acropalypse(tmp_path / "beskåret.jpg")
+    assert path.stat().st_size > planted.BIG and leftover > 0
     report = scan(path)
     [tail] = [f for f in report.findings if f.kind is K.TRAILER]
     assert tail.note == "bytes_showing"
-    assert dict(tail.params)["count"] == str(len(original) - len(cropped))
+    assert dict(tail.params)["count"] == str(leftover)
     # And the published copy ends where the image ends.
     copy = publish_copy(path, tmp_path / "ut.jpg", PublishPolicy())
     assert K.TRAILER in {f.kind for f in copy.removed}
@@ -51,7 +33,7 @@ def test_acropalypse_tail_after_the_end_is_reported(tmp_path: Path) -> None:
 
 
 def test_comment_between_scans_is_reported(tmp_path: Path) -> None:
-    data = _large_jpeg(progressive=True)
+    data = planted.large_jpeg(progressive=True)
     layout = jpeg_mod.parse(data)
     scans = [s for s in layout.segments if s.marker == jpeg_mod.SOS]
     assert len(scans) > 2
@@ -68,7 +50,7 @@ def test_comment_between_scans_is_reported(tmp_path: Path) -> None:
 
 
 def test_unknown_segment_between_scans_is_reported(tmp_path: Path) -> None:
-    data = _large_jpeg(progressive=True, seed=1)
+    data = planted.large_jpeg(progressive=True, seed=1)
     at = [s for s in jpeg_mod.parse(data).segments if s.marker == jpeg_mod.SOS][1].start
     path = tmp_path / "app9.jpg"
     path.write_bytes(data[:at] + factory.app_segment(0xE9, b"VENDOR\x00" + MARKER.encode()) + data[at:])
@@ -78,7 +60,7 @@ def test_unknown_segment_between_scans_is_reported(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("appended", [b"SEFT trailer with " + MARKER.encode(), None])
 def test_data_appended_to_a_large_jpeg(tmp_path: Path, appended: bytes | None) -> None:
-    data = _large_jpeg()
+    data = planted.large_jpeg()
     if appended is None:  # a second JPEG with a GPS position, appended without any index
         appended = factory.make_photo(tmp_path / "liten.jpg", size=(32, 32), gps=True).read_bytes()
     path = tmp_path / "stor.jpg"
@@ -104,7 +86,7 @@ def test_data_after_webp_riff_end_is_reported(tmp_path: Path) -> None:
 
 def test_truncated_large_jpeg_is_still_an_error(tmp_path: Path) -> None:
     path = tmp_path / "kort.jpg"
-    data = _large_jpeg()
+    data = planted.large_jpeg()
     path.write_bytes(data[: len(data) * 7 // 10])
     with pytest.raises(CorruptImage, match="truncated"):
         scan(path)
