@@ -326,6 +326,8 @@ def scan_tiff_structure(
         if index == 0:
             make = next((text_value(e) for e in entries if e.tag == 0x010F), "")
             _scan_ifd(reader, entries, f"{where} IFD0", col, nested, make=make, block=where)
+            if image_file:
+                _scan_jpeg_in_tiff(reader, entries, where, col)
         elif image_file:
             col.note(K.EMBEDDED_IMAGE, where, f"IFD{index}", Note.FURTHER_IMAGE)
         else:
@@ -388,6 +390,80 @@ def _scan_ifd(
                 col.add(kind, where, name, value_text(reader, entry), press=press)
             continue
         col.other(where, tag_name(tag))
+
+
+TAG_COMPRESSION, TAG_JPEG_TABLES = 0x0103, 0x015B
+JPEG_COMPRESSION = 7
+MAX_STRIPS_SCANNED = 4096
+
+
+def _scan_jpeg_in_tiff(reader: TiffReader, entries: list[Entry], where: str, col: Collector) -> None:
+    """A JPEG-compressed TIFF keeps whole JPEG streams in its strips or tiles and its JPEGTables: an APP1
+    EXIF with GPS, a COM, anything after EOI in there travels with the pixels, so each is scanned as a JPEG."""
+    import dataclasses
+
+    from photoarchive.errors import PhotoarchiveError
+    from photoarchive.privacy import jpeg
+
+    by_tag = {e.tag: e for e in entries}
+    compression = reader.ints(by_tag[TAG_COMPRESSION]) if TAG_COMPRESSION in by_tag else []
+    if compression[:1] != [JPEG_COMPRESSION]:
+        return
+    tables = by_tag.get(TAG_JPEG_TABLES)
+    if tables is not None:
+        _scan_jpeg_tables(tables.data, f"{where} JPEGTables", col)
+    offsets_tag, counts_tag = (0x0144, 0x0145) if 0x0144 in by_tag else (0x0111, 0x0117)
+    if offsets_tag not in by_tag or counts_tag not in by_tag:
+        return
+    seen: set[tuple[str, str, str]] = set()
+    pairs = zip(reader.ints(by_tag[offsets_tag]), reader.ints(by_tag[counts_tag]), strict=False)
+    for index, (offset, count) in enumerate(pairs):
+        if index >= MAX_STRIPS_SCANNED:
+            break
+        try:
+            stream = reader._bytes(offset, count)
+        except ExifFormatError:
+            continue
+        if not stream.startswith(b"\xff\xd8"):
+            continue
+        found = Collector(col.expected)
+        try:
+            layout = jpeg.parse(stream, "strip")
+        except PhotoarchiveError:
+            continue  # a strip a decoder cannot read either: the decode reports it
+        jpeg.scan_segments(stream, layout, found)
+        jpeg.scan_after_end(stream, layout.eoi_end, found)
+        for finding in found.result():
+            key = (str(finding.kind), finding.tag, finding.excerpt)
+            if key not in seen:  # the same block in every strip is one finding
+                seen.add(key)
+                place = f"{col.prefix}{where} strip {index + 1} {finding.where}"
+                col.findings.append(dataclasses.replace(finding, where=place))
+
+
+def _scan_jpeg_tables(data: bytes, where: str, col: Collector) -> None:
+    """The abbreviated JPEG stream of tag JPEGTables (SOI, tables, EOI): anything but tables is reported."""
+    from photoarchive.privacy.findings import excerpt
+
+    pos = 2 if data.startswith(b"\xff\xd8") else 0
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xD9:
+            pos += 2
+            break
+        length = int.from_bytes(data[pos + 2 : pos + 4], "big")
+        payload = data[pos + 4 : pos + 2 + length]
+        if marker == 0xFE:
+            col.add(K.COMMENT, where, "COM", payload)
+        elif marker not in (0xC4, 0xDB, 0xDD, 0xCC):
+            col.note(K.UNKNOWN_SEGMENT, where, f"marker 0x{marker:02X}", Note.BYTES_SHOWING,
+                     count=len(payload), text=excerpt(payload, 60))  # fmt: skip
+        pos += 2 + length
+    rest = data[pos:]
+    if rest.strip(b"\x00"):
+        col.note(
+            K.HIDDEN_DATA, where, "JPEGTables", Note.BYTES_SHOWING, count=len(rest), text=excerpt(rest, 60)
+        )
 
 
 # -- values read from the source ----------------------------------------------------------------------

@@ -199,6 +199,7 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
 
     extended_xmp: dict[bytes, dict[int, bytes]] = defaultdict(dict)
     jumbf: dict[int, dict[int, bytes]] = defaultdict(dict)
+    flir: dict[int, bytes] = {}
     metadata = layout.metadata()
     infiray = any(jpeg_apps.is_infiray(s.marker, s.payload(data)) for s in metadata if s.marker == APP2)
     for seg in metadata:
@@ -242,6 +243,8 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
             col.add(K.COMMENT, where, "COM", payload)
         elif marker == jpeg_apps.APP11 and (part := jpeg_apps.jumbf_part(payload)) is not None:
             jumbf[part[0]][part[1]] = part[2]
+        elif marker == APP1 and (chunk := jpeg_apps.flir_part(payload)) is not None:
+            flir[chunk[0]] = chunk[1]
         elif jpeg_apps.scan_app(marker, payload, col, infiray):
             continue
         else:
@@ -261,6 +264,8 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
         )
     if jumbf:
         jpeg_apps.scan_jumbf_parts(jumbf, col)
+    if flir:
+        jpeg_apps.scan_flir(flir, col)
     for seg in layout.structural():
         start = _defined_end(data, seg)
         if start < seg.payload_end and data[start : seg.payload_end].strip(b"\x00"):

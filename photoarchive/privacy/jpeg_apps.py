@@ -119,6 +119,52 @@ def _ducky(payload: bytes, col: Collector) -> None:
                 )
 
 
+FLIR_ID = b"FLIR\x00"
+# FLIR CameraInfo record (type 0x20): (offset, length, kind, name), after ExifTool's FLIR tables.
+_FLIR_CAMERA = (
+    (0xD4, 32, K.DEVICE, "CameraModel"), (0x104, 16, K.SERIAL, "CameraSerialNumber"),
+    (0x170, 32, K.DEVICE, "LensModel"), (0x1A0, 16, K.SERIAL, "LensSerialNumber"),
+    (0x21C, 32, K.SERIAL, "FilterSerialNumber"),
+)  # fmt: skip
+_FLIR_IMAGES = {0x01: "thermal raw data", 0x0E: "embedded visual image"}
+
+
+def flir_part(payload: bytes) -> tuple[int, bytes] | None:
+    """(chunk number, FFF bytes) of one APP1 'FLIR' segment."""
+    if not payload.startswith(FLIR_ID) or len(payload) < 8:
+        return None
+    return payload[6], payload[8:]
+
+
+def scan_flir(parts: dict[int, bytes], col: Collector) -> None:
+    """A FLIR thermal camera's FFF file (split over APP1 segments): camera, lens and filter serials, and the
+    thermal and visual images it holds."""
+    where = "APP1 FLIR"
+    data = b"".join(parts[k] for k in sorted(parts))
+    try:
+        if not data.startswith(b"FFF\x00"):
+            raise ValueError("no FFF header")
+        (version,) = struct.unpack(">I", data[20:24])
+        order = ">" if 100 <= version < 200 else "<"
+        directory, count = struct.unpack(order + "II", data[24:32])
+        for i in range(min(count, 256)):
+            entry = data[directory + 32 * i : directory + 32 * i + 32]
+            (kind,) = struct.unpack(order + "H", entry[:2])
+            offset, length = struct.unpack(order + "II", entry[12:20])
+            record = data[offset : offset + length]
+            if kind == 0x20:
+                for at, size, found, name in _FLIR_CAMERA:
+                    text = record[at : at + size].split(b"\x00", 1)[0].decode("latin-1").strip()
+                    if text:
+                        col.add(found, where, name, text)
+            elif kind in _FLIR_IMAGES and length:
+                col.note(K.EMBEDDED_IMAGE, where, _FLIR_IMAGES[kind], Note.BYTES, count=length)
+    except (ValueError, struct.error):
+        col.note(K.UNKNOWN_SEGMENT, where, "FLIR", Note.BYTES, count=len(data))
+        return
+    col.note(K.MAKER_NOTE, where, "FLIR", Note.BYTES, count=len(data))
+
+
 def jumbf_part(payload: bytes) -> tuple[int, int, bytes] | None:
     """(box instance, sequence number, box bytes) of one APP11 JUMBF segment ('JP' common identifier)."""
     if not payload.startswith(b"JP") or len(payload) < 16:

@@ -59,8 +59,44 @@ def scan_bytes(
     module = importlib.import_module(f"photoarchive.privacy.{formats.MODULE[fmt]}")
     parsed = module.scan(data, col, name)
     if fmt == formats.WEBP:
+        _webp_hidden(data, col)
         _after_riff(data, col)
     return fmt, col.result(), parsed
+
+
+# WebP chunks whose payload length the format fixes, and the chunks an animation frame may hold.
+_WEBP_FIXED = {b"VP8X": 10, b"ANIM": 6}
+_ANMF_HEADER = 16
+_ANMF_CHUNKS = (b"ALPH", b"VP8 ", b"VP8L")
+
+
+def _riff_chunks(data: bytes, start: int, end: int):  # type: ignore[no-untyped-def]
+    pos = start
+    while pos + 8 <= end:
+        fourcc, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        if pos + 8 + size > end:
+            return
+        yield fourcc, pos + 8, pos + 8 + size
+        pos += 8 + size + (size & 1)
+
+
+def _webp_hidden(data: bytes, col: Collector) -> None:
+    """Chunks inside animation frames other than image data, and bytes past the fixed size of VP8X/ANIM:
+    no decoder shows them, and a frame-by-frame copy would carry them along."""
+    (size,) = struct.unpack("<I", data[4:8])
+    for fourcc, start, end in _riff_chunks(data, 12, min(len(data), 8 + size)):
+        label = fourcc.decode("latin-1")
+        if fourcc in _WEBP_FIXED and end - start > _WEBP_FIXED[fourcc]:
+            extra = data[start + _WEBP_FIXED[fourcc] : end]
+            if extra.strip(b"\x00"):
+                col.note(FindingKind.HIDDEN_DATA, f"WebP {label}", label, Note.BYTES_SHOWING, count=len(extra),
+                         text=excerpt(extra, 60))  # fmt: skip
+        elif fourcc == b"ANMF":
+            for inner, a, b in _riff_chunks(data, start + _ANMF_HEADER, end):
+                if inner not in _ANMF_CHUNKS:
+                    name = inner.decode("latin-1")
+                    col.note(FindingKind.UNKNOWN_SEGMENT, f"WebP ANMF {name}", name, Note.BYTES_SHOWING,
+                             count=b - a, text=excerpt(data[a:b], 60))  # fmt: skip
 
 
 def _after_riff(data: bytes, col: Collector) -> None:

@@ -264,3 +264,39 @@ def after_end(path: Path, fmt: str) -> Path:
         Image.new("RGB", (16, 16), (9, 9, 9)).save(path, fmt)
     path.write_bytes(path.read_bytes() + b"\x00\x00old picture of " + NAME.encode())
     return path
+
+
+# -- TIFF -----------------------------------------------------------------------------------------------
+
+
+def tiff_with_jpeg_strip(path: Path) -> Path:
+    """A JPEG-compressed TIFF whose one strip is a whole JPEG with its own APP1 EXIF (GPS, serial) and a COM,
+    and whose JPEGTables carry a COM naming a person."""
+    width, height = 32, 24
+    strip = factory.make_photo(path, size=(width, height), gps=True, serial=True, comment=NAME).read_bytes()
+    tables = b"\xff\xd8" + factory.app_segment(0xFE, f"scanned by {NAME}".encode()) + b"\xff\xd9"
+    ifd = {
+        0x0100: (factory.SHORT, width), 0x0101: (factory.SHORT, height), 0x0102: (factory.SHORT, [8, 8, 8]),
+        0x0103: (factory.SHORT, 7), 0x0106: (factory.SHORT, 6), 0x0111: (LONG, 0), 0x0115: (factory.SHORT, 3),
+        0x0116: (factory.SHORT, height), 0x0117: (LONG, len(strip)), 0x015B: (7, tables),
+    }  # fmt: skip
+    strip_at = 8 + _Ifd(ifd).size()
+    ifd[0x0111] = (LONG, strip_at)
+    path.write_bytes(b"II*\x00" + struct.pack("<I", 8) + _Ifd(ifd).pack(8, 0) + strip)
+    return path
+
+
+def webp_frame_with_unknown_chunk(path: Path) -> Path:
+    """An animated WebP whose first ANMF frame holds, besides its image, an unknown sub-chunk with a name."""
+    frames = [Image.new("RGB", (16, 16), (i * 80, 10, 10)) for i in range(2)]
+    frames[0].save(path, "WEBP", save_all=True, append_images=frames[1:], duration=100, lossless=True)
+    data = path.read_bytes()
+    at = data.index(b"ANMF")
+    (size,) = struct.unpack("<I", data[at + 4 : at + 8])
+    body = data[at + 8 : at + 8 + size]
+    name = NAME.encode()
+    extra = b"XNAM" + struct.pack("<I", len(name)) + name + (b"\x00" if len(name) & 1 else b"")
+    body = body[:16] + extra + body[16:]
+    out = data[:at] + b"ANMF" + struct.pack("<I", len(body)) + body + data[at + 8 + size :]
+    path.write_bytes(out[:4] + struct.pack("<I", len(out) - 8) + out[8:])
+    return path

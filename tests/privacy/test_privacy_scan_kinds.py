@@ -200,7 +200,23 @@ def test_gps_badge_exactly_where_exiftool_sees_a_position(corpus_dir: Path, exif
         ("exiftool-images/NikonD2Hs.jpg", K.SERIAL, "3001006"),
         ("exif-samples/jpg/exif-org/kodak-dc240.jpg", K.OWNER, "KODAK DC240 ZOOM DIGITAL CAMERA"),
         ("exiftool-images/Sigma.jpg", K.SERIAL, "02000019"),
+        ("exiftool-images/FLIR.jpg", K.SERIAL, "470023842"),  # in the FLIR FFF record, APP1
     ],
 )
 def test_maker_note_values_match_exiftool(corpus_dir: Path, rel: str, kind: FindingKind, value: str) -> None:
     assert value in _values(scan(corpus_dir / rel), kind)
+
+
+def test_jpeg_inside_a_tiff_strip_and_its_tables(tmp_path: Path) -> None:
+    report = scan(planted.tiff_with_jpeg_strip(tmp_path / "jpeg.tif"))
+    assert report.has_gps and report.has_serial
+    assert all(f.where.startswith("TIFF strip 1 ") for f in report.findings if f.kind in (K.GPS, K.SERIAL))
+    comments = {(f.where, f.excerpt) for f in report.findings if f.kind is K.COMMENT}
+    assert ("TIFF JPEGTables", f"scanned by {MARKER_NAME}") in comments
+    assert ("TIFF strip 1 JPEG comment", MARKER_NAME) in comments
+
+
+def test_unknown_chunk_inside_a_webp_animation_frame(tmp_path: Path) -> None:
+    report = scan(planted.webp_frame_with_unknown_chunk(tmp_path / "anim.webp"))
+    [found] = report.findings
+    assert (found.kind, found.where) == (K.UNKNOWN_SEGMENT, "WebP ANMF XNAM") and MARKER_NAME in found.excerpt
