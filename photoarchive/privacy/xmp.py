@@ -41,6 +41,7 @@ PREFIXES = {
     "http://ns.useplus.org/ldf/xmp/1.0/": "plus",
     "http://ns.adobe.com/lightroom/1.0/": "lr",
     "http://www.digikam.org/ns/1.0/": "digiKam",
+    "http://ns.adobe.com/pdf/1.3/": "pdf",
 }
 
 _PREFIXES_LOOSE = {uri.rstrip("/#"): prefix for uri, prefix in PREFIXES.items()}
@@ -126,6 +127,8 @@ _EXACT: dict[str, tuple[K | None, str | None]] = {
     "photoshop:ICCProfile": (None, None),
 }
 
+_EXACT_LOWER = {key.lower(): kind for key, (kind, _) in _EXACT.items()}
+
 _BY_PREFIX: dict[str, K] = {
     "crs": K.SOFTWARE,
     "GImage": K.EMBEDDED_IMAGE,
@@ -170,6 +173,8 @@ def classify(prefix: str, local: str) -> K | None | str:
     key = f"{prefix}:{local}"
     if key in _EXACT:
         return _EXACT[key][0]
+    if key.lower() in _EXACT_LOWER:  # some writers lower-case names (xmp:creatortool)
+        return _EXACT_LOWER[key.lower()]
     if prefix in _BY_PREFIX:
         return _BY_PREFIX[prefix]
     name = local.lower()
@@ -228,8 +233,26 @@ def _values(element: ET.Element) -> list[str]:
     return [" ".join([text, *attrs]).strip()]
 
 
+def _as_utf8(data: bytes) -> bytes:
+    """XMP may be written in UTF-16 or UTF-32 (the packet wrapper's BOM says which): re-encoded as UTF-8."""
+    head = data[:256]
+    if b"<?xpacket" in head or any(tag in head for tag in _PACKET_STARTS):
+        return data  # UTF-8, the usual case
+    head = head[:64]
+    for encoding, probe in (("utf-32-be", b"<\x00\x00\x00"[::-1]), ("utf-32-le", b"<\x00\x00\x00"),
+                            ("utf-16-be", b"\x00<"), ("utf-16-le", b"<\x00")):  # fmt: skip
+        if probe in head:
+            step = 4 if "32" in encoding else 2
+            start = head.index(probe)
+            raw = data[start - (start % step) :]
+            text = raw[: len(raw) - len(raw) % step].decode(encoding, "replace")
+            return text.lstrip("\ufeff").replace("\x00", "").encode("utf-8")
+    return data
+
+
 def parse_packet(data: bytes) -> ET.Element | None:
     """The packet's XML root, or None when it is not well-formed (the caller reports that)."""
+    data = _as_utf8(data)
     starts = [i for i in (data.find(tag) for tag in _PACKET_STARTS) if i >= 0]
     body = data[min(starts) :] if starts else data
     end = body.rfind(b"<?xpacket end")
@@ -243,6 +266,14 @@ def parse_packet(data: bytes) -> ET.Element | None:
     try:
         return ET.fromstring(body)
     except ET.ParseError as exc:
+        # A wrapper the start list does not know (<xmp:xmpmeta>) leaves its closing tag behind: the RDF
+        # element alone is the packet's content.
+        start, end = body.find(b"<rdf:RDF"), body.rfind(b"</rdf:RDF>")
+        if 0 <= start < end:
+            try:
+                return ET.fromstring(body[start : end + len(b"</rdf:RDF>")])
+            except ET.ParseError:
+                pass
         log.debug("XMP not well-formed: %s", exc)
         return None
 

@@ -3,6 +3,7 @@ planted marker, and in the real corpus with ExifTool as the witness."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -220,3 +221,28 @@ def test_unknown_chunk_inside_a_webp_animation_frame(tmp_path: Path) -> None:
     report = scan(planted.webp_frame_with_unknown_chunk(tmp_path / "anim.webp"))
     [found] = report.findings
     assert (found.kind, found.where) == (K.UNKNOWN_SEGMENT, "WebP ANMF XNAM") and MARKER_NAME in found.excerpt
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-be"])
+def test_xmp_packet_in_utf16_or_utf32_is_read(tmp_path: Path, encoding: str) -> None:
+    packet = (
+        "\ufeff<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>"
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq>'
+        f"<rdf:li>{MARKER_NAME}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+        "<?xpacket end='w'?>"
+    ).encode(encoding)
+    buf = io.BytesIO()
+    factory.make_pixels((32, 32)).save(buf, "JPEG")
+    path = tmp_path / "utf16.jpg"
+    segment = factory.app_segment(0xE1, factory.XMP_HEADER + packet)
+    path.write_bytes(factory._insert_jpeg_segments(buf.getvalue(), [segment]))
+    report = scan(path)
+    assert _values(report, K.OWNER) == [MARKER_NAME] and K.UNKNOWN_SEGMENT not in report.kinds
+
+
+def test_xmp_with_an_unusual_wrapper_is_read(corpus_dir: Path) -> None:
+    # <xmp:xmpmeta> instead of <x:xmpmeta>, and lower-case property names (Windows Photo Gallery).
+    report = scan(corpus_dir / "exif-samples/jpg/tests/28-hex_value.jpg")
+    assert ("xmp:creatortool", K.SOFTWARE) in [(f.tag, f.kind) for f in report.findings]
+    assert not [f for f in report.findings if f.kind is K.UNKNOWN_SEGMENT and "XMP" in f.where]
