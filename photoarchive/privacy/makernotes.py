@@ -151,7 +151,11 @@ def _findings(reader: TiffReader, entry: Entry, make: str) -> Iterator[Found]:
     elif data.startswith((b"SIGMA\x00\x00\x00", b"FOVEON\x00\x00")):
         yield from _read(*_in_tiff(reader, entry, 10), _SIGMA)
     elif data.startswith(b"\x01\xf1") and len(data) >= 72:  # Reconyx HyperFire
-        yield from _reconyx_hyperfire(data)
+        yield from _reconyx(data, (42, 30, "utf-16-le"), (86, 22, "latin-1"))
+    elif data.startswith(b"RECONYXUF\x00"):  # UltraFire
+        yield from _reconyx(data, (0x4B, 15, "latin-1"), (0x5A, 21, "latin-1"))
+    elif data.startswith(b"RECONYXH2\x00"):  # HyperFire 2 / HF2 PRO
+        yield from _reconyx(data, (0x7E, 30, "utf-16-le"), (0x68, 22, "latin-1"))
     elif make.startswith("samsung") and not data.startswith(b"SAMSUNG"):
         yield from _read(*_in_tiff(reader, entry, 0), _SAMSUNG)
 
@@ -178,13 +182,18 @@ def _pentax(sub: TiffReader, offset: int) -> Iterator[Found]:
                 yield K.SERIAL, "InternalSerialNumber", str(serial)
 
 
-def _reconyx_hyperfire(data: bytes) -> Iterator[Found]:
-    # HyperFire: a fixed binary layout; the serial is 15 UTF-16LE characters at byte 42.
-    raw = data[42:72]
-    if len(raw) == 30:
-        text = raw.decode("utf-16-le", "replace").split("\x00", 1)[0].strip()
-        if text:
-            yield K.SERIAL, "SerialNumber", text
+def _reconyx(data: bytes, serial: tuple[int, int, str], label: tuple[int, int, str]) -> Iterator[Found]:
+    """Reconyx trail cameras: fixed binary layouts (ExifTool's Reconyx tables) with the serial number and the
+    user's label for the camera (often the name of the place it watches)."""
+    for (offset, size, encoding), kind, name in (
+        (serial, K.SERIAL, "SerialNumber"),
+        (label, K.LOCATION, "UserLabel"),
+    ):
+        raw = data[offset : offset + size]
+        if len(raw) == size:
+            text = raw.decode(encoding, "replace").split("\x00", 1)[0].strip()
+            if text:
+                yield kind, name, text
 
 
 def _read(reader: TiffReader, offset: int, table: dict) -> Iterator[Found]:

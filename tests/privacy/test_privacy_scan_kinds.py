@@ -246,3 +246,34 @@ def test_xmp_with_an_unusual_wrapper_is_read(corpus_dir: Path) -> None:
     report = scan(corpus_dir / "exif-samples/jpg/tests/28-hex_value.jpg")
     assert ("xmp:creatortool", K.SOFTWARE) in [(f.tag, f.kind) for f in report.findings]
     assert not [f for f in report.findings if f.kind is K.UNKNOWN_SEGMENT and "XMP" in f.where]
+
+
+@pytest.mark.parametrize(
+    "header, serial_at, encoding",
+    [
+        (b"RECONYXUF\x00", 0x4B, "latin-1"),
+        (b"RECONYXH2\x00", 0x7E, "utf-16-le"),
+        (b"\x01\xf1\x03\x00", 42, "utf-16-le"),
+    ],
+)
+def test_reconyx_trail_camera_serials(tmp_path: Path, header: bytes, serial_at: int, encoding: str) -> None:
+    """The three Reconyx layouts (UltraFire, HyperFire 2, HyperFire), as ExifTool's Reconyx tables give them."""
+    note = bytearray(header.ljust(0xA0, b"\x00"))
+    raw = "H2F0000DEMO42".encode(encoding)
+    note[serial_at : serial_at + len(raw)] = raw
+    exif = factory.build_exif({0x010F: (ASCII, "RECONYX")}, exif={0x927C: (7, bytes(note))})
+    report = scan(planted.jpeg_with_exif(tmp_path / "trail.jpg", exif))
+    assert _values(report, K.SERIAL) == ["H2F0000DEMO42"]
+
+
+def test_dji_drone_xmp_position(tmp_path: Path) -> None:
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/" '
+        'drone-dji:GpsLatitude="59.123456" drone-dji:GpsLongtitude="9.654321" drone-dji:AbsoluteAltitude="+120.5"'
+        ' drone-dji:FlightYawDegree="+12.0"/></rdf:RDF></x:xmpmeta>'
+    )
+    report = scan(factory.make_photo(tmp_path / "dji.jpg", exif=False, xmp=xmp))
+    assert report.has_gps
+    assert sorted(_values(report, K.GPS)) == ["59.123456", "9.654321"]  # DJI's own spelling "Longtitude" too
+    assert _values(report, K.GPS_FIELDS) == ["+120.5"]
