@@ -165,13 +165,16 @@ def _scan_image_stream(data: bytes, chunks: list[Chunk], col: Collector) -> None
     """Image data past the end of the zlib stream (an extra IDAT, bytes after the checksum): decoders stop
     at the stream's end, so whatever follows is hidden. Inflated in bounded steps, the output discarded."""
     parts = [data[c.data_start : c.end - 4] for c in chunks if c.type == b"IDAT"]
+    budget = _raw_size(data, chunks) * 2 + _INFLATE_STEP  # a stream inflating past this is not image data
     inflater = zlib.decompressobj()
     try:
         for index, part in enumerate(parts):
             pending = part
             while pending and not inflater.eof:
-                inflater.decompress(pending, _INFLATE_STEP)
+                budget -= len(inflater.decompress(pending, _INFLATE_STEP))
                 pending = inflater.unconsumed_tail
+                if budget < 0:
+                    return
             if inflater.eof:
                 rest = inflater.unused_data + b"".join(parts[index + 1 :])
                 if rest.strip(b"\x00"):
@@ -180,6 +183,15 @@ def _scan_image_stream(data: bytes, chunks: list[Chunk], col: Collector) -> None
                 return
     except zlib.error:
         return  # damaged image data: the decode reports that
+
+
+def _raw_size(data: bytes, chunks: list[Chunk]) -> int:
+    """The size of the image's filtered scanlines, from IHDR (what the zlib stream inflates to)."""
+    width, height, depth, colour = struct.unpack(
+        ">IIBB", data[chunks[0].data_start : chunks[0].data_start + 10]
+    )
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 4)
+    return height * (1 + (width * channels * depth + 7) // 8)
 
 
 # The PNG specification's keywords (section 11.3.4.2) and what each holds.

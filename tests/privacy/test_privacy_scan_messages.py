@@ -69,3 +69,16 @@ def test_every_corpus_statement_is_its_code_worded(corpus_dir: Path) -> None:
                 seen.add(finding.note)
                 assert finding.excerpt == note_text(finding.note, dict(finding.params)), (path.name, finding)
     assert {"position", "gps_no_position", "bytes", "thumbnail_image", "fields"} <= seen
+
+
+def test_inspect_says_which_badges_the_photo_gets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    version_only = factory.build_exif(
+        {0x010F: (factory.ASCII, "Canon")}, gps={0: (factory.BYTE, [2, 2, 0, 0])}
+    )
+    path = tmp_path / "tom gps.jpg"
+    buf = factory.make_photo(tmp_path / "x.jpg", exif=False).read_bytes()
+    path.write_bytes(buf[:2] + factory.app_segment(0xE1, b"Exif\x00\x00" + version_only) + buf[2:])
+    assert main(["--home", str(tmp_path / "home"), "inspect", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "GPS position: no · serial number: no · person's name: no" in out
+    assert "GPS fields without a position" in out
