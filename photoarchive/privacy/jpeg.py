@@ -20,6 +20,7 @@ from photoarchive.privacy.exif import read_capture_date, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.iptc import scan_photoshop
 from photoarchive.privacy.xmp import scan_xmp
 
@@ -281,6 +282,7 @@ def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
     profile = icc_profile(data, layout)
     if profile:
         check_icc(profile, "APP2 ICC", col)
+        scan_icc_details(profile, "APP2 ICC", col)
         _icc_excess(data, layout, profile, col)
 
 

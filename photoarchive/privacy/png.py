@@ -13,7 +13,8 @@ from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import build_exif, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note, excerpt
-from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.icc import check_icc, names_hardware
+from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.jpeg import MAX_PIXELS
 from photoarchive.privacy.xmp import scan_xmp
 
@@ -109,9 +110,14 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
         label = ctype.decode("latin-1")
         if ctype == b"iCCP":
             body = _body(data, chunk)
-            _, _, rest = body.partition(b"\x00")
+            name, _, rest = body.partition(b"\x00")
+            profile_name = name.decode("latin-1")
+            if names_hardware(profile_name) and not profile_name.lower().startswith(("icc", "icc profile")):
+                col.add(K.ICC_HARDWARE, "PNG iCCP", "iCCP profile name", profile_name)
             try:
-                check_icc(_inflate(rest[1:]), "PNG iCCP", col)
+                profile = _inflate(rest[1:])
+                check_icc(profile, "PNG iCCP", col)
+                scan_icc_details(profile, "PNG iCCP", col)
             except zlib.error:
                 col.note(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", Note.UNREADABLE, reason="zlib")
         elif ctype in KEEP:

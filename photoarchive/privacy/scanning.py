@@ -86,7 +86,11 @@ def _webp_hidden(data: bytes, col: Collector) -> None:
     (size,) = struct.unpack("<I", data[4:8])
     for fourcc, start, end in _riff_chunks(data, 12, min(len(data), 8 + size)):
         label = fourcc.decode("latin-1")
-        if fourcc in _WEBP_FIXED and end - start > _WEBP_FIXED[fourcc]:
+        if fourcc == b"ICCP":
+            from photoarchive.privacy.icc_scan import scan_icc_details
+
+            scan_icc_details(data[start:end], "WebP ICCP", col)
+        elif fourcc in _WEBP_FIXED and end - start > _WEBP_FIXED[fourcc]:
             extra = data[start + _WEBP_FIXED[fourcc] : end]
             if extra.strip(b"\x00"):
                 col.note(FindingKind.HIDDEN_DATA, f"WebP {label}", label, Note.BYTES_SHOWING, count=len(extra),

@@ -300,3 +300,67 @@ def webp_frame_with_unknown_chunk(path: Path) -> Path:
     out = data[:at] + b"ANMF" + struct.pack("<I", len(body)) + body + data[at + 8 + size :]
     path.write_bytes(out[:4] + struct.pack("<I", len(out) - 8) + out[8:])
     return path
+
+
+# -- ICC profiles ---------------------------------------------------------------------------------------
+
+
+def text_tag(text: str) -> bytes:
+    return b"text\x00\x00\x00\x00" + text.encode("latin-1") + b"\x00"
+
+
+def desc_tag(text: str) -> bytes:
+    raw = text.encode("latin-1") + b"\x00"
+    return b"desc\x00\x00\x00\x00" + struct.pack(">I", len(raw)) + raw + b"\x00" * 79
+
+
+def dict_tag(pairs: dict[str, str]) -> bytes:
+    """An ICC v4 dictType: 16-byte records of (name offset, size, value offset, size), UTF-16BE strings."""
+    records, strings = [], b""
+    base = 16 + 16 * len(pairs)
+    for name, value in pairs.items():
+        n, v = name.encode("utf-16-be"), value.encode("utf-16-be")
+        records.append(
+            struct.pack(">IIII", base + len(strings), len(n), base + len(strings) + len(n), len(v))
+        )
+        strings += n + v
+    return b"dict\x00\x00\x00\x00" + struct.pack(">II", len(pairs), 16) + b"".join(records) + strings
+
+
+def mmod_tag(serial: int) -> bytes:
+    return b"mmod\x00\x00\x00\x00" + struct.pack(">IIII", 0x0610, 0x9C5F, serial, 0xC01D6580) + b"\x00" * 16
+
+
+def icc_with(tags: dict[bytes, bytes]) -> bytes:
+    """The sRGB profile with `tags` added or replaced, laid out anew (offsets 4-aligned, size in the header)."""
+    base = factory.srgb_icc()
+    (count,) = struct.unpack(">I", base[128:132])
+    table = {}
+    for i in range(count):
+        sig, offset, size = struct.unpack(">4sII", base[132 + 12 * i : 144 + 12 * i])
+        table[sig] = base[offset : offset + size]
+    table.update(tags)
+    pos = 128 + 4 + 12 * len(table)
+    entries, body = [], b""
+    for sig, value in table.items():
+        entries.append(struct.pack(">4sII", sig, pos + len(body), len(value)))
+        body += value + b"\x00" * (-len(value) % 4)
+    out = bytearray(base[:128] + struct.pack(">I", len(table)) + b"".join(entries) + body)
+    out[0:4] = struct.pack(">I", len(out))
+    out[84:100] = b"\x00" * 16  # the profile ID (MD5) no longer matches: zero means "not computed"
+    return bytes(out)
+
+
+def jpeg_with_icc(path: Path, profile: bytes) -> Path:
+    factory.make_pixels((32, 24)).save(path, "JPEG", icc_profile=profile)
+    return path
+
+
+def png_iccp_named(path: Path, name: str) -> Path:
+    png(path, [])
+    data = path.read_bytes()
+    chunk = png_mod.make_chunk(
+        b"iCCP", name.encode("latin-1") + b"\x00\x00" + zlib.compress(factory.srgb_icc())
+    )
+    path.write_bytes(_insert_png_chunks(data, b"IDAT", chunk))
+    return path

@@ -277,3 +277,29 @@ def test_dji_drone_xmp_position(tmp_path: Path) -> None:
     assert report.has_gps
     assert sorted(_values(report, K.GPS)) == ["59.123456", "9.654321"]  # DJI's own spelling "Longtitude" too
     assert _values(report, K.GPS_FIELDS) == ["+120.5"]
+
+
+@pytest.mark.parametrize(
+    "tags, tag, value",
+    [
+        ({b"cprt": planted.text_tag(f"© {MARKER_NAME}")}, "ICC copyright", f"© {MARKER_NAME}"),
+        ({b"desc": planted.desc_tag("sRGB IEC61966-2.1"), b"dmdd": planted.desc_tag(f"Monitor SN {MARKER_SERIAL}")},
+         "ICC device model", f"Monitor SN {MARKER_SERIAL}"),
+        ({b"meta": planted.dict_tag({"EDID_serial": MARKER_SERIAL})}, "ICC meta EDID_serial", MARKER_SERIAL),
+        ({b"mmod": planted.mmod_tag(4711)}, "ICC monitor serial", "4711 (display 0610:9C5F)"),
+    ],
+    ids=["cprt name", "dmdd serial", "meta EDID serial", "apple mmod serial"],
+)  # fmt: skip
+def test_colour_profile_beyond_its_description(tmp_path: Path, tags: dict, tag: str, value: str) -> None:
+    report = scan(planted.jpeg_with_icc(tmp_path / "icc.jpg", planted.icc_with(tags)))
+    assert [(f.kind, f.tag, f.excerpt) for f in report.findings] == [(K.ICC_HARDWARE, tag, value)]
+
+
+def test_standard_profiles_and_corporate_notices_are_not_reported(tmp_path: Path) -> None:
+    profile = planted.icc_with({b"cprt": planted.text_tag("Copyright International Color Consortium, 2009")})
+    assert scan(planted.jpeg_with_icc(tmp_path / "std.jpg", profile)).clean
+
+
+def test_png_iccp_profile_name_naming_a_monitor(tmp_path: Path) -> None:
+    report = scan(planted.png_iccp_named(tmp_path / "p.png", f"{MARKER_NAME} calibrated monitor"))
+    assert _values(report, K.ICC_HARDWARE) == [f"{MARKER_NAME} calibrated monitor"]

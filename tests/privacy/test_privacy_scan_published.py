@@ -32,6 +32,10 @@ def _acropalypse_marker(path: Path) -> bytes:
     return path.read_bytes()[-64:-2]  # the old picture's last entropy-coded bytes
 
 
+_ICC = "the ICC profile is copied byte for byte, not rebuilt"
+
+_ICC = "the ICC profile is copied byte for byte, not rebuilt"
+
 CASES: list[tuple[str, Callable[[Path], Path], FindingKind, bytes | Callable[[Path], bytes], str]] = [
     ("interop serial", lambda t: planted.jpeg_with_exif(t / "i.jpg", planted.interop_exif(
         {0xA420: (factory.ASCII, planted.SERIAL)})), K.SERIAL, planted.SERIAL.encode(), ""),  # fmt: skip
@@ -66,6 +70,13 @@ CASES: list[tuple[str, Callable[[Path], Path], FindingKind, bytes | Callable[[Pa
      WRITER + "JPEG-compressed TIFF strips and JPEGTables are copied, not cleaned like a JPEG"),
     ("webp frame unknown chunk", lambda t: planted.webp_frame_with_unknown_chunk(t / "a.webp"),
      K.UNKNOWN_SEGMENT, NAME, WRITER + "ANMF frames are copied whole, not rebuilt chunk by chunk"),
+    ("icc cprt name", lambda t: planted.jpeg_with_icc(t / "c.jpg", planted.icc_with(
+        {b"cprt": planted.text_tag(f"(c) {planted.NAME}")})), K.ICC_HARDWARE, NAME, WRITER + _ICC),
+    ("icc meta edid serial", lambda t: planted.jpeg_with_icc(t / "m.jpg", planted.icc_with(
+        {b"meta": planted.dict_tag({"EDID_serial": planted.SERIAL})})), K.ICC_HARDWARE,
+     planted.SERIAL.encode("utf-16-be"), WRITER + _ICC),
+    ("icc in png named for a monitor", lambda t: planted.png_iccp_named(t / "n.png", f"{planted.NAME} monitor"),
+     K.ICC_HARDWARE, NAME, WRITER + "the iCCP profile name is copied, not made neutral"),
 ]  # fmt: skip
 
 
