@@ -348,11 +348,12 @@ def scan_after_end(data: bytes, end: int, col: Collector) -> None:
     """Whatever follows the end-of-image marker: JPEG images (MPF secondary images, appended previews; each
     scanned for its own metadata, GPS and serials) and any other bytes (an editor's leftover tail, a vendor
     trailer), which are hidden data however they got there."""
-    pos, n, images, loose = end, len(data), 0, 0
+    pos, n, images, loose, attempts = end, len(data), 0, 0, 0
     first_loose = -1
     while pos < n:
         soi = data.find(b"\xff\xd8\xff", pos)
-        if soi < 0 or images >= MAX_EMBEDDED_IMAGES:
+        attempts += 1
+        if soi < 0 or attempts > 2 * MAX_EMBEDDED_IMAGES:  # bounded: a trailer of fake markers stays cheap
             soi = n
         if data[pos:soi].strip(b"\x00"):
             loose += soi - pos
