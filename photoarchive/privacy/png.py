@@ -193,9 +193,10 @@ def _scan_image_stream(data: bytes, chunks: list[Chunk], col: Collector) -> None
 
 def _raw_size(data: bytes, chunks: list[Chunk]) -> int:
     """The size of the image's filtered scanlines, from IHDR (what the zlib stream inflates to)."""
-    width, height, depth, colour = struct.unpack(
-        ">IIBB", data[chunks[0].data_start : chunks[0].data_start + 10]
-    )
+    header = data[chunks[0].data_start : chunks[0].data_start + 10]
+    if len(header) < 10:
+        return 0
+    width, height, depth, colour = struct.unpack(">IIBB", header)
     channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 4)
     return height * (1 + (width * channels * depth + 7) // 8)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import struct
 from pathlib import Path
 
@@ -90,3 +91,32 @@ def test_truncated_large_jpeg_is_still_an_error(tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) * 7 // 10])
     with pytest.raises(CorruptImage, match="truncated"):
         scan(path)
+
+
+def test_a_trailer_of_fake_start_markers_is_one_trailer(tmp_path: Path) -> None:
+    path = tmp_path / "falsk.jpg"
+    factory.make_pixels((16, 16)).save(path, "JPEG")
+    path.write_bytes(path.read_bytes() + b"\xff\xd8\xff" * 100_000)
+    [tail] = scan(path).findings
+    assert tail.kind is K.TRAILER and dict(tail.params)["count"] == "300000"
+
+
+def test_damaged_variants_of_planted_files_fail_only_with_our_errors(tmp_path: Path) -> None:
+    """Random byte damage in files with vendor blocks: every failure is a message for the user, never a crash."""
+    from photoarchive.errors import PhotoarchiveError
+    from photoarchive.privacy import scan_bytes
+
+    rng = random.Random(7)
+    seeds = [planted.jpeg_with_c2pa(tmp_path / "c.jpg"), planted.mpf_with_secondary(tmp_path / "m.jpg"),
+             planted.imagemagick_exif_png(tmp_path / "i.png"), planted.tiff_with_jpeg_strip(tmp_path / "t.tif"),
+             planted.webp_frame_with_unknown_chunk(tmp_path / "a.webp")]  # fmt: skip
+    for seed in seeds:
+        data = seed.read_bytes()
+        for _ in range(60):
+            damaged = bytearray(data)
+            for _ in range(rng.randint(1, 6)):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            try:
+                scan_bytes(bytes(damaged))
+            except PhotoarchiveError:
+                pass
