@@ -49,7 +49,7 @@ _PENTAX_CAMERA_INFO = 0x0215  # int32u[]: model, manufacture date, production co
 _RICOH = {0x0005: (K.SERIAL, "InternalSerialNumber")}
 _MOTOROLA = {0x5501: (K.SERIAL, "SerialNumber")}
 _SIGMA = {0x0002: (K.SERIAL, "SerialNumber")}
-_SAMSUNG = {0xA002: (K.SERIAL, "SerialNumber"), 0xA003: (K.SERIAL, "LensSerialNumber")}
+_SAMSUNG = {0xA002: (K.SERIAL, "SerialNumber"), 0xA005: (K.SERIAL, "InternalLensSerialNumber")}
 
 
 class _RawReader(TiffReader):
@@ -156,8 +156,8 @@ def _findings(reader: TiffReader, entry: Entry, make: str) -> Iterator[Found]:
         yield from _reconyx(data, (0x4B, 15, "latin-1"), (0x5A, 21, "latin-1"))
     elif data.startswith(b"RECONYXH2\x00"):  # HyperFire 2 / HF2 PRO
         yield from _reconyx(data, (0x7E, 30, "utf-16-le"), (0x68, 22, "latin-1"))
-    elif make.startswith("samsung") and not data.startswith(b"SAMSUNG"):
-        yield from _read(*_in_tiff(reader, entry, 0), _SAMSUNG)
+    elif make.startswith("samsung") and not data.startswith(b"SAMSUNG"):  # Samsung Type2: a plain directory
+        yield from _read(*_best_base(reader, entry, 0, reader.order), _SAMSUNG)
 
 
 def _olympus(sub: TiffReader, offset: int) -> Iterator[Found]:
