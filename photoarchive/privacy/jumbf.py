@@ -118,24 +118,20 @@ class _State:
                 self.col.note(K.UNKNOWN_SEGMENT, where, kind.decode("latin-1"), Note.BYTES, count=b - a)
 
     def _summary(self, data: bytes, children: list[tuple[bytes, int, int]]) -> str:
+        """The action names of a c2pa.actions assertion; the software agents are reported on the way."""
         names: list[str] = []
         for kind, a, b in children:
-            try:
-                value = (
-                    json.loads(data[a:b].decode("utf-8")) if kind == b"json" else CborReader(data, a, b).read()
-                    if kind == b"cbor" else None
-                )  # fmt: skip
-            except (ValueError, IndexError, struct.error, UnicodeDecodeError, RecursionError):
+            value = _decode(data, kind, a, b)
+            if not isinstance(value, dict):
                 continue
-            if isinstance(value, dict):
-                for action in value.get("actions", []) or []:
-                    if isinstance(action, dict) and isinstance(action.get("action"), str):
-                        names.append(action["action"])
-                        agent = action.get("softwareAgent")
-                        if isinstance(agent, dict):
-                            agent = agent.get("name")
-                        if isinstance(agent, str):
-                            self.col.add(K.SOFTWARE, self.where, "softwareAgent", agent)
+            for action in value.get("actions", []) or []:
+                if isinstance(action, dict) and isinstance(action.get("action"), str):
+                    names.append(action["action"])
+                    agent = action.get("softwareAgent")
+                    if isinstance(agent, dict):
+                        agent = agent.get("name")
+                    if isinstance(agent, str):
+                        self.col.add(K.SOFTWARE, self.where, "softwareAgent", agent)
         return ", ".join(names) or "editing actions"
 
     def walk(self, value: object, where: str, path: list[str]) -> None:
@@ -175,6 +171,18 @@ class _State:
         if kind is K.GPS and not is_position_name(key):
             kind = K.GPS_FIELDS
         self.col.add(kind, where, tag, str(value))
+
+
+def _decode(data: bytes, kind: bytes, start: int, end: int) -> object:
+    """The value of a 'json' or 'cbor' content box; None for other boxes or an undecodable one."""
+    try:
+        if kind == b"json":
+            return json.loads(data[start:end].decode("utf-8"))
+        if kind == b"cbor":
+            return CborReader(data, start, end).read()
+    except (ValueError, IndexError, struct.error, UnicodeDecodeError, RecursionError):
+        return None
+    return None
 
 
 class CborReader:
