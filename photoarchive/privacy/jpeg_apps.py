@@ -12,7 +12,14 @@ from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note
 
-APP0, APP3, APP9, APP11, APP12 = 0xE0, 0xE3, 0xE9, 0xEB, 0xEC
+APP0, APP3, APP6, APP9, APP11, APP12 = 0xE0, 0xE3, 0xE6, 0xE9, 0xEB, 0xEC
+GOPRO_ID = b"GoPro\x00"
+# GoPro GPMF keys (GoPro's gpmf-parser documentation): what each holds.
+_GPMF = {
+    b"CASN": (K.SERIAL, "CameraSerialNumber"), b"LINF": (K.SERIAL, "LensInfo"), b"MUID": (K.SERIAL, "MediaUniqueID"),
+    b"MINF": (K.DEVICE, "Model"), b"FMWR": (K.SOFTWARE, "FirmwareVersion"),
+}  # fmt: skip
+_GPMF_GPS = (b"GPS5", b"GPS9")
 CIFF_TYPE = b"HEAPJPGM"
 KODAK_META = b"Meta\x00\x00"
 INFIRAY_ID = b"IJPEG"
@@ -47,6 +54,9 @@ def scan_app(marker: int, payload: bytes, col: Collector, infiray: bool = False)
         return True
     if marker == APP12 and payload.startswith(b"Ducky"):
         _ducky(payload, col)
+        return True
+    if marker == APP6 and payload.startswith(GOPRO_ID):
+        _gopro(payload[len(GOPRO_ID) :], col)
         return True
     return False
 
@@ -99,6 +109,26 @@ def _picture_info(payload: bytes, col: Collector) -> None:
             col.add(K.CAPTURE_DATE, where, key, value)
         else:
             col.other(where, key)
+
+
+def _gopro(data: bytes, col: Collector, depth: int = 0) -> None:
+    """GoPro's GPMF key-length-value stream (APP6): camera and lens serials, the media ID, GPS samples."""
+    where = "APP6 GoPro"
+    pos = 0
+    while pos + 8 <= len(data) and depth < 8:
+        key, kind, size = data[pos : pos + 4], data[pos + 4], data[pos + 5]
+        (repeat,) = struct.unpack(">H", data[pos + 6 : pos + 8])
+        body = data[pos + 8 : pos + 8 + size * repeat]
+        pos += 8 + ((size * repeat + 3) & ~3)
+        if kind == 0:
+            _gopro(body, col, depth + 1)
+        elif key in _GPMF:
+            found, name = _GPMF[key]
+            text = body.hex() if kind != ord("c") else body.split(b"\x00", 1)[0].decode("latin-1").strip()
+            if text.strip("0"):
+                col.add(found, where, name, text)
+        elif key in _GPMF_GPS and body.strip(b"\x00"):
+            col.note(K.GPS, where, key.decode("latin-1"), Note.VALUES, count=repeat)
 
 
 def _ducky(payload: bytes, col: Collector) -> None:

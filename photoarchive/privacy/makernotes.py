@@ -12,7 +12,7 @@ import struct
 from collections.abc import Iterator
 
 from photoarchive.privacy.collect import Collector
-from photoarchive.privacy.exif import ASCII, UNDEFINED, Entry, ExifFormatError, TiffReader, text_value
+from photoarchive.privacy.exif import ASCII, BYTE, UNDEFINED, Entry, ExifFormatError, TiffReader, text_value
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note
 
@@ -21,6 +21,7 @@ Found = tuple[K, str, str]  # (kind, tag name, value)
 _CANON = {
     0x0009: (K.OWNER, "OwnerName"),
     0x000C: (K.SERIAL, "SerialNumber"),
+    0x0028: (K.SERIAL, "ImageUniqueID"),
     0x0096: (K.SERIAL, "InternalSerialNumber"),
 }
 _NIKON = {0x001D: (K.SERIAL, "SerialNumber"), 0x00A0: (K.SERIAL, "SerialNumber")}
@@ -61,6 +62,17 @@ class _RawReader(TiffReader):
         self.order = order
         self.first_ifd = 0
         self.size = len(buf) - base
+
+
+class _Shifted(_RawReader):
+    """Reads offsets as if the block had not moved: offset + shift in the enclosing block."""
+
+    def __init__(self, reader: TiffReader, shift: int) -> None:
+        super().__init__(reader.buf, reader.base, reader.order)
+        self.shift = shift
+
+    def _bytes(self, offset: int, length: int) -> bytes:
+        return super()._bytes(offset + self.shift, length)
 
 
 def scan_maker_note(reader: TiffReader, entry: Entry, make: str, col: Collector) -> None:
@@ -123,7 +135,7 @@ def _findings(reader: TiffReader, entry: Entry, make: str) -> Iterator[Found]:
     elif make.startswith("nikon") and not data.startswith(b"Nikon"):
         yield from _read(*_in_tiff(reader, entry, 0), _NIKON)
     elif make.startswith("canon"):
-        yield from _read(reader, entry.data_offset, _CANON)
+        yield from _read(*_canon(reader, entry), _CANON)
     elif data.startswith((b"OLYMPUS\x00", b"OM SYSTEM\x00")):
         start = 8 if data.startswith(b"OLYMPUS\x00") else 12
         yield from _olympus(*_in_note(data, start + 4, _order_at(data, start, reader.order)))
@@ -158,6 +170,18 @@ def _findings(reader: TiffReader, entry: Entry, make: str) -> Iterator[Found]:
         yield from _reconyx(data, (0x7E, 30, "utf-16-le"), (0x68, 22, "latin-1"))
     elif make.startswith("samsung") and not data.startswith(b"SAMSUNG"):  # Samsung Type2: a plain directory
         yield from _read(*_best_base(reader, entry, 0, reader.order), _SAMSUNG)
+
+
+def _canon(reader: TiffReader, entry: Entry):  # type: ignore[no-untyped-def]
+    """Canon's directory, its offsets counting from the TIFF header. Editors that move the maker note leave
+    Canon's footer ("II*\\0" and the note's original offset) behind: the values moved by the same distance."""
+    footer = entry.data[-8:]
+    if len(footer) == 8 and footer[:4] in (b"II*\x00", b"MM\x00*"):
+        (original,) = struct.unpack(("<" if footer[:2] == b"II" else ">") + "I", footer[4:])
+        shift = entry.data_offset - original
+        if shift:
+            return _Shifted(reader, shift), original
+    return reader, entry.data_offset
 
 
 def _olympus(sub: TiffReader, offset: int) -> Iterator[Found]:
@@ -213,7 +237,7 @@ def _pick(reader: TiffReader, entries: list[Entry], table: dict) -> Iterator[Fou
 def _value(reader: TiffReader, e: Entry) -> str:
     if e.type == ASCII:
         return text_value(e)
-    if e.type == UNDEFINED:
+    if e.type == UNDEFINED or (e.type == BYTE and len(e.data) > 4):
         raw = e.data.rstrip(b"\x00 ")
         if raw and all(32 <= b < 127 for b in raw):
             return raw.decode("ascii")

@@ -202,6 +202,8 @@ def test_gps_badge_exactly_where_exiftool_sees_a_position(corpus_dir: Path, exif
         ("exif-samples/jpg/exif-org/kodak-dc240.jpg", K.OWNER, "KODAK DC240 ZOOM DIGITAL CAMERA"),
         ("exiftool-images/Sigma.jpg", K.SERIAL, "02000019"),
         ("exiftool-images/FLIR.jpg", K.SERIAL, "470023842"),  # in the FLIR FFF record, APP1
+        ("exiftool-images/GoPro.jpg", K.SERIAL, "LAJ7061317601275"),  # GPMF LensInfo, APP6
+        ("exif-samples/jpg/hdr/canon_hdr_NO.jpg", K.SERIAL, "54e8b2b5539347478841864f8be0dcc5"),
     ],
 )
 def test_maker_note_values_match_exiftool(corpus_dir: Path, rel: str, kind: FindingKind, value: str) -> None:
