@@ -238,7 +238,7 @@ def _value(reader: TiffReader, e: Entry) -> str:
     if e.type == ASCII:
         return text_value(e)
     if e.type == UNDEFINED or (e.type == BYTE and len(e.data) > 4):
-        raw = e.data.rstrip(b"\x00 ")
+        raw = e.data.strip(b"\x00 ")
         if raw and all(32 <= b < 127 for b in raw):
             return raw.decode("ascii")
         return e.data.hex()  # a binary serial, as ExifTool shows it
