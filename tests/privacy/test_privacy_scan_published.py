@@ -7,6 +7,9 @@ today the copy still carries the bytes or the strip refuses the file, and the sc
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -150,3 +153,30 @@ def test_copy_of_every_corpus_file_scans_clean(corpus_dir: Path, tmp_path: Path,
     if report.kinds == {K.ICC_HARDWARE}:
         pytest.xfail(WRITER + "the ICC profile is copied, so a device named in it stays")
     assert report.clean, [f.describe() for f in report.findings]
+
+
+@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed")
+def test_exiftool_finds_nothing_planted_in_the_copies(tmp_path: Path) -> None:
+    """A second witness over the copies of every planted input the writer already handles."""
+    out = tmp_path / "copies"
+    out.mkdir()
+    for index, (_, build, _, _, writer) in enumerate(CASES):
+        if writer:
+            continue
+        work = tmp_path / f"in{index}"
+        work.mkdir()
+        source = build(work)
+        publish_copy(source, out / f"{index}{source.suffix}", PublishPolicy(), PRESS)
+    run = subprocess.run(["exiftool", "-j", "-G1", "-a", "-u", "-q", "-q", str(out)], capture_output=True)
+    records = json.loads(run.stdout.decode("utf-8"))
+    assert len(records) == sum(1 for case in CASES if not case[4])
+    planted_values = (planted.NAME, planted.SERIAL, factory.BODY_SERIAL, "59,12.0N")
+    vendor_groups = {"JUMBF", "JSON", "CBOR", "MPF0", "MPImage2", "CIFF", "GoPro", "FLIR", "InfiRay", "GPS", "Reconyx",
+                     "PictureInfo", "Ducky", "MakerNotes", "Photoshop", "XMP-Iptc4xmpExt", "XMP-exif", "Trailer"}  # fmt: skip
+    problems = []
+    for record in records:
+        for key, value in record.items():
+            group = key.partition(":")[0]
+            if group in vendor_groups or any(v in str(value) for v in planted_values):
+                problems.append(f"{Path(record['SourceFile']).name}: {key}={str(value)[:60]}")
+    assert not problems, problems
