@@ -149,8 +149,9 @@ def cbor(value: object) -> bytes:
     raise TypeError(value)
 
 
-def c2pa_store(encoding: str = "json") -> bytes:
-    """A C2PA manifest store: a CreativeWork assertion naming the author, and an actions assertion."""
+def c2pa_store(encoding: str = "json", extra: tuple[bytes, ...] = ()) -> bytes:
+    """A C2PA manifest store: a CreativeWork assertion naming the author, an actions assertion, and `extra`
+    assertion boxes."""
     work = {"@context": "https://schema.org", "@type": "CreativeWork",
             "author": [{"@type": "Person", "name": NAME}]}  # fmt: skip
     raw = _box(b"json", json.dumps(work).encode()) if encoding == "json" else _box(b"cbor", cbor(work))
@@ -158,14 +159,23 @@ def c2pa_store(encoding: str = "json") -> bytes:
     actions = _superbox(
         b"cbor", "c2pa.actions", _box(b"cbor", cbor({"actions": [{"action": "c2pa.cropped"}]}))
     )
-    assertions = _superbox(b"c2as", "c2pa.assertions", author, actions)
+    assertions = _superbox(b"c2as", "c2pa.assertions", author, actions, *extra)
     manifest = _superbox(b"c2ma", "urn:uuid:0f6e", assertions)
     return _superbox(b"c2pa", "c2pa", manifest)
 
 
-def jpeg_with_c2pa(path: Path, encoding: str = "json", pieces: int = 2) -> Path:
+def c2pa_exif_assertion(lat: str, lon: str) -> bytes:
+    """A stds.exif assertion (JSON-LD), as cameras signing C2PA write the capture position."""
+    exif = {"@context": {"exif": "http://ns.adobe.com/exif/1.0/"}, "exif:GPSLatitude": lat, "exif:GPSLongitude": lon,
+            "exif:GPSVersionID": "2.2.0.0"}  # fmt: skip
+    return _superbox(b"json", "stds.exif", _box(b"json", json.dumps(exif).encode()))
+
+
+def jpeg_with_c2pa(
+    path: Path, encoding: str = "json", pieces: int = 2, extra: tuple[bytes, ...] = ()
+) -> Path:
     """The store split over several APP11 segments, as C2PA tools write a large one."""
-    store = c2pa_store(encoding)
+    store = c2pa_store(encoding, extra)
     head, body = store[:8], store[8:]
     step = len(body) // pieces + 1
     segments = []

@@ -317,3 +317,11 @@ def test_standard_profiles_and_corporate_notices_are_not_reported(tmp_path: Path
 def test_png_iccp_profile_name_naming_a_monitor(tmp_path: Path) -> None:
     report = scan(planted.png_iccp_named(tmp_path / "p.png", f"{MARKER_NAME} calibrated monitor"))
     assert _values(report, K.ICC_HARDWARE) == [f"{MARKER_NAME} calibrated monitor"]
+
+
+def test_c2pa_exif_assertion_with_a_position(tmp_path: Path) -> None:
+    extra = (planted.c2pa_exif_assertion("59,12.0N", "9,36.0E"),)
+    report = scan(planted.jpeg_with_c2pa(tmp_path / "c2pa-gps.jpg", extra=extra))
+    assert report.has_gps and report.has_owner
+    assert sorted(_values(report, K.GPS)) == ["59,12.0N", "9,36.0E"]
+    assert _values(report, K.GPS_FIELDS) == ["2.2.0.0"]
