@@ -172,9 +172,23 @@ _NOTES: dict[Note, str] = {
 }
 
 
+# English singulars of the notes that count something ("1 field", not "1 fields").
+_SINGULAR: dict[Note, str] = {
+    Note.GPS_NO_POSITION: "GPS directory with 1 field, no position",
+    Note.BYTES: "1 byte",
+    Note.BYTES_SHOWING: "1 byte: {text}",
+    Note.VALUES: "1 value",
+    Note.THUMBNAILS: "1 thumbnail image",
+    Note.DEPTH_IMAGES: "1 depth image",
+    Note.C2PA: "content credentials (C2PA) with 1 manifest",
+}
+
+
 def note_text(note: Note | str, params: dict[str, object]) -> str:
-    """The English wording of a note (the CLI's; the window translates `note` itself)."""
-    return _NOTES[Note(note)].format(**params)
+    """The English wording of a note (the CLI's; the window translates `note` itself, with its plurals)."""
+    code = Note(note)
+    template = _SINGULAR.get(code) if str(params.get("count")) == "1" else None
+    return (template or _NOTES[code]).format(**params)
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,9 @@ def test_inspect_says_which_badges_the_photo_gets(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "GPS position: no · serial number: no · person's name: no" in out
     assert "GPS fields without a position" in out
+
+
+def test_english_wording_counts_properly() -> None:
+    assert note_text(Note.GPS_NO_POSITION, {"count": "1"}) == "GPS directory with 1 field, no position"
+    assert note_text(Note.GPS_NO_POSITION, {"count": "2"}) == "GPS directory with 2 fields, no position"
+    assert note_text(Note.BYTES, {"count": "1"}) == "1 byte"
