@@ -82,6 +82,9 @@ def run_inspect(args: argparse.Namespace) -> int:
         print(f"{report.path} ({report.format.upper()}): no personal data found")
     else:
         print(f"{report.path} ({report.format.upper()}): {len(report.findings)} findings")
+        flags = (("GPS position", report.has_gps), ("serial number", report.has_serial),
+                 ("person's name", report.has_owner))  # fmt: skip
+        print("  " + " · ".join(f"{name}: {'yes' if present else 'no'}" for name, present in flags))
         for kind, findings in report.by_kind().items():
             print(f"  {kind.label[:1].upper()}{kind.label[1:]}:")
             for finding in findings:

@@ -12,6 +12,7 @@ from photoarchive.privacy.exif import (
     scan_tiff_structure,
 )
 from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.iptc import scan_iim, scan_photoshop
 from photoarchive.privacy.xmp import scan_xmp
 
@@ -33,5 +34,6 @@ def nested(tag: int, data: bytes, where: str, col: Collector) -> None:
         scan_photoshop(data, f"{where} Photoshop", col, nested)
     elif tag == TAG_ICC:
         check_icc(data, f"{where} ICC", col)
+        scan_icc_details(data, f"{where} ICC", col)
     elif tag == TAG_EXIF_IFD:
         scan_exif_block(data, f"{where} EXIF", col)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import Note
 
 log = logging.getLogger(__name__)
 
@@ -247,11 +248,18 @@ def tag_name(tag: int) -> str:
     return TAG_NAMES.get(tag) or GEOTIFF_TAGS.get(tag) or f"0x{tag:04X}"
 
 
-def gps_position(reader: TiffReader, entries: list[Entry]) -> str:
-    """'59.2° N 9.6° E' when the directory holds a position, else a note on what it holds."""
+# GPS tags that hold a position: latitude, longitude, and the destination's latitude and longitude.
+GPS_POSITION_TAGS = ((2, 1, 4, 3), (0x14, 0x13, 0x16, 0x15))
+GPS_AREA_INFORMATION = 0x001C
+INTEROP_HARMLESS = {0x0001, 0x0002, 0x1000, 0x1001, 0x1002}  # index "R98", version, related-image size
+
+
+def gps_coordinates(reader: TiffReader, entries: list[Entry]) -> tuple[float | None, float | None] | None:
+    """(latitude, longitude) in signed degrees of a GPS directory (either may be None when only one is
+    there), or None when the directory holds no coordinate at all."""
     by_tag = {e.tag: e for e in entries}
 
-    def coord(value_tag: int, ref_tag: int, pos: str, neg: str) -> str | None:
+    def coord(value_tag: int, ref_tag: int, neg: str) -> float | None:
         entry = by_tag.get(value_tag)
         if entry is None:
             return None
@@ -259,16 +267,40 @@ def gps_position(reader: TiffReader, entries: list[Entry]) -> str:
         if not parts:
             return None
         degrees = sum(p / 60**i for i, p in enumerate(parts[:3]))
-        ref = text_value(by_tag[ref_tag]).strip().upper()[:1] if ref_tag in by_tag else pos
-        return f"{degrees:.1f}° {neg if ref == neg else pos}"
+        ref = text_value(by_tag[ref_tag]).strip().upper()[:1] if ref_tag in by_tag else ""
+        return -degrees if ref == neg else degrees
 
-    lat = coord(2, 1, "N", "S")
-    lon = coord(4, 3, "E", "W")
-    if lat and lon:
-        return f"{lat} {lon}"
-    if not entries:
-        return "empty GPS directory"
-    return f"GPS directory with {len(entries)} fields, no position"
+    for lat_tag, lat_ref, lon_tag, lon_ref in GPS_POSITION_TAGS:
+        lat, lon = coord(lat_tag, lat_ref, "S"), coord(lon_tag, lon_ref, "W")
+        if lat is not None or lon is not None:
+            return lat, lon
+    return None
+
+
+def position_params(lat: float | None, lon: float | None) -> dict[str, str]:
+    """The parameters of Note.POSITION ('?' for a missing half)."""
+    return {
+        "lat": "?" if lat is None else f"{abs(lat):.1f}",
+        "ns": "S" if lat is not None and lat < 0 else "N",
+        "lon": "?" if lon is None else f"{abs(lon):.1f}",
+        "ew": "W" if lon is not None and lon < 0 else "E",
+    }
+
+
+def report_gps(reader: TiffReader, entries: list[Entry], where: str, col: Collector) -> None:
+    """A position as GPS (what the GPS badge means); a directory without one as GPS_FIELDS, still removed."""
+    coords = gps_coordinates(reader, entries)
+    if coords is not None and coords != (0.0, 0.0):
+        col.note(K.GPS, where, "GPS", Note.POSITION, **position_params(*coords))
+    elif coords is not None:
+        col.note(K.GPS_FIELDS, where, "GPS", Note.GPS_NULL_ISLAND)
+    elif entries:
+        col.note(K.GPS_FIELDS, where, "GPS", Note.GPS_NO_POSITION, count=len(entries))
+    else:
+        col.note(K.GPS_FIELDS, where, "GPS", Note.GPS_EMPTY)
+    for entry in entries:
+        if entry.tag == GPS_AREA_INFORMATION and entry.data:
+            col.add(K.LOCATION, where, "GPSAreaInformation", text_value(entry))
 
 
 def scan_tiff_structure(
@@ -288,16 +320,18 @@ def scan_tiff_structure(
         reader = TiffReader(buf, base)
         chain = list(reader.walk_chain())
     except (ExifFormatError, struct.error) as exc:
-        col.add(K.UNKNOWN_SEGMENT, where, "unreadable EXIF", str(exc))
+        col.note(K.UNKNOWN_SEGMENT, where, "unreadable EXIF", Note.UNREADABLE, reason=exc)
         return
     for index, entries in chain:
         if index == 0:
             make = next((text_value(e) for e in entries if e.tag == 0x010F), "")
             _scan_ifd(reader, entries, f"{where} IFD0", col, nested, make=make, block=where)
+            if image_file:
+                _scan_jpeg_in_tiff(reader, entries, where, col)
         elif image_file:
-            col.add(K.EMBEDDED_IMAGE, where, f"IFD{index}", "further image in the file")
+            col.note(K.EMBEDDED_IMAGE, where, f"IFD{index}", Note.FURTHER_IMAGE)
         else:
-            col.add(K.THUMBNAIL, f"{where} IFD{index}", "thumbnail", "thumbnail image of the photo")
+            col.note(K.THUMBNAIL, f"{where} IFD{index}", "thumbnail", Note.THUMBNAIL_IMAGE)
 
 
 def _scan_ifd(
@@ -323,12 +357,17 @@ def _scan_ifd(
                 try:
                     sub_entries, _ = reader.read_ifd(pointer[0])
                 except (ExifFormatError, struct.error) as exc:
-                    col.add(K.UNKNOWN_SEGMENT, sub_where, "unreadable directory", str(exc))
+                    col.note(
+                        K.UNKNOWN_SEGMENT, sub_where, "unreadable directory", Note.UNREADABLE, reason=exc
+                    )
             if tag == TAG_GPS_IFD:
-                col.add(K.GPS, sub_where, "GPS", gps_position(reader, sub_entries))
+                report_gps(reader, sub_entries, sub_where, col)
             elif tag == TAG_EXIF_IFD:
                 _scan_ifd(reader, sub_entries, sub_where, col, nested, depth + 1, make, block)
-            # Interop holds only the "R98" compatibility index: nothing about the photo or person.
+            else:
+                # Interop normally holds only the "R98" compatibility index; anything else in it is reported.
+                extra = [e for e in sub_entries if e.tag not in INTEROP_HARMLESS]
+                _scan_ifd(reader, extra, sub_where, col, nested, 3, make, block)
             continue
         if tag in HARMLESS:
             continue
@@ -336,21 +375,95 @@ def _scan_ifd(
             nested(tag, entry.data, where, col)
             continue
         if tag in GEOTIFF_TAGS:
-            col.add(K.GPS, where, GEOTIFF_TAGS[tag], "GeoTIFF map position")
+            col.note(K.GPS, where, GEOTIFF_TAGS[tag], Note.GEOTIFF)
             continue
         if tag in SENSITIVE:
             kind, name, press = SENSITIVE[tag]
             if kind is K.MAKER_NOTE:
-                col.add(kind, where, name, f"{len(entry.data)} bytes")
+                col.note(kind, where, name, Note.BYTES, count=len(entry.data))
                 from photoarchive.privacy.makernotes import scan_maker_note  # after exif: it builds on it
 
                 scan_maker_note(reader, entry, make, col)
             elif kind in (K.EMBEDDED_IMAGE, K.OTHER_METADATA) and entry.type not in (ASCII,):
-                col.add(kind, where, name, f"{entry.count} values")
+                col.note(kind, where, name, Note.VALUES, count=entry.count)
             else:
                 col.add(kind, where, name, value_text(reader, entry), press=press)
             continue
         col.other(where, tag_name(tag))
+
+
+TAG_COMPRESSION, TAG_JPEG_TABLES = 0x0103, 0x015B
+JPEG_COMPRESSION = 7
+MAX_STRIPS_SCANNED = 4096
+
+
+def _scan_jpeg_in_tiff(reader: TiffReader, entries: list[Entry], where: str, col: Collector) -> None:
+    """A JPEG-compressed TIFF keeps whole JPEG streams in its strips or tiles and its JPEGTables: an APP1
+    EXIF with GPS, a COM, anything after EOI in there travels with the pixels, so each is scanned as a JPEG."""
+    import dataclasses
+
+    from photoarchive.errors import PhotoarchiveError
+    from photoarchive.privacy import jpeg
+
+    by_tag = {e.tag: e for e in entries}
+    compression = reader.ints(by_tag[TAG_COMPRESSION]) if TAG_COMPRESSION in by_tag else []
+    if compression[:1] != [JPEG_COMPRESSION]:
+        return
+    tables = by_tag.get(TAG_JPEG_TABLES)
+    if tables is not None:
+        _scan_jpeg_tables(tables.data, f"{where} JPEGTables", col)
+    offsets_tag, counts_tag = (0x0144, 0x0145) if 0x0144 in by_tag else (0x0111, 0x0117)
+    if offsets_tag not in by_tag or counts_tag not in by_tag:
+        return
+    seen: set[tuple[str, str, str]] = set()
+    pairs = zip(reader.ints(by_tag[offsets_tag]), reader.ints(by_tag[counts_tag]), strict=False)
+    for index, (offset, count) in enumerate(pairs):
+        if index >= MAX_STRIPS_SCANNED:
+            break
+        try:
+            stream = reader._bytes(offset, count)
+        except ExifFormatError:
+            continue
+        if not stream.startswith(b"\xff\xd8"):
+            continue
+        found = Collector(col.expected)
+        try:
+            layout = jpeg.parse(stream, "strip")
+        except PhotoarchiveError:
+            continue  # a strip a decoder cannot read either: the decode reports it
+        jpeg.scan_segments(stream, layout, found)
+        jpeg.scan_after_end(stream, layout.eoi_end, found)
+        for finding in found.result():
+            key = (str(finding.kind), finding.tag, finding.excerpt)
+            if key not in seen:  # the same block in every strip is one finding
+                seen.add(key)
+                place = f"{col.prefix}{where} strip {index + 1} {finding.where}"
+                col.findings.append(dataclasses.replace(finding, where=place))
+
+
+def _scan_jpeg_tables(data: bytes, where: str, col: Collector) -> None:
+    """The abbreviated JPEG stream of tag JPEGTables (SOI, tables, EOI): anything but tables is reported."""
+    from photoarchive.privacy.findings import excerpt
+
+    pos = 2 if data.startswith(b"\xff\xd8") else 0
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xD9:
+            pos += 2
+            break
+        length = int.from_bytes(data[pos + 2 : pos + 4], "big")
+        payload = data[pos + 4 : pos + 2 + length]
+        if marker == 0xFE:
+            col.add(K.COMMENT, where, "COM", payload)
+        elif marker not in (0xC4, 0xDB, 0xDD, 0xCC):
+            col.note(K.UNKNOWN_SEGMENT, where, f"marker 0x{marker:02X}", Note.BYTES_SHOWING,
+                     count=len(payload), text=excerpt(payload, 60))  # fmt: skip
+        pos += 2 + length
+    rest = data[pos:]
+    if rest.strip(b"\x00"):
+        col.note(
+            K.HIDDEN_DATA, where, "JPEGTables", Note.BYTES_SHOWING, count=len(rest), text=excerpt(rest, 60)
+        )
 
 
 # -- values read from the source ----------------------------------------------------------------------

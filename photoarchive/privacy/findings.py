@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 class FindingKind(StrEnum):
-    GPS = "gps"
+    GPS = "gps"  # a real position (coordinates); `ScanReport.has_gps` means exactly this
+    GPS_FIELDS = "gps_fields"  # GPS fields without a position (an empty directory, version, map datum …)
     SERIAL = "serial"
     OWNER = "owner"
     MAKER_NOTE = "maker_note"
@@ -21,6 +22,7 @@ class FindingKind(StrEnum):
     CONTACT = "contact"
     COMMENT = "comment"
     TRAILER = "trailer"
+    HIDDEN_DATA = "hidden_data"  # bytes inside an image segment/chunk beyond what its format defines
     UNKNOWN_SEGMENT = "unknown_segment"
     TEXT_CHUNK = "text_chunk"
     CAPTURE_DATE = "capture_date"
@@ -38,6 +40,7 @@ class FindingKind(StrEnum):
 # Plain sentences, one per kind, kept simple so that they translate well. "{excerpt}" is the value seen.
 _LABELS: dict[FindingKind, str] = {
     FindingKind.GPS: "GPS position",
+    FindingKind.GPS_FIELDS: "GPS fields without a position",
     FindingKind.SERIAL: "serial number or unique ID",
     FindingKind.OWNER: "name of a person or owner",
     FindingKind.MAKER_NOTE: "camera maker's private notes",
@@ -50,6 +53,7 @@ _LABELS: dict[FindingKind, str] = {
     FindingKind.CONTACT: "contact details",
     FindingKind.COMMENT: "caption, comment or keywords",
     FindingKind.TRAILER: "data after the end of the image",
+    FindingKind.HIDDEN_DATA: "data hidden inside the image structure",
     FindingKind.UNKNOWN_SEGMENT: "unknown data block",
     FindingKind.TEXT_CHUNK: "text block",
     FindingKind.CAPTURE_DATE: "date and time",
@@ -61,6 +65,7 @@ _LABELS: dict[FindingKind, str] = {
 
 _TEMPLATES: dict[FindingKind, str] = {
     FindingKind.GPS: "GPS position {excerpt}",
+    FindingKind.GPS_FIELDS: "GPS fields without a position ({tag}): {excerpt}",
     FindingKind.SERIAL: "Serial number or unique ID ({tag}): {excerpt}",
     FindingKind.OWNER: "Name of a person or owner ({tag}): {excerpt}",
     FindingKind.MAKER_NOTE: "Camera maker's private notes ({excerpt})",
@@ -73,6 +78,7 @@ _TEMPLATES: dict[FindingKind, str] = {
     FindingKind.CONTACT: "Contact details ({tag}): {excerpt}",
     FindingKind.COMMENT: "Caption, comment or keywords ({tag}): {excerpt}",
     FindingKind.TRAILER: "Data after the end of the image ({excerpt})",
+    FindingKind.HIDDEN_DATA: "Data hidden inside the image structure ({tag}): {excerpt}",
     FindingKind.UNKNOWN_SEGMENT: "Unknown data block ({tag}): {excerpt}",
     FindingKind.TEXT_CHUNK: "Text block ({tag}): {excerpt}",
     FindingKind.CAPTURE_DATE: "Date and time ({tag}): {excerpt}",
@@ -110,14 +116,109 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
+class Note(StrEnum):
+    """Codes of the descriptions a scan writes itself (rather than quoting a value from the file), so that the
+    window can say them in the user's language from the code and `Finding.params`."""
+
+    POSITION = "position"  # {lat} {ns} {lon} {ew}: "59.2° N 9.6° E"
+    GPS_EMPTY = "gps_empty"
+    GPS_NO_POSITION = "gps_no_position"  # {count}
+    GPS_NULL_ISLAND = "gps_null_island"
+    GEOTIFF = "geotiff"
+    BYTES = "bytes"  # {count}
+    BYTES_SHOWING = "bytes_showing"  # {count} {text}: the first bytes of an unknown block, as text
+    VALUES = "values"  # {count}
+    PIXELS = "pixels"  # {width} {height}
+    THUMBNAIL_IMAGE = "thumbnail_image"
+    FURTHER_IMAGE = "further_image"
+    JPEG_AFTER_END = "jpeg_after_end"  # {count}
+    MPF_IMAGES = "mpf_images"  # {count}
+    MPF_INDEX = "mpf_index"
+    IMAGES = "images"  # {count}
+    THUMBNAILS = "thumbnails"  # {count}
+    DEPTH_IMAGES = "depth_images"  # {count}
+    AUX_IMAGES = "aux_images"  # {type} {count}
+    FIELDS = "fields"  # {count} {names}
+    FIELDS_AND_MORE = "fields_and_more"  # {count} {names} {more}: the first eight names, and how many more
+    C2PA = "c2pa"  # {count}
+    UNREADABLE = "unreadable"  # {reason}
+    MALFORMED = "malformed"
+
+
+_NOTES: dict[Note, str] = {
+    Note.POSITION: "{lat}° {ns} {lon}° {ew}",
+    Note.GPS_EMPTY: "empty GPS directory",
+    Note.GPS_NO_POSITION: "GPS directory with {count} fields, no position",
+    Note.GPS_NULL_ISLAND: "coordinates 0° 0° (no position fix)",
+    Note.GEOTIFF: "GeoTIFF map position",
+    Note.BYTES: "{count} bytes",
+    Note.BYTES_SHOWING: "{count} bytes: {text}",
+    Note.VALUES: "{count} values",
+    Note.PIXELS: "{width}×{height} pixels",
+    Note.THUMBNAIL_IMAGE: "thumbnail image of the photo",
+    Note.FURTHER_IMAGE: "further image in the file",
+    Note.JPEG_AFTER_END: "{count} bytes holding a JPEG image",
+    Note.MPF_IMAGES: "{count} images in the file (secondary images after the end of the main one)",
+    Note.MPF_INDEX: "multi-picture index",
+    Note.IMAGES: "{count} top-level images in the file",
+    Note.THUMBNAILS: "{count} thumbnail images",
+    Note.DEPTH_IMAGES: "{count} depth images",
+    Note.AUX_IMAGES: "{type} ({count})",
+    Note.FIELDS: "{names}",
+    Note.FIELDS_AND_MORE: "{names} and {more} more",
+    Note.C2PA: "content credentials (C2PA) with {count} manifests",
+    Note.UNREADABLE: "unreadable: {reason}",
+    Note.MALFORMED: "malformed",
+}
+
+
+# English singulars of the notes that count something ("1 field", not "1 fields").
+_SINGULAR: dict[Note, str] = {
+    Note.GPS_NO_POSITION: "GPS directory with 1 field, no position",
+    Note.BYTES: "1 byte",
+    Note.BYTES_SHOWING: "1 byte: {text}",
+    Note.VALUES: "1 value",
+    Note.THUMBNAILS: "1 thumbnail image",
+    Note.DEPTH_IMAGES: "1 depth image",
+    Note.C2PA: "content credentials (C2PA) with 1 manifest",
+}
+
+
+def note_text(note: Note | str, params: dict[str, object]) -> str:
+    """The English wording of a note (the CLI's; the window translates `note` itself, with its plurals)."""
+    code = Note(note)
+    template = _SINGULAR.get(code) if str(params.get("count")) == "1" else None
+    return (template or _NOTES[code]).format(**params)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One piece of data that would leave with the file. `where` names the container, `tag` the field."""
+    """One piece of data that would leave with the file. `where` names the container, `tag` the field.
+
+    `excerpt` is the value as seen in the file, or, when `note` is set, the English wording of what the scan
+    says about it; `note` and `params` are that statement as a code and its parameters, for translation.
+    """
 
     kind: FindingKind
     where: str
     tag: str
     excerpt: str = ""
+    note: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def value(self) -> str:
+        """The value quoted from the file ('' when the finding is a statement of the scan's own)."""
+        return "" if self.note else self.excerpt
+
+    @property
+    def message(self) -> tuple[str, dict[str, str]]:
+        """(code, parameters) of the whole sentence, e.g. ("gps", {"tag": …, "excerpt": …, "note": …})."""
+        params = {"tag": self.tag or self.where, "where": self.where, "excerpt": self.excerpt}
+        if self.note:
+            params["note"] = self.note
+            params.update(self.params)
+        return str(self.kind.value), params
 
     def describe(self) -> str:
         """One English sentence for the user, e.g. "GPS position 59.2° N 9.6° E"."""
@@ -167,12 +268,17 @@ class ScanReport:
             "path": str(self.path),
             "format": self.format,
             "clean": self.clean,
+            "has_gps": self.has_gps,
+            "has_serial": self.has_serial,
+            "has_owner": self.has_owner,
             "findings": [
                 {
                     "kind": f.kind.value,
                     "where": f.where,
                     "tag": f.tag,
                     "excerpt": f.excerpt,
+                    "note": f.note,
+                    "params": dict(f.params),
                     "description": f.describe(),
                 }
                 for f in self.findings

@@ -11,6 +11,7 @@ from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import scan_exif_block
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import Note
 from photoarchive.privacy.icc import check_icc
 from photoarchive.privacy.jpeg import MAX_PIXELS
 from photoarchive.privacy.xmp import scan_xmp
@@ -45,7 +46,7 @@ def open_file(data: bytes, name: object = "file") -> Any:
 def scan(data: bytes, col: Collector, name: object = "file") -> Any:
     heif = open_file(data, name)
     if len(heif) > 1:
-        col.add(K.EMBEDDED_IMAGE, "HEIF", "images", f"{len(heif)} top-level images in the file")
+        col.note(K.EMBEDDED_IMAGE, "HEIF", "images", Note.IMAGES, count=len(heif))
     for index, image in enumerate(heif):
         where = "HEIF" if index == 0 else f"HEIF image {index + 1}"
         info = image.info
@@ -54,17 +55,20 @@ def scan(data: bytes, col: Collector, name: object = "file") -> Any:
         if info.get("xmp"):
             scan_xmp(info["xmp"], f"{where} XMP", col)
         if info.get("thumbnails"):
-            col.add(K.THUMBNAIL, where, "thumbnails", f"{len(info['thumbnails'])} thumbnail images")
+            col.note(K.THUMBNAIL, where, "thumbnails", Note.THUMBNAILS, count=len(info["thumbnails"]))
         if info.get("depth_images"):
-            col.add(K.EMBEDDED_IMAGE, where, "depth map", f"{len(info['depth_images'])} depth images")
+            col.note(K.EMBEDDED_IMAGE, where, "depth map", Note.DEPTH_IMAGES, count=len(info["depth_images"]))
         for aux_type, ids in (info.get("aux") or {}).items():
-            col.add(K.EMBEDDED_IMAGE, where, "auxiliary image", f"{aux_type} ({len(ids)})")
+            col.note(
+                K.EMBEDDED_IMAGE, where, "auxiliary image", Note.AUX_IMAGES, type=aux_type, count=len(ids)
+            )
         for block in info.get("metadata") or []:
-            col.add(
+            col.note(
                 K.UNKNOWN_SEGMENT,
                 where,
                 str(block.get("type", "metadata")),
-                f"{len(block.get('data', b''))} bytes",
+                Note.BYTES,
+                count=len(block.get("data", b"")),
             )
         if info.get("icc_profile") and info.get("icc_profile_type") == "prof":
             check_icc(info["icc_profile"], f"{where} ICC", col)

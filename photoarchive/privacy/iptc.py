@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
+from photoarchive.privacy.findings import Note
 
 RESOURCE_SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR", b"MeSa")
 
@@ -90,11 +91,11 @@ def scan_iim(data: bytes, where: str, col: Collector) -> None:
         if record == 2 and number in _IIM2:
             kind, name, press = _IIM2[number]
             if kind is K.EMBEDDED_IMAGE:
-                col.add(kind, where, name, f"{len(value)} bytes")
+                col.note(kind, where, name, Note.BYTES, count=len(value))
             else:
                 col.add(kind, where, name, decode(value), press=press)
         elif record == 8:
-            col.add(K.EMBEDDED_IMAGE, where, f"IPTC {record}:{number}", f"{len(value)} bytes of object data")
+            col.note(K.EMBEDDED_IMAGE, where, f"IPTC {record}:{number}", Note.BYTES, count=len(value))
         else:
             col.other(where, f"IPTC {record}:{number}")
 
@@ -122,12 +123,14 @@ def scan_photoshop(
     """Report the resources of a Photoshop block; `nested(kind_tag, payload, where, col)` handles EXIF/XMP/ICC."""
     resources = photoshop_resources(data)
     if not resources and data.strip(b"\x00"):
-        col.add(K.UNKNOWN_SEGMENT, where, "Photoshop resources", f"{len(data)} unreadable bytes")
+        col.note(
+            K.UNKNOWN_SEGMENT, where, "Photoshop resources", Note.UNREADABLE, reason=f"{len(data)} bytes"
+        )
     for res_id, payload in resources:
         if res_id == 0x0404:
             scan_iim(payload, f"{where} IPTC", col)
         elif res_id in (0x0409, 0x040C):
-            col.add(K.THUMBNAIL, where, "Photoshop thumbnail", f"{len(payload)} bytes")
+            col.note(K.THUMBNAIL, where, "Photoshop thumbnail", Note.BYTES, count=len(payload))
         elif res_id == 0x040F:
             nested(0x8773, payload, where, col)
         elif res_id in (0x0422, 0x0423):

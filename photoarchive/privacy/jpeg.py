@@ -18,8 +18,9 @@ from photoarchive.privacy.blocks import nested, scan_exif_block
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import read_capture_date, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
-from photoarchive.privacy.findings import excerpt
+from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.iptc import scan_photoshop
 from photoarchive.privacy.xmp import scan_xmp
 
@@ -188,16 +189,36 @@ def scan(data: bytes, col: Collector, name: object = "file") -> JpegLayout:
 
 def scan_layout(data: bytes, layout: JpegLayout, col: Collector) -> None:
     """Report the metadata segments of a parsed file, its ICC profile and anything after its end."""
+    scan_segments(data, layout, col)
+    scan_after_end(data, layout.eoi_end, col)
+
+
+def scan_segments(data: bytes, layout: JpegLayout, col: Collector) -> None:
+    """Report every metadata segment of a parsed image (before, between and after its scans) and its ICC
+    profile."""
+    from photoarchive.privacy import jpeg_apps
+
     extended_xmp: dict[bytes, dict[int, bytes]] = defaultdict(dict)
-    for seg in layout.metadata():
+    jumbf: dict[int, dict[int, bytes]] = defaultdict(dict)
+    flir: dict[int, bytes] = {}
+    metadata = layout.metadata()
+    infiray = any(jpeg_apps.is_infiray(s.marker, s.payload(data)) for s in metadata if s.marker == APP2)
+    for seg in metadata:
         payload = seg.payload(data)
         marker = seg.marker
         app = f"APP{marker - APP0}" if APP0 <= marker <= 0xEF else f"marker 0x{marker:02X}"
         if marker == APP0 and payload.startswith(JFIF_ID):
             if len(payload) >= 14 and payload[12] * payload[13] > 0:
-                col.add(K.THUMBNAIL, "APP0 JFIF", "JFIF thumbnail", f"{payload[12]}×{payload[13]} pixels")
+                col.note(
+                    K.THUMBNAIL,
+                    "APP0 JFIF",
+                    "JFIF thumbnail",
+                    Note.PIXELS,
+                    width=payload[12],
+                    height=payload[13],
+                )
         elif marker == APP0 and payload.startswith(JFXX_ID):
-            col.add(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", f"{len(payload)} bytes")
+            col.note(K.THUMBNAIL, "APP0 JFXX", "JFXX thumbnail", Note.BYTES, count=len(payload))
         elif marker == APP1 and payload.startswith(EXIF_ID):
             scan_exif_block(payload, "EXIF", col)
         elif marker == APP1 and payload.startswith(XMP_ID):
@@ -207,51 +228,164 @@ def scan_layout(data: bytes, layout: JpegLayout, col: Collector) -> None:
             if len(body) >= 40:
                 extended_xmp[body[:32]][struct.unpack(">I", body[36:40])[0]] = body[40:]
             else:
-                col.add(K.UNKNOWN_SEGMENT, "APP1 extended XMP", "malformed", body)
+                col.note(K.UNKNOWN_SEGMENT, "APP1 extended XMP", "extended XMP", Note.MALFORMED)
         elif marker == APP2 and payload.startswith(ICC_ID):
             continue  # checked once, reassembled, below
         elif marker == APP2 and payload.startswith(MPF_ID):
-            col.add(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", _mpf_summary(payload))
+            _mpf_summary(payload, col)
         elif marker == APP2 and payload.startswith(b"FPXR"):
-            col.add(K.EMBEDDED_IMAGE, "APP2 FlashPix", "FlashPix", f"{len(payload)} bytes")
+            col.note(K.EMBEDDED_IMAGE, "APP2 FlashPix", "FlashPix", Note.BYTES, count=len(payload))
         elif marker == APP13 and payload.startswith(PHOTOSHOP_ID):
             scan_photoshop(payload[len(PHOTOSHOP_ID) :], "APP13 Photoshop", col, nested)
         elif marker == APP14 and payload.startswith(ADOBE_ID):
             continue  # colour transform flag: kept
         elif marker == COM:
-            col.add(K.COMMENT, "JPEG comment", "COM", payload)
+            where = "JPEG comment" if seg.start < _first_scan(layout) else "JPEG comment between scans"
+            col.add(K.COMMENT, where, "COM", payload)
+        elif marker == jpeg_apps.APP11 and (part := jpeg_apps.jumbf_part(payload)) is not None:
+            jumbf[part[0]][part[1]] = part[2]
+        elif marker == APP1 and (chunk := jpeg_apps.flir_part(payload)) is not None:
+            flir[chunk[0]] = chunk[1]
+        elif jpeg_apps.scan_app(marker, payload, col, infiray):
+            continue
         else:
             ident = payload[:32].split(b"\x00", 1)[0]
-            col.add(
+            where = app if seg.start < _first_scan(layout) else f"{app} between scans"
+            col.note(
                 K.UNKNOWN_SEGMENT,
-                app,
+                where,
                 excerpt(ident, 40) or app,
-                f"{len(payload)} bytes: {excerpt(payload, 60)}",
+                Note.BYTES_SHOWING,
+                count=len(payload),
+                text=excerpt(payload, 60),
             )
     for guid, parts in extended_xmp.items():
         scan_xmp(
             b"".join(parts[k] for k in sorted(parts)), f"APP1 extended XMP {guid[:8].decode('latin-1')}", col
         )
+    if jumbf:
+        jpeg_apps.scan_jumbf_parts(jumbf, col)
+    if flir:
+        jpeg_apps.scan_flir(flir, col)
+    for seg in layout.structural():
+        start = _defined_end(data, seg)
+        if start < seg.payload_end and data[start : seg.payload_end].strip(b"\x00"):
+            name = _STRUCTURAL_NAMES.get(seg.marker, f"0x{seg.marker:02X}")
+            col.note(
+                K.HIDDEN_DATA,
+                f"JPEG {name} segment",
+                name,
+                Note.BYTES_SHOWING,
+                count=seg.payload_end - start,
+                text=excerpt(data[start : seg.payload_end], 60),
+            )
     profile = icc_profile(data, layout)
     if profile:
         check_icc(profile, "APP2 ICC", col)
-    trailer = data[layout.eoi_end :]
-    if trailer.strip(b"\x00"):
-        if b"\xff\xd8\xff" in trailer[:64]:
-            col.add(
-                K.EMBEDDED_IMAGE,
-                "after end of image",
-                "trailer",
-                f"{len(trailer)} bytes holding a JPEG image",
-            )
-        else:
-            col.add(
-                K.TRAILER, "after end of image", "trailer", f"{len(trailer)} bytes: {excerpt(trailer, 60)}"
-            )
-    return layout
+        scan_icc_details(profile, "APP2 ICC", col)
+        _icc_excess(data, layout, profile, col)
 
 
-def _mpf_summary(payload: bytes) -> str:
+_STRUCTURAL_NAMES = {DQT: "DQT", DHT: "DHT", SOS: "SOS", DRI: "DRI", DNL: "DNL", DAC: "DAC"} | {
+    m: "SOF" for m in SOF_MARKERS
+}
+
+
+def _defined_end(data: bytes, seg: Segment) -> int:
+    """Where the bytes a decoder reads from a table/frame/scan header end; anything after is hidden."""
+    pos, end, marker = seg.payload_start, seg.payload_end, seg.marker
+    if pos >= end:
+        return end
+    if marker == DQT:
+        while pos < end:
+            precision, table = data[pos] >> 4, data[pos] & 0x0F
+            size = 1 + 64 * (2 if precision else 1)
+            if precision > 1 or table > 3 or pos + size > end:
+                break
+            pos += size
+        return pos
+    if marker == DHT:
+        while pos + 17 <= end:
+            cls, table = data[pos] >> 4, data[pos] & 0x0F
+            size = 17 + sum(data[pos + 1 : pos + 17])
+            if cls > 1 or table > 3 or pos + size > end:
+                break
+            pos += size
+        return pos
+    if marker in SOF_MARKERS and end - pos >= 6:
+        return min(end, pos + 6 + 3 * data[pos + 5])
+    if marker == SOS:
+        return min(end, pos + 1 + 2 * data[pos] + 3)
+    if marker in (DRI, DNL):
+        return min(end, pos + 2)
+    return end
+
+
+def _icc_excess(data: bytes, layout: JpegLayout, profile: bytes, col: Collector) -> None:
+    """Bytes past the profile's own declared size (a second chunk "2 of 2" after a complete profile, text
+    appended to the last chunk): colour readers never look at them, so they are hidden."""
+    declared = int.from_bytes(profile[:4], "big")
+    extra = profile[declared:] if 128 <= declared < len(profile) else b""
+    if extra.strip(b"\x00"):
+        col.note(
+            K.HIDDEN_DATA,
+            "APP2 ICC",
+            "ICC chunks",
+            Note.BYTES_SHOWING,
+            count=len(extra),
+            text=excerpt(extra, 60),
+        )
+
+
+def _first_scan(layout: JpegLayout) -> int:
+    return next((s.start for s in layout.segments if s.marker == SOS), layout.eoi_end or 1 << 62)
+
+
+MAX_EMBEDDED_IMAGES = 32
+
+
+def scan_after_end(data: bytes, end: int, col: Collector) -> None:
+    """Whatever follows the end-of-image marker: JPEG images (MPF secondary images, appended previews; each
+    scanned for its own metadata, GPS and serials) and any other bytes (an editor's leftover tail, a vendor
+    trailer), which are hidden data however they got there."""
+    pos, n, images, loose, attempts = end, len(data), 0, 0, 0
+    first_loose = -1
+    while pos < n:
+        soi = data.find(b"\xff\xd8\xff", pos)
+        attempts += 1
+        if soi < 0 or attempts > 2 * MAX_EMBEDDED_IMAGES:  # bounded: a trailer of fake markers stays cheap
+            soi = n
+        if data[pos:soi].strip(b"\x00"):
+            loose += soi - pos
+            first_loose = pos if first_loose < 0 else first_loose
+        if soi >= n:
+            break
+        try:
+            inner = parse(data[soi:], "embedded image")
+        except (CorruptImage, UnsupportedFile, ImageTooLarge):
+            loose += 3
+            first_loose = soi if first_loose < 0 else first_loose
+            pos = soi + 3
+            continue
+        images += 1
+        size = inner.eoi_end
+        col.note(
+            K.EMBEDDED_IMAGE, "after end of image", f"image {images + 1}", Note.JPEG_AFTER_END, count=size
+        )
+        scan_segments(data[soi : soi + size], inner, col.within(f"image {images + 1}:"))
+        pos = soi + size
+    if loose:
+        col.note(
+            K.TRAILER,
+            "after end of image",
+            "trailer",
+            Note.BYTES_SHOWING,
+            count=loose,
+            text=excerpt(data[first_loose : first_loose + 240], 60),
+        )
+
+
+def _mpf_summary(payload: bytes, col: Collector) -> None:
     try:
         order = "<" if payload[4:6] == b"II" else ">"
         base = 4
@@ -265,10 +399,11 @@ def _mpf_summary(payload: bytes) -> str:
                 (images,) = struct.unpack(
                     order + "I", payload[base + ifd + 10 + 12 * i : base + ifd + 14 + 12 * i]
                 )
-                return f"{images} images in the file (secondary images after the end of the main one)"
+                col.note(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", Note.MPF_IMAGES, count=images)
+                return
     except struct.error:
         pass
-    return "multi-picture index"
+    col.note(K.EMBEDDED_IMAGE, "APP2 MPF", "MPF", Note.MPF_INDEX)
 
 
 def icc_segments(data: bytes, layout: JpegLayout) -> list[Segment]:
@@ -284,29 +419,6 @@ def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
             chunks.append((payload[12], payload[14:]))
     chunks.sort(key=lambda c: c[0])
     return b"".join(c[1] for c in chunks)
-
-
-QUICK_TAIL = 64 * 1024
-
-
-def scan_quick(head: bytes, tail: bytes, col: Collector, name: object = "file") -> bool:
-    """Scan a large JPEG from its first and last bytes only; False when that cannot be conclusive.
-
-    Conclusive when the header (up to the first scan) lies inside `head` and the file's last bytes are the
-    one and only end marker in `tail`, with no start marker there either: entropy-coded data can hold neither,
-    so nothing was appended after the image. Anything else (trailers, appended images, odd layouts, damage)
-    makes the caller read the whole file.
-    """
-    try:
-        layout = parse(head, name, until_scan=True)
-    except CorruptImage:
-        return False
-    body = tail.rstrip(b"\x00")
-    if not body.endswith(b"\xff\xd9") or body.find(b"\xff\xd9") != len(body) - 2 or b"\xff\xd8" in body:
-        return False
-    layout.eoi_end = len(head)  # no trailer: the scanned header stands for the whole file
-    scan_layout(head, layout, col)
-    return True
 
 
 # -- rewriting --------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from photoarchive.privacy.blocks import scan_exif_block
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import build_exif, read_orientation
 from photoarchive.privacy.findings import FindingKind as K
-from photoarchive.privacy.icc import check_icc
+from photoarchive.privacy.findings import Note, excerpt
+from photoarchive.privacy.icc import check_icc, names_hardware
+from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.jpeg import MAX_PIXELS
 from photoarchive.privacy.xmp import scan_xmp
 
@@ -108,31 +110,163 @@ def scan(data: bytes, col: Collector, name: object = "file") -> list[Chunk]:
         label = ctype.decode("latin-1")
         if ctype == b"iCCP":
             body = _body(data, chunk)
-            _, _, rest = body.partition(b"\x00")
+            name, _, rest = body.partition(b"\x00")
+            profile_name = name.decode("latin-1")
+            if names_hardware(profile_name) and not profile_name.lower().startswith(("icc", "icc profile")):
+                col.add(K.ICC_HARDWARE, "PNG iCCP", "iCCP profile name", profile_name)
             try:
-                check_icc(_inflate(rest[1:]), "PNG iCCP", col)
+                profile = _inflate(rest[1:])
+                check_icc(profile, "PNG iCCP", col)
+                scan_icc_details(profile, "PNG iCCP", col)
             except zlib.error:
-                col.add(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", "unreadable colour profile")
+                col.note(K.UNKNOWN_SEGMENT, "PNG iCCP", "iCCP", Note.UNREADABLE, reason="zlib")
         elif ctype in KEEP:
+            defined = _DEFINED_LENGTH.get(ctype)
+            length = chunk.end - chunk.data_start - 4
+            if defined is not None and length > max(defined):
+                body = _body(data, chunk)[max(defined) :]
+                col.note(K.HIDDEN_DATA, f"PNG {label}", label, Note.BYTES_SHOWING, count=len(body),
+                         text=excerpt(body, 60))  # fmt: skip
             continue
         elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
             keyword, text = _text(data, chunk)
             if keyword.encode("latin-1", "replace") == XMP_KEYWORD:
                 scan_xmp(text, f"PNG {label} XMP", col)
             else:
-                col.add(K.TEXT_CHUNK, f"PNG {label}", keyword, text)
+                scan_text(keyword, text, f"PNG {label}", col)
         elif ctype == b"eXIf":
             scan_exif_block(_body(data, chunk), "PNG eXIf", col)
+        elif ctype == b"caBX":
+            from photoarchive.privacy.jumbf import scan_jumbf
+
+            scan_jumbf(_body(data, chunk), "PNG caBX C2PA", col)
         elif ctype == b"tIME":
             body = _body(data, chunk)
             if len(body) == 7:
                 y, mo, d, h, mi, s = struct.unpack(">HBBBBB", body)
                 col.add(K.CAPTURE_DATE, "PNG tIME", "tIME", f"{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
             else:
-                col.add(K.CAPTURE_DATE, "PNG tIME", "tIME", "malformed")
+                col.note(K.CAPTURE_DATE, "PNG tIME", "tIME", Note.MALFORMED)
         else:
-            col.add(K.UNKNOWN_SEGMENT, f"PNG {label}", label, f"{chunk.end - chunk.start - 12} bytes")
+            col.note(K.UNKNOWN_SEGMENT, f"PNG {label}", label, Note.BYTES, count=chunk.end - chunk.start - 12)
+    _scan_image_stream(data, chunks, col)
+    after = data[chunks[-1].end :]
+    if after.strip(b"\x00"):
+        col.note(
+            K.TRAILER, "after IEND", "trailer", Note.BYTES_SHOWING, count=len(after), text=excerpt(after, 60)
+        )
     return chunks
+
+
+# Chunks whose length the specification fixes (the largest allowed, for sBIT and bKGD by colour type).
+_DEFINED_LENGTH = {
+    b"IHDR": (13,), b"pHYs": (9,), b"gAMA": (4,), b"cHRM": (32,), b"sRGB": (1,), b"sBIT": (1, 2, 3, 4),
+    b"bKGD": (1, 2, 6), b"cICP": (4,), b"cLLi": (8,), b"mDCv": (24,), b"acTL": (8,), b"fcTL": (26,),
+    b"IEND": (0,),
+}  # fmt: skip
+_INFLATE_STEP = 1 << 22
+
+
+def _scan_image_stream(data: bytes, chunks: list[Chunk], col: Collector) -> None:
+    """Image data past the end of the zlib stream (an extra IDAT, bytes after the checksum): decoders stop
+    at the stream's end, so whatever follows is hidden. Inflated in bounded steps, the output discarded."""
+    parts = [data[c.data_start : c.end - 4] for c in chunks if c.type == b"IDAT"]
+    budget = _raw_size(data, chunks) * 2 + _INFLATE_STEP  # a stream inflating past this is not image data
+    inflater = zlib.decompressobj()
+    try:
+        for index, part in enumerate(parts):
+            pending = part
+            while pending and not inflater.eof:
+                budget -= len(inflater.decompress(pending, _INFLATE_STEP))
+                pending = inflater.unconsumed_tail
+                if budget < 0:
+                    return
+            if inflater.eof:
+                rest = inflater.unused_data + b"".join(parts[index + 1 :])
+                if rest.strip(b"\x00"):
+                    col.note(K.HIDDEN_DATA, "PNG IDAT", "IDAT", Note.BYTES_SHOWING, count=len(rest),
+                             text=excerpt(rest, 60))  # fmt: skip
+                return
+    except zlib.error:
+        return  # damaged image data: the decode reports that
+
+
+def _raw_size(data: bytes, chunks: list[Chunk]) -> int:
+    """The size of the image's filtered scanlines, from IHDR (what the zlib stream inflates to)."""
+    header = data[chunks[0].data_start : chunks[0].data_start + 10]
+    if len(header) < 10:
+        return 0
+    width, height, depth, colour = struct.unpack(">IIBB", header)
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 4)
+    return height * (1 + (width * channels * depth + 7) // 8)
+
+
+# The PNG specification's keywords (section 11.3.4.2) and what each holds.
+_KEYWORDS = {
+    "title": K.COMMENT, "author": K.OWNER, "description": K.COMMENT, "copyright": K.OWNER,
+    "creation time": K.CAPTURE_DATE, "software": K.SOFTWARE, "disclaimer": K.COMMENT, "warning": K.COMMENT,
+    "source": K.DEVICE, "comment": K.COMMENT,
+}  # fmt: skip
+_PRESS_KEYWORDS = {
+    "author": "byline",
+    "copyright": "copyright",
+    "description": "caption",
+    "title": "headline",
+}
+RAW_PROFILE = "raw profile type "
+
+
+def scan_text(keyword: str, text: bytes, where: str, col: Collector) -> None:
+    """A PNG text chunk by what its keyword says it holds; ImageMagick's hex-encoded raw profiles
+    ("Raw profile type exif", "…APP1", "…iptc", "…xmp", "…icc") decoded and scanned as what they are."""
+    from photoarchive.privacy.xmp import classify_name, is_position_name
+
+    low = keyword.strip().lower()
+    if low.startswith(RAW_PROFILE):
+        blob = raw_profile(text)
+        if blob is not None:
+            _scan_raw_profile(low[len(RAW_PROFILE) :].strip(), blob, f"{where} {keyword}", col)
+            return
+    kind = _KEYWORDS.get(low)
+    if kind is None:
+        found = classify_name(keyword.strip())  # ImageMagick's "exif:GPSLatitude", a camera's "Serial" …
+        kind = found if isinstance(found, K) else K.TEXT_CHUNK
+        if kind is K.GPS and not is_position_name(keyword):
+            kind = K.GPS_FIELDS
+    col.add(kind, where, keyword, text, press=_PRESS_KEYWORDS.get(low))
+
+
+def raw_profile(text: bytes) -> bytes | None:
+    """The bytes of an ImageMagick raw profile: "\\n<name>\\n<length>\\n<hex digits in lines>"."""
+    parts = text.split(None, 2)
+    if len(parts) < 3 or not parts[1].isdigit():
+        return None
+    length = int(parts[1])
+    try:
+        blob = bytes.fromhex(parts[2].decode("ascii", "replace").replace("\n", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return blob[:length]
+
+
+def _scan_raw_profile(name: str, blob: bytes, where: str, col: Collector) -> None:
+    from photoarchive.privacy.blocks import nested
+
+    if name in ("exif", "app1") and not blob.startswith(b"http://ns.adobe.com/xap/"):
+        scan_exif_block(blob, where, col)
+    elif name == "app1" or name == "xmp":
+        scan_xmp(blob.split(b"\x00", 1)[1] if blob.startswith(b"http://") else blob, where, col)
+    elif name in ("iptc", "8bim"):
+        from photoarchive.privacy.iptc import scan_iim, scan_photoshop
+
+        if blob.startswith(b"8BIM"):
+            scan_photoshop(blob, where, col, nested)
+        else:
+            scan_iim(blob, where, col)
+    elif name in ("icc", "icm"):
+        check_icc(blob, where, col)
+    else:
+        col.note(K.UNKNOWN_SEGMENT, where, name, Note.BYTES, count=len(blob))
 
 
 def orientation(data: bytes, chunks: list[Chunk]) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from photoarchive.errors import UnsupportedFile
 from photoarchive.privacy import formats
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.errors import PrivacyError
-from photoarchive.privacy.findings import Finding, ScanReport
+from photoarchive.privacy.findings import Finding, FindingKind, Note, ScanReport, excerpt
 from photoarchive.privacy.press import PressFields
 
 
@@ -57,45 +58,74 @@ def scan_bytes(
     col = Collector(expected)
     module = importlib.import_module(f"photoarchive.privacy.{formats.MODULE[fmt]}")
     parsed = module.scan(data, col, name)
+    if fmt == formats.WEBP:
+        _webp_hidden(data, col)
+        _after_riff(data, col)
     return fmt, col.result(), parsed
 
 
+# WebP chunks whose payload length the format fixes, and the chunks an animation frame may hold.
+_WEBP_FIXED = {b"VP8X": 10, b"ANIM": 6}
+_ANMF_HEADER = 16
+_ANMF_CHUNKS = (b"ALPH", b"VP8 ", b"VP8L")
+
+
+def _riff_chunks(data: bytes, start: int, end: int):  # type: ignore[no-untyped-def]
+    pos = start
+    while pos + 8 <= end:
+        fourcc, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        if pos + 8 + size > end:
+            return
+        yield fourcc, pos + 8, pos + 8 + size
+        pos += 8 + size + (size & 1)
+
+
+def _webp_hidden(data: bytes, col: Collector) -> None:
+    """Chunks inside animation frames other than image data, and bytes past the fixed size of VP8X/ANIM:
+    no decoder shows them, and a frame-by-frame copy would carry them along."""
+    (size,) = struct.unpack("<I", data[4:8])
+    for fourcc, start, end in _riff_chunks(data, 12, min(len(data), 8 + size)):
+        label = fourcc.decode("latin-1")
+        if fourcc == b"ICCP":
+            from photoarchive.privacy.icc_scan import scan_icc_details
+
+            scan_icc_details(data[start:end], "WebP ICCP", col)
+        elif fourcc in _WEBP_FIXED and end - start > _WEBP_FIXED[fourcc]:
+            extra = data[start + _WEBP_FIXED[fourcc] : end]
+            if extra.strip(b"\x00"):
+                col.note(FindingKind.HIDDEN_DATA, f"WebP {label}", label, Note.BYTES_SHOWING, count=len(extra),
+                         text=excerpt(extra, 60))  # fmt: skip
+        elif fourcc == b"ANMF":
+            for inner, a, b in _riff_chunks(data, start + _ANMF_HEADER, end):
+                if inner not in _ANMF_CHUNKS:
+                    name = inner.decode("latin-1")
+                    col.note(FindingKind.UNKNOWN_SEGMENT, f"WebP ANMF {name}", name, Note.BYTES_SHOWING,
+                             count=b - a, text=excerpt(data[a:b], 60))  # fmt: skip
+
+
+def _after_riff(data: bytes, col: Collector) -> None:
+    """Bytes after a WebP's RIFF chunk: no reader shows them, so they are hidden data."""
+    (size,) = struct.unpack("<I", data[4:8])
+    after = data[8 + size + (size & 1) :]
+    if after.strip(b"\x00"):
+        col.note(
+            FindingKind.TRAILER,
+            "after RIFF end",
+            "trailer",
+            Note.BYTES_SHOWING,
+            count=len(after),
+            text=excerpt(after, 60),
+        )
+
+
 def scan(path: str | Path, *, expected: PressFields | None = None) -> ScanReport:
-    """Report what the file at `path` would carry out of the archive.
+    """Report what the file at `path` would carry out of the archive, from a read of the whole file (a tail
+    left behind by an editor, a comment between scans and data after the end are found wherever they are).
 
     With `expected`, values that equal the press fields the app writes are not reported (how a published
     copy checks clean). Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
     """
     path = Path(path)
-    quick = _scan_large_jpeg(path, expected)
-    if quick is not None:
-        return quick
     data = read_file(path)
     fmt, findings, _ = scan_bytes(data, path, expected)
     return ScanReport(path=path, format=fmt, findings=findings)
-
-
-QUICK_HEAD = 512 * 1024
-
-
-def _scan_large_jpeg(path: Path, expected: PressFields | None) -> ScanReport | None:
-    """A large JPEG scanned from its header and last bytes (the ingest scans every photo: no need to read
-    megabytes of compressed image); None when the whole file must be read."""
-    try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size <= 2 * QUICK_HEAD:
-                return None
-            head = fh.read(QUICK_HEAD)
-            if formats.sniff(head[: formats.HEAD_BYTES]) != formats.JPEG:
-                return None
-            from photoarchive.privacy import jpeg
-
-            fh.seek(max(len(head), size - jpeg.QUICK_TAIL))
-            tail = fh.read()
-    except OSError:
-        return None  # the full read reports the problem in words
-    col = Collector(expected)
-    if not jpeg.scan_quick(head, tail, col, path):
-        return None
-    return ScanReport(path=path, format=formats.JPEG, findings=col.result())

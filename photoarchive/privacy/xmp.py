@@ -41,6 +41,7 @@ PREFIXES = {
     "http://ns.useplus.org/ldf/xmp/1.0/": "plus",
     "http://ns.adobe.com/lightroom/1.0/": "lr",
     "http://www.digikam.org/ns/1.0/": "digiKam",
+    "http://ns.adobe.com/pdf/1.3/": "pdf",
 }
 
 _PREFIXES_LOOSE = {uri.rstrip("/#"): prefix for uri, prefix in PREFIXES.items()}
@@ -126,6 +127,8 @@ _EXACT: dict[str, tuple[K | None, str | None]] = {
     "photoshop:ICCProfile": (None, None),
 }
 
+_EXACT_LOWER = {key.lower(): kind for key, (kind, _) in _EXACT.items()}
+
 _BY_PREFIX: dict[str, K] = {
     "crs": K.SOFTWARE,
     "GImage": K.EMBEDDED_IMAGE,
@@ -141,7 +144,7 @@ _BY_PREFIX: dict[str, K] = {
 _FRAGMENTS: list[tuple[tuple[str, ...], K]] = [
     (("gps", "latitude", "longitude", "altitude"), K.GPS),
     (("serial", "uniqueid", "uniquecameramodel"), K.SERIAL),
-    (("owner",), K.OWNER),
+    (("owner", "author", "artist", "creator", "photographer", "copyright", "byline"), K.OWNER),
     (("makernote",), K.MAKER_NOTE),
     (("region", "face"), K.FACE_REGION),
     (("city", "state", "country", "location", "province", "worldregion"), K.LOCATION),
@@ -149,7 +152,7 @@ _FRAGMENTS: list[tuple[tuple[str, ...], K]] = [
     (("date", "timezone", "timecreated", "timestamp"), K.CAPTURE_DATE),
     (("thumbnail", "preview", "image$", "data$"), K.EMBEDDED_IMAGE),
     (("lens", "make$", "model$", "camera"), K.DEVICE),
-    (("software", "tool", "history", "firmware"), K.SOFTWARE),
+    (("software", "tool", "history", "firmware", "generator"), K.SOFTWARE),
     (("comment", "description", "caption", "keyword", "title", "label", "subject"), K.COMMENT),
 ]
 
@@ -170,6 +173,8 @@ def classify(prefix: str, local: str) -> K | None | str:
     key = f"{prefix}:{local}"
     if key in _EXACT:
         return _EXACT[key][0]
+    if key.lower() in _EXACT_LOWER:  # some writers lower-case names (xmp:creatortool)
+        return _EXACT_LOWER[key.lower()]
     if prefix in _BY_PREFIX:
         return _BY_PREFIX[prefix]
     name = local.lower()
@@ -178,6 +183,41 @@ def classify(prefix: str, local: str) -> K | None | str:
             if name.endswith(fragment[:-1]) if fragment.endswith("$") else fragment in name:
                 return kind
     return "other"
+
+
+# Names of GPS fields that say nothing about where (GPSVersionID, GPSMapDatum, GPSAltitude …); any other GPS
+# field is taken as a position, so that a new or odd name errs on the side of the GPS badge.
+_GPS_NOT_POSITION = ("version", "altitude", "datum", "timestamp", "datestamp", "datetime", "speed", "track",
+                     "imgdirection", "satellites", "status", "measuremode", "dop", "processingmethod",
+                     "differential", "positioningerror", "latituderef", "longituderef", "ref")  # fmt: skip
+
+
+def is_position_name(name: str) -> bool:
+    """Whether a GPS-looking field name holds a position (GPSLatitude) rather than GPS bookkeeping."""
+    low = name.rsplit(":", 1)[-1].lower()
+    if "latitude" in low or "longitude" in low:
+        return not low.endswith("ref")
+    return not any(low.endswith(word) or word in low for word in _GPS_NOT_POSITION)
+
+
+def classify_name(name: str) -> K | None | str:
+    """The kind of a field known only by its name ("exif:GPSLatitude", "Author", "claim_generator")."""
+    prefix, _, local = name.rpartition(":")
+    return classify(prefix, local)
+
+
+def _nested(element: ET.Element) -> list[tuple[str, str, str]]:
+    """(prefix, local, value) of the fields inside a structured property (a LocationCreated's GPSLatitude)."""
+    out: list[tuple[str, str, str]] = []
+    for sub in element.iter():
+        if sub is not element and not sub.tag.startswith(f"{{{RDF}}}"):
+            prefix, local = _name(sub.tag)
+            out.append((prefix, local, " ".join(t.strip() for t in sub.itertext() if t.strip())))
+        for attr, value in sub.attrib.items():
+            if not attr.startswith((f"{{{RDF}}}", f"{{{XML_NS}}}")):
+                prefix, local = _name(attr)
+                out.append((prefix, local, value))
+    return out
 
 
 def _values(element: ET.Element) -> list[str]:
@@ -193,8 +233,26 @@ def _values(element: ET.Element) -> list[str]:
     return [" ".join([text, *attrs]).strip()]
 
 
+def _as_utf8(data: bytes) -> bytes:
+    """XMP may be written in UTF-16 or UTF-32 (the packet wrapper's BOM says which): re-encoded as UTF-8."""
+    head = data[:256]
+    if b"<?xpacket" in head or any(tag in head for tag in _PACKET_STARTS):
+        return data  # UTF-8, the usual case
+    head = head[:64]
+    for encoding, probe in (("utf-32-be", b"<\x00\x00\x00"[::-1]), ("utf-32-le", b"<\x00\x00\x00"),
+                            ("utf-16-be", b"\x00<"), ("utf-16-le", b"<\x00")):  # fmt: skip
+        if probe in head:
+            step = 4 if "32" in encoding else 2
+            start = head.index(probe)
+            raw = data[start - (start % step) :]
+            text = raw[: len(raw) - len(raw) % step].decode(encoding, "replace")
+            return text.lstrip("\ufeff").replace("\x00", "").encode("utf-8")
+    return data
+
+
 def parse_packet(data: bytes) -> ET.Element | None:
     """The packet's XML root, or None when it is not well-formed (the caller reports that)."""
+    data = _as_utf8(data)
     starts = [i for i in (data.find(tag) for tag in _PACKET_STARTS) if i >= 0]
     body = data[min(starts) :] if starts else data
     end = body.rfind(b"<?xpacket end")
@@ -208,6 +266,14 @@ def parse_packet(data: bytes) -> ET.Element | None:
     try:
         return ET.fromstring(body)
     except ET.ParseError as exc:
+        # A wrapper the start list does not know (<xmp:xmpmeta>) leaves its closing tag behind: the RDF
+        # element alone is the packet's content.
+        start, end = body.find(b"<rdf:RDF"), body.rfind(b"</rdf:RDF>")
+        if 0 <= start < end:
+            try:
+                return ET.fromstring(body[start : end + len(b"</rdf:RDF>")])
+            except ET.ParseError:
+                pass
         log.debug("XMP not well-formed: %s", exc)
         return None
 
@@ -230,23 +296,42 @@ def scan_xmp(data: bytes, where: str, col: Collector) -> None:
             _report(prefix, local, [value], where, col)
         for child in description:
             prefix, local = _name(child.tag)
-            _report(prefix, local, _values(child), where, col)
+            kind = _report(prefix, local, _values(child), where, col)
+            if len(child):
+                _report_nested(f"{prefix}:{local}", kind, child, where, col)
 
 
-def _report(prefix: str, local: str, values: list[str], where: str, col: Collector) -> None:
+def _report_nested(key: str, outer: object, element: ET.Element, where: str, col: Collector) -> None:
+    """A position or serial number inside a structure (IPTC Extension LocationCreated/LocationShown with
+    exif:GPSLatitude, an ArtworkOrObject's serial) is reported as such, not only as the structure."""
+    positions: list[str] = []
+    for prefix, local, value in _nested(element):
+        kind = classify(prefix, local)
+        if kind is K.GPS and is_position_name(local) and value:
+            positions.append(f"{local} {value}")
+        elif kind is K.SERIAL and kind is not outer and value:
+            col.add(K.SERIAL, where, f"{key}/{prefix}:{local}", value)
+    if positions:
+        col.add(K.GPS, where, key, "; ".join(positions))
+
+
+def _report(prefix: str, local: str, values: list[str], where: str, col: Collector) -> object:
     key = f"{prefix}:{local}"
     kind = classify(prefix, local)
     if kind is None:
-        return
+        return None
     if kind == "other":
         col.other(where, key)
-        return
+        return kind
     assert isinstance(kind, K)
     press = _EXACT.get(key, (None, None))[1]
     if kind is K.GPS:
+        if not is_position_name(local):
+            kind = K.GPS_FIELDS
         col.add(kind, where, key, "; ".join(values))
     elif press == "keywords":
         for value in values:
             col.add(kind, where, key, value, press=press)
     else:
         col.add(kind, where, key, "; ".join(values), press=press)
+    return kind

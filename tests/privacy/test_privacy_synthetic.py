@@ -140,7 +140,8 @@ def test_png_copy_keeps_image_chunks_and_drops_text(tmp_path: Path) -> None:
     src.write_bytes(data[:iend] + extra + data[iend:])
     before = scan(src)
     assert {
-        FindingKind.TEXT_CHUNK,
+        FindingKind.COMMENT,  # the "Comment" text chunk
+        FindingKind.OWNER,  # the zTXt "Author"
         FindingKind.CAPTURE_DATE,
         FindingKind.GPS,
         FindingKind.LOCATION,
