@@ -34,8 +34,8 @@ from photoarchive.privacy.scanning import read_file_with_stat, scan_bytes
 
 log = logging.getLogger(__name__)
 
-# Kinds a published copy may still show: the colour profile is kept even when it names a device.
-ALWAYS_KEPT = {FindingKind.ICC_HARDWARE}
+# Kinds a published copy may still show (none: the colour profile is rebuilt with a neutral description).
+ALWAYS_KEPT: set[FindingKind] = set()
 
 
 @dataclass
@@ -69,7 +69,7 @@ class _Copy:
         pieces: list[bytes | memoryview],
         orientation: int | None,
         icc: bytes,
-        image_data: list[memoryview] | None,  # the source's image data, for lossless copies
+        image_data: list[bytes | memoryview] | None,  # the source's image data, for lossless copies
         note: str = "",
     ) -> None:
         self.format = format
@@ -80,9 +80,9 @@ class _Copy:
         self.note = note
         self.reencoded = False
         self.reference: Any = None  # the decoded source (re-encoded copies), to compare pixels with
-        # Lossless JPEG: where `image_data` lies in the source file, and the file's status when it was read,
-        # so the image part can be copied file-to-file by the operating system.
-        self.source_ranges: list[tuple[int, int]] | None = None
+        # Lossless JPEG: `image_data` as ranges of the source file (or bytes written anew), and the file's
+        # status when it was read, so the image part can be copied file-to-file by the operating system.
+        self.source_ranges: list[tuple[int, int] | bytes] | None = None
         self.source_stat: os.stat_result | None = None
 
 
@@ -126,7 +126,6 @@ def _publish(source: Path, dest: Path, policy: PublishPolicy, press: PressFields
     if not dest.parent.is_dir():
         raise _Refuse(f"the destination folder {dest.parent} does not exist")
     if copy.format == formats.JPEG and not copy.reencoded:
-        copy.source_ranges = jpeg.image_ranges(parsed)
         copy.source_stat = stat
     written = _write_verified(dest, copy, policy, press, source)
     allowed = _allowed_kinds(policy)
@@ -182,10 +181,12 @@ def _blocks(press: PressFields, capture_date: datetime | None) -> tuple[bytes, b
 
 
 def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None, bytes]:
+    """The orientation and the embedded ICC profile (as the file holds it, not yet rebuilt)."""
     if fmt == formats.JPEG:
         return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile(data, parsed)
     if fmt == formats.PNG:
-        return _module("png").orientation(data, parsed), _png_chunk(data, parsed, b"iCCP")
+        png = _module("png")
+        return png.orientation(data, parsed), png.icc_profile(data, parsed)
     if fmt == formats.WEBP:
         return _module("webp").orientation(data, parsed), _webp_chunk(data, parsed, b"ICCP")
     if fmt == formats.TIFF:
@@ -198,11 +199,11 @@ def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None
     raise AssertionError(fmt)
 
 
-def _image_data(fmt: str, data: bytes, parsed: Any) -> list[memoryview]:
+def _image_data(fmt: str, data: bytes, parsed: Any) -> list[bytes | memoryview]:
     if fmt == formats.JPEG:
         return jpeg.image_pieces(data, parsed)
     if fmt == formats.PNG:
-        return _module("png").image_data(data, parsed)
+        return [memoryview(_module("png").image_stream(data, parsed))]
     if fmt == formats.WEBP:
         return _module("webp").image_data(data, parsed)
     if fmt == formats.TIFF:
@@ -213,29 +214,50 @@ def _image_data(fmt: str, data: bytes, parsed: Any) -> list[memoryview]:
 def _lossless(
     fmt: str, data: bytes, parsed: Any, press: PressFields, date: datetime | None, note: str = ""
 ) -> _Copy:
-    orientation, icc = _orientation_and_icc(fmt, data, parsed)
+    orientation, source_icc = _orientation_and_icc(fmt, data, parsed)
+    icc = _rebuilt_icc(source_icc)
     xmp, iim = _blocks(press, date)
     try:
         if fmt == formats.JPEG:
             exif = build_exif(orientation, press.byline, press.copyright, date)
             resources = photoshop_iptc_resource(iim) if iim else b""
-            image = jpeg.image_pieces(data, parsed)
-            pieces = jpeg.rewrite(data, parsed, exif, xmp, resources, image)
-            return _Copy(fmt, pieces, orientation, icc, image, note=note)
+            plan = jpeg.image_plan(data, parsed)
+            image = jpeg.pieces_of(data, plan)
+            pieces = jpeg.rewrite(data, parsed, exif, xmp, resources, icc, image)
+            copy = _Copy(fmt, pieces, orientation, icc, image, note=note)
+            copy.source_ranges = plan
+            return copy
         elif fmt == formats.PNG:
-            pieces = _module("png").rewrite(data, parsed, xmp, orientation, press.byline, press.copyright)
+            pieces = _module("png").rewrite(
+                data, parsed, xmp, orientation, press.byline, press.copyright, icc
+            )
         elif fmt == formats.WEBP:
             exif = build_exif(
                 orientation if orientation not in (None, 1) else None, press.byline, press.copyright
             )
-            pieces = _module("webp").rewrite(data, parsed, b"Exif\x00\x00" + exif if exif else b"", xmp)
+            pieces = _module("webp").rewrite(data, parsed, exif, xmp, icc)
         elif fmt == formats.TIFF:
-            pieces = _module("tiff").rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date)
+            pieces = _module("tiff").rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date, icc)
         else:
             raise AssertionError(fmt)
     except ValueError as exc:  # a press text too long for its container
         raise _Refuse(str(exc)) from exc
     return _Copy(fmt, pieces, orientation, icc, _image_data(fmt, data, parsed), note=note)
+
+
+def _rebuilt_icc(profile: bytes) -> bytes:
+    """The copy's colour profile: the source's rebuilt from its colour tags alone (see icc.rebuild_icc)."""
+    if not profile:
+        return b""
+    from photoarchive.privacy.icc import IccUnsupported, rebuild_icc
+
+    try:
+        return rebuild_icc(profile)
+    except IccUnsupported as exc:
+        raise _Refuse(
+            f"its colour profile holds a {exc} that cannot be rewritten safely; convert the photo to a "
+            "standard colour space (sRGB, Adobe RGB, Display P3) and try again"
+        ) from exc
 
 
 # -- the re-encoding paths -----------------------------------------------------------------------------
@@ -392,7 +414,11 @@ def _copy_ranges(fd: int, copy: _Copy, source: Path) -> bool:
         if not same():
             raise _Refuse("the source file changed after it was read; try again")
         try:
-            for start, end in copy.source_ranges:
+            for item in copy.source_ranges:
+                if isinstance(item, bytes):  # a segment written anew at its exact length
+                    _write_all(fd, item)
+                    continue
+                start, end = item
                 offset = start
                 while offset < end:
                     done = os.copy_file_range(src, fd, end - offset, offset)
