@@ -336,13 +336,12 @@ def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: Press
         blob = b"".join(copy.pieces)
         _verify(blob, copy, policy, press, source)
         payload = [blob]
-    tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.partial")
+    remove_stale_partials(dest.parent)
+    tmp: Path | None = None
+    fd = -1
     try:
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        except OSError as exc:
-            raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
-        try:
+            fd, tmp = _create_partial(dest)
             if fast:
                 _write_jpeg(fd, copy, source)
             else:
@@ -352,21 +351,112 @@ def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: Press
             size = os.fstat(fd).st_size
         except OSError as exc:
             raise _Refuse(f"the copy could not be written to {dest.parent}: {exc.strerror or exc}") from exc
-        finally:
-            os.close(fd)
         expected = sum(len(p) for p in payload)
         if size != expected:
             raise _Refuse(f"only {size} of {expected} bytes could be written to {dest.parent}")
+        if os.name == "nt":  # Windows renames no open file; elsewhere the lock is held until it is in place
+            os.close(fd)
+            fd = -1
         try:
             os.replace(tmp, dest)
         except OSError as exc:
             raise _Refuse(f"the copy could not be put in place at {dest}: {exc.strerror or exc}") from exc
+        tmp = None
         return size
     finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                log.warning("could not remove the temporary file %s", tmp)
+
+
+# A copy being written is a hidden file beside its destination, named `.NAME.<8 hex>.partial` (a suffix
+# the inbox watcher and every other photo tool skip), locked by its writer for as long as it is open.
+PARTIAL_SUFFIX = ".partial"
+_cleaned_folders: set[Path] = set()
+
+
+def _create_partial(dest: Path) -> tuple[int, Path]:
+    """Create and lock the temporary file for `dest`. The lock (POSIX flock; on Windows an open file cannot
+    be removed anyway) lasts as long as this process holds the file, so a cleaner can tell a live writer's
+    file from a dead one's. A cleaner may remove the file in the instant between its creation and its
+    lock; then the name no longer leads to it, and a new one is made."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(5):
+        tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}{PARTIAL_SUFFIX}")
+        fd = os.open(tmp, flags, 0o666)
+        if fcntl is None:
+            return fd, tmp
         try:
-            tmp.unlink(missing_ok=True)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.stat(tmp).st_ino == os.fstat(fd).st_ino:
+                return fd, tmp
         except OSError:
-            log.warning("could not remove the temporary file %s", tmp)
+            pass
+        os.close(fd)
+    raise OSError("another process keeps removing its temporary files")
+
+
+def _is_partial(name: str) -> bool:
+    if not (name.startswith(".") and name.endswith(PARTIAL_SUFFIX)):
+        return False
+    stem = name[: -len(PARTIAL_SUFFIX)]
+    tag = stem.rpartition(".")[2]
+    return len(tag) == 8 and all(c in "0123456789abcdef" for c in tag) and len(stem) > 10
+
+
+def remove_stale_partials(folder: Path, *, force: bool = False) -> list[Path]:
+    """Remove the temporary files a killed `strip`/export left in `folder` (once per folder and process
+    unless `force`); those of a writer still at work are left alone. Returns what was removed."""
+    key = Path(os.path.abspath(folder))
+    if key in _cleaned_folders and not force:
+        return []
+    _cleaned_folders.add(key)
+    removed: list[Path] = []
+    try:
+        names = [e.name for e in os.scandir(folder) if _is_partial(e.name)]
+    except OSError:
+        return removed
+    for name in names:
+        path = key / name
+        if _remove_if_abandoned(path):
+            removed.append(path)
+            log.info("removed %s, left by a copy that was interrupted", path)
+    return removed
+
+
+def _remove_if_abandoned(path: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: a file another process still has open cannot be removed
+        try:
+            path.unlink()
+        except OSError:
+            return False
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # its writer is alive
+        try:
+            path.unlink()
+        except OSError:
+            return False
+        return True
+    finally:
+        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes | memoryview) -> None:
