@@ -278,8 +278,6 @@ def rebuild_icc(profile: bytes) -> bytes:
     device, vendor, creator, date or free-text fields; b"" when `profile` is not a usable ICC profile (no
     colour-managed decoder would apply it either). Raises IccUnsupported when a colour tag is of a type that
     cannot be rewritten field by field (dropping it would change the colours)."""
-    import hashlib
-
     try:
         (size,) = struct.unpack(">I", profile[:4])
         if size < 132 or size > len(profile) or profile[36:40] != b"acsp":
@@ -330,8 +328,7 @@ def rebuild_icc(profile: bytes) -> bytes:
     header[64:80] = profile[64:80]
     out = bytearray(header + struct.pack(">I", len(tags)) + body)
     out[0:4] = struct.pack(">I", len(out))
-    if version >= 4:  # profile ID: MD5 of the profile with flags, intent and the ID itself zeroed
-        probe = bytearray(out)
-        probe[44:48] = probe[64:68] = b"\x00" * 4
-        out[84:100] = hashlib.md5(probe).digest()
+    # The profile ID (bytes 84-99, an MD5 of the profile in v4) stays zero, which the specification defines
+    # as "not calculated": the source's ID would not match the new bytes, and computing one would load
+    # hashlib (10 ms of every strip's start-up) for a field no colour conversion reads.
     return bytes(out)
