@@ -276,9 +276,21 @@ def icc_segments(data: bytes, layout: JpegLayout) -> list[Segment]:
 
 
 def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
-    """The ICC profile reassembled from its APP2 chunks: chunks 1..N of the count the first chunk declares,
-    each taken once, cut to the size the profile header declares. Chunks beyond that (a second "2/2" after a
-    complete profile, a chunk of another count) are not part of it; b"" when a chunk is missing."""
+    """The ICC profile reassembled from its APP2 chunks (ordered by their sequence numbers)."""
+    chunks = []
+    for seg in icc_segments(data, layout):
+        payload = seg.payload(data)
+        if len(payload) >= 14:
+            chunks.append((payload[12], payload[14:]))
+    chunks.sort(key=lambda c: c[0])
+    return b"".join(c[1] for c in chunks)
+
+
+def icc_profile_strict(data: bytes, layout: JpegLayout) -> bytes:
+    """The ICC profile as a copy takes it: chunks 1..N of the count the first chunk declares, each once, cut
+    to the size the profile header declares. Chunks beyond that (a second "2/2" after a complete profile, a
+    chunk of another count) are not part of it (`icc_profile` keeps them, so the scan can report them);
+    b"" when a chunk is missing."""
     chunks: dict[int, bytes] = {}
     total = 0
     for seg in icc_segments(data, layout):

@@ -177,7 +177,7 @@ def _blocks(press: PressFields, capture_date: datetime | None) -> tuple[bytes, b
 def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None, bytes]:
     """The orientation and the embedded ICC profile (as the file holds it, not yet rebuilt)."""
     if fmt == formats.JPEG:
-        return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile(data, parsed)
+        return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile_strict(data, parsed)
     if fmt == formats.PNG:
         png = _module("png")
         return png.orientation(data, parsed), png.icc_profile(data, parsed)
