@@ -286,32 +286,6 @@ def icc_profile(data: bytes, layout: JpegLayout) -> bytes:
     return b"".join(c[1] for c in chunks)
 
 
-def icc_profile_strict(data: bytes, layout: JpegLayout) -> bytes:
-    """The ICC profile as a copy takes it: chunks 1..N of the count the first chunk declares, each once, cut
-    to the size the profile header declares. Chunks beyond that (a second "2/2" after a complete profile, a
-    chunk of another count) are not part of it (`icc_profile` keeps them, so the scan can report them);
-    b"" when a chunk is missing."""
-    chunks: dict[int, bytes] = {}
-    total = 0
-    for seg in icc_segments(data, layout):
-        payload = seg.payload(data)
-        if len(payload) < 14:
-            continue
-        seq, count = payload[12], payload[13]
-        if not total:
-            total = count
-        if count == total and 1 <= seq <= total and seq not in chunks:
-            chunks[seq] = payload[14:]
-    if not total or len(chunks) != total:
-        return b""
-    profile = b"".join(chunks[k] for k in range(1, total + 1))
-    if len(profile) >= 4:
-        (size,) = struct.unpack(">I", profile[:4])
-        if 128 <= size <= len(profile):
-            return profile[:size]
-    return profile
-
-
 QUICK_TAIL = 64 * 1024
 
 
@@ -365,6 +339,32 @@ def source_facts(data: bytes, layout: JpegLayout) -> SourceFacts:
             if base is not None:
                 return SourceFacts(read_orientation(payload, base), read_capture_date(payload, base))
     return SourceFacts(None, None)
+
+
+def icc_profile_strict(data: bytes, layout: JpegLayout) -> bytes:
+    """The ICC profile as a copy takes it: chunks 1..N of the count the first chunk declares, each once, cut
+    to the size the profile header declares. Chunks beyond that (a second "2/2" after a complete profile, a
+    chunk of another count) are not part of it (`icc_profile` keeps them, so the scan can report them);
+    b"" when a chunk is missing."""
+    chunks: dict[int, bytes] = {}
+    total = 0
+    for seg in icc_segments(data, layout):
+        payload = seg.payload(data)
+        if len(payload) < 14:
+            continue
+        seq, count = payload[12], payload[13]
+        if not total:
+            total = count
+        if count == total and 1 <= seq <= total and seq not in chunks:
+            chunks[seq] = payload[14:]
+    if not total or len(chunks) != total:
+        return b""
+    profile = b"".join(chunks[k] for k in range(1, total + 1))
+    if len(profile) >= 4:
+        (size,) = struct.unpack(">I", profile[:4])
+        if 128 <= size <= len(profile):
+            return profile[:size]
+    return profile
 
 
 ICC_CHUNK = MAX_SEGMENT_PAYLOAD - len(ICC_ID) - 2
