@@ -292,3 +292,34 @@ def test_bigtiff_gets_its_own_message(tmp_path: Path) -> None:
     src.write_bytes(b"II+\x00\x08\x00\x00\x00" + b"\x10" + b"\x00" * 63)
     with pytest.raises(StripRefused, match="BigTIFF"):
         publish_copy(src, tmp_path / "ut.tif", PublishPolicy(), PRESS)
+
+
+def test_apng_frames_survive_with_bytes_after_a_frame_stream_cut(tmp_path: Path) -> None:
+    frames = [factory.make_pixels((40, 30), seed=i) for i in range(3)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "PNG", save_all=True, append_images=frames[1:], duration=100)
+    chunks = _png_chunks(buf.getvalue())
+    assert any(t == b"fdAT" for t, _ in chunks)
+    last_fdat = max(i for i, (t, _) in enumerate(chunks) if t == b"fdAT")
+    chunks[last_fdat] = (b"fdAT", chunks[last_fdat][1] + MARK)
+    src = tmp_path / "alt.png"
+    src.write_bytes(_png_from(chunks))
+    out = _publish(src, tmp_path)
+    with Image.open(io.BytesIO(out)) as a, Image.open(io.BytesIO(buf.getvalue())) as b:
+        assert a.n_frames == b.n_frames == 3
+        for i in range(3):
+            a.seek(i)
+            b.seek(i)
+            assert a.convert("RGBA").tobytes() == b.convert("RGBA").tobytes()
+
+
+def test_still_webp_with_alpha_keeps_its_alpha(tmp_path: Path) -> None:
+    image = factory.make_pixels((48, 32)).convert("RGBA")
+    image.putalpha(Image.linear_gradient("L").resize((48, 32)))
+    buf = io.BytesIO()
+    image.save(buf, "WEBP", quality=80, exif=b"Exif\x00\x00" + Image.Exif().tobytes()[6:])
+    src = tmp_path / "alt.webp"
+    src.write_bytes(buf.getvalue())
+    out = _publish(src, tmp_path)
+    assert {f for f, _ in _webp_chunks(out)} >= {b"VP8X", b"ALPH", b"VP8 "}
+    assert pixels(out).tobytes() == pixels(buf.getvalue()).tobytes()
