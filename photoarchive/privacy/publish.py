@@ -368,7 +368,7 @@ def _write_verified(dest: Path, copy: _Copy, policy: PublishPolicy, press: Press
 # A copy being written is a hidden file beside its destination, named `.NAME.<8 hex>.partial` (a suffix
 # the inbox watcher and every other photo tool skip), locked by its writer for as long as it is open.
 PARTIAL_SUFFIX = ".partial"
-_cleaned_folders: set[Path] = set()
+_cleaned_folders: set[str] = set()
 
 
 def _create_partial(dest: Path) -> tuple[int, Path]:
@@ -407,7 +407,7 @@ def _is_partial(name: str) -> bool:
 def remove_stale_partials(folder: Path, *, force: bool = False) -> list[Path]:
     """Remove the temporary files a killed `strip`/export left in `folder` (once per folder and process
     unless `force`); those of a writer still at work are left alone. Returns what was removed."""
-    key = Path(os.path.abspath(folder))
+    key = os.path.abspath(folder)  # a str: hashing a Path costs more than the check it guards
     if key in _cleaned_folders and not force:
         return []
     _cleaned_folders.add(key)
@@ -417,7 +417,7 @@ def remove_stale_partials(folder: Path, *, force: bool = False) -> list[Path]:
     except OSError:
         return removed
     for name in names:
-        path = key / name
+        path = Path(key, name)
         if _remove_if_abandoned(path):
             removed.append(path)
             log.info("removed %s, left by a copy that was interrupted", path)
