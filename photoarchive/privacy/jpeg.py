@@ -331,6 +331,17 @@ def exif_base(payload: bytes) -> int | None:
     return None
 
 
+def source_orientation(data: bytes, layout: JpegLayout) -> int | None:
+    """The EXIF orientation alone (what every copy needs; the capture date only when it is kept)."""
+    for seg in layout.segments:
+        if seg.marker == APP1 and data.startswith(b"Exif\x00", seg.payload_start):
+            payload = seg.payload(data)
+            base = exif_base(payload)
+            if base is not None:
+                return read_orientation(payload, base)
+    return None
+
+
 def source_facts(data: bytes, layout: JpegLayout) -> SourceFacts:
     for seg in layout.segments:
         if seg.marker == APP1 and data.startswith(b"Exif\x00", seg.payload_start):

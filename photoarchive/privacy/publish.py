@@ -177,7 +177,7 @@ def _blocks(press: PressFields, capture_date: datetime | None) -> tuple[bytes, b
 def _orientation_and_icc(fmt: str, data: bytes, parsed: Any) -> tuple[int | None, bytes]:
     """The orientation and the embedded ICC profile (as the file holds it, not yet rebuilt)."""
     if fmt == formats.JPEG:
-        return jpeg.source_facts(data, parsed).orientation, jpeg.icc_profile_strict(data, parsed)
+        return jpeg.source_orientation(data, parsed), jpeg.icc_profile_strict(data, parsed)
     if fmt == formats.PNG:
         png = _module("png")
         return png.orientation(data, parsed), png.icc_profile(data, parsed)
@@ -491,9 +491,9 @@ def _verify_jpeg_pieces(copy: _Copy, policy: PublishPolicy, press: PressFields, 
     left = [f for f in col.result() if f.kind not in _allowed_kinds(policy)]
     if left:
         fail("it still carries " + "; ".join(f.describe() for f in left[:5]))
-    facts = jpeg.source_facts(probe, layout)
-    if (facts.orientation or 1) != (copy.orientation or 1):
-        fail(f"its orientation is {facts.orientation}, expected {copy.orientation}")
+    orientation = jpeg.source_orientation(probe, layout)
+    if (orientation or 1) != (copy.orientation or 1):
+        fail(f"its orientation is {orientation}, expected {copy.orientation}")
     if jpeg.icc_profile(probe, layout) != copy.icc:
         fail("its colour profile differs from the original's")
 
