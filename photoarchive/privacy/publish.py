@@ -226,7 +226,10 @@ def _lossless(
             exif = build_exif(
                 orientation if orientation not in (None, 1) else None, press.byline, press.copyright
             )
-            pieces = _module("webp").rewrite(data, parsed, exif, xmp, icc)
+            webp = _module("webp")
+            image = webp.clean_image(data, parsed)  # decodes to find each bitstream's end: once
+            pieces = webp.rewrite(data, parsed, exif, xmp, icc, image)
+            return _Copy(fmt, pieces, orientation, icc, list(image), note=note)
         elif fmt == formats.TIFF:
             pieces = _module("tiff").rewrite(data, parsed, press.byline, press.copyright, xmp, iim, date, icc)
         else:

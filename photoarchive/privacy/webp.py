@@ -195,11 +195,16 @@ def clean_image(data: bytes, chunks: list[Chunk], name: object = "file") -> list
 
 
 def rewrite(
-    data: bytes, chunks: list[Chunk], exif: bytes, xmp: bytes, icc: bytes = b""
+    data: bytes,
+    chunks: list[Chunk],
+    exif: bytes,
+    xmp: bytes,
+    icc: bytes = b"",
+    image: list[bytes] | None = None,
 ) -> list[bytes | memoryview]:
     """The copy: a fresh VP8X header where needed, the given ICC profile, the image rebuilt (`clean_image`),
     then EXIF (raw TIFF, as the WebP container defines it: no "Exif\\0\\0" prefix) and XMP."""
-    image = clean_image(data, chunks)
+    image = clean_image(data, chunks) if image is None else image  # `image`: from clean_image already
     animated = any(c.fourcc == b"ANIM" for c in chunks)
     body: list[bytes | memoryview] = []
     extended = bool(exif or xmp or icc or animated) or any(c.fourcc == b"ALPH" for c in chunks)
