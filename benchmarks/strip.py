@@ -5,9 +5,14 @@ runs), adds the corpus JPEGs, and prints files/s and MB/s of:
   - plain copy   (shutil.copyfile of every file, in this process: the floor),
   - strip        (`python -m photoarchive strip ... --out-dir`, a fresh process: start-up included),
   - exiftool     (`exiftool -all= -tagsfromfile @ -Orientation -ICC_Profile`, one process), when installed.
-Targets (issue 3): strip at least 3× faster than ExifTool, and within 3× of plain copy.
+Then, in this process, the time per file of publish_copy beside shutil.copyfile (no start-up), and with
+--profile the functions that take it (cProfile).
+Targets (issues 3 and 9): strip at least 3× faster than ExifTool, and within 3× of plain copy, with the
+re-serialised header, rebuilt ICC profile and whole-file scan.
 
-    .venv/bin/python benchmarks/strip.py [--count 40] [--repeat 3] [--no-corpus]
+    .venv/bin/python benchmarks/strip.py [--count 40] [--repeat 3] [--no-corpus] [--profile]
+
+On a busy machine use e.g. --count 8 --repeat 2 for a quick look; the figures then weigh start-up more.
 """
 
 from __future__ import annotations
@@ -78,6 +83,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=40, help="generated 24-MP JPEGs (default 40)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool; the best is reported")
     parser.add_argument("--no-corpus", action="store_true", help="leave out the corpus JPEGs")
+    parser.add_argument("--profile", action="store_true", help="print where publish_copy spends its time")
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "photoarchive-strip-bench"
     )
@@ -148,8 +154,10 @@ def main() -> int:
             print(f", {results['exiftool'] / strip_s:.2f}× faster than exiftool (target ≥ 3×)", end="")
         print()
 
-    # The ingest scans every new photo: time scan() on the generated 24-MP files, in this process.
     sys.path.insert(0, str(REPO))
+    in_process(files, work / "in-process", args.repeat, args.profile)
+
+    # The ingest scans every new photo: time scan() on the generated 24-MP files, in this process.
     from photoarchive.privacy import scan
 
     generated = files[: args.count]
@@ -165,6 +173,39 @@ def main() -> int:
         )
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def in_process(files: list[Path], out: Path, repeat: int, profile: bool) -> None:
+    """publish_copy per file in this process (what the strip costs beside its start-up), next to a copy."""
+    from photoarchive.privacy import PressFields, PublishPolicy, publish_copy
+    from photoarchive.settings import Settings
+
+    policy = PublishPolicy(fsync=False)
+    press = PressFields.from_settings(Settings().press)
+
+    def run_copy(folder: Path) -> None:
+        for i, p in enumerate(files):
+            shutil.copyfile(p, folder / f"{i}.jpg")
+
+    def run_strip(folder: Path) -> None:
+        for i, p in enumerate(files):
+            publish_copy(p, folder / f"{i}.jpg", policy, press)
+
+    copy_s = timed(run_copy, repeat, out / "copy")
+    strip_s = timed(run_strip, repeat, out / "strip")
+    n = len(files)
+    print(f"in process, per file: publish_copy {strip_s / n * 1000:.2f} ms, shutil.copyfile "
+          f"{copy_s / n * 1000:.2f} ms ({strip_s / copy_s:.2f}×)")  # fmt: skip
+    if profile:
+        import cProfile
+        import pstats
+
+        folder = out / "profile"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        profiler = cProfile.Profile()
+        profiler.runcall(run_strip, folder)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
 
 
 if __name__ == "__main__":

@@ -110,6 +110,7 @@ def export_photos(
 ) -> list[ExportItem]:
     """Write clean copies into out_dir; one photo's problem never stops the others."""
     from photoarchive.privacy import publish_copy
+    from photoarchive.privacy.names import PublishedNames
     from photoarchive.redaction import RedactionService
 
     try:
@@ -118,6 +119,8 @@ def export_photos(
         raise PhotoarchiveError(f"The folder {out_dir} cannot be created: {exc.strerror or exc}") from exc
     records = {r.id: r for r in catalog.photos.get_many(photo_ids)}
     policy = publish_policy(settings, max_size=max_size, keep_date=keep_date or None)
+    # Neutral names from settings: the original's name may carry the capture time or a person's name.
+    names = PublishedNames.from_settings(settings.privacy, folder=out_dir)
     items: list[ExportItem] = []
     for photo_id in photo_ids:
         record = records.get(photo_id)
@@ -134,7 +137,11 @@ def export_photos(
                 )
             )
             continue
-        dest = _free_name(out_dir / record.original_name, record.format)
+        dest = out_dir / names.name_for(
+            case=record.case_number,
+            photo_id=record.id,
+            suffix=published_suffix(record.format, resized=max_size is not None),
+        )
         try:
             # Regions to redact are burnt into the file published (the original itself without any).
             source = RedactionService(catalog, home).publish_source(record.id, record.sha256, original_path(home, record))
@@ -148,11 +155,11 @@ def export_photos(
     return items
 
 
-def _free_name(dest: Path, fmt: str) -> Path:
-    if fmt == "heif":  # published as JPEG
-        dest = dest.with_suffix(".jpg")
-    candidate, counter = dest, 2
-    while candidate.exists():
-        candidate = dest.with_name(f"{dest.stem} ({counter}){dest.suffix}")
-        counter += 1
-    return candidate
+def published_suffix(fmt: str, *, resized: bool = False) -> str:
+    """The suffix of a published copy of a photo in catalog format `fmt`: HEIC is published as JPEG, and a
+    resized copy is a JPEG (a PNG stays PNG)."""
+    from photoarchive.privacy.formats import SUFFIX
+
+    if fmt == "heif" or (resized and fmt != "png"):
+        return ".jpg"
+    return SUFFIX.get(fmt, ".jpg")

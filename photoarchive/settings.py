@@ -49,6 +49,10 @@ class PressSettings:
 @dataclass
 class PrivacySettings:
     keep_capture_date: bool = False
+    # File names of published copies (export, Flickr), never the camera's: case photos, and the others.
+    # Placeholders: {case} (case number), {n} (running number, per case), {id} (catalog id).
+    published_name: str = "{case}-{n:03}"
+    published_name_other: str = "foto-{n:03}"
 
 
 @dataclass
@@ -184,6 +188,13 @@ class Settings:
             raise bad("catalog.url", 'must be empty or a "postgresql://server/database" address')
         if self.ui.language not in ("", "nb", "en"):
             raise bad("ui.language", 'must be "", "nb" or "en"')
+        from photoarchive.privacy.names import NamePatternError, check_pattern
+
+        for key, case_photos in (("published_name", True), ("published_name_other", False)):
+            try:
+                check_pattern(getattr(self.privacy, key), case_photos=case_photos)
+            except NamePatternError as exc:
+                raise bad(f"privacy.{key}", str(exc)) from exc
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

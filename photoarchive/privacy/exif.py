@@ -446,10 +446,12 @@ def _scan_jpeg_tables(data: bytes, where: str, col: Collector) -> None:
     from photoarchive.privacy.findings import excerpt
 
     pos = 2 if data.startswith(b"\xff\xd8") else 0
-    while pos + 4 <= len(data) and data[pos] == 0xFF:
+    while pos + 2 <= len(data) and data[pos] == 0xFF:
         marker = data[pos + 1]
-        if marker == 0xD9:
+        if marker == 0xD9:  # the closing EOI is 2 bytes, with no length field
             pos += 2
+            break
+        if pos + 4 > len(data):
             break
         length = int.from_bytes(data[pos + 2 : pos + 4], "big")
         payload = data[pos + 4 : pos + 2 + length]

@@ -29,8 +29,8 @@ def sniff(head: bytes) -> str | None:
         return JPEG
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return TIFF
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return TIFF  # BigTIFF too, so that the TIFF reader refuses it in its own words
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
     if head[4:8] == b"ftyp":

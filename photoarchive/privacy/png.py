@@ -276,15 +276,104 @@ def orientation(data: bytes, chunks: list[Chunk]) -> int | None:
     return None
 
 
-def make_chunk(ctype: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", zlib.crc32(ctype + body))
+def make_chunk(ctype: bytes, body: bytes | memoryview) -> bytes:
+    return (
+        struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", zlib.crc32(body, zlib.crc32(ctype)))
+    )
+
+
+MAX_ICC = 1 << 26  # a colour profile larger than 64 MiB is not one
+
+
+def icc_profile(data: bytes, chunks: list[Chunk]) -> bytes:
+    """The profile of the iCCP chunk, decompressed; b"" when there is none or it cannot be read."""
+    for chunk in chunks:
+        if chunk.type == b"iCCP":
+            _, _, rest = _body(data, chunk).partition(b"\x00")
+            try:
+                return zlib.decompressobj().decompress(rest[1:], MAX_ICC)
+            except (zlib.error, IndexError):
+                return b""
+    return b""
+
+
+# Fixed sizes of the kept chunks whose size does not depend on the colour type.
+_FIXED = {b"IHDR": 13, b"sRGB": 1, b"gAMA": 4, b"cHRM": 32, b"pHYs": 9, b"cICP": 4, b"mDCv": 24,
+          b"cLLi": 8, b"acTL": 8, b"fcTL": 26}  # fmt: skip
+# By IHDR colour type: the size of sBIT, bKGD and (types 0 and 2) tRNS.
+_SBIT = {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}
+_BKGD = {0: 2, 2: 6, 3: 1, 4: 2, 6: 6}
+_TRNS = {0: 2, 2: 6}
+
+
+def _exact_size(ctype: bytes, body: bytes | memoryview, colour_type: int, palette: int) -> int | None:
+    """How many bytes of the chunk body its fields take; None when the chunk cannot be kept."""
+    n = len(body)
+    if ctype in _FIXED:
+        need: int | None = _FIXED[ctype]
+    elif ctype == b"PLTE":
+        need = min(n - n % 3, 768) or None
+    elif ctype == b"sBIT":
+        need = _SBIT.get(colour_type)
+    elif ctype == b"bKGD":
+        need = _BKGD.get(colour_type)
+    elif ctype == b"tRNS":
+        need = min(n, palette) if colour_type == 3 else _TRNS.get(colour_type)
+    else:
+        return None
+    return need if need is not None and 0 < need <= n else None
+
+
+def _image_streams(data: bytes, chunks: list[Chunk]) -> dict[int, int | None]:
+    """For every IDAT/fdAT chunk (by index): how many body bytes to keep (the chunk's zlib stream ends in it
+    or later: all of it; it ends inside: up to there), None for a chunk after its stream's end (dropped).
+
+    The image data is one zlib stream over the IDAT chunks, and one per APNG frame over its fdAT chunks
+    (each after a 4-byte sequence number); bytes after a stream's end are no part of the image."""
+    keep: dict[int, int | None] = {}
+    inflater = None
+    current = b""
+    for index, chunk in enumerate(chunks):
+        ctype = chunk.type
+        if ctype not in (b"IDAT", b"fdAT"):
+            if ctype == b"fcTL":  # a new APNG frame: its fdAT chunks start a new stream
+                inflater, current = None, b""
+            continue
+        if inflater is None or current != ctype:
+            inflater, current = zlib.decompressobj(), ctype
+        skip = 4 if ctype == b"fdAT" else 0
+        body = memoryview(data)[chunk.data_start + skip : chunk.end - 4]
+        if inflater.eof:
+            keep[index] = None
+            continue
+        try:
+            out = inflater.decompress(body, 1 << 20)
+            while not inflater.eof and inflater.unconsumed_tail:
+                out = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        except zlib.error as exc:
+            raise CorruptImage(f"the image data is damaged: {exc}") from exc
+        del out
+        keep[index] = skip + len(body) - len(inflater.unused_data) if inflater.eof else skip + len(body)
+    return keep
 
 
 def rewrite(
-    data: bytes, chunks: list[Chunk], xmp: bytes, orient: int | None, artist: str, copyright: str
+    data: bytes,
+    chunks: list[Chunk],
+    xmp: bytes,
+    orient: int | None,
+    artist: str,
+    copyright: str,
+    icc: bytes = b"",
 ) -> list[bytes | memoryview]:
-    """Kept chunks verbatim, plus eXIf (orientation and organisation) and XMP iTXt before the image data."""
+    """The kept chunks rebuilt from their fields at their exact sizes (image data cut where its zlib stream
+    ends, chunks after it dropped), the given colour profile as iCCP under a neutral name, plus eXIf
+    (orientation and organisation) and XMP iTXt before the image data."""
     view = memoryview(data)
+    ihdr = _body(data, chunks[0])
+    colour_type = ihdr[9] if len(ihdr) >= 13 else -1
+    palette = next(((c.end - 4 - c.data_start) // 3 for c in chunks if c.type == b"PLTE"), 0)
+    streams = _image_streams(data, chunks)
     out: list[bytes | memoryview] = [SIGNATURE]
     extra: list[bytes] = []
     exif = build_exif(orient if orient not in (None, 1) else None, artist, copyright)
@@ -293,16 +382,47 @@ def rewrite(
     if xmp:
         extra.append(make_chunk(b"iTXt", XMP_KEYWORD + b"\x00\x00\x00\x00\x00" + xmp))
     inserted = False
-    for chunk in chunks:
-        if chunk.type not in KEEP:
+    for index, chunk in enumerate(chunks):
+        ctype = chunk.type
+        if ctype not in KEEP:
             continue
-        if not inserted and chunk.type in (b"IDAT", b"acTL", b"fcTL"):
+        if not inserted and ctype in (b"IDAT", b"acTL", b"fcTL"):
             out.extend(extra)
             inserted = True
-        out.append(view[chunk.start : chunk.end])
+        body = view[chunk.data_start : chunk.end - 4]
+        if ctype == b"IEND":
+            out.append(make_chunk(b"IEND", b""))
+        elif ctype == b"iCCP":
+            if icc:  # the name says nothing about whose profile it was
+                out.append(make_chunk(b"iCCP", b"ICC profile\x00\x00" + zlib.compress(icc, 9)))
+        elif ctype in (b"IDAT", b"fdAT"):
+            size = streams.get(index)
+            if size == len(body):
+                out.append(view[chunk.start : chunk.end])  # checked by its CRC: the same bytes rebuilt
+            elif size:
+                out.append(make_chunk(ctype, body[:size]))
+        else:
+            size = _exact_size(ctype, body, colour_type, palette)
+            if size is None:
+                if ctype in (b"IHDR", b"fcTL", b"acTL", b"PLTE"):
+                    raise CorruptImage(f"its {ctype.decode()} chunk is malformed")
+                continue
+            out.append(make_chunk(ctype, body[:size]))
     return out
 
 
 def image_data(data: bytes, chunks: list[Chunk]) -> list[memoryview]:
     view = memoryview(data)
     return [view[c.start : c.end] for c in chunks if c.type in IMAGE_CHUNKS]
+
+
+def image_stream(data: bytes, chunks: list[Chunk]) -> bytes:
+    """The image's pixel data as the decoder reads it: the IDAT/fdAT bodies up to the end of each zlib
+    stream (what a lossless copy must hold byte for byte)."""
+    streams = _image_streams(data, chunks)
+    parts = []
+    for index, chunk in enumerate(chunks):
+        size = streams.get(index)
+        if size:
+            parts.append(data[chunk.data_start : chunk.data_start + size])
+    return b"".join(parts)

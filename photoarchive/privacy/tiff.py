@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
+from photoarchive.privacy import jpeg
 from photoarchive.privacy.blocks import nested
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import (
@@ -39,6 +40,7 @@ KEEP_TAGS = frozenset({
 })  # fmt: skip
 STRIP_OFFSETS, STRIP_COUNTS, TILE_OFFSETS, TILE_COUNTS = 0x0111, 0x0117, 0x0144, 0x0145
 NEW_SUBFILE_TYPE = 0x00FE
+COMPRESSION, JPEG_TABLES, JPEG_COMPRESSION = 0x0103, 0x015B, 7
 
 
 def is_tiff(head: bytes) -> bool:
@@ -113,32 +115,53 @@ def capture_date(data: bytes) -> datetime | None:
     return read_capture_date(data)
 
 
+def _compression(image: TiffImage) -> int:
+    values = [image.reader.ints(e) for e in image.entries if e.tag == COMPRESSION]
+    return values[0][0] if values and values[0] else 1
+
+
 def rewrite(
-    data: bytes, image: TiffImage, artist: str, copyright: str, xmp: bytes, iim: bytes, date: datetime | None
+    data: bytes,
+    image: TiffImage,
+    artist: str,
+    copyright: str,
+    xmp: bytes,
+    iim: bytes,
+    date: datetime | None,
+    icc: bytes = b"",
 ) -> list[bytes | memoryview]:
+    """The copy: the strips or tiles (JPEG-compressed ones cleaned like a JPEG), then one directory of the
+    allowlisted tags, the given (rebuilt) ICC profile and the press fields."""
     order = image.reader.order
-    view = memoryview(data)
     out: list[bytes | memoryview] = [
         (b"II*\x00" if order == "<" else b"MM\x00*"),
         b"",
     ]  # IFD offset filled below
     pos = 8
     new_offsets: list[int] = []
-    for off, cnt in image.blocks:
+    blocks = image_blocks(data, image)
+    for block in blocks:
         new_offsets.append(pos)
-        out.append(view[off : off + cnt])
-        pos += cnt
+        out.append(block)
+        pos += len(block)
         if pos % 2:
             out.append(b"\x00")
             pos += 1
     entries: list[NewEntry] = []
     for e in image.entries:
-        if e.tag in KEEP_TAGS and e.tag not in (STRIP_OFFSETS, STRIP_COUNTS, TILE_OFFSETS, TILE_COUNTS):
+        if e.tag == JPEG_TABLES:
+            tables = jpeg.clean_tables(e.data, "its JPEG tables")
+            entries.append(NewEntry(e.tag, UNDEFINED, len(tables), tables))
+        elif e.tag in KEEP_TAGS and e.tag not in (
+            STRIP_OFFSETS, STRIP_COUNTS, TILE_OFFSETS, TILE_COUNTS, TAG_ICC
+        ):  # fmt: skip
             entries.append(NewEntry(e.tag, e.type, e.count, e.data))
+    if icc:
+        entries.append(NewEntry(TAG_ICC, UNDEFINED, len(icc), icc))
     off_tag, cnt_tag = (TILE_OFFSETS, TILE_COUNTS) if image.tiled else (STRIP_OFFSETS, STRIP_COUNTS)
     n = len(new_offsets)
     entries.append(NewEntry(off_tag, LONG, n, struct.pack(f"{order}{n}I", *new_offsets)))
-    entries.append(NewEntry(cnt_tag, LONG, n, struct.pack(f"{order}{n}I", *(c for _, c in image.blocks))))
+    entries.append(NewEntry(cnt_tag, LONG, n, struct.pack(f"{order}{n}I", *(len(b) for b in blocks))))
     if artist:
         entries.append(ascii_entry(TAG_ARTIST, artist))
     if copyright:
@@ -154,6 +177,16 @@ def rewrite(
     return out
 
 
-def image_blocks(data: bytes, image: TiffImage) -> list[memoryview]:
+def image_blocks(data: bytes, image: TiffImage) -> list[bytes | memoryview]:
+    """The strips or tiles as a copy holds them: as they are, or, JPEG-compressed, cleaned of every APPn and
+    COM segment inside them (so equal for a source and its lossless copy)."""
     view = memoryview(data)
-    return [view[off : off + cnt] for off, cnt in image.blocks]
+    if _compression(image) != JPEG_COMPRESSION:
+        return [view[off : off + cnt] for off, cnt in image.blocks]
+    out: list[bytes | memoryview] = []
+    for index, (off, cnt) in enumerate(image.blocks):
+        try:
+            out.append(jpeg.clean_stream(data[off : off + cnt], f"its JPEG strip {index + 1}"))
+        except UnsupportedFile as exc:
+            raise UnsupportedFile(f"a JPEG-compressed strip cannot be cleaned: {exc}") from exc
+    return out

@@ -3,6 +3,7 @@ dropped and rebuilt (extended VP8X header with fresh flags)."""
 
 from __future__ import annotations
 
+import io
 import struct
 from typing import NamedTuple
 
@@ -113,19 +114,108 @@ def _chunk(fourcc: bytes, body: bytes) -> bytes:
     return fourcc + struct.pack("<I", len(body)) + body + (b"\x00" if len(body) & 1 else b"")
 
 
-def rewrite(data: bytes, chunks: list[Chunk], exif: bytes, xmp: bytes) -> list[bytes | memoryview]:
-    view = memoryview(data)
-    kept = [c for c in chunks if c.fourcc in KEEP and c.fourcc != b"VP8X"]
+def _decodes_as(fourcc: bytes, body: bytes, reference: bytes | None) -> bytes | None:
+    """The pixels of a lone VP8/VP8L bitstream (None if it does not decode, or not to `reference`)."""
+    from PIL import Image
+
+    chunk = _chunk(fourcc, body)
+    blob = b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            image.load()
+            pixels = image.tobytes()
+    except (OSError, ValueError, SyntaxError):
+        return None
+    return pixels if reference is None or pixels == reference else None
+
+
+def bitstream_end(fourcc: bytes, body: bytes) -> int:
+    """Where a VP8/VP8L bitstream ends: the shortest prefix of `body` that decodes to the same pixels.
+
+    Neither format declares its total length (a VP8 frame's last partition and a VP8L stream run until
+    the decoder has the whole image), and libwebp fails on a stream that ends before it has read every
+    byte it needs; so bytes appended inside the chunk are found by cutting from the end (doubling the cut,
+    then halving the interval) while the decode stays identical. A clean stream costs two or three decodes.
+    """
+    reference = _decodes_as(fourcc, body, None)
+    if reference is None:
+        raise CorruptImage(f"its {fourcc.decode().strip()} image data does not decode")
+    good, cut = len(body), 1
+    while cut < len(body) and _decodes_as(fourcc, body[: len(body) - cut], reference) is not None:
+        good, cut = len(body) - cut, cut * 2
+    bad = max(len(body) - cut, 0)
+    while good - bad > 1:
+        middle = (good + bad) // 2
+        if _decodes_as(fourcc, body[:middle], reference) is not None:
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def _frame_chunks(data: bytes, start: int, end: int, name: object) -> list[bytes]:
+    """The sub-chunks of an image (a frame's payload or the file's top level from its first image chunk):
+    ALPH and VP8/VP8L rebuilt, anything else dropped."""
+    out: list[bytes] = []
+    pos = start
+    while pos + 8 <= end:
+        fourcc, (size,) = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])
+        if pos + 8 + size > end:
+            raise CorruptImage(f"{name} is malformed: the {fourcc!r} chunk runs past its frame")
+        body = data[pos + 8 : pos + 8 + size]
+        if fourcc == b"ALPH":
+            out.append(_chunk(fourcc, body))
+        elif fourcc in (b"VP8 ", b"VP8L"):
+            out.append(_chunk(fourcc, body[: bitstream_end(fourcc, body)]))
+        pos += 8 + size + (size & 1)
+    return out
+
+
+def clean_image(data: bytes, chunks: list[Chunk], name: object = "file") -> list[bytes]:
+    """The image part of a copy, chunk by chunk from its fields: ANIM (background and loop count), each
+    ANMF frame (its 16-byte header, then its ALPH and VP8/VP8L sub-chunks, unknown sub-chunks dropped), or
+    the still image's ALPH and VP8/VP8L; every bitstream cut where it ends (see `bitstream_end`)."""
+    out: list[bytes] = []
+    for c in chunks:
+        body = data[c.data_start : c.data_end]
+        if c.fourcc == b"ANIM":
+            if len(body) < 6:
+                raise CorruptImage(f"{name} has a malformed ANIM chunk")
+            out.append(_chunk(b"ANIM", body[:6]))
+        elif c.fourcc == b"ANMF":
+            if len(body) < 16:
+                raise CorruptImage(f"{name} has a malformed animation frame")
+            frame = _frame_chunks(data, c.data_start + 16, c.data_end, name)
+            if not any(f[:4] in (b"VP8 ", b"VP8L") for f in frame):
+                raise CorruptImage(f"{name} has an animation frame without image data")
+            out.append(_chunk(b"ANMF", body[:16] + b"".join(frame)))
+        elif c.fourcc in (b"ALPH", b"VP8 ", b"VP8L"):
+            out.extend(_frame_chunks(data, c.start, c.end, name))
+    return out
+
+
+def rewrite(
+    data: bytes,
+    chunks: list[Chunk],
+    exif: bytes,
+    xmp: bytes,
+    icc: bytes = b"",
+    image: list[bytes] | None = None,
+) -> list[bytes | memoryview]:
+    """The copy: a fresh VP8X header where needed, the given ICC profile, the image rebuilt (`clean_image`),
+    then EXIF (raw TIFF, as the WebP container defines it: no "Exif\\0\\0" prefix) and XMP."""
+    image = clean_image(data, chunks) if image is None else image  # `image`: from clean_image already
+    animated = any(c.fourcc == b"ANIM" for c in chunks)
     body: list[bytes | memoryview] = []
-    extended = bool(exif or xmp) or any(c.fourcc in (b"ICCP", b"ANIM", b"ANMF", b"ALPH") for c in kept)
+    extended = bool(exif or xmp or icc or animated) or any(c.fourcc == b"ALPH" for c in chunks)
     if extended:
         width, height = canvas_size(data, chunks)
         flags = 0
-        if any(c.fourcc == b"ANIM" for c in kept):
+        if animated:
             flags |= FLAG_ANIMATION
         if _has_alpha(data, chunks):
             flags |= FLAG_ALPHA
-        if any(c.fourcc == b"ICCP" for c in kept):
+        if icc:
             flags |= FLAG_ICC
         if exif:
             flags |= FLAG_EXIF
@@ -136,8 +226,9 @@ def rewrite(data: bytes, chunks: list[Chunk], exif: bytes, xmp: bytes) -> list[b
         )
         body.append(_chunk(b"VP8X", vp8x))
     # Spec order: VP8X, ICCP, ANIM, frames/image; then EXIF, XMP.
-    for group in ((b"ICCP",), (b"ANIM",), (b"ANMF", b"ALPH", b"VP8 ", b"VP8L")):
-        body.extend(view[c.start : c.end] for c in kept if c.fourcc in group)
+    if icc:
+        body.append(_chunk(b"ICCP", icc))
+    body.extend(image)
     if exif:
         body.append(_chunk(b"EXIF", exif))
     if xmp:
@@ -146,6 +237,6 @@ def rewrite(data: bytes, chunks: list[Chunk], exif: bytes, xmp: bytes) -> list[b
     return [b"RIFF" + struct.pack("<I", size) + b"WEBP", *body]
 
 
-def image_data(data: bytes, chunks: list[Chunk]) -> list[memoryview]:
-    view = memoryview(data)
-    return [view[c.start : c.end] for c in chunks if c.fourcc in IMAGE_CHUNKS]
+def image_data(data: bytes, chunks: list[Chunk]) -> list[bytes]:
+    """The image part as a copy holds it (see `clean_image`): equal for a source and its lossless copy."""
+    return clean_image(data, chunks)

@@ -22,9 +22,8 @@ def test_exporting_selected_photos_writes_clean_copies(
     window.export_selected()
     qtbot.waitUntil(lambda: getattr(window, "last_export", None) is not None, timeout=20000)
     copies = sorted(out.iterdir())
-    assert [c.name for c in copies] == ["IMG_0001.jpg", "IMG_0002.jpg"]
-    for record in catalog.photos.get_many(ids):
-        copy = out / record.original_name
+    assert [c.name for c in copies] == ["foto-001.jpg", "foto-002.jpg"]  # neutral names ([privacy])
+    for record, copy in zip(catalog.photos.get_many(ids), copies, strict=True):
         assert scan(copy, expected=press_fields_for(record, window.ctx.settings)).clean
         assert factory.BODY_SERIAL.encode() not in copy.read_bytes()
     assert "2 clean cop" in window.statusBar().currentMessage()
