@@ -135,11 +135,14 @@ class DesiredState:
 
 
 def desired_state(
-    approved: Iterable[ApprovedSet], fingerprint: Callable[[PhotoContent], str]
+    approved: Iterable[ApprovedSet],
+    fingerprint: Callable[[PhotoContent], str],
+    untitled: Callable[[PhotoContent], str] = lambda content: "",
 ) -> DesiredState:
     """Merge the approved sets into one wanted state. A photo in several sets is uploaded once: it gets
     the most open visibility of its sets (each was approved for it), the union of their tags and
-    groups, the licence of its lowest-numbered set, and the press fields of the latest approval."""
+    groups, the licence of its lowest-numbered set, and the press fields of the latest approval; a photo
+    without a headline is titled `untitled(content)`."""
     by_sha: dict[str, list[tuple[ApprovedSet, PhotoContent]]] = {}
     albums: dict[int, DesiredAlbum] = {}
     ordered = sorted(approved, key=lambda a: a.set_id)
@@ -173,7 +176,8 @@ def desired_state(
             photo_id=latest.photo_id,
             content=latest,
             fingerprint=fingerprint(latest),
-            title=latest.headline,
+            # Never empty: Flickr titles an untitled upload with its file name.
+            title=latest.headline or untitled(latest),
             description=latest.caption,
             tags=tag_text,
             visibility=visibility,

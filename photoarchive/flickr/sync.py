@@ -20,6 +20,7 @@ from photoarchive.flickr.errors import FreeAccountLimit, SignInRequired, SyncBus
 from photoarchive.flickr.plan import ApprovedSet, DesiredState, desired_state, plan_sync
 from photoarchive.flickr.progress import PhotoFailure, SyncControl, SyncProgress, SyncReport
 from photoarchive.flickr.run import SyncRun
+from photoarchive.privacy.names import PublishedNames
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -173,7 +174,12 @@ class Syncer:
             # Changes nothing, so searches nothing: an upload in doubt is shown as such, not as a new upload.
             unconfirmed = {e.subject for e in run.store.pending() if e.kind == "upload"}
         approved = self._approved()
-        desired = desired_state(approved.values(), self.copies.fingerprint)
+        names = PublishedNames.from_settings(self.copies.settings.privacy)
+        desired = desired_state(
+            approved.values(),
+            self.copies.fingerprint,
+            lambda content: names.title_for(case=content.case_number, photo_id=content.photo_id),
+        )
         observed = {}
         if client is not None:
             observed = observe.observe_albums(run)

@@ -107,6 +107,14 @@ class PublishedNames:
             taken=taken,
         )
 
+    def title_for(self, *, case: str = "", photo_id: int = 0) -> str:
+        """A neutral title for a photo published without a headline (Flickr would otherwise title it with
+        the uploaded file's name): the pattern with `{n}` = the photo's id, so it stays the same on every
+        sync and never names a person or a time."""
+        case = safe_stem(case.strip())
+        pattern = self.case_pattern if case else self.other_pattern
+        return safe_stem(_format(pattern, n=photo_id, case=case, photo_id=photo_id)) or f"{photo_id:03}"
+
     def name_for(self, *, case: str = "", photo_id: int = 0, suffix: str = ".jpg") -> str:
         """The next free name (stem + `suffix`) for a photo with this case number ('' for none)."""
         case = safe_stem(case.strip())

@@ -244,3 +244,25 @@ def test_photos_leave_pools_no_approved_set_shares_them_into():
     # A photo that is deleted leaves its pools with it: no separate call.
     deleting = plan_sync(after, known, delete_removed=True)
     assert LeaveGroup(sha(3), "r0003", "1@N01") not in deleting.actions
+
+
+def test_a_photo_without_headline_gets_a_neutral_title_never_its_file_name():
+    from photoarchive.privacy.names import PublishedNames
+
+    names = PublishedNames()  # the settings' defaults
+
+    def untitled(i: int, **kw) -> PhotoContent:
+        return PhotoContent(photo_id=i, sha256=sha(i), archive_path=f"2024/IMG_{i}.jpg", **kw)
+
+    desired = desired_state(
+        [approved(1, [untitled(1, headline="Innbrudd i Bodø"), untitled(2, case_number="2026-123456"),
+                      untitled(3)])],
+        fingerprint,
+        lambda c: names.title_for(case=c.case_number, photo_id=c.photo_id),
+    )
+    titles = {p.photo_id: p.title for p in desired.photos.values()}
+    assert titles == {1: "Innbrudd i Bodø", 2: "2026-123456-002", 3: "foto-003"}
+    # The same on the next sync: a title that changed each time would be "repaired" every time.
+    again = desired_state([approved(1, [untitled(2, case_number="2026-123456")])], fingerprint,
+                          lambda c: names.title_for(case=c.case_number, photo_id=c.photo_id))  # fmt: skip
+    assert next(iter(again.photos.values())).title == "2026-123456-002"
