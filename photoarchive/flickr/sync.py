@@ -120,16 +120,13 @@ class Syncer:
             return self._run(dry_run=True)
         if self.client is None:
             raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
-        from filelock import FileLock, Timeout
-
-        # An OS lock: released by the OS if this process dies, so a kill never leaves the archive locked.
-        lock = FileLock(str(self.copies.home.root / ".flickr-sync.lock"), timeout=0)
-        try:
-            lock.acquire()
-        except Timeout as exc:
+        # One sync per archive, across desks: released by the database server (or the OS, on a single
+        # desk) if this process dies, so a kill never leaves the archive locked.
+        lock = self.catalog.try_sync_lock()
+        if not lock:
             raise SyncBusy(
-                "Another sync of this archive is running (the desktop app or a command line)."
-            ) from exc
+                "Another sync of this archive is running (on this or another desk, or a command line)."
+            )
         self.client.limiter.on_long_wait = lambda until: self.control.update(waiting_until=until)
         try:
             return self._run(dry_run=False)

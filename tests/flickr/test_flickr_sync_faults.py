@@ -250,13 +250,15 @@ def test_dry_run_changes_nothing(
 
 
 def test_one_sync_at_a_time(home, emulator, signed_in, make_photos, approve_set, make_syncer):
-    from filelock import FileLock
-
+    from photoarchive.catalog import Catalog
     from photoarchive.flickr.errors import SyncBusy
 
     approve_set("A", make_photos(1), visibility="public")
-    with FileLock(str(home.root / ".flickr-sync.lock")), pytest.raises(SyncBusy):
+    other_desk = Catalog.for_home(home)  # another process's connection to the same catalog
+    with other_desk.try_sync_lock() as held, pytest.raises(SyncBusy):
+        assert held
         make_syncer().run()
+    other_desk.close()
     assert emulator.state.photos == {}
     assert make_syncer().run().uploaded == 1
 
