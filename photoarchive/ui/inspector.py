@@ -47,14 +47,16 @@ class Loaded:
     records: list[PhotoRecord]
 
 
-def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -> QImage:
+def load_preview(
+    home_thumbnails: Path, originals: Path, record: PhotoRecord, bound: QSize = PREVIEW_BOUND
+) -> QImage:
     """The preview JPEG, made and kept on first view when ingest did not; failing that, the original
     decoded by Qt with EXIF orientation applied. Runs on a worker thread."""
     from photoarchive.media.analyse import ensure_preview
 
     original = originals / record.archive_path
     try:
-        return read_image(ensure_preview(original, home_thumbnails, record.sha256), PREVIEW_BOUND)
+        return read_image(ensure_preview(original, home_thumbnails, record.sha256), bound)
     except Exception:  # noqa: BLE001 — an unreadable preview falls back to Qt's own decoder
         log.warning("no preview for %s", record.archive_path, exc_info=True)
     from PySide6.QtGui import QImageReader
@@ -63,7 +65,7 @@ def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid():
-        reader.setScaledSize(size.scaled(PREVIEW_BOUND, Qt.AspectRatioMode.KeepAspectRatio))
+        reader.setScaledSize(size.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
     return reader.read()
 
 
@@ -301,7 +303,7 @@ class Inspector(QWidget):
             self.preview_source = QPixmap.fromImage(grid)
             self._rescale_preview()
         self.ctx.runner.submit(
-            _load_preview,
+            load_preview,
             self.ctx.home.thumbnails,
             originals,
             record,
