@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
 from photoarchive.ui.context import AppContext
-from photoarchive.ui.privacy_words import flags_in_words, scan_in_words
+from photoarchive.ui.privacy_words import PrivacyPanel, flags_in_words, scan_panel, several_in_words
 from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
 
 log = logging.getLogger(__name__)
@@ -75,12 +75,12 @@ def _file_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def _privacy_words(originals: Path, record: PhotoRecord) -> list[str]:
+def _privacy_panel(originals: Path, record: PhotoRecord) -> PrivacyPanel:
     try:
-        return scan_in_words(originals / record.archive_path)
+        return scan_panel(originals / record.archive_path)
     except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
         log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
-        return flags_in_words(record)
+        return PrivacyPanel(identifying=flags_in_words(record))
 
 
 class Inspector(QWidget):
@@ -133,9 +133,29 @@ class Inspector(QWidget):
 
         privacy_box = QGroupBox(self.tr("Personal data in the original"))
         privacy_layout = QVBoxLayout(privacy_box)
+        # First what identifies a person or a place, one line each; then the rest in one line; every
+        # field behind "Show all fields".
         self.privacy = QLabel()
+        self.privacy.setObjectName("privacy_identifying")
         self.privacy.setWordWrap(True)
+        self.privacy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         privacy_layout.addWidget(self.privacy)
+        self.privacy_other = QLabel()
+        self.privacy_other.setObjectName("privacy_other")
+        self.privacy_other.setWordWrap(True)
+        privacy_layout.addWidget(self.privacy_other)
+        self.privacy_toggle = QPushButton(self.tr("Show all fields"))
+        self.privacy_toggle.setObjectName("privacy_show_all")
+        self.privacy_toggle.setCheckable(True)
+        self.privacy_toggle.setFlat(True)
+        self.privacy_toggle.toggled.connect(self._toggle_privacy_details)
+        privacy_layout.addWidget(self.privacy_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.privacy_details = QLabel()
+        self.privacy_details.setObjectName("privacy_details")
+        self.privacy_details.setWordWrap(True)
+        self.privacy_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.privacy_details.hide()
+        privacy_layout.addWidget(self.privacy_details)
         layout.addWidget(privacy_box)
         self.privacy_box = privacy_box
 
@@ -221,7 +241,7 @@ class Inspector(QWidget):
             self.ids = []
             self.title.setText(self.tr("No photo selected"))
             self.facts.clear()
-            self.privacy.clear()
+            self._clear_privacy()
             self.privacy_box.hide()
             for widget in self.editable:
                 widget.setEnabled(False)
@@ -253,7 +273,13 @@ class Inspector(QWidget):
         else:
             self.title.setText(self.tr("%n photos selected", "", len(self.ids)))
             self.facts.clear()
-            self.privacy_box.hide()
+            self._clear_privacy()
+            self.privacy_box.show()
+            # From what ingest recorded for each photo: no file is read for a summary.
+            summary = several_in_words(records)
+            if len(records) < len(self.ids):
+                summary += " " + self.tr("(of the first %n)", "", len(records))
+            self.privacy.setText(summary)
             self.preview.setText(self.tr("%n photos selected", "", len(self.ids)))
         self._fill_fields()
         self._fill_categories()
@@ -284,14 +310,17 @@ class Inspector(QWidget):
         lines.append(self.tr("In archive: %1").replace("%1", record.archive_path))
         self.facts.setText("\n".join(lines))
         self.privacy_box.show()
+        self._clear_privacy()
         self.privacy.setText(self.tr("Checking…"))
         originals = self.ctx.home.originals
         self.ctx.runner.submit(
-            _privacy_words,
+            _privacy_panel,
             originals,
             record,
-            on_done=lambda words: self._privacy_loaded(request, words),
-            on_error=lambda exc: self._privacy_loaded(request, flags_in_words(record)),
+            on_done=lambda panel: self._privacy_loaded(request, panel),
+            on_error=lambda exc: self._privacy_loaded(
+                request, PrivacyPanel(identifying=flags_in_words(record))
+            ),
         )
         # The grid thumbnail (a few kB, already on disk) stands in until the sharp preview is ready, so
         # stepping through photos never flashes an empty panel.
@@ -311,13 +340,32 @@ class Inspector(QWidget):
             on_error=lambda exc: self._preview_loaded(request, QImage()),
         )
 
-    def _privacy_loaded(self, request: int, words: list[str]) -> None:
+    def _clear_privacy(self) -> None:
+        self.privacy.clear()
+        self.privacy_other.clear()
+        self.privacy_other.hide()
+        self.privacy_details.clear()
+        self.privacy_toggle.hide()
+
+    def _toggle_privacy_details(self, shown: bool) -> None:
+        self.privacy_details.setVisible(shown)
+        self.privacy_toggle.setText(self.tr("Hide the fields") if shown else self.tr("Show all fields"))
+
+    def _privacy_loaded(self, request: int, panel: PrivacyPanel) -> None:
         if request != self._request:
             return
-        if words:
-            self.privacy.setText(self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words))
-        else:
+        self.privacy_panel = panel
+        if panel.clean:
             self.privacy.setText(self.tr("No personal data found."))
+            return
+        lines = panel.identifying or [self.tr("Nothing that names a person or a place.")]
+        self.privacy.setText(self.tr("Removed before anything is published:") + "\n• " + "\n• ".join(lines))
+        self.privacy_other.setText(panel.other)
+        self.privacy_other.setVisible(bool(panel.other))
+        if panel.details:
+            self.privacy_details.setText("\n".join(f"• {line}" for line in panel.details))
+            self.privacy_toggle.show()
+            self._toggle_privacy_details(self.privacy_toggle.isChecked())
 
     def _preview_loaded(self, request: int, image: QImage) -> None:
         if request != self._request:

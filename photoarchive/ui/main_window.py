@@ -74,6 +74,14 @@ SORTS = (
 CULL_KEYS = {Category.PORTRAIT: "P", Category.CASE: "C", Category.MEDIA: "M"}
 
 
+def _preload_places() -> None:
+    import threading
+
+    from photoarchive.places import nearest_town
+
+    threading.Thread(target=nearest_town, args=(0.0, 0.0), name="load-places", daemon=True).start()
+
+
 class MainWindow(QMainWindow):
     # Emitted when the grid holds the rows of the current view (count), for tests and benchmarks.
     gridFilled = Signal(int)
@@ -130,6 +138,9 @@ class MainWindow(QMainWindow):
             self.watch.start()
         else:
             self.inbox_label.setText(self.tr("Inbox not watched"))
+        # The town names for GPS positions take a couple of seconds to load: once, soon after start, off
+        # the UI thread, so the first photo's privacy panel does not wait for them.
+        QTimer.singleShot(3000, self, _preload_places)
 
     # -- building -------------------------------------------------------------------------------
 
