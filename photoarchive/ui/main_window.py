@@ -1233,18 +1233,26 @@ class MainWindow(QMainWindow):
     def _account_status(self, text: str) -> None:
         self.account_label.setText(text)
 
+    def signed_in(self, name: str) -> None:
+        """A sign-in anywhere in the app shows in the status bar at once."""
+        self.account_label.setText(self.tr("Flickr: signed in as %1").replace("%1", name))
+
     # -- settings -------------------------------------------------------------------------------
 
     def open_settings(self) -> None:
         from photoarchive.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.home, self.ctx.settings, self)
+        dialog.signedIn.connect(self.signed_in)
+        self.settings_dialog = dialog
         if dialog.exec() and dialog.saved is not None:
             old_inbox = self.ctx.settings.inbox
             self.ctx.settings = dialog.saved
             self.inspector.ctx.settings = dialog.saved
             if dialog.saved.inbox != old_inbox:
                 self.restart_watch()
+            if "sync" in self.pages:
+                self.sync_page.refresh()  # the account line follows a new key or endpoint
             self.statusBar().showMessage(self.tr("Settings saved."), 5000)
 
     def restart_watch(self) -> None:
