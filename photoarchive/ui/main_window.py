@@ -1121,57 +1121,28 @@ class MainWindow(QMainWindow):
 
     # -- export for a journalist -------------------------------------------------------------------
 
-    WEB_SIZE = 2048
-
     def export_selected(self) -> None:
-        """Write clean, press-stamped copies of the selected photos into a folder the user picks."""
+        """Clean, press-stamped copies of the selected photos, in one dialog (folder, size, date)."""
         ids = self.selected_ids()
         if not ids:
             self.statusBar().showMessage(self.tr("Select the photos to export first."), 8000)
             return
-        from pathlib import Path
+        from photoarchive.ui.export_dialog import ExportDialog
 
-        from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export clean copies to"))
-        if not folder:
-            return
-        sizes = [
-            self.tr("Full size (image data unchanged)"),
-            self.tr("Web size, %1 px (re-encoded)").replace("%1", str(self.WEB_SIZE)),
-        ]
-        size, ok = QInputDialog.getItem(self, self.tr("Export"), self.tr("Size:"), sizes, 0, False)
-        if not ok:
-            return
-        max_size = self.WEB_SIZE if sizes.index(size) == 1 else None
-        ctx = self.ctx
-
-        def work():  # type: ignore[no-untyped-def]
-            from photoarchive.publish import export_photos
-
-            return export_photos(ctx.home, ctx.settings, ctx.catalog, ids, Path(folder), max_size=max_size)
-
-        self.statusBar().showMessage(self.tr("Exporting %n photo(s)…", "", len(ids)))
-        self.ctx.runner.submit(work, on_done=self._export_done, on_error=self._show_error)
+        names = {}
+        for photo_id in ids:
+            row = self.model.row_of(photo_id)
+            photo = self.model.photo(row) if row is not None else None
+            if photo is not None:
+                names[photo_id] = photo.original_name
+        self.export_dialog = ExportDialog(self.ctx, ids, names, self)
+        self.export_dialog.finished_export.connect(self._export_done)
+        self.export_dialog.open()
 
     def _export_done(self, items) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtWidgets import QMessageBox
-
-        written = [i for i in items if not i.error]
-        failed = [i for i in items if i.error]
         self.last_export = items
-        text = self.tr("%n clean copy(ies) written.", "", len(written))
-        if written:
-            text += "\n" + str(written[0].dest.parent)
-        if failed:
-            text += (
-                "\n\n"
-                + self.tr("Not exported:")
-                + "\n"
-                + "\n".join(f"{i.photo_id}: {i.error}" for i in failed)
-            )
-            QMessageBox.warning(self, self.tr("Export"), text)
-        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        written = [i for i in items if not i.error]
+        self.statusBar().showMessage(self.tr("%n clean copy(ies) written.", "", len(written)), 10000)
 
     # -- taking photos out of the archive ----------------------------------------------------------
 
