@@ -394,6 +394,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         file_menu.addAction(self.act_export)
+        if self._has_module("photoarchive.ui.check_dialog"):
+            self.act_check = self._action(self.tr("Check archive…"), None, self.open_check, "check_archive")
+            file_menu.addAction(self.act_check)
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
@@ -470,6 +473,23 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_about)
         self.menus: list[QMenu] = [file_menu, edit, view, photo, set_menu, help_menu]
         self._sort_changed(self.sort_box.currentIndex(), reload=False)
+
+    @staticmethod
+    def _has_module(name: str) -> bool:
+        import importlib.util
+
+        try:
+            return importlib.util.find_spec(name) is not None
+        except ImportError:
+            return False
+
+    def open_check(self) -> None:
+        """File → Check archive…: the archive's own check, with progress (when this build has it)."""
+        from photoarchive.ui.check_dialog import CheckDialog  # type: ignore[import-not-found]
+
+        self.check_dialog = CheckDialog(self.ctx, self)
+        self.check_dialog.start()
+        self.check_dialog.show()
 
     def _add_optional_pages(self) -> None:
         """Sets and Sync pages, when the sets and Flickr parts of the app are present."""
@@ -1002,10 +1022,8 @@ class MainWindow(QMainWindow):
             # Several bad files in one drop are counted in one banner, not shown one over the other.
             shown = self.banner.isVisible() and self.banner.key == "quarantine"
             self._quarantined_since = (self._quarantined_since if shown else 0) + 1
-            text = (
-                self.tr("%1 could not be archived and was put in quarantine: %2")
-                .replace("%1", result.source.name)
-                .replace("%2", result.reason)
+            text = self.tr("%1 could not be archived and was put in quarantine.").replace(
+                "%1", result.source.name
             )
             if self._quarantined_since > 1:
                 text = (
@@ -1023,9 +1041,10 @@ class MainWindow(QMainWindow):
         elif result.outcome.value == "failed":
             self.banner.show_message(
                 Level.ERROR,
-                self.tr("%1 could not be archived: %2")
-                .replace("%1", result.source.name)
-                .replace("%2", result.reason),
+                self.tr(
+                    "%1 could not be archived: the archive folder cannot be written (full disk, no access "
+                    "or gone). The file stays in the inbox."
+                ).replace("%1", result.source.name),
                 key="failed",
             )
 

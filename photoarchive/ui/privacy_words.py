@@ -158,8 +158,12 @@ def _place_words(position: GpsPosition) -> str:
         return ""
     name = place.name if place.country == "NO" else f"{place.name} ({place.country})"
     if place.near:
-        return _t("near %1").replace("%1", name)
-    return _t("%1 km from %2").replace("%1", str(round(place.km))).replace("%2", name)
+        return QCoreApplication.translate("PrivacyPanel", "near %1").replace("%1", name)
+    return (
+        QCoreApplication.translate("PrivacyPanel", "%1 km from %2")
+        .replace("%1", str(round(place.km)))
+        .replace("%2", name)
+    )
 
 
 def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: ignore[no-untyped-def]
@@ -184,25 +188,45 @@ def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: i
                 (p for p in (gps_from_excerpt(f.excerpt) for f in by_kind[kind]) if p is not None), None
             )
             if position is None:
-                panel.identifying.append(_t("Carries GPS data (no exact position found)"))
+                panel.identifying.append(
+                    QCoreApplication.translate("PrivacyPanel", "Carries GPS data (no exact position found)")
+                )
             else:
                 where = position.words()
                 place = _place_words(position) if name_places else ""
                 panel.identifying.append(
-                    _t("Shows where it was taken: %1").replace("%1", f"{where}, {place}" if place else where)
+                    QCoreApplication.translate("PrivacyPanel", "Shows where it was taken: %1").replace(
+                        "%1", f"{where}, {place}" if place else where
+                    )
                 )
         elif kind == "location":
-            panel.identifying.append(_t("Names a place: %1").replace("%1", values(kind)))
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Names a place: %1").replace("%1", values(kind))
+            )
         elif kind == "face_region":
-            panel.identifying.append(_t("Marks where faces or people are in the picture"))
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Marks where faces or people are in the picture")
+            )
         elif kind == "owner":
-            panel.identifying.append(_t("Owner's name: %1").replace("%1", values(kind)).rstrip(": "))
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Owner's name: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
         elif kind == "contact":
-            panel.identifying.append(_t("Contact details: %1").replace("%1", values(kind)).rstrip(": "))
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Contact details: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
         elif kind == "serial":
-            panel.identifying.append(_t("Camera serial number: %1").replace("%1", values(kind)).rstrip(": "))
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Camera serial number: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
         elif kind in ("thumbnail", "embedded_image"):
-            line = _t("Embedded preview of the uncropped picture")
+            line = QCoreApplication.translate("PrivacyPanel", "Embedded preview of the uncropped picture")
             if line not in panel.identifying:
                 panel.identifying.append(line)
     rest = [k for k in by_kind if k not in _RISK_ORDER]
@@ -213,12 +237,20 @@ def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: i
             word = (
                 QCoreApplication.translate("PrivacyPanel", _SHORT[kind])
                 if kind in _SHORT
-                else _t("other data")
+                else QCoreApplication.translate("PrivacyPanel", "other data")
             )
             if word not in names:
                 names.append(word)
         fields = sum(len(by_kind[k]) for k in rest)
-        panel.other = _t("Also: %1").replace("%1", ", ".join(names)) + " " + _t("(%n field(s))", fields)
+        panel.other = (
+            QCoreApplication.translate("PrivacyPanel", "Also: %1").replace("%1", ", ".join(names))
+            + " "
+            + (
+                QCoreApplication.translate("PrivacyPanel", "(1 field)")
+                if fields == 1
+                else QCoreApplication.translate("PrivacyPanel", "(%1 fields)").replace("%1", str(fields))
+            )
+        )
     return panel
 
 
@@ -242,5 +274,8 @@ def several_in_words(records: list[PhotoRecord]) -> str:
         if count:
             parts.append(_t(text).replace("%1", str(count)).replace("%2", str(total)))
     if not parts:
-        return _t("None of the %n selected photos has a GPS position, serial number or owner's name.", total)
+        return QCoreApplication.translate(
+            "PrivacyPanel",
+            "None of the %1 selected photos has a GPS position, serial number or owner's name.",
+        ).replace("%1", str(total))
     return "; ".join(parts) + "."

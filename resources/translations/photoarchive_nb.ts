@@ -87,10 +87,105 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export clean copies</source>
+        <translation>Eksporter rene kopier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) will be written as clean copies: no GPS position, serial number, owner&apos;s name or hidden preview, with the press information from the archive.</source>
+        <translation>
+            <numerusform>%n bilde skrives som ren kopi: uten GPS-posisjon, serienummer, eiernavn eller skjult forhåndsvisning, med presseopplysningene fra arkivet.</numerusform>
+            <numerusform>%n bilder skrives som rene kopier: uten GPS-posisjon, serienummer, eiernavn eller skjult forhåndsvisning, med presseopplysningene fra arkivet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Velg …</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Full size (image data unchanged)</source>
+        <translation>Full størrelse (bildedata uendret)</translation>
+    </message>
+    <message>
+        <source>Web size, %1 px on the long edge (re-encoded)</source>
+        <translation>Nettstørrelse, %1 px på langsiden (kodet på nytt)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Keep the capture date</source>
+        <translation>Behold opptaksdatoen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åpne mappen</translation>
+    </message>
+    <message>
+        <source>Export clean copies to</source>
+        <translation>Eksporter rene kopier til</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean copy(ies) written to %1.</source>
+        <translation>
+            <numerusform>%n ren kopi skrevet til %1.</numerusform>
+            <numerusform>%n rene kopier skrevet til %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n photo(s) not exported.</source>
+        <translation>
+            <numerusform>Stoppet: %n bilde ble ikke eksportert.</numerusform>
+            <numerusform>Stoppet: %n bilder ble ikke eksportert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported:</source>
+        <translation>Ikke eksportert:</translation>
+    </message>
+</context>
+<context>
+    <name>FullScreenPreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Forhåndsvisning</translation>
+    </message>
+    <message>
+        <source>← → previous / next · P C M confirm · Shift+P C M reject · Ctrl+R reviewed · Esc back</source>
+        <translation>← → forrige / neste · P C M bekreft · Shift+P C M avvis · Ctrl+R gjennomgått · Esc tilbake</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Henter forhåndsvisning …</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Personal data in the original</source>
         <translation>Personopplysninger i originalen</translation>
+    </message>
+    <message>
+        <source>Show all fields</source>
+        <translation>Vis alle feltene</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -179,6 +274,13 @@
             <numerusform>%n bilder valgt</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(of the first %n)</source>
+        <translation>
+            <numerusform>(av det første %n)</numerusform>
+            <numerusform>(av de første %n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Size: %1 × %2 px, %3</source>
         <translation>Størrelse: %1 × %2 piksler, %3</translation>
@@ -220,12 +322,20 @@
         <translation>Laster forhåndsvisning …</translation>
     </message>
     <message>
-        <source>Will be removed before publishing:</source>
-        <translation>Fjernes før publisering:</translation>
+        <source>Hide the fields</source>
+        <translation>Skjul feltene</translation>
     </message>
     <message>
         <source>No personal data found.</source>
         <translation>Ingen personopplysninger funnet.</translation>
+    </message>
+    <message>
+        <source>Nothing that names a person or a place.</source>
+        <translation>Ingenting som navngir en person eller et sted.</translation>
+    </message>
+    <message>
+        <source>Removed before anything is published:</source>
+        <translation>Fjernes før noe publiseres:</translation>
     </message>
     <message>
         <source>No preview available</source>
@@ -290,14 +400,6 @@
         <translation>Innboksen overvåkes ikke</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Søk</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lagre</translation>
-    </message>
-    <message>
         <source>Mark as reviewed</source>
         <translation>Merk som gjennomgått</translation>
     </message>
@@ -314,24 +416,12 @@
         <translation>Innstillinger …</translation>
     </message>
     <message>
-        <source>Go to Inbox</source>
-        <translation>Gå til innboksen</translation>
-    </message>
-    <message>
-        <source>Go to All photos</source>
-        <translation>Gå til alle bilder</translation>
-    </message>
-    <message>
         <source>Add to set…</source>
         <translation>Legg til i sett …</translation>
     </message>
     <message>
         <source>Export clean copies…</source>
         <translation>Eksporter rene kopier…</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Avslutt</translation>
     </message>
     <message>
         <source>Remove from archive…</source>
@@ -358,12 +448,160 @@
         <translation>Sist arkivert først</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <source>Save press information</source>
+        <translation>Lagre presseopplysningene</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Avslutt</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Merk alle</translation>
+    </message>
+    <message>
+        <source>Larger tiles</source>
+        <translation>Større fliser</translation>
+    </message>
+    <message>
+        <source>Smaller tiles</source>
+        <translation>Mindre fliser</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>About Photo archive</source>
+        <translation>Om Bildearkiv</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Innboks</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Alle bilder</translation>
+    </message>
+    <message>
+        <source>Portraits</source>
+        <translation>Portretter</translation>
+    </message>
+    <message>
+        <source>Case photos</source>
+        <translation>Saksbilder</translation>
+    </message>
+    <message>
+        <source>Media / high-res</source>
+        <translation>Media / høyoppløst</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Må gjennomgås</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sett</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Karantene</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Full-screen preview</source>
+        <translation>Fullskjermvisning</translation>
+    </message>
+    <message>
+        <source>Confirm portrait</source>
+        <translation>Bekreft portrett</translation>
+    </message>
+    <message>
+        <source>Reject portrait</source>
+        <translation>Avvis portrett</translation>
+    </message>
+    <message>
+        <source>Confirm case photo</source>
+        <translation>Bekreft saksbilde</translation>
+    </message>
+    <message>
+        <source>Reject case photo</source>
+        <translation>Avvis saksbilde</translation>
+    </message>
+    <message>
+        <source>Confirm media / high-res</source>
+        <translation>Bekreft media / høyoppløst</translation>
+    </message>
+    <message>
+        <source>Reject media / high-res</source>
+        <translation>Avvis media / høyoppløst</translation>
+    </message>
+    <message>
+        <source>Order of the photos</source>
+        <translation>Rekkefølgen på bildene</translation>
+    </message>
+    <message>
         <source>Name A–Z</source>
         <translation>Navn A–Å</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>Check archive…</source>
+        <translation>Kontroller arkivet …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sorter</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Fargetema</translation>
+    </message>
+    <message>
+        <source>Dark grey</source>
+        <translation>Mørkegrå</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Lys</translation>
+    </message>
+    <message>
+        <source>&amp;Photo</source>
+        <translation>&amp;Bilde</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>S&amp;ett</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
         <source>Inbox: starting…</source>
         <translation>Innboks: starter …</translation>
+    </message>
+    <message>
+        <source>Tile size (Ctrl+plus / Ctrl+minus)</source>
+        <translation>Flisstørrelse (Ctrl+pluss / Ctrl+minus)</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -411,12 +649,51 @@
         </translation>
     </message>
     <message>
+        <source>confirmed</source>
+        <translation>bekreftet</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>avvist</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrett</translation>
+    </message>
+    <message>
+        <source>Case photo</source>
+        <translation>Saksbilde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 on %n photo(s)</source>
+        <translation>
+            <numerusform>%1 %2 på %n bilde</numerusform>
+            <numerusform>%1 %2 på %n bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrow keys	move in the grid</source>
+        <translation>Piltastene	flytter i rutenettet</translation>
+    </message>
+    <message>
+        <source>Photo archive %1: the press office&apos;s archive of photos, with personal data removed before anything leaves it.</source>
+        <translation>Bildearkiv %1: presseavdelingens bildearkiv, der personopplysninger fjernes før noe forlater det.</translation>
+    </message>
+    <message>
         <source>%1 is already in the archive; recorded as a duplicate.</source>
         <translation>%1 finnes allerede i arkivet; registrert som duplikat.</translation>
     </message>
     <message>
-        <source>%1 could not be archived and was put in quarantine: %2</source>
-        <translation>%1 kunne ikke arkiveres og ble lagt i karantene: %2</translation>
+        <source>%1 could not be archived and was put in quarantine.</source>
+        <translation>%1 kunne ikke arkiveres og ble lagt i karantene.</translation>
+    </message>
+    <message>
+        <source>%1 could not be archived: the archive folder cannot be written (full disk, no access or gone). The file stays in the inbox.</source>
+        <translation>%1 kunne ikke arkiveres: det går ikke å skrive til arkivmappen (full disk, ingen tilgang eller borte). Filen blir liggende i innboksen.</translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Vis dem</translation>
     </message>
     <message numerus="yes">
         <source>%n files could not be archived and were put in quarantine.</source>
@@ -437,20 +714,12 @@
         <source>%1 was put in quarantine</source>
         <translation>%1 ble lagt i karantene</translation>
     </message>
-    <message>
-        <source>%1 could not be archived: %2</source>
-        <translation>%1 kunne ikke arkiveres: %2</translation>
-    </message>
     <message numerus="yes">
         <source>%n new photo(s) from the inbox</source>
         <translation>
             <numerusform>%n nytt bilde fra innboksen</numerusform>
             <numerusform>%n nye bilder fra innboksen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Show Inbox</source>
-        <translation>Vis innboksen</translation>
     </message>
     <message>
         <source>Inbox offline</source>
@@ -484,43 +753,12 @@
         <source>Select the photos to export first.</source>
         <translation>Velg bildene som skal eksporteres først.</translation>
     </message>
-    <message>
-        <source>Export clean copies to</source>
-        <translation>Eksporter rene kopier til</translation>
-    </message>
-    <message>
-        <source>Full size (image data unchanged)</source>
-        <translation>Full størrelse (bildedata uendret)</translation>
-    </message>
-    <message>
-        <source>Web size, %1 px (re-encoded)</source>
-        <translation>Nettstørrelse, %1 px (komprimert på nytt)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Eksport</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>Størrelse:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n photo(s)…</source>
-        <translation>
-            <numerusform>Eksporterer %n bilde…</numerusform>
-            <numerusform>Eksporterer %n bilder…</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n clean copy(ies) written.</source>
         <translation>
             <numerusform>%n ren kopi skrevet.</numerusform>
             <numerusform>%n rene kopier skrevet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not exported:</source>
-        <translation>Ikke eksportert:</translation>
     </message>
     <message numerus="yes">
         <source>Take %n photo(s) out of the archive?</source>
@@ -558,6 +796,10 @@
             <numerusform>%n bilde lagt til i settet</numerusform>
             <numerusform>%n bilder lagt til i settet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Flickr: signed in as %1</source>
+        <translation>Flickr: logget inn som %1</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -659,8 +901,135 @@
         <translation>Andre metadata ({tag}): {excerpt}</translation>
     </message>
     <message>
+        <source>Other data ({tag}): {excerpt}</source>
+        <translation>Andre data ({tag}): {excerpt}</translation>
+    </message>
+    <message>
         <source>present</source>
         <translation>finnes</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>the camera maker&apos;s notes</source>
+        <translation>kameraprodusentens notater</translation>
+    </message>
+    <message>
+        <source>editing history</source>
+        <translation>redigeringshistorikk</translation>
+    </message>
+    <message>
+        <source>document IDs</source>
+        <translation>dokument-ID-er</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>kommentarer</translation>
+    </message>
+    <message>
+        <source>data after the picture</source>
+        <translation>data etter bildet</translation>
+    </message>
+    <message>
+        <source>unknown data blocks</source>
+        <translation>ukjente datablokker</translation>
+    </message>
+    <message>
+        <source>text blocks</source>
+        <translation>tekstblokker</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>dato og klokkeslett</translation>
+    </message>
+    <message>
+        <source>software</source>
+        <translation>programvare</translation>
+    </message>
+    <message>
+        <source>camera and lens model</source>
+        <translation>kamera- og objektivmodell</translation>
+    </message>
+    <message>
+        <source>colour profile device</source>
+        <translation>enhet i fargeprofilen</translation>
+    </message>
+    <message>
+        <source>other metadata</source>
+        <translation>andre metadata</translation>
+    </message>
+    <message>
+        <source>near %1</source>
+        <translation>nær %1</translation>
+    </message>
+    <message>
+        <source>%1 km from %2</source>
+        <translation>%1 km fra %2</translation>
+    </message>
+    <message>
+        <source>Carries GPS data (no exact position found)</source>
+        <translation>Har GPS-data (uten nøyaktig posisjon)</translation>
+    </message>
+    <message>
+        <source>Shows where it was taken: %1</source>
+        <translation>Viser hvor bildet ble tatt: %1</translation>
+    </message>
+    <message>
+        <source>Names a place: %1</source>
+        <translation>Navngir et sted: %1</translation>
+    </message>
+    <message>
+        <source>Marks where faces or people are in the picture</source>
+        <translation>Markerer hvor ansikter eller personer er i bildet</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s name: %1</source>
+        <translation>Eierens navn: %1</translation>
+    </message>
+    <message>
+        <source>Contact details: %1</source>
+        <translation>Kontaktopplysninger: %1</translation>
+    </message>
+    <message>
+        <source>Camera serial number: %1</source>
+        <translation>Kameraets serienummer: %1</translation>
+    </message>
+    <message>
+        <source>Embedded preview of the uncropped picture</source>
+        <translation>Innebygd forhåndsvisning av det ubeskårne bildet</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>andre data</translation>
+    </message>
+    <message>
+        <source>Also: %1</source>
+        <translation>Dessuten: %1</translation>
+    </message>
+    <message>
+        <source>(1 field)</source>
+        <translation>(1 felt)</translation>
+    </message>
+    <message>
+        <source>(%1 fields)</source>
+        <translation>(%1 felt)</translation>
+    </message>
+    <message>
+        <source>None of the %1 selected photos has a GPS position, serial number or owner&apos;s name.</source>
+        <translation>Ingen av de %1 valgte bildene har GPS-posisjon, serienummer eller eierens navn.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 have a GPS position</source>
+        <translation>%1 av %2 har GPS-posisjon</translation>
+    </message>
+    <message>
+        <source>%1 of %2 have a camera serial number</source>
+        <translation>%1 av %2 har kameraets serienummer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 have the owner&apos;s name</source>
+        <translation>%1 av %2 har eierens navn</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1045,100 @@
     <message>
         <source>owner or photographer name</source>
         <translation>navn på eier eller fotograf</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Vis detaljer …</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Skjul detaljer …</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Ikke lagre</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Lukk uten å lagre</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1181,30 @@
     <message>
         <source>Nothing in quarantine.</source>
         <translation>Ingenting i karantene.</translation>
+    </message>
+    <message>
+        <source>Not a photo: a %1 file</source>
+        <translation>Ikke et bilde: en %1-fil</translation>
+    </message>
+    <message>
+        <source>Not a photo the archive can take</source>
+        <translation>Ikke et bilde arkivet kan ta imot</translation>
+    </message>
+    <message>
+        <source>The picture is damaged or incomplete and cannot be read</source>
+        <translation>Bildet er skadet eller ufullstendig og kan ikke leses</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>Filen er tom</translation>
+    </message>
+    <message>
+        <source>The picture is too large to open safely</source>
+        <translation>Bildet er for stort til å åpnes trygt</translation>
+    </message>
+    <message>
+        <source>Could not be archived</source>
+        <translation>Kunne ikke arkiveres</translation>
     </message>
 </context>
 <context>
@@ -945,8 +1432,24 @@
         <translation>Portrett: ansiktet dekker minst (andel av korteste side)</translation>
     </message>
     <message>
-        <source>Case number pattern (regular expression)</source>
-        <translation>Mønster for saksnummer (regulært uttrykk)</translation>
+        <source>Like %1</source>
+        <translation>Som %1</translation>
+    </message>
+    <message>
+        <source>My own rule (regular expression)</source>
+        <translation>Egen regel (regulært uttrykk)</translation>
+    </message>
+    <message>
+        <source>Case numbers look</source>
+        <translation>Saksnumre ser slik ut</translation>
+    </message>
+    <message>
+        <source>Type a folder or file name, e.g. 2026-123456/IMG_0001.jpg</source>
+        <translation>Skriv et mappe- eller filnavn, f.eks. 2026-123456/IMG_0001.jpg</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Prøv</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -1019,6 +1522,38 @@
     <message>
         <source>Flickr</source>
         <translation>Flickr</translation>
+    </message>
+    <message>
+        <source>Windows user name, then Enter</source>
+        <translation>Windows-brukernavn, så Enter</translation>
+    </message>
+    <message>
+        <source>Editors who may approve sets</source>
+        <translation>Redaktører som kan godkjenne sett</translation>
+    </message>
+    <message>
+        <source>Leave the list empty to let anyone approve.</source>
+        <translation>La listen stå tom for å la alle godkjenne.</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Godkjenning</translation>
+    </message>
+    <message>
+        <source>Shared archive</source>
+        <translation>Felles arkiv</translation>
+    </message>
+    <message>
+        <source>The rule is not a valid regular expression.</source>
+        <translation>Regelen er ikke et gyldig regulært uttrykk.</translation>
+    </message>
+    <message>
+        <source>Case number found: %1</source>
+        <translation>Saksnummer funnet: %1</translation>
+    </message>
+    <message>
+        <source>No case number found in this name.</source>
+        <translation>Fant ikke noe saksnummer i dette navnet.</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -1110,12 +1645,56 @@
         <translation>Bekreftelseskoden Flickr viser:</translation>
     </message>
     <message>
+        <source>Open in browser</source>
+        <translation>Åpne i nettleseren</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopier</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Logg inn</translation>
     </message>
     <message>
+        <source>Signing in needs the district&apos;s Flickr API key.</source>
+        <translation>Innlogging krever distriktets API-nøkkel for Flickr.</translation>
+    </message>
+    <message>
+        <source>No Flickr API key is set. Enter the key and secret under Settings → Flickr, then sign in.</source>
+        <translation>Ingen API-nøkkel for Flickr er satt. Skriv inn nøkkelen og hemmeligheten under Innstillinger → Flickr, og logg så inn.</translation>
+    </message>
+    <message>
         <source>Open this address, allow the app on Flickr, then paste the code Flickr shows below.</source>
         <translation>Åpne denne adressen, gi programmet tilgang på Flickr, og lim inn koden Flickr viser, nedenfor.</translation>
+    </message>
+    <message>
+        <source>Paste the code Flickr shows after you allowed the app.</source>
+        <translation>Lim inn koden Flickr viser etter at du har gitt appen tilgang.</translation>
+    </message>
+    <message>
+        <source>Flickr did not answer within %1 seconds. Check the network connection (and the endpoint in Settings → Flickr), then try again.</source>
+        <translation>Flickr svarte ikke innen %1 sekunder. Sjekk nettverkstilkoblingen (og adressen under Innstillinger → Flickr), og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>No Flickr API key is set. Enter the key and secret under Settings → Flickr.</source>
+        <translation>Ingen API-nøkkel for Flickr er satt. Skriv inn nøkkelen og hemmeligheten under Innstillinger → Flickr.</translation>
+    </message>
+    <message>
+        <source>Flickr cannot be reached. Check the network connection (and the endpoint in Settings → Flickr), then try again.</source>
+        <translation>Får ikke kontakt med Flickr. Sjekk nettverkstilkoblingen (og adressen under Innstillinger → Flickr), og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>Flickr did not accept the verification code (mistyped, or too old). Sign in again.</source>
+        <translation>Flickr godtok ikke bekreftelseskoden (feilskrevet eller for gammel). Logg inn på nytt.</translation>
+    </message>
+    <message>
+        <source>Flickr did not start the sign-in. Check the API key and secret in Settings → Flickr.</source>
+        <translation>Flickr startet ikke innloggingen. Sjekk API-nøkkelen og hemmeligheten under Innstillinger → Flickr.</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1900,10 @@
     <message>
         <source>Cover</source>
         <translation>Forside</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Ikke kontrollert</translation>
     </message>
 </context>
 <context>
