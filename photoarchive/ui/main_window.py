@@ -944,8 +944,11 @@ class MainWindow(QMainWindow):
         from photoarchive.ui.preview_window import FullScreenPreview
 
         index = self.grid.currentIndex()
+        selected = self.selected_ids()
+        if selected and (not index.isValid() or self.model.id_at(index.row()) not in selected):
+            index = self.model.index(self.model.row_of(selected[0]) or 0)
+            self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         if not index.isValid():
-            selected = self.selected_ids()
             row = self.model.row_of(selected[0]) if selected else (0 if self.model.rowCount() else None)
             if row is None:
                 return

@@ -8,8 +8,10 @@ users too: categories are pills (a dashed outline with "?" while only suggested)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+import math
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from photoarchive.catalog.photos import PhotoSummary
@@ -27,19 +29,21 @@ TINY_EDGE = 64
 
 PILL, SQUARE, TAB = "pill", "square", "tab"
 
-# key: (colour, shape, mark drawn before the text)
+# key: (colour, shape, mark drawn before the text). Marks are drawn as vector shapes, not font glyphs,
+# so they look the same with every system font.
 _BADGES: dict[str, tuple[QColor, str, str]] = {
     "portrait": (QColor(52, 110, 190), PILL, ""),
     "case": (QColor(176, 96, 24), PILL, ""),
     "media": (QColor(46, 132, 78), PILL, ""),
-    "gps": (QColor(196, 40, 40), SQUARE, "⌖ "),
-    "serial": (QColor(140, 50, 150), SQUARE, "# "),
-    "set": (QColor(96, 96, 96), TAB, "▤ "),
-    "published": (QColor(0, 92, 200), TAB, "✓ "),
-    "cover": (QColor(210, 170, 20), TAB, "★ "),
+    "gps": (QColor(196, 40, 40), SQUARE, "pin"),
+    "serial": (QColor(140, 50, 150), SQUARE, "hash"),
+    "set": (QColor(96, 96, 96), TAB, "stack"),
+    "published": (QColor(0, 92, 200), TAB, "check"),
+    "cover": (QColor(210, 170, 20), TAB, "star"),
     # The privacy state "could not be checked" (its own function decides when it shows).
-    "unchecked": (QColor(20, 20, 20), SQUARE, "! "),
+    "unchecked": (QColor(20, 20, 20), SQUARE, "bang"),
 }
+MARK = 10  # the mark's size in pixels
 # Kept for callers that only need the colour of a badge.
 _BADGE_COLOURS = {key: colour for key, (colour, _shape, _mark) in _BADGES.items()}
 # Dark text on light badges (cover gold).
@@ -129,9 +133,57 @@ class TileDelegate(QStyledItemDelegate):
             second.append(photo.case_number)
         return photo.original_name, "  ·  ".join(second)
 
+    @staticmethod
+    def _draw_mark(painter: QPainter, mark: str, box: QRectF, colour: QColor) -> None:
+        painter.save()
+        pen = QPen(colour, 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        c = box.center()
+        if mark == "pin":
+            painter.drawEllipse(c, 3.6, 3.6)
+            painter.setBrush(colour)
+            painter.drawEllipse(c, 1.2, 1.2)
+        elif mark == "hash":
+            for dx in (-1.8, 1.8):
+                painter.drawLine(QPointF(c.x() + dx, box.top() + 1), QPointF(c.x() + dx, box.bottom() - 1))
+            for dy in (-1.8, 1.8):
+                painter.drawLine(QPointF(box.left() + 1, c.y() + dy), QPointF(box.right() - 1, c.y() + dy))
+        elif mark == "stack":
+            painter.drawRect(QRectF(box.left() + 2.5, box.top() + 1, box.width() - 3.5, box.height() - 4))
+            painter.drawPolyline(
+                [
+                    QPointF(box.left() + 1, box.top() + 3),
+                    QPointF(box.left() + 1, box.bottom()),
+                    QPointF(box.right() - 2, box.bottom()),
+                ]
+            )
+        elif mark == "check":
+            painter.drawPolyline(
+                [
+                    QPointF(box.left() + 1, c.y()),
+                    QPointF(c.x() - 1, box.bottom() - 1.5),
+                    QPointF(box.right() - 1, box.top() + 1.5),
+                ]
+            )
+        elif mark == "star":
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            points = []
+            for i in range(10):
+                radius = box.width() / 2 if i % 2 == 0 else box.width() / 4.5
+                angle = -math.pi / 2 + i * math.pi / 5
+                points.append(QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle)))
+            painter.drawPolygon(QPolygonF(points))
+        elif mark == "bang":
+            painter.drawLine(QPointF(c.x(), box.top() + 0.5), QPointF(c.x(), box.bottom() - 3))
+            painter.drawPoint(QPointF(c.x(), box.bottom() - 0.5))
+        painter.restore()
+
     def _draw_badge(self, painter: QPainter, rect: QRect, key: str, label: str, suggested: bool) -> None:
         colour, shape, mark = _BADGES[key]
-        text = mark + label + ("?" if suggested else "")
+        text = label + ("?" if suggested else "")
         radius = rect.height() / 2 if shape == PILL else (1.5 if shape == SQUARE else 3.0)
         box = QRectF(rect)
         if suggested:  # a suggestion is an outline until a person confirms it
@@ -148,11 +200,19 @@ class TileDelegate(QStyledItemDelegate):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawRect(QRectF(box.left(), box.top() + 3, 2.5, box.height() - 6))
             painter.setPen(QColor(20, 20, 20) if key in _DARK_TEXT else QColor("white"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        text_rect = QRect(rect)
+        if mark:
+            ink = painter.pen().color()
+            mark_box = QRectF(rect.left() + 5, rect.center().y() - MARK / 2 + 0.5, MARK, MARK)
+            self._draw_mark(painter, mark, mark_box, ink)
+            painter.setPen(ink)
+            text_rect.setLeft(rect.left() + MARK + 4)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def badge_width(self, key: str, label: str, suggested: bool) -> int:
         _colour, _shape, mark = _BADGES[key]
-        return self._badge_metrics.horizontalAdvance(mark + label + ("?" if suggested else "")) + 12
+        text = label + ("?" if suggested else "")
+        return self._badge_metrics.horizontalAdvance(text) + 12 + (MARK + 3 if mark else 0)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
