@@ -52,6 +52,11 @@ def _load() -> list[tuple[float, float, str, str]]:
         return _towns
 
 
+def loaded() -> bool:
+    """True once the towns are in memory (a lookup then takes milliseconds)."""
+    return _towns is not None
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

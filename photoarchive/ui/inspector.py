@@ -75,9 +75,16 @@ def _file_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def _privacy_panel(originals: Path, record: PhotoRecord) -> PrivacyPanel:
+def _privacy_panel(originals: Path, record: PhotoRecord, name_places: bool | None = None) -> PrivacyPanel:
+    """The panel for one original (on a worker). The town of a GPS position is named only when the
+    town list is already loaded, unless asked: loading it takes seconds, and the panel should not wait."""
+    from photoarchive import places
+
     try:
-        return scan_panel(originals / record.archive_path)
+        return scan_panel(
+            originals / record.archive_path,
+            name_places=places.loaded() if name_places is None else name_places,
+        )
     except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
         log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
         return PrivacyPanel(identifying=flags_in_words(record))
@@ -355,6 +362,16 @@ class Inspector(QWidget):
         if request != self._request:
             return
         self.privacy_panel = panel
+        if panel.place_pending and len(self.records) == 1:
+            # Shown at once without the town; again with it once the town list is loaded.
+            record = self.records[0]
+            self.ctx.runner.submit(
+                _privacy_panel,
+                self.ctx.home.originals,
+                record,
+                True,
+                on_done=lambda named: self._privacy_loaded(request, named),
+            )
         if panel.clean:
             self.privacy.setText(self.tr("No personal data found."))
             return

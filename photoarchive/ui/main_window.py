@@ -74,14 +74,6 @@ SORTS = (
 CULL_KEYS = {Category.PORTRAIT: "P", Category.CASE: "C", Category.MEDIA: "M"}
 
 
-def _preload_places() -> None:
-    import threading
-
-    from photoarchive.places import nearest_town
-
-    threading.Thread(target=nearest_town, args=(0.0, 0.0), name="load-places", daemon=True).start()
-
-
 class MainWindow(QMainWindow):
     # Emitted when the grid holds the rows of the current view (count), for tests and benchmarks.
     gridFilled = Signal(int)
@@ -129,8 +121,9 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(self.windowIcon() or QIcon(), self)
             self.tray.show()
 
+        # The counts of every view once the first view is on screen, not competing with it.
+        self._counts_after_first_view = True
         self.sidebar.select(ViewSpec(ViewKind.INBOX))
-        self.refresh_sidebar()
         if "sync" in self.pages:
             # The Flickr account's state for the status bar, once the window is up (it is a network call).
             QTimer.singleShot(1500, self.sync_page, self.sync_page.refresh)
@@ -138,9 +131,6 @@ class MainWindow(QMainWindow):
             self.watch.start()
         else:
             self.inbox_label.setText(self.tr("Inbox not watched"))
-        # The town names for GPS positions take a couple of seconds to load: once, soon after start, off
-        # the UI thread, so the first photo's privacy panel does not wait for them.
-        QTimer.singleShot(3000, self, _preload_places)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -719,6 +709,9 @@ class MainWindow(QMainWindow):
             self.empty_label.setText(self._empty_text(spec))
             self.empty_label.show()
         self.gridFilled.emit(total)
+        if self._counts_after_first_view:
+            self._counts_after_first_view = False
+            self.refresh_sidebar()
 
     def _fill_ids(self, generation: int, ids: list[int]) -> None:
         if generation != self._load_generation:

@@ -140,6 +140,8 @@ class PrivacyPanel:
     identifying: list[str] = field(default_factory=list)  # one sentence each, the riskiest first
     other: str = ""  # everything else, in one line
     details: list[str] = field(default_factory=list)  # every field found (behind "Show all fields")
+    # A position was found but its town not looked up (the town list was not loaded yet).
+    place_pending: bool = False
 
     @property
     def clean(self) -> bool:
@@ -194,6 +196,7 @@ def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: i
             else:
                 where = position.words()
                 place = _place_words(position) if name_places else ""
+                panel.place_pending = not name_places
                 panel.identifying.append(
                     QCoreApplication.translate("PrivacyPanel", "Shows where it was taken: %1").replace(
                         "%1", f"{where}, {place}" if place else where
@@ -254,11 +257,12 @@ def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: i
     return panel
 
 
-def scan_panel(original: Path) -> PrivacyPanel:
-    """Scan the original (call on a worker) and build the panel, with the nearest town for a position."""
+def scan_panel(original: Path, *, name_places: bool = True) -> PrivacyPanel:
+    """Scan the original (call on a worker) and build the panel, with the nearest town for a position
+    (``name_places=False``: without the town, when the town list is not loaded yet)."""
     from photoarchive.privacy.scanning import scan
 
-    return panel_for(scan(original).findings)
+    return panel_for(scan(original).findings, name_places=name_places)
 
 
 def several_in_words(records: list[PhotoRecord]) -> str:

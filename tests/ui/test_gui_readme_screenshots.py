@@ -75,8 +75,8 @@ def test_readme_screenshots(language, qapp, make_window, ingest, home, settings,
             if window.model.photo(r).original_name.endswith("E18 1.jpg")
         )
         select_rows(window, [row])
-        marker = "Fjernes før" if language == "nb" else "Removed before"
-        qtbot.waitUntil(lambda: marker in window.inspector.privacy.text(), timeout=15000)
+        marker = "nær Skien" if language == "nb" else "near Skien"
+        qtbot.waitUntil(lambda: marker in window.inspector.privacy.text(), timeout=30000)
         qtbot.waitUntil(
             lambda: (
                 window.inspector.preview_source is not None and window.inspector.preview_source.width() > 256
