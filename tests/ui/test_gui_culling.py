@@ -92,7 +92,7 @@ def test_arrow_keys_move_and_the_culling_keys_act_on_the_selection(make_window, 
     headline.clear()  # nothing left unsaved (closing would ask)
 
 
-def test_full_screen_preview_steps_with_arrows_and_closes_with_escape(make_window, ingest, qtbot):
+def test_full_screen_preview_steps_with_arrows_and_closes_with_escape(make_window, ingest, catalog, qtbot):
     ingest("Første.jpg", "Andre.jpg", "Tredje.jpg")
     window = make_window()
     _focus_grid(window, qtbot)
@@ -113,6 +113,11 @@ def test_full_screen_preview_steps_with_arrows_and_closes_with_escape(make_windo
     assert window.model.photo(start + 1).original_name in preview.caption.text()
     qtbot.keyClick(preview, Qt.Key.Key_Left)
     assert window.grid.currentIndex().row() == start
+    # The culling keys work full screen too, on the photo shown.
+    shown = window.model.id_at(start)
+    qtbot.keyClick(preview, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: Category.MEDIA in catalog.photos.get(shown).categories, timeout=5000)
+    assert catalog.photos.get(shown).categories[Category.MEDIA].state is CategoryState.CONFIRMED
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not preview.isVisible(), timeout=5000)
     # F opens it too.

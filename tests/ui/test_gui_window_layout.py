@@ -127,3 +127,27 @@ def test_a_neutral_theme_that_does_not_tint_photos(make_window, ingest, qtbot):
         window.sidebar.select(ViewSpec(ViewKind.ALL))
     assert window.grid.indexAt(QPoint(30, 30)).isValid()
     save_screenshot(window, "theme-dark.png")
+
+
+def test_badges_are_legible_and_differ_in_colour_and_shape(make_window):
+    from photoarchive.ui.tile_delegate import _BADGES, BADGE_PIXELS
+
+    window = make_window()
+    delegate = window.delegate
+    assert delegate.badge_font.pixelSize() >= BADGE_PIXELS >= 11
+    colours = {key: colour.name() for key, (colour, _shape, _mark) in _BADGES.items()}
+    assert len(set(colours.values())) == len(colours)  # no two badges share a colour ("Cover" vs "Case")
+    assert delegate.badge_shape("case") != delegate.badge_shape("cover")
+    assert delegate.badge_shape("gps") != delegate.badge_shape("portrait")
+    # A suggestion reads differently from a confirmed category: the "?" is part of its width.
+    assert delegate.badge_width("case", "Case", True) > delegate.badge_width("case", "Case", False)
+
+
+def test_tile_captions_carry_date_and_case_number(make_window, ingest):
+    from datetime import datetime
+
+    ingest("2026-123456/Åsted.jpg", capture_time=datetime(2026, 11, 3, 9, 41))
+    window = make_window()
+    name, details = window.delegate.caption(window.model.photo(0))
+    assert name == "Åsted.jpg"
+    assert details == "03.11.2026 09:41  ·  2026-123456"
