@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.conflicts import ChangeSince, EditConflict
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
-from photoarchive.sets.errors import SetError, SetNotFound, SetStateError
-from photoarchive.sets.model import AuditEntry, PhotoSet, SetContent, SetState, Visibility
+from photoarchive.catalog.set_records import (
+    AuditEntry,
+    PhotoSet,
+    SetContent,
+    SetError,
+    SetNotFound,
+    SetState,
+    SetStateError,
+    Visibility,
+)
 
 # Set fields a person may edit (state and approval change only through `apply_step`).
 EDITABLE_SET_FIELDS = (
@@ -25,10 +37,6 @@ EDITABLE_SET_FIELDS = (
     "tags",
     "cover_photo_id",
 )
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,8 @@ class StateChange:
     approved_content: SetContent | None = None
     clear_approval: bool = False
     override_reason: str | None = None
+    # Written when set (the submit step); on PostgreSQL a trigger writes the server's login instead.
+    submitted_by: str | None = None
 
 
 class SetStore:
@@ -85,7 +95,7 @@ class SetStore:
             rows = conn.execute(select(photo_sets).order_by(photo_sets.c.id)).mappings().all()
             return [self._load(conn, row) for row in rows]
 
-    def approved(self) -> list[PhotoSet]:
+    def approved(self) -> builtins.list[PhotoSet]:
         """Sets with approved content (what sync publishes), by id."""
         return [s for s in self.list() if s.approved_content is not None]
 
@@ -93,7 +103,7 @@ class SetStore:
         with self.engine.connect() as conn:
             return set(conn.execute(select(photo_sets.c.id)).scalars())
 
-    def sets_of_photo(self, photo_id: int) -> list[int]:
+    def sets_of_photo(self, photo_id: int) -> builtins.list[int]:
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
@@ -122,7 +132,7 @@ class SetStore:
         now = utcnow()
         try:
             with self.engine.begin() as conn:
-                set_id = int(
+                set_id = inserted_id(
                     conn.execute(
                         insert(photo_sets).values(
                             title=title,
@@ -137,7 +147,7 @@ class SetStore:
                             created_at=now,
                             updated_at=now,
                         )
-                    ).inserted_primary_key[0]
+                    )
                 )
                 if audit is not None:
                     self._audit(conn, audit, target_id=set_id)
@@ -147,7 +157,17 @@ class SetStore:
         assert found is not None
         return found
 
-    def update(self, set_id: int, changes: dict[str, Any]) -> None:
+    def version_of(self, set_id: int) -> int:
+        """The set's row version (bumped by every change); pass it to update() to detect a later save."""
+        with self.engine.connect() as conn:
+            self._require(conn, set_id)
+            return int(
+                conn.execute(select(photo_sets.c.version).where(photo_sets.c.id == set_id)).scalar_one()
+            )
+
+    def update(self, set_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> None:
+        """Edit a set's fields. With `expected_version`, a set changed by someone else since raises
+        EditConflict (who and when) and nothing is written."""
         unknown = set(changes) - set(EDITABLE_SET_FIELDS)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -163,13 +183,18 @@ class SetStore:
         try:
             with self.engine.begin() as conn:
                 self._require(conn, set_id)
-                conn.execute(
-                    update(photo_sets).where(photo_sets.c.id == set_id).values(**values, updated_at=utcnow())
+                stmt = update(photo_sets).where(photo_sets.c.id == set_id)
+                if expected_version is not None:
+                    stmt = stmt.where(photo_sets.c.version == expected_version)
+                result = conn.execute(
+                    stmt.values(**values, updated_at=utcnow(), version=photo_sets.c.version + 1)
                 )
+                if result.rowcount != 1:
+                    raise self._conflict(conn, set_id, expected_version or 0)
         except IntegrityError as exc:
             raise SetError(f"A set called «{values.get('title')}» already exists.") from exc
 
-    def add_photos(self, set_id: int, photo_ids: Iterable[int]) -> list[int]:
+    def add_photos(self, set_id: int, photo_ids: Iterable[int]) -> builtins.list[int]:
         """Append photos at the end (those already in the set stay where they are); returns the added."""
         wanted = list(dict.fromkeys(int(p) for p in photo_ids))
         with self.engine.begin() as conn:
@@ -197,7 +222,7 @@ class SetStore:
                 self._touch(conn, set_id)
         return added
 
-    def remove_photos(self, set_id: int, photo_ids: Iterable[int]) -> list[int]:
+    def remove_photos(self, set_id: int, photo_ids: Iterable[int]) -> builtins.list[int]:
         wanted = list(dict.fromkeys(int(p) for p in photo_ids))
         with self.engine.begin() as conn:
             self._require(conn, set_id)
@@ -233,7 +258,7 @@ class SetStore:
 
     def apply_step(self, set_id: int, change: StateChange, audit: Sequence[NewAuditEntry] = ()) -> None:
         """Write a workflow step and its audit entries in one transaction."""
-        values: dict[str, Any] = {"state": change.state.value}
+        values: dict[str, Any] = {"state": change.state.value, "version": photo_sets.c.version + 1}
         if change.approved_by is not None:
             values["approved_by"] = change.approved_by
         if change.approved_at is not None:
@@ -244,6 +269,8 @@ class SetStore:
             values.update(approved_snapshot=None, approved_by="", approved_at=None)
         if change.override_reason is not None:
             values["override_reason"] = change.override_reason
+        if change.submitted_by is not None:
+            values["submitted_by"] = change.submitted_by
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(photo_sets)
@@ -267,7 +294,7 @@ class SetStore:
 
     def audit_entries(
         self, *, target_kind: str | None = None, target_id: int | None = None, limit: int | None = None
-    ) -> list[AuditEntry]:
+    ) -> builtins.list[AuditEntry]:
         """Oldest first."""
         stmt = select(audit_log).order_by(audit_log.c.id)
         if target_kind is not None:
@@ -304,7 +331,25 @@ class SetStore:
 
     @staticmethod
     def _touch(conn: Connection, set_id: int) -> None:
-        conn.execute(update(photo_sets).where(photo_sets.c.id == set_id).values(updated_at=utcnow()))
+        conn.execute(
+            update(photo_sets)
+            .where(photo_sets.c.id == set_id)
+            .values(updated_at=utcnow(), version=photo_sets.c.version + 1)
+        )
+
+    @staticmethod
+    def _conflict(conn: Connection, set_id: int, yours: int) -> EditConflict:
+        current = conn.execute(
+            select(photo_sets.c.version, photo_sets.c.updated_at).where(photo_sets.c.id == set_id)
+        ).one()
+        last = conn.execute(
+            select(audit_log.c.actor, audit_log.c.at, audit_log.c.action)
+            .where(audit_log.c.target_kind == "set", audit_log.c.target_id == set_id)
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).first()
+        since = [ChangeSince(last.actor, last.at, (last.action,))] if last is not None else []
+        return EditConflict("set", set_id, yours, int(current.version), since)
 
     @staticmethod
     def _load(conn: Connection, row: Any) -> PhotoSet:
@@ -315,6 +360,16 @@ class SetStore:
                 .order_by(set_members.c.position, set_members.c.photo_id)
             ).scalars()
         )
+        submitted_by = conn.execute(
+            select(audit_log.c.actor)
+            .where(
+                audit_log.c.target_kind == "set",
+                audit_log.c.target_id == row["id"],
+                audit_log.c.action == "submit",
+            )
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).scalar()
         snapshot = row["approved_snapshot"]
         return PhotoSet(
             id=row["id"],
@@ -333,4 +388,5 @@ class SetStore:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             photo_ids=members,
+            submitted_by=submitted_by or "",
         )

@@ -15,6 +15,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from photoarchive import __version__
 from photoarchive.errors import PhotoarchiveError
@@ -25,6 +26,8 @@ COMMAND_MODULES = (
     "photoarchive.cli.privacy_cmds",
     "photoarchive.cli.set_cmds",
     "photoarchive.cli.flickr_cmds",
+    "photoarchive.cli.catalog_cmds",
+    "photoarchive.cli.redact_cmds",
 )
 
 EXIT_OK = 0
@@ -33,7 +36,7 @@ EXIT_ERROR = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors, as we want
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 

@@ -1,4 +1,4 @@
-"""Archive commands: ingest, watch, list, show, tag, quarantine, remove, export."""
+"""Archive commands: ingest, watch, list, show, tag, quarantine, remove, export, check."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
+    from photoarchive.catalog.photos import CategoryMark, PhotoRecord
+    from photoarchive.home import Home
+    from photoarchive.ingest.pipeline import IngestResult
+    from photoarchive.ingest.watcher import InboxStatus
+    from photoarchive.settings import Settings
 
 CATEGORY_NAMES = ("portrait", "case", "media")
 
@@ -111,11 +119,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--keep-date", action="store_true", help="keep the capture date and time")
     p.set_defaults(handler=cmd_export)
 
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="prove the archive is whole (re-hash originals, adopt unknown ones, rebuild thumbnails)",
+        description="Re-hash every original against the catalog, adopt originals the catalog does not "
+        "know (recorded with an 'adopted' event; nothing is deleted), report catalogued photos whose file "
+        "is missing or changed, rebuild missing thumbnails, report quarantine entries without a file. "
+        "Exit 0 when the archive is whole (after repairs), 1 when something needs a person.",
+    )
+    p.add_argument("--quick", action="store_true", help="compare sizes and dates only (no re-hashing)")
+    p.add_argument("--json", action="store_true", help="the report as one JSON object")
+    p.set_defaults(handler=cmd_check)
+
 
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> tuple[Home, Settings, Catalog]:
     from photoarchive.catalog import Catalog
     from photoarchive.cli.context import home_and_settings
 
@@ -145,7 +166,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         ingestor.recover()
 
-        def report(result) -> None:  # type: ignore[no-untyped-def]
+        def report(result: IngestResult) -> None:
             if args.json:
                 print(json.dumps(_result_json(result), ensure_ascii=False), flush=True)
             else:
@@ -172,7 +193,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _result_json(result) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _result_json(result: IngestResult) -> dict[str, Any]:
     return {
         "source": str(result.source),
         "outcome": result.outcome.value,
@@ -191,16 +212,21 @@ def cmd_watch(args: argparse.Namespace) -> int:
     home, settings, catalog = _open(args)
     stopped = threading.Event()
 
-    def on_result(result) -> None:  # type: ignore[no-untyped-def]
+    def on_result(result: IngestResult) -> None:
         print(result.describe(), flush=True)
 
-    def on_status(status) -> None:  # type: ignore[no-untyped-def]
+    def on_status(status: InboxStatus) -> None:
         print(status.message, file=sys.stderr, flush=True)
 
     service = WatchService(
         home, settings, catalog, on_result=on_result, on_status=on_status, inbox_folders=args.inbox
     )
     service.start()
+    # Case photos get their face regions suggested in the background, never inside the ingest.
+    from photoarchive.redaction.background import BackgroundSuggester
+
+    suggester = BackgroundSuggester(catalog, home)
+    suggester.start()
     print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
     try:
         while not stopped.wait(0.5):
@@ -208,6 +234,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Stopping (finishing the file in progress)…", file=sys.stderr, flush=True)
     finally:
+        suggester.stop()
         service.stop()
     return 0
 
@@ -238,11 +265,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _category_label(mark) -> str:  # type: ignore[no-untyped-def]
+def _category_label(mark: CategoryMark) -> str:
     return mark.category.value + ("?" if mark.state.value == "suggested" else "")
 
 
-def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def photo_json(r: PhotoRecord) -> dict[str, Any]:
     """The stable JSON shape of a photo (documented in the README)."""
     return {
         "id": r.id,
@@ -273,12 +300,7 @@ def photo_json(r) -> dict[str, Any]:  # type: ignore[no-untyped-def]
             for m in r.categories.values()
         },
         "case_number": r.case_number,
-        "caption": r.caption,
-        "headline": r.headline,
-        "keywords": r.keywords,
-        "byline": r.byline,
-        "credit": r.credit,
-        "copyright": r.copyright,
+        **r.press_values(),
         "faces": r.faces,
         "reviewed": r.reviewed,
         "ingested_at": r.ingested_at.isoformat() + "Z",
@@ -293,7 +315,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     record = catalog.photos.get(args.photo_id)
     if record is None:
         raise PhotoarchiveError(f"There is no photo {args.photo_id} in the catalog.")
-    history = catalog.photos.events(record.id)
+    history = catalog.events.for_photo(record.id)
     if args.json:
         data = photo_json(record)
         data["file"] = str(home.originals / record.archive_path)
@@ -301,6 +323,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail}
             for e in history
         ]
+        from photoarchive.cli.redact_cmds import redaction_json
+        from photoarchive.redaction import RedactionService
+
+        data["redaction"] = redaction_json(RedactionService(catalog, home), record.id)
         _print_json(data)
         return 0
     data = photo_json(record)
@@ -328,7 +354,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         f"{'categories':>15}: "
         + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items())
     )
-    print(f"{'personal data':>15}: {', '.join(record.privacy_findings) or 'none found'}")
+    print(f"{'personal data':>15}: {_privacy_line(record.privacy_findings)}")
+    from photoarchive.cli.redact_cmds import region_lines
+    from photoarchive.redaction import RedactionService
+
+    regions = RedactionService(catalog, home).regions(record.id)
+    print(f"{'redaction':>15}: {len(regions)} region(s)")
+    for line in region_lines(regions):
+        print(line)
     print("history:")
     for e in history:
         print(
@@ -337,9 +370,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _privacy_line(recorded: list[str]) -> str:
+    """The recorded privacy state in words: none found, the kinds found, or could not be checked."""
+    from photoarchive.privacy_state import PrivacyState, decide
+
+    status = decide(recorded)
+    if status.state is PrivacyState.UNCHECKED:
+        return "could not be checked (the scan at ingest failed); never published or exported"
+    return ", ".join(status.kinds) or "none found"
+
+
 def cmd_tag(args: argparse.Namespace) -> int:
     from photoarchive.catalog.photos import Category, CategoryState
     from photoarchive.errors import PhotoarchiveError
+    from photoarchive.media.press_text import parse_keywords
     from photoarchive.users import current_user
 
     _home, _settings, catalog = _open(args)
@@ -358,7 +402,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
             changes[field] = value
     ids = list(known)
     if args.keywords is not None:
-        changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
+        changes["keywords"] = parse_keywords(args.keywords)
     if changes:
         catalog.photos.update_fields(ids, changes, actor=actor)
     for keyword in args.add_keyword:
@@ -380,13 +424,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
     if args.resolve:
-        found = set(catalog.photos.resolve_quarantine(args.resolve))
+        found = set(catalog.quarantine.resolve(args.resolve))
         unknown = [i for i in args.resolve if i not in found]
         for quarantine_id in unknown:
             print(f"{quarantine_id}: no such quarantined file", file=sys.stderr)
         print(f"{len(found)} marked as dealt with", file=sys.stderr)
         return 1 if unknown else 0
-    items = catalog.photos.quarantined()
+    items = catalog.quarantine.list()
     if args.json:
         _print_json(
             [
@@ -435,8 +479,85 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     for item in results:
         if item.error:
-            print(f"photo {item.photo_id}: not exported — {item.error}", file=sys.stderr)
+            name = f" ({item.name})" if item.name else ""
+            print(f"photo {item.photo_id}{name}: not exported — {item.error}", file=sys.stderr)
         else:
             note = " (re-encoded)" if item.reencoded else ""
             print(f"photo {item.photo_id}: {item.dest}{note}")
     return 0 if all(not i.error for i in results) else 2
+
+
+# What each check finding means, in the command line's words (the window has its own, translated).
+CHECK_WORDS = {
+    "changed": "CHANGED: the original's bytes differ from those archived",
+    "size_changed": "CHANGED: the original's size differs from the catalog's",
+    "modified_after_ingest": "CHANGED?: the original was modified after it was archived",
+    "missing_original": "MISSING: the catalog names this original but the file is gone",
+    "unreadable_original": "UNREADABLE: the original cannot be read",
+    "adopted": "ADOPTED: an original the catalog did not know is now recorded",
+    "unknown_copy": "UNKNOWN COPY: a second copy of an archived photo (left in place)",
+    "unknown_not_a_photo": "UNKNOWN FILE: a file in originals/ that is not a photo (left in place)",
+    "thumbnail_rebuilt": "REBUILT: a missing thumbnail was made again",
+    "thumbnail_failed": "THUMBNAIL: the thumbnail could not be made",
+    "quarantine_file_missing": "MISSING: a quarantined file is no longer in quarantine/",
+}
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from photoarchive.check import CheckProgress, check_archive
+
+    home, settings, catalog = _open(args)
+    shown = {"stage": ""}
+
+    def progress(p: CheckProgress) -> None:
+        # One line per stage on a terminal; the JSON consumer reads only standard output.
+        if p.stage != shown["stage"] and not args.json:
+            shown["stage"] = p.stage
+            print(f"checking {p.stage.value.replace('_', ' ')} ({p.total})…", file=sys.stderr, flush=True)
+
+    report = check_archive(home, settings, catalog, quick=args.quick, progress=progress)
+    if args.json:
+        _print_json(
+            {
+                "home": str(home.root),
+                "quick": report.quick,
+                "whole": report.whole,
+                "photos_checked": report.photos_checked,
+                "files_on_disk": report.files_on_disk,
+                "findings": [
+                    {
+                        "kind": f.kind.value,
+                        "path": f.path,
+                        "photo_id": f.photo_id,
+                        "quarantine_id": f.quarantine_id,
+                        "repaired": f.repaired,
+                        "detail": f.detail,
+                    }
+                    for f in report.findings
+                ],
+            }
+        )
+    else:
+        for f in report.findings:
+            who = (
+                f" (photo {f.photo_id})"
+                if f.photo_id
+                else f" (quarantine {f.quarantine_id})"
+                if f.quarantine_id
+                else ""
+            )
+            extra = f" — {f.detail}" if f.detail and not f.repaired else ""
+            print(
+                f"{CHECK_WORDS[f.kind.value]}: {f.path}{who}{extra}",
+                file=sys.stdout if f.repaired else sys.stderr,
+            )
+        mode = "sizes and dates" if report.quick else "re-hashed"
+        verdict = (
+            "the archive is whole" if report.whole else f"{len(report.problems)} problem(s) need attention"
+        )
+        print(
+            f"{report.photos_checked} photos checked ({mode}), {report.files_on_disk} originals on disk, "
+            f"{sum(f.repaired for f in report.findings)} repaired: {verdict}",
+            file=sys.stderr,
+        )
+    return 0 if report.whole else 1

@@ -54,6 +54,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     submit.add_argument("set", metavar="SET")
     submit.set_defaults(handler=_submit)
 
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="what approving would publish and what refuses or warns (approves nothing)",
+    )
+    check.add_argument("set", metavar="SET")
+    check.add_argument("--override-reason", default="", help="check as if approving with this reason")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(handler=_check)
+
     approve = sub.add_parser(
         "approve", parents=[common], help="approve a set for publishing (checks every photo)"
     )
@@ -151,10 +161,58 @@ def _submit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    """Exit 0 when the set may be approved now (warnings allowed), 1 when something refuses it."""
+    import json
+
+    _home, _settings, _catalog, service = _open(args)
+    check = service.check(args.set, args.override_reason)
+    refusals = ([check.blocked] if check.blocked else []) + list(check.refusals)
+    if args.json:
+        data = {
+            "set": check.view.photo_set.id,
+            "may_approve": not refusals,
+            "needs_override": check.needs_override,
+            "refusals": [{"code": n.code.value, "photo_id": n.photo_id, "text": str(n)} for n in refusals],
+            "warnings": [
+                {"code": n.code.value, "photo_id": n.photo_id, "text": str(n)} for n in check.warnings
+            ],
+            "photos": [
+                {
+                    "id": p.photo_id,
+                    "name": p.name,
+                    "privacy": p.facts.privacy.state.value,
+                    "personal_data": list(p.facts.privacy.kinds),
+                    "unchecked_reasons": [r.value for r in p.facts.privacy.reasons],
+                    "case": p.facts.case.decision.value,
+                }
+                for p in check.photos
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0 if not refusals else 1
+    words = {"clean": "clean", "found": "personal data found (stripped)", "unchecked": "COULD NOT BE CHECKED"}
+    print(f"Set {check.view.photo_set.id}: {check.view.photo_set.title}")
+    for photo in check.photos:
+        privacy = words[photo.facts.privacy.state.value]
+        if photo.facts.privacy.kinds:
+            privacy += ": " + ", ".join(photo.facts.privacy.kinds)
+        print(f"  {photo.name}: {privacy}; case photo: {photo.facts.case.decision.value.replace('_', ' ')}")
+    for refusal in refusals:
+        print(f"  refused: {refusal}")
+    for warning in check.warnings:
+        print(f"  warning: {warning}")
+    print("May be approved." if not refusals else "Approval would be refused.")
+    return 0 if not refusals else 1
+
+
 def _approve(args: argparse.Namespace) -> int:
     _home, _settings, _catalog, service = _open(args)
-    photo_set = service.approve(args.set, override_reason=args.override_reason)
+    approval = service.approve_checked(args.set, override_reason=args.override_reason)
+    photo_set = approval.photo_set
     print(f"Approved set {photo_set.id} by {photo_set.approved_by}; the next sync publishes it.")
+    for warning in approval.warnings:
+        print(f"  warning: {warning}")
     return 0
 
 

@@ -17,7 +17,7 @@ REJECTED_UPLOAD_CODES = frozenset({5, 8})
 UPLOAD_METHODS = frozenset({"upload", "replace"})
 
 
-class Outcome(Enum):
+class FailureKind(Enum):
     RETRY = "retry"  # nothing happened on Flickr's side; try again after a pause
     AMBIGUOUS = "ambiguous"  # a write may have happened; reconcile, then retry
     SIGN_IN = "sign_in"  # the token is not (or no longer) good enough
@@ -37,27 +37,27 @@ class Failure:
     retry_after: float | None = None
 
 
-def classify(failure: Failure) -> Outcome:
+def classify(failure: Failure) -> FailureKind:
     if failure.connection_lost:
-        return Outcome.AMBIGUOUS if failure.write else Outcome.RETRY
+        return FailureKind.AMBIGUOUS if failure.write else FailureKind.RETRY
     status = failure.http_status
     if status is not None and status != 200:
         if status == 401:
-            return Outcome.SIGN_IN
+            return FailureKind.SIGN_IN
         if status == 429 or status == 408:
-            return Outcome.RETRY
+            return FailureKind.RETRY
         if status >= 500:
             # Flickr's upload front end has been seen to store a photo and still answer 5xx.
-            return Outcome.AMBIGUOUS if failure.method in UPLOAD_METHODS else Outcome.RETRY
-        return Outcome.FAIL
+            return FailureKind.AMBIGUOUS if failure.method in UPLOAD_METHODS else FailureKind.RETRY
+        return FailureKind.FAIL
     code = failure.flickr_code
     if code in TRANSIENT_FLICKR_CODES:
-        return Outcome.RETRY
+        return FailureKind.RETRY
     if code in SIGN_IN_FLICKR_CODES:
-        return Outcome.SIGN_IN
+        return FailureKind.SIGN_IN
     if code in REJECTED_UPLOAD_CODES and failure.method in UPLOAD_METHODS:
-        return Outcome.REJECTED
-    return Outcome.FAIL
+        return FailureKind.REJECTED
+    return FailureKind.FAIL
 
 
 @dataclass(frozen=True)

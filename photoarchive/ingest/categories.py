@@ -26,6 +26,41 @@ def find_case_number(relative_source: PurePath, pattern: str) -> str:
     return ""
 
 
+# Words in a drop path that say "case photo" in the press office's language (Norwegian police terms,
+# a few English ones): whole words, or the start of a compound ("åstedsbilde", "beslaglagt").
+CASE_WORDS = frozenset({"sak", "saksnr", "saksnummer", "bevis", "evidence", "crime"})
+CASE_WORD_STEMS = (
+    "åsted",
+    "gjerningssted",
+    "ransak",
+    "beslag",
+    "obduks",
+    "avhør",
+    "mistenkt",
+    "fornærmet",
+    "siktet",
+    "krimtek",
+    "kriminaltekn",
+    "etterforsk",
+    "drap",
+    "voldtekt",
+    "innbrudd",
+)
+_WORD_SPLIT = re.compile(r"[\W_]+")
+
+
+def case_words_in(relative_source: PurePath) -> list[str]:
+    """The case words in the drop path's folders and file name (its suffix left out), as written."""
+    found = []
+    parts = [*relative_source.parts[:-1], relative_source.stem] if relative_source.parts else []
+    for part in parts:
+        for word in _WORD_SPLIT.split(part):
+            folded = word.casefold()
+            if folded and (folded in CASE_WORDS or folded.startswith(CASE_WORD_STEMS)):
+                found.append(word)
+    return found
+
+
 def suggest_categories(
     *,
     width: int,
@@ -40,6 +75,9 @@ def suggest_categories(
     case_number = find_case_number(relative_source, settings.case_pattern)
     if case_number:
         categories.append(CategorySuggestion(Category.CASE, "folder"))
+    elif case_words_in(relative_source):
+        # "Ransaking_Bodø_åsted.jpg": no case number, but the name says what the photo is.
+        categories.append(CategorySuggestion(Category.CASE, "words"))
     if portrait:
         categories.append(CategorySuggestion(Category.PORTRAIT, "face"))
     return Suggestions(categories, case_number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path, PurePath
 
 # Written by copy tools, editors and operating systems; never photos, never finished.
@@ -83,3 +84,15 @@ def describe_non_image(head: bytes, suffix: str) -> str:
     return (
         f"not a photo in a supported format (JPEG, PNG, TIFF, HEIC, WebP){f' ({suffix})' if suffix else ''}"
     )
+
+
+HASH_CHUNK = 1024 * 1024
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as the catalog records it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as reader:
+        while chunk := reader.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

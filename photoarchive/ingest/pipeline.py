@@ -21,17 +21,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.claims import Claim
 from photoarchive.catalog.photos import NewPhoto
 from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
 from photoarchive.home import Home
 from photoarchive.ingest.archive_paths import choose_archive_path, make_read_only, make_writable
 from photoarchive.ingest.categories import suggest_categories
-from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
+from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored, sha256_of
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
 from photoarchive.settings import Settings
 from photoarchive.users import current_user
+
+if TYPE_CHECKING:
+    from photoarchive.media.analyse import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,16 @@ class IngestResult:
                 return f"{name}: moved to quarantine — {self.reason}"
             case _:
                 return f"{name}: {self.outcome.value} — {self.reason}"
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """An original found in originals/ that the catalog did not know."""
+
+    archive_path: str
+    photo_id: int
+    # The same bytes are already catalogued under another path: this file is a second copy, left alone.
+    copy_of_known: bool
 
 
 @dataclass(frozen=True)
@@ -114,8 +129,12 @@ class Ingestor:
         mid-ingest.
         """
         removed = 0
-        for pending_id, _sha, archive_path in self.catalog.photos.pending():
-            target = self.home.originals / archive_path
+        # On a shared catalog other desks' ingests may be in flight: only theirs that died are undone.
+        abandoned = set(self.catalog.claims.abandoned_pending())
+        for intent in self.catalog.pending.all():
+            if intent.id not in abandoned:
+                continue
+            target = self.home.originals / intent.archive_path
             # The source is still in the inbox (sources are removed only after the commit), so the
             # placed file is simply taken away and the source ingested again.
             if target.exists():
@@ -123,7 +142,7 @@ class Ingestor:
                 target.unlink()
                 removed += 1
                 log.warning("recovery: removed %s left by an interrupted ingest", target)
-            self.catalog.photos.clear_pending(pending_id)
+            self.catalog.pending.clear(intent.id)
         # With the lock held, every staging file belongs to an ingest that died.
         for leftover in self.home.staging.glob("*"):
             try:
@@ -141,8 +160,32 @@ class Ingestor:
         path = source.path
         if is_ignored(path) or is_hidden(path):
             return IngestResult(path, Outcome.SKIPPED, reason="temporary or system file")
+        # Several desks may watch one inbox share: the catalog hands each file to one ingester at a time
+        # (a claim that dies with its process; see catalog/claims.py).
         try:
-            return self._ingest(source, remove_source=remove_source)
+            claim = self.catalog.claims.claim(_claim_key(source), claimer=self.actor)
+        except FileNotFoundError:
+            return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
+        if not claim:
+            return IngestResult(path, Outcome.SKIPPED, reason="another desk is archiving this file right now")
+        result = None
+        try:
+            result = self._ingest_claimed(source, remove_source, claim)
+        finally:
+            if result is not None and result.outcome in (
+                Outcome.ARCHIVED,
+                Outcome.DUPLICATE,
+                Outcome.QUARANTINED,
+            ):
+                claim.finish(result.outcome.value)
+            else:
+                claim.release()
+        return result
+
+    def _ingest_claimed(self, source: SourceFile, remove_source: bool, claim: Claim) -> IngestResult:
+        path = source.path
+        try:
+            return self._ingest(source, remove_source=remove_source, claim=claim)
         except FileNotFoundError:
             log.info("%s disappeared while being ingested", path)
             return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
@@ -161,7 +204,7 @@ class Ingestor:
                 path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}"
             )
 
-    def _ingest(self, source: SourceFile, *, remove_source: bool) -> IngestResult:
+    def _ingest(self, source: SourceFile, *, remove_source: bool, claim: Claim) -> IngestResult:
         path = source.path
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -174,6 +217,7 @@ class Ingestor:
                 raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
         timings["copy"] = time.perf_counter() - started
+        claim.hold_content(sha256)
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
         finally:
@@ -221,7 +265,7 @@ class Ingestor:
             )
 
         mark = time.perf_counter()
-        if _sha256_of(staged) != sha256:
+        if sha256_of(staged) != sha256:
             raise ArchiveError(
                 f"The copy of {path.name} in the archive does not match the original (disk or network error); "
                 "the file was left in the inbox and will be tried again."
@@ -229,7 +273,7 @@ class Ingestor:
         timings["verify"] = time.perf_counter() - mark
 
         try:
-            analysis = self._analyse(staged, sha256, source.path.name)
+            new = self._describe(staged, sha256, size, path.name, source.relative, timings)
         except UnsupportedFile as exc:
             return self._quarantine(
                 source, staged, QuarantineReason.NOT_A_PHOTO, str(exc), sha256, size, remove_source, timings
@@ -242,6 +286,48 @@ class Ingestor:
             return self._quarantine(
                 source, staged, QuarantineReason.CORRUPT, str(exc), sha256, size, remove_source, timings
             )
+
+        mark = time.perf_counter()
+        with self._commit_lock:
+            # Checked again under the lock: the same bytes may have been in this very batch twice.
+            existing = self.catalog.photos.id_for_sha256(sha256)
+            if existing is not None:
+                return self._duplicate(path, existing, remove_source, timings)
+            when = new.capture_time or datetime.now()
+            new.archive_path = choose_archive_path(path.name, when, self._path_taken)
+            target = self.home.originals / new.archive_path
+            pending_id = self.catalog.pending.begin(sha256, new.archive_path)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+                make_read_only(target)
+                photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
+            except BaseException:
+                # Undo what we can now; `recover()` handles what a hard crash leaves.
+                if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
+                    make_writable(target)
+                    _unlink_quietly(target)
+                    self.catalog.pending.clear(pending_id)
+                raise
+        timings["catalog"] = time.perf_counter() - mark
+        if remove_source:
+            _remove_source(path)
+        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
+        return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
+
+    def _describe(
+        self,
+        staged: Path,
+        sha256: str,
+        size: int,
+        name: str,
+        relative_source: PurePath,
+        timings: dict[str, float],
+    ) -> NewPhoto:
+        """What the catalog records about a verified copy: metadata, thumbnails, faces, personal data,
+        suggested categories. Raises UnsupportedFile, ImageTooLarge or CorruptImage for a file it cannot
+        take (the archive path is left empty for the caller to choose)."""
+        analysis = self._analyse(staged, sha256, name)
         timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
 
         mark = time.perf_counter()
@@ -257,15 +343,16 @@ class Ingestor:
         suggestions = suggest_categories(
             width=meta.width,
             height=meta.height,
-            relative_source=source.relative,
+            relative_source=relative_source,
             portrait=portrait,
             settings=self.settings.categories,
         )
-        new = NewPhoto(
+        return NewPhoto(
+            **meta.press_values(),
             sha256=sha256,
-            original_name=path.name,
+            original_name=name,
             archive_path="",
-            source_path=source.relative.as_posix(),
+            source_path=relative_source.as_posix(),
             size_bytes=size,
             format=str(meta.format),
             width=meta.width,
@@ -280,45 +367,40 @@ class Ingestor:
             has_owner=flags.has_owner,
             privacy_findings=flags.kinds,
             case_number=suggestions.case_number,
-            caption=meta.caption,
-            headline=meta.headline,
-            keywords=list(meta.keywords),
-            byline=meta.byline,
-            credit=meta.credit,
-            copyright=meta.copyright,
             faces=analysis.faces.count if analysis.faces is not None else 0,
             suggestions=suggestions.categories,
         )
 
-        mark = time.perf_counter()
+    # -- adopting an original the catalog does not know -----------------------------------------
+
+    def adopt(self, archive_path: str, *, detail: dict[str, object] | None = None) -> Adopted:
+        """Record a file already in originals/ that the catalog does not know (a commit a power cut
+        undid, a file restored by hand), with an `adopted` event. The file stays where it is, made
+        read-only; nothing is ever deleted. Call with the home's ingest lock held.
+
+        Raises UnsupportedFile, ImageTooLarge or CorruptImage when the file is not a photo the archive
+        takes (it is left in place and reported)."""
+        target = self.home.originals / archive_path
+        sha256 = sha256_of(target)
+        size = target.stat().st_size
         with self._commit_lock:
-            # Checked again under the lock: the same bytes may have been in this very batch twice.
             existing = self.catalog.photos.id_for_sha256(sha256)
             if existing is not None:
-                return self._duplicate(path, existing, remove_source, timings)
-            when = meta.capture_time or datetime.now()
-            new.archive_path = choose_archive_path(path.name, when, self._path_taken)
-            target = self.home.originals / new.archive_path
-            pending_id = self.catalog.photos.begin_pending(sha256, new.archive_path)
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, target)
-                make_read_only(target)
-                photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
-            except BaseException:
-                # Undo what we can now; `recover()` handles what a hard crash leaves.
-                if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
-                    make_writable(target)
-                    _unlink_quietly(target)
-                    self.catalog.photos.clear_pending(pending_id)
-                raise
-        timings["catalog"] = time.perf_counter() - mark
-        if remove_source:
-            _remove_source(path)
-        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
-        return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
+                return Adopted(archive_path, existing, copy_of_known=True)
+            new = self._describe(target, sha256, size, target.name, PurePath(archive_path), {})
+            new.archive_path = archive_path
+            new.source_path = ""
+            make_read_only(target)
+            photo_id = self.catalog.photos.add(
+                new,
+                actor=self.actor,
+                kind="adopted",
+                detail={"found_at": archive_path, **(detail or {})},
+            )
+        log.warning("adopted %s, which the catalog did not know, as photo %s", target, photo_id)
+        return Adopted(archive_path, photo_id, copy_of_known=False)
 
-    def _analyse(self, staged: Path, sha256: str, name: str):  # type: ignore[no-untyped-def]
+    def _analyse(self, staged: Path, sha256: str, name: str) -> Analysis:
         from photoarchive.media.analyse import analyse_image
 
         # Search a little below the portrait threshold so a face right at it is still found.
@@ -349,12 +431,12 @@ class Ingestor:
         )
 
     def _path_taken(self, archive_path: str) -> bool:
-        return self.catalog.photos.path_taken(archive_path) or (self.home.originals / archive_path).exists()
+        return self.catalog.pending.path_taken(archive_path) or (self.home.originals / archive_path).exists()
 
     def _duplicate(
         self, path: Path, photo_id: int, remove_source: bool, timings: dict[str, float]
     ) -> IngestResult:
-        self.catalog.photos.record_duplicate(photo_id, str(path), actor=self.actor)
+        self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
             _remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
@@ -372,7 +454,7 @@ class Ingestor:
         timings: dict[str, float],
     ) -> IngestResult:
         relative = quarantine_file(self.home, staged, source.path.name, reason)
-        qid = self.catalog.photos.add_quarantine(
+        qid = self.catalog.quarantine.add(
             original_name=source.path.name,
             source_path=source.relative.as_posix(),
             quarantine_path=relative,
@@ -435,6 +517,13 @@ class _PrivacyFlags:
     kinds: list[str] = field(default_factory=list)
 
 
+def _claim_key(source: SourceFile) -> str:
+    """The inbox file's identity for claims: its place in the inbox (the same from every desk), size and
+    modification time (a file written again is a new file)."""
+    stat = source.path.stat()
+    return f"{source.relative.as_posix()}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
     """Copy source to staged, hashing in the same pass; fsync before returning."""
     digest = hashlib.sha256()
@@ -450,14 +539,6 @@ def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
         writer.flush()
         os.fsync(writer.fileno())
     return digest.hexdigest(), size, head
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as reader:
-        while chunk := reader.read(COPY_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _remove_source(path: Path, attempts: int = 5) -> None:

@@ -157,7 +157,7 @@ def _note(
 ) -> str:
     history = [
         {"kind": e.kind, "at": e.at.isoformat(), "actor": e.actor, "detail": e.detail}
-        for e in catalog.photos.events(record.id)
+        for e in catalog.events.for_photo(record.id)
     ]
     facts = asdict(record)
     facts["categories"] = {str(c): asdict(m) for c, m in record.categories.items()}

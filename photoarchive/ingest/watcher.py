@@ -15,9 +15,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from photoarchive.ingest.files import is_hidden, is_ignored
 from photoarchive.ingest.pipeline import SourceFile
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver, ObservedWatch
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +98,9 @@ class InboxWatcher:
         # (size, mtime) of files already handed on, so a file left in place is not taken twice.
         self._handed: dict[Path, tuple[int, int]] = {}
         self._online: dict[Path, bool] = {}
-        self._observer = None
-        self._watches: dict[Path, object] = {}
+        self._observer: BaseObserver | None = None
+        # None: the folder refused change notifications (rescans cover it).
+        self._watches: dict[Path, ObservedWatch | None] = {}
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -230,12 +235,12 @@ class InboxWatcher:
     def _ensure_watch(self, folder: Path) -> None:
         if self._observer is None or folder in self._watches:
             return
-        from watchdog.events import FileSystemEventHandler
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
         watcher = self
 
         class _Handler(FileSystemEventHandler):
-            def on_any_event(self, event):  # type: ignore[no-untyped-def]
+            def on_any_event(self, event: FileSystemEvent) -> None:
                 if event.is_directory:
                     if event.event_type in ("created", "moved"):
                         watcher.rescan_now()

@@ -8,6 +8,7 @@ import threading
 import time
 from enum import IntEnum
 from pathlib import Path
+from typing import cast
 
 from PIL import Image
 
@@ -40,7 +41,7 @@ def to_rgb(image: Image.Image) -> Image.Image:
         return image
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
         image = image.convert("I") if mode != "I" else image
-        lo, hi = image.getextrema()  # type: ignore[misc]
+        lo, hi = cast(tuple[float, float], image.getextrema())  # one band: (min, max)
         if 0 <= lo and hi <= 65535:
             top = 65535 if hi > 255 else 255  # 16-bit data, or 8-bit values stored wide
             image = image.point(lambda v: v * 255 / top)
@@ -48,7 +49,7 @@ def to_rgb(image: Image.Image) -> Image.Image:
             image = image.point(lambda v: (v - lo) * 255 / ((hi - lo) or 1))
         return image.convert("L").convert("RGB")
     if mode == "F":
-        lo, hi = image.getextrema()  # type: ignore[misc]
+        lo, hi = cast(tuple[float, float], image.getextrema())
         image = image.point(lambda v: (v - lo) * 255 / ((hi - lo) or 1))
         return image.convert("L").convert("RGB")
     if mode in ("P", "PA"):

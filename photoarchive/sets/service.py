@@ -3,12 +3,13 @@ workflow decide, writes the result with its audit entries."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
+from photoarchive.privacy_state import PrivacyStatus, check_original, decide
 from photoarchive.sets.errors import ApprovalRefused, NotAnApprover, SetError
 from photoarchive.sets.model import (
     LICENCES,
@@ -19,18 +20,37 @@ from photoarchive.sets.model import (
     Visibility,
     order_with_moved,
 )
+from photoarchive.sets.views import Allowed, Approval, ApprovalCheck, PhotoCheck, SetView
 from photoarchive.sets.workflow import (
-    Refusal,
+    CaseDecision,
+    PhotoFacts,
     Step,
-    approval_refusals,
+    approval_notices,
+    approver_notice,
+    case_status,
     changed_since_approval,
-    may_approve,
+    needs_override,
     next_state,
+    step_notice,
 )
+from photoarchive.settings import CategorySettings
 from photoarchive.users import current_user
+
+# The service's answers are defined in sets/views.py; taken from here too.
+__all__ = [
+    "Allowed",
+    "Approval",
+    "ApprovalCheck",
+    "CleanCheck",
+    "PhotoCheck",
+    "PrivacyCheck",
+    "SetService",
+    "SetView",
+]
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
+    from photoarchive.catalog.photos import PhotoRecord
     from photoarchive.home import Home
     from photoarchive.settings import Settings
 
@@ -38,38 +58,13 @@ log = logging.getLogger(__name__)
 
 # Given a photo as it would be published, the reason it cannot be made clean, or None when it can.
 CleanCheck = Callable[[PhotoContent], "str | None"]
+# Given a catalog photo, what is known about its personal data (see photoarchive.privacy_state).
+PrivacyCheck = Callable[["PhotoRecord"], PrivacyStatus]
 
 
-@dataclass(frozen=True)
-class SetView:
-    """A set with what a person wants to see about it: its current content and whether that differs
-    from what was approved."""
-
-    photo_set: PhotoSet
-    content: SetContent
-    changed_since_approval: bool
-
-    def to_json(self) -> dict[str, Any]:
-        s = self.photo_set
-        return {
-            "id": s.id,
-            "title": s.title,
-            "description": s.description,
-            "visibility": s.visibility.value,
-            "licence_id": s.licence_id,
-            "group_id": s.group_id,
-            "tags": list(s.tags),
-            "cover_photo_id": s.cover_photo_id,
-            "state": s.state.value,
-            "changed_since_approval": self.changed_since_approval,
-            "approved_by": s.approved_by,
-            "approved_at": s.approved_at.isoformat(timespec="seconds") + "Z" if s.approved_at else None,
-            "override_reason": s.override_reason,
-            "photo_ids": list(s.photo_ids),
-            "approved_photo_ids": (
-                [p.photo_id for p in s.approved_content.photos] if s.approved_content else None
-            ),
-        }
+def recorded_privacy(record: PhotoRecord) -> PrivacyStatus:
+    """The privacy state from what ingest recorded (no file read)."""
+    return decide(record.privacy_findings)
 
 
 class SetService:
@@ -78,15 +73,24 @@ class SetService:
         catalog: Catalog,
         *,
         clean_check: CleanCheck,
+        privacy_check: PrivacyCheck = recorded_privacy,
+        press_values: Callable[[PhotoContent], dict[str, object]] | None = None,
         actor: str | None = None,
         approvers: Iterable[str] = (),
+        case_pattern: str = CategorySettings.case_pattern,
+        default_byline: str = "",
     ):
-        """`clean_check` is the privacy gate approval runs on every photo (see `for_home`)."""
+        """`clean_check` and `privacy_check` are the privacy gates approval runs on every photo (see
+        `for_home`, which scans the originals)."""
         self.catalog = catalog
         self.actor = actor or current_user()
         self.clean_check = clean_check
-        # The editors who may approve (settings.sets.approvers); empty: anyone.
+        self.privacy_check = privacy_check
+        self.press_values = press_values or (lambda _photo: {})
+        # The editors who may approve (settings.sets.approvers); empty: anyone (but never the submitter).
         self.approvers: tuple[str, ...] = tuple(approvers)
+        self.case_pattern = case_pattern
+        self.default_byline = default_byline
 
     @classmethod
     def for_home(
@@ -96,11 +100,20 @@ class SetService:
         (and reused by sync)."""
         from photoarchive.sets.publishing import CleanCopies
 
+        copies = CleanCopies(home, settings)
+
+        def privacy_check(record: PhotoRecord) -> PrivacyStatus:
+            return check_original(home.originals / record.archive_path, record.privacy_findings)
+
         return cls(
             catalog,
-            clean_check=CleanCopies(home, settings).problem,
+            clean_check=copies.problem,
+            privacy_check=privacy_check,
+            press_values=copies.press_values,
             actor=actor,
             approvers=settings.sets.approvers,
+            case_pattern=settings.categories.case_pattern,
+            default_byline=settings.press.byline or settings.press.credit,
         )
 
     # -- reading --------------------------------------------------------------------------------
@@ -178,7 +191,7 @@ class SetService:
 
     def submit(self, ref: str | int) -> PhotoSet:
         photo_set = self.find(ref)
-        state = next_state(photo_set.state, Step.SUBMIT)
+        state = next_state(photo_set.state, Step.SUBMIT, photo_count=len(photo_set.photo_ids))
         self.catalog.sets.apply_step(
             photo_set.id,
             StateChange(expected_state=photo_set.state, state=state),
@@ -186,26 +199,68 @@ class SetService:
         )
         return self.find(photo_set.id)
 
-    def approval_problems(self, ref: str | int, override_reason: str = "") -> list[Refusal]:
-        """What would stop approval now (runs the privacy check on every photo)."""
+    def allowed(self, view: SetView) -> Allowed:
+        """What this person may do with the set now (see `Allowed`)."""
+        s = view.photo_set
+        approve = approver_notice(self.actor, self.approvers, s.submitted_by) or step_notice(
+            s.state, Step.APPROVE, changed=view.changed_since_approval
+        )
+        return Allowed(
+            submit=step_notice(s.state, Step.SUBMIT, photo_count=len(s.photo_ids)),
+            approve=approve,
+            revoke=step_notice(s.state, Step.REVOKE),
+        )
+
+    def check(self, ref: str | int, override_reason: str = "") -> ApprovalCheck:
+        """What approving now would publish and every reason it is refused or warns (scans the photos:
+        call off the UI thread)."""
         photo_set = self.find(ref)
         content, missing = self._content(photo_set)
-        return self._refusals(content, missing, override_reason)
+        view = SetView(photo_set, content, changed_since_approval(photo_set, content))
+        facts = self._facts(content)
+        notices = approval_notices(
+            content,
+            facts,
+            missing_photo_ids=missing,
+            override_reason=override_reason,
+            default_byline=self.default_byline,
+        )
+        return ApprovalCheck(
+            view=view,
+            photos=tuple(
+                PhotoCheck(p.photo_id, facts[p.photo_id].name, self.press_values(p), facts[p.photo_id])
+                for p in content.photos
+                if p.photo_id in facts  # a photo removed meanwhile is refused as missing on approval
+            ),
+            refusals=tuple(n for n in notices if not n.warning),
+            warnings=tuple(n for n in notices if n.warning),
+            needs_override=needs_override(content, facts),
+            blocked=self.allowed(view).approve,
+        )
+
+    def decide_case(self, photo_ids: Iterable[int], *, is_case: bool) -> int:
+        """A person's decision on photos that may be case photos: confirm or reject the case category."""
+        from photoarchive.catalog.photos import Category, CategoryState
+
+        state = CategoryState.CONFIRMED if is_case else CategoryState.REJECTED
+        return self.catalog.photos.set_category(list(photo_ids), Category.CASE, state, actor=self.actor)
 
     def approve(self, ref: str | int, *, override_reason: str = "") -> PhotoSet:
         """Approve the set as it is now, or raise ApprovalRefused listing every reason (NotAnApprover
-        when the settings name the editors who may approve and this user is not one)."""
+        when this user may not approve it: not a named editor, or the one who submitted it)."""
+        return self.approve_checked(ref, override_reason=override_reason).photo_set
+
+    def approve_checked(self, ref: str | int, *, override_reason: str = "") -> Approval:
+        """`approve`, also returning the warnings approval went ahead with (to show them)."""
         photo_set = self.find(ref)
-        if not may_approve(self.actor, self.approvers):
-            raise NotAnApprover(
-                f"Only {', '.join(self.approvers)} may approve sets (settings: sets.approvers); "
-                f"you are {self.actor}. Submit the set and ask one of them."
-            )
-        content, missing = self._content(photo_set)
-        state = next_state(photo_set.state, Step.APPROVE, changed=changed_since_approval(photo_set, content))
-        refusals = self._refusals(content, missing, override_reason)
-        if refusals:
-            raise ApprovalRefused(photo_set.title, refusals)
+        who = approver_notice(self.actor, self.approvers, photo_set.submitted_by)
+        if who is not None:
+            raise NotAnApprover(who)
+        checked = self.check(photo_set.id, override_reason)
+        content = checked.view.content
+        state = next_state(photo_set.state, Step.APPROVE, changed=checked.view.changed_since_approval)
+        if checked.refusals:
+            raise ApprovalRefused(photo_set.title, checked.refusals, checked.warnings)
         override_reason = override_reason.strip()
         audit = [
             NewAuditEntry(
@@ -213,10 +268,14 @@ class SetService:
                 "approve",
                 "set",
                 photo_set.id,
-                {"photos": [p.photo_id for p in content.photos], "visibility": content.visibility.value},
+                {
+                    "photos": [p.photo_id for p in content.photos],
+                    "visibility": content.visibility.value,
+                    **({"warnings": [str(w) for w in checked.warnings]} if checked.warnings else {}),
+                },
             )
         ]
-        case_ids = self._case_photo_ids(content)
+        case_ids = {p.photo_id for p in checked.photos if p.facts.case.decision is CaseDecision.CASE}
         if override_reason and content.visibility is Visibility.PUBLIC and case_ids:
             audit.append(
                 NewAuditEntry(
@@ -246,7 +305,7 @@ class SetService:
             audit,
         )
         log.info("set %s approved by %s", photo_set.id, self.actor)
-        return self.find(photo_set.id)
+        return Approval(self.find(photo_set.id), checked.warnings)
 
     def revoke(self, ref: str | int) -> PhotoSet:
         """Withdraw approval: the set goes back to draft and the next sync takes its album down."""
@@ -295,13 +354,8 @@ class SetService:
                 photo_id=r.id,
                 sha256=r.sha256,
                 archive_path=r.archive_path,
-                headline=r.headline,
-                caption=r.caption,
-                keywords=tuple(r.keywords),
-                byline=r.byline,
-                credit=r.credit,
-                copyright=r.copyright,
                 case_number=r.case_number,
+                **{**r.press_values(), "keywords": tuple(r.keywords)},
             )
             for r in (records[pid] for pid in photo_set.photo_ids if pid in records)
         )
@@ -317,25 +371,39 @@ class SetService:
         )
         return content, missing
 
-    def _case_photo_ids(self, content: SetContent) -> set[int]:
+    def _facts(self, content: SetContent) -> dict[int, PhotoFacts]:
         from photoarchive.catalog.photos import Category
 
-        records = self.catalog.photos.get_many([p.photo_id for p in content.photos])
-        return {r.id for r in records if r.has_category(Category.CASE, confirmed_only=True)}
-
-    def _refusals(self, content: SetContent, missing: list[int], override_reason: str) -> list[Refusal]:
-        unclean: dict[int, str] = {}
+        records = {r.id: r for r in self.catalog.photos.get_many([p.photo_id for p in content.photos])}
+        facts: dict[int, PhotoFacts] = {}
         for photo in content.photos:
-            reason = self.clean_check(photo)
-            if reason:
-                unclean[photo.photo_id] = reason
-        return approval_refusals(
-            content,
-            missing_photo_ids=missing,
-            case_photo_ids=self._case_photo_ids(content),
-            unclean=unclean,
-            override_reason=override_reason,
-        )
+            record = records.get(photo.photo_id)
+            if record is None:
+                continue
+            mark = record.categories.get(Category.CASE)
+            privacy = self.privacy_check(record)
+            facts[photo.photo_id] = PhotoFacts(
+                photo_id=record.id,
+                name=record.original_name,
+                case=case_status(
+                    mark=mark.state.value if mark else None,
+                    mark_source=mark.source if mark else "",
+                    case_number=record.case_number,
+                    source_path=record.source_path,
+                    name=record.original_name,
+                    case_pattern=self.case_pattern,
+                ),
+                privacy=privacy,
+                # A photo that could not be checked is refused as such; no clean copy is tried.
+                unclean=self.clean_check(photo) if privacy.publishable else None,
+            )
+        # A confirmed case photo also needs a person's word on what its pixels show (photoarchive.redaction).
+        from photoarchive.redaction import unreviewed_case_photos
+
+        case_ids = sorted(pid for pid, f in facts.items() if f.case.decision is CaseDecision.CASE)
+        for photo_id in unreviewed_case_photos(self.catalog, case_ids):
+            facts[photo_id] = dataclasses.replace(facts[photo_id], redaction_unreviewed=True)
+        return facts
 
 
 def _check_values(*, visibility: Any = None, licence_id: Any = None) -> None:

@@ -189,7 +189,10 @@ class ExportDialog(QDialog):
                 "\n\n"
                 + self.tr("Not exported:")
                 + "\n"
-                + "\n".join(f"• {self.names.get(i.photo_id, str(i.photo_id))}: {i.error}" for i in failed)
+                + "\n".join(
+                    f"• {getattr(i, 'name', '') or self.names.get(i.photo_id, str(i.photo_id))}: {self.problem(i)}"
+                    for i in failed
+                )
             )
         self.result.setText(text)
         self.result.show()
@@ -198,6 +201,17 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.export_button.hide()
         self.finished_export.emit(self.items)
+
+    def problem(self, item) -> str:  # type: ignore[no-untyped-def]
+        """Why a photo was not exported; "could not be checked for personal data" in the user's language."""
+        if getattr(item, "unchecked", None) is None:
+            return item.error
+        from photoarchive.ui.set_words import unchecked_in_words
+
+        reason = unchecked_in_words([r.value for r in item.unchecked.reasons], item.unchecked.detail)
+        return self.tr("could not be checked for personal data (%1), so no copy leaves the archive").replace(
+            "%1", reason
+        )
 
     def _cancel(self) -> None:
         if self._queue:

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
+from photoarchive.media.press_text import parse_keywords
 from photoarchive.ui.context import AppContext
-from photoarchive.ui.privacy_words import PrivacyPanel, flags_in_words, scan_panel, several_in_words
+from photoarchive.ui.privacy_words import PrivacyPanel, flags_in_words, panel_for, several_in_words
 from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
 
 log = logging.getLogger(__name__)
@@ -75,19 +76,24 @@ def _file_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def _privacy_panel(originals: Path, record: PhotoRecord, name_places: bool | None = None) -> PrivacyPanel:
-    """The panel for one original (on a worker). The town of a GPS position is named only when the
-    town list is already loaded, unless asked: loading it takes seconds, and the panel should not wait."""
+def _privacy_status(originals: Path, record: PhotoRecord, name_places: bool | None = None):  # type: ignore[no-untyped-def]
+    """Runs on a worker: the core's three-state answer (clean / found / could not be checked) and, unless
+    it could not be checked, the panel's words. The town of a GPS position is named only when the town
+    list is already loaded, unless asked: loading it takes seconds, and the panel should not wait."""
     from photoarchive import places
+    from photoarchive.privacy_state import PrivacyState, check_original
 
-    try:
-        return scan_panel(
-            originals / record.archive_path,
-            name_places=places.loaded() if name_places is None else name_places,
-        )
-    except Exception:  # noqa: BLE001 — a failed scan falls back to what ingest recorded
-        log.warning("privacy scan of %s failed", record.archive_path, exc_info=True)
-        return PrivacyPanel(identifying=flags_in_words(record))
+    status = check_original(originals / record.archive_path, record.privacy_findings)
+    if status.state is PrivacyState.UNCHECKED:
+        return status, None
+    named = places.loaded() if name_places is None else name_places
+    if status.findings:
+        panel = panel_for(status.findings, name_places=named)
+    elif status.kinds:  # what ingest recorded, when no scan ran now
+        panel = PrivacyPanel(identifying=flags_in_words(record), other=", ".join(status.kinds))
+    else:
+        panel = PrivacyPanel()
+    return status, panel
 
 
 class Inspector(QWidget):
@@ -321,10 +327,10 @@ class Inspector(QWidget):
         self.privacy.setText(self.tr("Checking…"))
         originals = self.ctx.home.originals
         self.ctx.runner.submit(
-            _privacy_panel,
+            _privacy_status,
             originals,
             record,
-            on_done=lambda panel: self._privacy_loaded(request, panel),
+            on_done=lambda result: self._privacy_status_loaded(request, result),
             on_error=lambda exc: self._privacy_loaded(
                 request, PrivacyPanel(identifying=flags_in_words(record))
             ),
@@ -366,11 +372,11 @@ class Inspector(QWidget):
             # Shown at once without the town; again with it once the town list is loaded.
             record = self.records[0]
             self.ctx.runner.submit(
-                _privacy_panel,
+                _privacy_status,
                 self.ctx.home.originals,
                 record,
                 True,
-                on_done=lambda named: self._privacy_loaded(request, named),
+                on_done=lambda result: self._privacy_status_loaded(request, result),
             )
         if panel.clean:
             self.privacy.setText(self.tr("No personal data found."))
@@ -383,6 +389,27 @@ class Inspector(QWidget):
             self.privacy_details.setText("\n".join(f"• {line}" for line in panel.details))
             self.privacy_toggle.show()
             self._toggle_privacy_details(self.privacy_toggle.isChecked())
+
+    # -- safeguards (issue 10): three privacy states, never two --------------------------------------
+
+    def _privacy_status_loaded(self, request: int, result) -> None:  # type: ignore[no-untyped-def]
+        """Show the core's privacy state: "could not be checked" (with the reason) is never shown as
+        "No personal data found"."""
+        from photoarchive.privacy_state import PrivacyState
+        from photoarchive.ui.set_words import unchecked_in_words
+
+        if request != self._request:
+            return
+        status, panel = result
+        if status.state is PrivacyState.UNCHECKED:
+            reason = unchecked_in_words([r.value for r in status.reasons], status.detail)
+            self.privacy.setText(
+                self.tr(
+                    "Could not be checked for personal data: %1. It is never published or exported."
+                ).replace("%1", reason)
+            )
+            return
+        self._privacy_loaded(request, panel)
 
     def _preview_loaded(self, request: int, image: QImage) -> None:
         if request != self._request:
@@ -430,6 +457,7 @@ class Inspector(QWidget):
             "folder": self.tr("by folder or file name"),
             "face": self.tr("a face was found"),
             "file": self.tr("from the file"),
+            "words": self.tr("by case words in the folder or file name"),
         }
         for category, (label, confirm, reject) in self.category_rows.items():
             states = {
@@ -482,7 +510,7 @@ class Inspector(QWidget):
             if text == getattr(self, "_shown", {}).get(name):
                 continue
             if name == "keywords":
-                out[name] = [k.strip() for k in text.split(",") if k.strip()]
+                out[name] = parse_keywords(text)
             else:
                 out[name] = text.strip() if name != "caption" else text.rstrip()
         return out

@@ -798,7 +798,7 @@ class MainWindow(QMainWindow):
                 ViewKind.CASES: photos.count(PhotoQuery(category=Category.CASE)),
                 ViewKind.MEDIA: photos.count(PhotoQuery(category=Category.MEDIA)),
                 ViewKind.NEEDS_REVIEW: photos.count(PhotoQuery(needs_review=True)),
-                ViewKind.QUARANTINE: len(photos.quarantined()),
+                ViewKind.QUARANTINE: len(self.ctx.catalog.quarantine.list()),
             }
             out = {"counts": counts, "cases": photos.case_numbers()}
             if "sets" in self.pages:
@@ -839,7 +839,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
 
         def work() -> list[int]:
-            return ctx.catalog.photos.resolve_quarantine(ids)
+            return ctx.catalog.quarantine.resolve(ids)
 
         def done(_result: object) -> None:
             self.statusBar().showMessage(self.tr("%n file(s) marked as dealt with", "", len(ids)), 8000)
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
     def _load_quarantine(self) -> None:
         ctx = self.ctx
         self.ctx.runner.submit(
-            lambda: ctx.catalog.photos.quarantined(),
+            lambda: ctx.catalog.quarantine.list(),
             on_done=self.quarantine_page.show_records,
             on_error=self._show_error,
         )

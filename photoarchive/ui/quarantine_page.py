@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photoarchive.catalog.photos import QuarantineRecord
+from photoarchive.catalog.quarantine import QuarantineRecord
 
 
 class QuarantinePage(QWidget):

@@ -6,14 +6,11 @@ will be stripped) and revoke; the set's audit trail. Everything goes through `ph
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,34 +27,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from photoarchive.sets.errors import ApprovalRefused
+from photoarchive.media.press_text import parse_keywords
+from photoarchive.sets.errors import ApprovalRefused, SetError
 from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
-from photoarchive.sets.service import SetService, SetView
-from photoarchive.sets.workflow import may_approve
+from photoarchive.sets.service import Allowed, ApprovalCheck, SetService, SetView
+from photoarchive.ui.approval_dialog import ApprovalDialog
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel, photo_ids_from_mime
-from photoarchive.ui.privacy_words import scan_in_words
+from photoarchive.ui.set_words import describe
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PublishPreview:
-    """What approving a set would publish, photo by photo, and what would be stripped from each file."""
-
-    view: SetView
-    names: dict[int, str]
-    press: dict[int, dict[str, object]]
-    stripped: dict[int, list[str]]
-    problems: list[str]
-    needs_override: bool
 
 
 def _state_text(widget: QWidget, view: SetView) -> str:
@@ -154,6 +139,8 @@ class SetsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: SetView | None = None
+        # The open approval dialog, if any (tests drive it).
+        self.approval_dialog: ApprovalDialog | None = None
         self._build()
 
     def service(self) -> SetService:
@@ -320,13 +307,13 @@ class SetsPage(QWidget):
 
     def _detail(self, view: SetView | None):  # type: ignore[no-untyped-def]
         if view is None:
-            return [], []
+            return [], [], None
         summaries = self.ctx.catalog.photos.summaries_for(view.photo_set.photo_ids)
         audit = self.ctx.catalog.sets.audit_entries(target_kind="set", target_id=view.photo_set.id)
-        return summaries, audit
+        return summaries, audit, self.service().allowed(view)
 
     def _loaded(self, result, after: str) -> None:  # type: ignore[no-untyped-def]
-        views, chosen, (summaries, audit) = result
+        views, chosen, (summaries, audit, allowed) = result
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for view in views:
@@ -336,14 +323,16 @@ class SetsPage(QWidget):
             if chosen is not None and view.photo_set.id == chosen.photo_set.id:
                 self.set_list.setCurrentItem(item)
         self.set_list.blockSignals(False)
-        self._show_view(chosen, summaries, audit)
+        self._show_view(chosen, summaries, audit, allowed)
         self.actionDone.emit(after)
 
     def _set_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
             self.show_set(item.data(Qt.ItemDataRole.UserRole), after="chosen")
 
-    def _show_view(self, view: SetView | None, summaries=(), audit: list[AuditEntry] = ()) -> None:  # type: ignore[assignment]
+    def _show_view(  # type: ignore[no-untyped-def]
+        self, view: SetView | None, summaries=(), audit: list[AuditEntry] = (), allowed: Allowed | None = None
+    ) -> None:
         self.current = view
         for widget in self.detail_widgets:
             widget.setEnabled(view is not None)
@@ -374,19 +363,15 @@ class SetsPage(QWidget):
             chosen_cover if chosen_cover is not None else (s.photo_ids[0] if s.photo_ids else None)
         )
         self.photos.set_summaries(list(summaries))
-        self.submit_button.setEnabled(s.state is SetState.DRAFT)
-        approver = may_approve(self.ctx.actor, self.ctx.settings.sets.approvers)
-        self.approve_button.setEnabled(
-            approver and (s.state is SetState.SUBMITTED or view.changed_since_approval)
-        )
-        self.approve_button.setToolTip(
-            ""
-            if approver
-            else self.tr("Only %1 may approve sets.").replace(
-                "%1", ", ".join(self.ctx.settings.sets.approvers)
-            )
-        )
-        self.revoke_button.setEnabled(s.state in (SetState.SUBMITTED, SetState.APPROVED, SetState.PUBLISHED))
+        # What may be done is the core's answer (sets.workflow via the service); a disabled button says why.
+        if allowed is not None:
+            for button, refusal in (
+                (self.submit_button, allowed.submit),
+                (self.approve_button, allowed.approve),
+                (self.revoke_button, allowed.revoke),
+            ):
+                button.setEnabled(refusal is None)
+                button.setToolTip("" if refusal is None else describe(refusal))
         self.audit.setRowCount(len(audit))
         for row, entry in enumerate(reversed(list(audit))):
             detail = ", ".join(f"{k}: {v}" for k, v in entry.detail.items())
@@ -406,7 +391,8 @@ class SetsPage(QWidget):
         self.ctx.runner.submit(action, on_done=done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Sets"), str(exc))
+        notice = exc.notice if isinstance(exc, SetError) else None
+        QMessageBox.warning(self, self.tr("Sets"), describe(notice) if notice is not None else str(exc))
         self.actionDone.emit("failed")
 
     def _ask_new_set(self) -> None:
@@ -485,7 +471,7 @@ class SetsPage(QWidget):
             "description": self.description_edit.toPlainText().strip(),
             "visibility": Visibility(self.visibility.currentData()),
             "licence_id": int(self.licence.currentData()),
-            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "tags": parse_keywords(self.tags_edit.text()),
             "group_id": self.group_edit.text().strip(),
         }
         self._run("details", lambda: self.service().edit(set_id, **changes))
@@ -510,144 +496,80 @@ class SetsPage(QWidget):
             self._run("revoke", lambda: self.service().revoke(set_id))
 
     def approve(self) -> None:
-        """Show what will be published and stripped (worked out on a worker), then approve on confirmation."""
+        """Show what will be published and stripped (worked out on a worker) in the approval dialog."""
         if self.current is None:
             return
         set_id = self.current.photo_set.id
         self.approve_button.setEnabled(False)
         self.ctx.runner.submit(
-            self.publish_preview, set_id, on_done=self._confirm_approval, on_error=self._failed
+            self.approval_check, set_id, on_done=self._open_approval, on_error=self._failed
         )
 
-    def publish_preview(self, set_id: int) -> PublishPreview:
-        """Runs on a worker: the content as it would be approved, press values, findings to strip, problems."""
-        from photoarchive.catalog.photos import Category
-        from photoarchive.sets.publishing import CleanCopies
+    def approval_check(self, set_id: int, override_reason: str = "") -> ApprovalCheck:
+        """Runs on a worker: the core's check of the set as it would be approved."""
+        return self.service().check(set_id, override_reason)
 
-        service = self.service()
-        view = service.view(set_id)
-        copies = CleanCopies(self.ctx.home, self.ctx.settings)
-        records = {r.id: r for r in self.ctx.catalog.photos.get_many(view.photo_set.photo_ids)}
-        stripped: dict[int, list[str]] = {}
-        for record in records.values():
-            try:
-                stripped[record.id] = scan_in_words(self.ctx.home.originals / record.archive_path)
-            except Exception as exc:  # noqa: BLE001 — shown in the dialog; approval itself re-checks
-                stripped[record.id] = [str(exc)]
-        problems = [str(r) for r in service.approval_problems(set_id)]
-        needs_override = view.content.visibility is Visibility.PUBLIC and any(
-            r.has_category(Category.CASE, confirmed_only=True) for r in records.values()
-        )
-        return PublishPreview(
-            view=view,
-            names={i: r.original_name for i, r in records.items()},
-            press={p.photo_id: copies.press_values(p) for p in view.content.photos},
-            stripped=stripped,
-            problems=problems,
-            needs_override=needs_override,
-        )
-
-    def _confirm_approval(self, preview: PublishPreview) -> None:
+    def _open_approval(self, check: ApprovalCheck) -> None:
         self.approve_button.setEnabled(True)
-        dialog = ApprovalDialog(preview, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        reason = dialog.override_reason()
-        set_id = preview.view.photo_set.id
+        dialog = ApprovalDialog(check, self)
+        dialog.setObjectName("approval_dialog")
+        self.approval_dialog = dialog
+        set_id = check.view.photo_set.id
+        dialog.caseDecided.connect(
+            lambda photo_id, is_case: self._decide_case(dialog, set_id, photo_id, is_case)
+        )
+        dialog.approveRequested.connect(lambda reason: self._approve_from(dialog, set_id, reason))
+        dialog.finished.connect(lambda _result: self._approval_closed(dialog))
+        dialog.open()
+        self.actionDone.emit("approval_shown")
 
+    def _approval_closed(self, dialog: ApprovalDialog) -> None:
+        if self.approval_dialog is dialog:
+            self.approval_dialog = None
+        dialog.deleteLater()
+
+    def _decide_case(self, dialog: ApprovalDialog, set_id: int, photo_id: int, is_case: bool) -> None:
+        """One click in the dialog: the person's decision is recorded, and the dialog shows the new check."""
+
+        reason = dialog.override_reason()  # read here: the worker must not touch widgets
+
+        def decide() -> ApprovalCheck:
+            service = self.service()
+            service.decide_case([photo_id], is_case=is_case)
+            return service.check(set_id, reason)
+
+        def done(check: ApprovalCheck) -> None:
+            if self.approval_dialog is dialog:  # not closed meanwhile
+                dialog.show_check(check)
+            self.setsChanged.emit()
+            self.actionDone.emit("case_decided")
+
+        self.ctx.runner.submit(decide, on_done=done, on_error=self._failed)
+
+    def _approve_from(self, dialog: ApprovalDialog, set_id: int, reason: str) -> None:
         def approve():  # type: ignore[no-untyped-def]
-            return self.service().approve(set_id, override_reason=reason)
+            service = self.service()
+            try:
+                return service.approve_checked(set_id, override_reason=reason)
+            except ApprovalRefused:
+                # The dialog stays open with what is in the way now.
+                return service.check(set_id, reason)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ApprovalRefused):
-                QMessageBox.warning(
-                    self, self.tr("Approval refused"), "\n".join(str(r) for r in exc.refusals)
-                )
-                self.actionDone.emit("failed")
-            else:
-                self._failed(exc)
-
-        def done(_r: object) -> None:
+        def done(result: object) -> None:
+            showing = self.approval_dialog is dialog  # not cancelled while approval ran
+            if isinstance(result, ApprovalCheck):
+                if showing:
+                    dialog.refused(result)
+                self.actionDone.emit("refused")
+                return
+            if showing:
+                dialog.accept()
             self.setsChanged.emit()
             self.show_set(set_id, after="approve")
 
+        def failed(exc: BaseException) -> None:
+            if self.approval_dialog is dialog:
+                dialog.approve_button.setEnabled(True)
+            self._failed(exc)
+
         self.ctx.runner.submit(approve, on_done=done, on_error=failed)
-
-
-class ApprovalDialog(QDialog):
-    """Shows, before approval, every photo as it will be published and what will be stripped from it."""
-
-    def __init__(self, preview: PublishPreview, parent: QWidget | None = None):
-        super().__init__(parent)
-        content = preview.view.content
-        self.setWindowTitle(self.tr("Approve «%1»").replace("%1", content.title))
-        layout = QVBoxLayout(self)
-        visibility = {
-            Visibility.PUBLIC: self.tr("public"),
-            Visibility.FRIENDS: self.tr("friends"),
-            Visibility.FAMILY: self.tr("family"),
-            Visibility.PRIVATE: self.tr("private"),
-        }[content.visibility]
-        summary = QLabel(
-            self.tr("%n photo(s) will be published to Flickr", "", len(content.photos))
-            + " — "
-            + self.tr("visibility: %1, licence: %2")
-            .replace("%1", visibility)
-            .replace("%2", LICENCES.get(content.licence_id, str(content.licence_id)))
-        )
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        body = QTextBrowser()
-        body.setObjectName("approval_details")
-        body.setHtml(self._html(preview))
-        layout.addWidget(body, 1)
-        self.problems = preview.problems
-        if preview.problems:
-            problems = QLabel(self.tr("Approval will be refused:") + "\n• " + "\n• ".join(preview.problems))
-            problems.setWordWrap(True)
-            problems.setStyleSheet("color: #b00020;")
-            layout.addWidget(problems)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("override_reason")
-        if preview.needs_override:
-            layout.addWidget(
-                QLabel(
-                    self.tr("Case photos would become public. Give the reason (recorded in the audit log):")
-                )
-            )
-            layout.addWidget(self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.approve_button = buttons.addButton(self.tr("Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 560)
-
-    def override_reason(self) -> str:
-        return self.reason.text().strip()
-
-    def _html(self, preview: PublishPreview) -> str:
-        from html import escape
-
-        labels = {
-            "headline": self.tr("Headline"),
-            "caption": self.tr("Caption"),
-            "keywords": self.tr("Keywords"),
-            "byline": self.tr("Byline"),
-            "credit": self.tr("Credit"),
-            "copyright": self.tr("Copyright"),
-            "usage_terms": self.tr("Usage terms"),
-        }
-        parts = []
-        for photo in preview.view.content.photos:
-            name = escape(preview.names.get(photo.photo_id, str(photo.photo_id)))
-            parts.append(f"<h3>{name}</h3><p><b>{escape(self.tr('Published with:'))}</b><br>")
-            for key, value in preview.press.get(photo.photo_id, {}).items():
-                text = ", ".join(value) if isinstance(value, list) else str(value)
-                if text:
-                    parts.append(f"{escape(labels.get(key, key))}: {escape(text)}<br>")
-            stripped = preview.stripped.get(photo.photo_id, [])
-            parts.append(f"</p><p><b>{escape(self.tr('Removed from the file:'))}</b><br>")
-            parts.append("<br>".join(escape(s) for s in stripped) or escape(self.tr("nothing")))
-            parts.append("</p>")
-        return "".join(parts)

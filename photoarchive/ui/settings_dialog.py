@@ -240,15 +240,12 @@ class SettingsDialog(QDialog):
 
     def _add_optional_tabs(self, s: Settings) -> None:
         """Pages other parts of the app bring, when this build has them (the shared archive)."""
+        self.shared_archive = None
         try:
-            from photoarchive.ui.shared_archive_page import SharedArchivePage  # type: ignore[import-not-found]
+            from photoarchive.ui.shared_archive_page import SharedArchivePage
         except ImportError:
             return
-        try:
-            self.shared_archive = SharedArchivePage(self.home, s, self)
-        except TypeError:
-            log.info("the shared-archive page takes other arguments; not shown in Settings")
-            return
+        self.shared_archive = SharedArchivePage(s, parent=self)
         self.tabs.addTab(self.shared_archive, self.tr("Shared archive"))
 
     def _case_rule_chosen(self, index: int) -> None:
@@ -328,6 +325,8 @@ class SettingsDialog(QDialog):
         s.flickr.calls_per_second = float(self.calls.value())
         s.flickr.removed_photos = self.removed.currentData()
         s.ui.language = self.language.currentData()
+        if self.shared_archive is not None:
+            self.shared_archive.apply_to(s)
         return s
 
     def save(self) -> None:

@@ -111,10 +111,14 @@ class TileDelegate(QStyledItemDelegate):
             key = cat.rstrip("?")
             if key in self.labels:
                 out.append((key, self.labels[key], cat.endswith("?")))
-        if photo.has_gps:
-            out.append(("gps", self.labels["gps"], False))
-        if photo.has_serial:
-            out.append(("serial", self.labels["serial"], False))
+        unchecked = self._privacy_unchecked_badge(photo)
+        if unchecked is not None:
+            out.append(unchecked)
+        else:
+            if photo.has_gps:
+                out.append(("gps", self.labels["gps"], False))
+            if photo.has_serial:
+                out.append(("serial", self.labels["serial"], False))
         if published:
             out.append(("published", self.labels["published"], False))
         elif photo.in_set and in_set_badge:
@@ -213,6 +217,17 @@ class TileDelegate(QStyledItemDelegate):
         _colour, _shape, mark = _BADGES[key]
         text = label + ("?" if suggested else "")
         return self._badge_metrics.horizontalAdvance(text) + 12 + (MARK + 3 if mark else 0)
+
+    # -- safeguards (issue 10): a photo whose privacy scan failed is "not checked", never "clean" ---------
+
+    def _privacy_unchecked_badge(self, photo: PhotoSummary) -> tuple[str, str, bool] | None:
+        """The "Not checked" badge when the core says the photo could not be checked for personal data
+        (it is then never published or exported); the GPS/serial flags of a failed scan mean nothing."""
+        from photoarchive.privacy_state import PrivacyState, decide
+
+        if not photo.privacy_findings or decide(photo.privacy_findings).state is not PrivacyState.UNCHECKED:
+            return None
+        return ("unchecked", self.labels["unchecked"], False)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

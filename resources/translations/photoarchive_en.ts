@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s) need attention.</source>
+        <translation>
+            <numerusform>%n problem needs attention.</numerusform>
+            <numerusform>%n problems need attention.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) checked</source>
+        <translation>
+            <numerusform>%n photo checked</numerusform>
+            <numerusform>%n photos checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n repaired</numerusform>
+            <numerusform>%n repaired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n photo(s) will be written as clean copies: no GPS position, serial number, owner&apos;s name or hidden preview, with the press information from the archive.</source>
@@ -101,13 +125,6 @@
         <translation>
             <numerusform>%n new photo from the inbox</numerusform>
             <numerusform>%n new photos from the inbox</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n photo(s)…</source>
-        <translation type="vanished">
-            <numerusform>Exporting %n photo…</numerusform>
-            <numerusform>Exporting %n photos…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -43,8 +43,28 @@
         <translation>Saksbilder vil bli offentlige. Oppgi begrunnelsen (føres i revisjonsloggen):</translation>
     </message>
     <message>
+        <source>Decide first: may these be case photos?</source>
+        <translation>Avgjør først: kan dette være saksbilder?</translation>
+    </message>
+    <message>
         <source>Approve</source>
         <translation>Godkjenn</translation>
+    </message>
+    <message>
+        <source>Approval goes ahead, but note:</source>
+        <translation>Godkjenningen går gjennom, men merk:</translation>
+    </message>
+    <message>
+        <source>It is a case photo</source>
+        <translation>Det er et saksbilde</translation>
+    </message>
+    <message>
+        <source>Not a case photo</source>
+        <translation>Ikke et saksbilde</translation>
+    </message>
+    <message>
+        <source>nothing (no personal data found)</source>
+        <translation>ingenting (ingen personopplysninger funnet)</translation>
     </message>
     <message>
         <source>Headline</source>
@@ -74,16 +94,132 @@
         <source>Usage terms</source>
         <translation>Bruksvilkår</translation>
     </message>
-    <message>
-        <source>nothing</source>
-        <translation>ingenting</translation>
-    </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
         <source>Hide this message</source>
         <translation>Skjul denne meldingen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check archive</source>
+        <translation>Kontroller arkivet</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Stopping after the file in progress…</source>
+        <translation>Stopper etter filen som kontrolleres nå …</translation>
+    </message>
+    <message>
+        <source>Comparing sizes and dates of the originals</source>
+        <translation>Sammenligner størrelse og dato på originalene</translation>
+    </message>
+    <message>
+        <source>Re-reading every original and comparing its checksum</source>
+        <translation>Leser hver original på nytt og sammenligner kontrollsummen</translation>
+    </message>
+    <message>
+        <source>Looking for originals the catalog does not know</source>
+        <translation>Ser etter originaler katalogen ikke kjenner</translation>
+    </message>
+    <message>
+        <source>Checking the quarantine folder</source>
+        <translation>Kontrollerer karantenemappen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 av %3</translation>
+    </message>
+    <message>
+        <source>The check was cancelled before it finished.</source>
+        <translation>Kontrollen ble avbrutt før den var ferdig.</translation>
+    </message>
+    <message>
+        <source>The archive is whole.</source>
+        <translation>Arkivet er helt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) need attention.</source>
+        <translation>
+            <numerusform>%n problem må følges opp.</numerusform>
+            <numerusform>%n problemer må følges opp.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) checked</source>
+        <translation>
+            <numerusform>%n bilde kontrollert</numerusform>
+            <numerusform>%n bilder kontrollert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n reparert</numerusform>
+            <numerusform>%n reparert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Kontrollen kunne ikke kjøres: %1</translation>
+    </message>
+    <message>
+        <source>Changed since it was archived</source>
+        <translation>Endret siden den ble arkivert</translation>
+    </message>
+    <message>
+        <source>Size differs from the catalog</source>
+        <translation>Størrelsen avviker fra katalogen</translation>
+    </message>
+    <message>
+        <source>Modified after it was archived</source>
+        <translation>Endret etter at den ble arkivert</translation>
+    </message>
+    <message>
+        <source>Original missing</source>
+        <translation>Originalen mangler</translation>
+    </message>
+    <message>
+        <source>Original cannot be read</source>
+        <translation>Originalen kan ikke leses</translation>
+    </message>
+    <message>
+        <source>Unknown original added to the catalog</source>
+        <translation>Ukjent original lagt inn i katalogen</translation>
+    </message>
+    <message>
+        <source>Second copy of an archived photo (left in place)</source>
+        <translation>Ekstra kopi av et arkivert bilde (ligger urørt)</translation>
+    </message>
+    <message>
+        <source>Unknown file that is not a photo (left in place)</source>
+        <translation>Ukjent fil som ikke er et bilde (ligger urørt)</translation>
+    </message>
+    <message>
+        <source>Thumbnail made again</source>
+        <translation>Miniatyrbildet er laget på nytt</translation>
+    </message>
+    <message>
+        <source>Thumbnail could not be made</source>
+        <translation>Miniatyrbildet kunne ikke lages</translation>
+    </message>
+    <message>
+        <source>Quarantined file missing</source>
+        <translation>Filen i karantene mangler</translation>
     </message>
 </context>
 <context>
@@ -156,6 +292,10 @@
     <message>
         <source>Not exported:</source>
         <translation>Ikke eksportert:</translation>
+    </message>
+    <message>
+        <source>could not be checked for personal data (%1), so no copy leaves the archive</source>
+        <translation>kunne ikke sjekkes for personopplysninger (%1), så ingen kopi forlater arkivet</translation>
     </message>
 </context>
 <context>
@@ -338,6 +478,10 @@
         <translation>Fjernes før noe publiseres:</translation>
     </message>
     <message>
+        <source>Could not be checked for personal data: %1. It is never published or exported.</source>
+        <translation>Kunne ikke sjekkes for personopplysninger: %1. Bildet blir aldri publisert eller eksportert.</translation>
+    </message>
+    <message>
         <source>No preview available</source>
         <translation>Ingen forhåndsvisning</translation>
     </message>
@@ -372,6 +516,10 @@
     <message>
         <source>from the file</source>
         <translation>fra filen</translation>
+    </message>
+    <message>
+        <source>by case words in the folder or file name</source>
+        <translation>ut fra saksord i mappe- eller filnavnet</translation>
     </message>
     <message>
         <source>mixed</source>
@@ -1016,10 +1164,6 @@
         <translation>(%1 felt)</translation>
     </message>
     <message>
-        <source>None of the %1 selected photos has a GPS position, serial number or owner&apos;s name.</source>
-        <translation>Ingen av de %1 valgte bildene har GPS-posisjon, serienummer eller eierens navn.</translation>
-    </message>
-    <message>
         <source>%1 of %2 have a GPS position</source>
         <translation>%1 av %2 har GPS-posisjon</translation>
     </message>
@@ -1030,6 +1174,10 @@
     <message>
         <source>%1 of %2 have the owner&apos;s name</source>
         <translation>%1 av %2 har eierens navn</translation>
+    </message>
+    <message>
+        <source>None of the %1 selected photos has a GPS position, serial number or owner&apos;s name.</source>
+        <translation>Ingen av de %1 valgte bildene har GPS-posisjon, serienummer eller eierens navn.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1356,148 @@
     </message>
 </context>
 <context>
+    <name>RedactionEditor</name>
+    <message>
+        <source>Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, Shift+arrow keys resize it.</source>
+        <translation>Dra for å tegne et område som skal skjules. Delete fjerner det valgte området, piltastene flytter det, Shift+piltaster endrer størrelsen.</translation>
+    </message>
+    <message>
+        <source>Redaction regions</source>
+        <translation>Områder som skjules</translation>
+    </message>
+</context>
+<context>
+    <name>SetNotice</name>
+    <message>
+        <source>{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there is nothing to hide.</source>
+        <translation>{name} er et saksbilde der ingen har gått gjennom sladdingen: sjekk områdene, eller marker at det ikke er noe å skjule.</translation>
+    </message>
+    <message>
+        <source>The album has no title.</source>
+        <translation>Albumet har ingen tittel.</translation>
+    </message>
+    <message>
+        <source>The set has no photos (a Flickr album needs at least one).</source>
+        <translation>Settet har ingen bilder (et Flickr-album trenger minst ett).</translation>
+    </message>
+    <message>
+        <source>Photo {photo_id} is no longer in the catalog.</source>
+        <translation>Bilde {photo_id} finnes ikke lenger i katalogen.</translation>
+    </message>
+    <message>
+        <source>{name} could not be checked for personal data ({reason}), so it is never published; take it out of the set.</source>
+        <translation>{name} kunne ikke sjekkes for personopplysninger ({reason}), og blir derfor aldri publisert; ta det ut av settet.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be made clean for publishing: {reason}</source>
+        <translation>{name} kan ikke renses for publisering: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} may be a case photo ({why}). Decide whether it is before a {visibility} set is approved.</source>
+        <translation>{name} kan være et saksbilde ({why}). Avgjør om det er det før et sett med synlighet «{visibility}» godkjennes.</translation>
+    </message>
+    <message>
+        <source>{name} is a case photo and the set is public: give the reason it may be published.</source>
+        <translation>{name} er et saksbilde og settet er offentlig: oppgi hvorfor det likevel kan publiseres.</translation>
+    </message>
+    <message>
+        <source>The album has no description.</source>
+        <translation>Albumet har ingen beskrivelse.</translation>
+    </message>
+    <message>
+        <source>{name} has no caption or headline.</source>
+        <translation>{name} har verken bildetekst eller overskrift.</translation>
+    </message>
+    <message>
+        <source>{name} has no byline or credit of its own; it is published with “{default}”.</source>
+        <translation>{name} har ingen egen fotograf eller kreditering; det publiseres med «{default}».</translation>
+    </message>
+    <message>
+        <source>Only {approvers} may approve sets; you are {user}.</source>
+        <translation>Bare {approvers} kan godkjenne sett; du er {user}.</translation>
+    </message>
+    <message>
+        <source>You ({user}) submitted this set, so someone else must approve it.</source>
+        <translation>Du ({user}) sendte inn dette settet, så en annen må godkjenne det.</translation>
+    </message>
+    <message>
+        <source>The set has no photos; add photos before submitting it.</source>
+        <translation>Settet har ingen bilder; legg til bilder før du sender det inn.</translation>
+    </message>
+    <message>
+        <source>The set is already submitted and waits for approval.</source>
+        <translation>Settet er allerede sendt inn og venter på godkjenning.</translation>
+    </message>
+    <message>
+        <source>The set is already approved; changes to it need a new approval.</source>
+        <translation>Settet er allerede godkjent; endringer i det må godkjennes på nytt.</translation>
+    </message>
+    <message>
+        <source>The set is approved and has not changed since.</source>
+        <translation>Settet er godkjent og har ikke endret seg siden.</translation>
+    </message>
+    <message>
+        <source>The set is a draft; submit it before approving.</source>
+        <translation>Settet er et utkast; send det inn før det godkjennes.</translation>
+    </message>
+    <message>
+        <source>The set is not approved, so there is nothing to revoke.</source>
+        <translation>Settet er ikke godkjent, så det er ingen godkjenning å trekke tilbake.</translation>
+    </message>
+    <message>
+        <source>Only an approved set can be published.</source>
+        <translation>Bare et godkjent sett kan publiseres.</translation>
+    </message>
+    <message>
+        <source>{name} has no byline or credit; it is published without one.</source>
+        <translation>{name} har ingen fotograf eller kreditering; det publiseres uten.</translation>
+    </message>
+    <message>
+        <source>a case number in its folder or file name</source>
+        <translation>et saksnummer i mappe- eller filnavnet</translation>
+    </message>
+    <message>
+        <source>case words in its folder or file name</source>
+        <translation>saksord i mappe- eller filnavnet</translation>
+    </message>
+    <message>
+        <source>it carries case number {case_number}</source>
+        <translation>det har saksnummer {case_number}</translation>
+    </message>
+    <message>
+        <source>the case category was suggested</source>
+        <translation>kategorien sak ble foreslått</translation>
+    </message>
+    <message>
+        <source>its metadata could not be read when it was archived</source>
+        <translation>metadataene kunne ikke leses da det ble arkivert</translation>
+    </message>
+    <message>
+        <source>the privacy scan failed: {detail}</source>
+        <translation>personvernsjekken feilet: {detail}</translation>
+    </message>
+    <message>
+        <source>the original is missing from the archive</source>
+        <translation>originalen mangler i arkivet</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>offentlig</translation>
+    </message>
+    <message>
+        <source>friends</source>
+        <translation>venner</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familie</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+</context>
+<context>
     <name>SetsPage</name>
     <message>
         <source>Sets (drop photos on a set to add them)</source>
@@ -1345,10 +1635,6 @@
         </translation>
     </message>
     <message>
-        <source>Only %1 may approve sets.</source>
-        <translation>Bare %1 kan godkjenne sett.</translation>
-    </message>
-    <message>
         <source>Sets</source>
         <translation>Sett</translation>
     </message>
@@ -1367,10 +1653,6 @@
     <message>
         <source>Revoke the approval of «%1»? The next sync takes the album down from Flickr.</source>
         <translation>Trekke tilbake godkjenningen av «%1»? Neste synkronisering tar albumet ned fra Flickr.</translation>
-    </message>
-    <message>
-        <source>Approval refused</source>
-        <translation>Godkjenning avvist</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1860,57 @@
     <message>
         <source>Settings not saved</source>
         <translation>Innstillingene ble ikke lagret</translation>
+    </message>
+</context>
+<context>
+    <name>SharedArchivePage</name>
+    <message>
+        <source>Several desks share one archive through a PostgreSQL catalog and a shared folder. Leave the server empty for this desk&apos;s own archive.</source>
+        <translation>Flere arbeidsplasser deler ett arkiv gjennom en PostgreSQL-katalog og en delt mappe. La serveren stå tom for denne arbeidsplassens eget arkiv.</translation>
+    </message>
+    <message>
+        <source>Catalog server:</source>
+        <translation>Katalogserver:</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>Delt mappe:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>This desk keeps its own archive (no server).</source>
+        <translation>Denne arbeidsplassen har sitt eget arkiv (ingen server).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Kobler til …</translation>
+    </message>
+    <message>
+        <source>no archive role — ask IT to add you</source>
+        <translation>ingen arkivrolle – be IT om å legge deg til</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (PostgreSQL %2) as %3 (%4).</source>
+        <translation>Koblet til %1 (PostgreSQL %2) som %3 (%4).</translation>
+    </message>
+    <message>
+        <source>You may approve sets.</source>
+        <translation>Du kan godkjenne sett.</translation>
+    </message>
+    <message>
+        <source>You may not approve sets (editors do).</source>
+        <translation>Du kan ikke godkjenne sett (det gjør redaktørene).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shared catalog on %1: %2</source>
+        <translation>Får ikke kontakt med den delte katalogen på %1: %2</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation>Tilkoblingstesten mislyktes: %1</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2192,102 @@
         <translation>Stoppet: %1</translation>
     </message>
     <message>
+        <source>Flickr&apos;s answer to the upload of {file} was lost and a search does not show the photo yet; the next sync looks again before anything is sent again.</source>
+        <translation>Svaret fra Flickr på opplastingen av {file} gikk tapt, og et søk viser ikke bildet ennå; neste synkronisering ser etter igjen før noe sendes på nytt.</translation>
+    </message>
+    <message>
+        <source>{file}: the upload whose answer was lost is on Flickr after all.</source>
+        <translation>{file}: opplastingen der svaret gikk tapt, er likevel på Flickr.</translation>
+    </message>
+    <message>
+        <source>{file} was on Flickr {count} times; the extra copies were deleted.</source>
+        <translation>{file} lå {count} ganger på Flickr; de ekstra kopiene ble slettet.</translation>
+    </message>
+    <message>
+        <source>{file} is on Flickr {count} times and the extra copies could not be deleted: {reason}</source>
+        <translation>{file} ligger {count} ganger på Flickr, og de ekstra kopiene kunne ikke slettes: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} was still not found on Flickr {minutes} minutes after its answer was lost; it is sent again with Flickr&apos;s duplicate check.</source>
+        <translation>{file} var fortsatt ikke å finne på Flickr {minutes} minutter etter at svaret gikk tapt; det sendes på nytt med Flickrs duplikatkontroll.</translation>
+    </message>
+    <message>
+        <source>Flickr&apos;s duplicate check found {file} already on Flickr; that copy is used.</source>
+        <translation>Flickrs duplikatkontroll fant {file} allerede på Flickr; den kopien brukes.</translation>
+    </message>
+    <message>
+        <source>{file} was deleted on flickr.com; it is uploaded again.</source>
+        <translation>{file} ble slettet på flickr.com; det lastes opp på nytt.</translation>
+    </message>
+    <message>
+        <source>{file} had been taken out of the album «{album}» on flickr.com; it is put back.</source>
+        <translation>{file} var tatt ut av albumet «{album}» på flickr.com; det legges tilbake.</translation>
+    </message>
+    <message>
+        <source>The title or description of {file} was changed on flickr.com; the approved text is set back.</source>
+        <translation>Tittelen eller beskrivelsen til {file} ble endret på flickr.com; den godkjente teksten settes tilbake.</translation>
+    </message>
+    <message>
+        <source>Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}.</source>
+        <translation>Hvem som kan se {file}, ble endret på flickr.com ({seen}); det settes tilbake til {wanted}.</translation>
+    </message>
+    <message>
+        <source>The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are set back.</source>
+        <translation>Emneordet som lar synkroniseringen finne {file} igjen, ble fjernet på flickr.com; de godkjente emneordene settes tilbake.</translation>
+    </message>
+    <message>
+        <source>The album «{album}» was deleted on flickr.com; it is made again.</source>
+        <translation>Albumet «{album}» ble slettet på flickr.com; det lages på nytt.</translation>
+    </message>
+    <message>
+        <source>The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.</source>
+        <translation>Albumet «{album}» ble omdøpt til «{seen}» på flickr.com; den godkjente tittelen settes tilbake.</translation>
+    </message>
+    <message>
+        <source>{file} was deleted on flickr.com during the sync; the next sync uploads it again.</source>
+        <translation>{file} ble slettet på flickr.com under synkroniseringen; neste synkronisering laster det opp på nytt.</translation>
+    </message>
+    <message>
+        <source>{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out.</source>
+        <translation>{file} har flere emneord enn de {limit} Flickr tar vare på; {dropped} emneord ble utelatt.</translation>
+    </message>
+    <message>
+        <source>{file} changed, but a free Flickr account cannot replace a photo: its title, description and tags are updated and the image on Flickr stays as it was.</source>
+        <translation>{file} er endret, men en gratis Flickr-konto kan ikke erstatte et bilde: tittel, beskrivelse og emneord oppdateres, og bildet på Flickr forblir som det var.</translation>
+    </message>
+    <message>
+        <source>Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.</source>
+        <translation>Flickr svarte at kontoen ikke er Pro (feil 1 ved erstatning); {file} beholder det gamle bildet.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB, more than the {limit} MB this Flickr account takes.</source>
+        <translation>{file} er {size} MB, mer enn de {limit} MB denne Flickr-kontoen tar imot.</translation>
+    </message>
+    <message>
+        <source>This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload {count} more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets.</source>
+        <translation>Dette er en gratis Flickr-konto: den har {have} av {limit} bilder, og denne synkroniseringen ville lastet opp {count} til. Ingenting ble lastet opp; oppgrader kontoen til Pro eller ta bilder ut av godkjente sett.</translation>
+    </message>
+    <message>
+        <source>The Flickr sign-in only allows &apos;{perms}&apos;. The sync needs &apos;delete&apos;, to remove an extra copy Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`).</source>
+        <translation>Innloggingen hos Flickr tillater bare «{perms}». Synkroniseringen trenger «delete» for å kunne fjerne en ekstra kopi Flickr kan lage når et svar går tapt. Logg inn på nytt (Flickr: Logg inn …, eller `photoarchive flickr login`).</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>offentlig</translation>
+    </message>
+    <message>
+        <source>friends</source>
+        <translation>venner</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familie</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
         <source>Sync running</source>
         <translation>Synkronisering pågår</translation>
     </message>
@@ -1903,7 +2332,7 @@
     </message>
     <message>
         <source>Not checked</source>
-        <translation>Ikke kontrollert</translation>
+        <translation>Ikke sjekket</translation>
     </message>
 </context>
 <context>

@@ -82,3 +82,27 @@ def test_export_web_size_and_unknown_ids(home, tmp_path, capsys):
     with Image.open(copy) as im:
         assert max(im.size) == 800
     assert _clean(home, photo["id"], copy)
+
+
+def test_a_photo_whose_privacy_scan_failed_at_ingest_is_never_exported(home, tmp_path, capsys, monkeypatch):
+    """Issue 10: the catalog recorded `unreadable_metadata`, and the copy still went out as if clean."""
+    import photoarchive.privacy
+    from photoarchive.privacy.errors import PrivacyError
+
+    def failing_scan(path, **_kw):
+        raise PrivacyError(f"{path.name} is damaged: the EXIF block cannot be read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(photoarchive.privacy, "scan", failing_scan)
+        photo = _ingest_one(home, tmp_path, capsys)
+    assert photo["privacy_findings"] == ["unreadable_metadata"]
+    assert main(["--home", str(home.root), "show", str(photo["id"])]) == 0
+    assert "personal data: could not be checked (the scan at ingest failed)" in capsys.readouterr().out
+
+    out = tmp_path / "til journalist"
+    code = main(["--home", str(home.root), "export", str(photo["id"]), "--to", str(out)])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert "could not be checked for personal data" in printed.err
+    assert "metadata could not be read when it was archived" in printed.err
+    assert not out.exists() or not list(out.iterdir())

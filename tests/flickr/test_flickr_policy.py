@@ -7,30 +7,30 @@ import random
 import pytest
 
 from photoarchive.flickr.ratelimit import RateLimiter
-from photoarchive.flickr.retry import Failure, Outcome, RetryPolicy, classify
+from photoarchive.flickr.retry import Failure, FailureKind, RetryPolicy, classify
 
 
 @pytest.mark.parametrize(
     ("failure", "outcome"),
     [
-        (Failure("flickr.photos.setMeta", True, http_status=429), Outcome.RETRY),
-        (Failure("flickr.photos.setMeta", True, http_status=503), Outcome.RETRY),
-        (Failure("upload", True, http_status=500), Outcome.AMBIGUOUS),
-        (Failure("flickr.photos.search", False, connection_lost=True), Outcome.RETRY),
-        (Failure("upload", True, connection_lost=True), Outcome.AMBIGUOUS),
-        (Failure("flickr.photosets.create", True, connection_lost=True), Outcome.AMBIGUOUS),
-        (Failure("flickr.photos.setTags", True, flickr_code=105), Outcome.RETRY),
-        (Failure("flickr.photos.setTags", True, flickr_code=106), Outcome.RETRY),
-        (Failure("flickr.photos.setTags", True, flickr_code=201), Outcome.RETRY),
-        (Failure("flickr.test.login", False, flickr_code=98), Outcome.SIGN_IN),
-        (Failure("flickr.photos.delete", True, flickr_code=99), Outcome.SIGN_IN),
-        (Failure("flickr.test.login", False, http_status=401), Outcome.SIGN_IN),
-        (Failure("upload", True, flickr_code=5), Outcome.REJECTED),
-        (Failure("upload", True, flickr_code=8), Outcome.REJECTED),
+        (Failure("flickr.photos.setMeta", True, http_status=429), FailureKind.RETRY),
+        (Failure("flickr.photos.setMeta", True, http_status=503), FailureKind.RETRY),
+        (Failure("upload", True, http_status=500), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photos.search", False, connection_lost=True), FailureKind.RETRY),
+        (Failure("upload", True, connection_lost=True), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photosets.create", True, connection_lost=True), FailureKind.AMBIGUOUS),
+        (Failure("flickr.photos.setTags", True, flickr_code=105), FailureKind.RETRY),
+        (Failure("flickr.photos.setTags", True, flickr_code=106), FailureKind.RETRY),
+        (Failure("flickr.photos.setTags", True, flickr_code=201), FailureKind.RETRY),
+        (Failure("flickr.test.login", False, flickr_code=98), FailureKind.SIGN_IN),
+        (Failure("flickr.photos.delete", True, flickr_code=99), FailureKind.SIGN_IN),
+        (Failure("flickr.test.login", False, http_status=401), FailureKind.SIGN_IN),
+        (Failure("upload", True, flickr_code=5), FailureKind.REJECTED),
+        (Failure("upload", True, flickr_code=8), FailureKind.REJECTED),
         # Code 5 means something else for other methods: a definite error, not a refused file.
-        (Failure("flickr.photosets.editPhotos", True, flickr_code=5), Outcome.FAIL),
-        (Failure("flickr.photosets.addPhoto", True, flickr_code=3), Outcome.FAIL),
-        (Failure("flickr.photos.search", False, http_status=404), Outcome.FAIL),
+        (Failure("flickr.photosets.editPhotos", True, flickr_code=5), FailureKind.FAIL),
+        (Failure("flickr.photosets.addPhoto", True, flickr_code=3), FailureKind.FAIL),
+        (Failure("flickr.photos.search", False, http_status=404), FailureKind.FAIL),
     ],
 )
 def test_classify(failure, outcome):
@@ -192,3 +192,31 @@ def test_a_wait_for_the_hourly_budget_is_reported_and_logged(caplog):
     paced.acquire()
     paced.acquire()  # one second of pacing is not worth a message
     assert len(told) == 2
+
+
+def test_call_journal_saved_by_many_clients_at_once_loses_no_call(tmp_path):
+    """Read-merge-write under a lock: without it two savers each merge with the old file and the later
+    write drops the other's calls."""
+    import threading
+    import time as _time
+
+    from photoarchive.flickr.budget import CallJournal
+
+    path = tmp_path / "calls.json"
+    base = _time.time()
+    start = threading.Barrier(6)
+
+    def client(n: int) -> None:
+        journal = CallJournal(path)
+        mine: list[float] = []
+        start.wait()
+        for i in range(15):
+            mine.append(base - 100 + n + i / 100)
+            journal.save(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(CallJournal(path).load()) == 6 * 15

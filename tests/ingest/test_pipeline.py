@@ -78,7 +78,7 @@ def test_a_jpeg_is_archived_unchanged_with_metadata_and_thumbnails(home, ingesto
     for size in ThumbSize:
         assert thumbnail_path(home.thumbnails, digest, size).is_file()
     assert source.exists(), "without --move the source stays"
-    assert [e.kind for e in catalog.photos.events(record.id)] == ["ingested"]
+    assert [e.kind for e in catalog.events.for_photo(record.id)] == ["ingested"]
     assert not list(home.staging.iterdir()), "no staging leftovers"
 
 
@@ -96,7 +96,7 @@ def test_same_bytes_twice_are_stored_once_and_the_second_drop_recorded(home, ing
     two = _ingest(ingestor, second, inbox, remove=True)
     assert two.outcome is Outcome.DUPLICATE and two.photo_id == one.photo_id
     assert catalog.photos.count() == 1
-    assert [e.kind for e in catalog.photos.events(one.photo_id)] == ["ingested", "duplicate_seen"]
+    assert [e.kind for e in catalog.events.for_photo(one.photo_id)] == ["ingested", "duplicate_seen"]
     assert len([p for p in home.originals.rglob("*") if p.is_file()]) == 1
     assert not second.exists()
 
@@ -135,7 +135,7 @@ def test_bad_files_go_to_quarantine_with_a_reason_and_are_never_lost(
     result = _ingest(ingestor, source, inbox, remove=True)
     assert result.outcome is Outcome.QUARANTINED
     assert words in result.reason
-    (item,) = catalog.photos.quarantined()
+    (item,) = catalog.quarantine.list()
     assert item.reason_code == code and item.original_name == source.name
     kept = home.quarantine / item.quarantine_path
     assert kept.read_bytes() == content, "the file is kept, byte for byte"
@@ -196,7 +196,7 @@ def test_a_file_that_vanishes_is_skipped_and_nothing_recorded(ingestor, catalog,
     result = _ingest(ingestor, inbox / "gone.jpg", inbox)
     assert result.outcome is Outcome.SKIPPED
     assert "disappeared" in result.reason
-    assert catalog.photos.count() == 0 and catalog.photos.quarantined() == []
+    assert catalog.photos.count() == 0 and catalog.quarantine.list() == []
 
 
 def test_unwritable_archive_leaves_the_source_and_says_so(home, ingestor, catalog, inbox, monkeypatch):
@@ -210,7 +210,7 @@ def test_unwritable_archive_leaves_the_source_and_says_so(home, ingestor, catalo
     assert result.outcome is Outcome.FAILED
     assert "cannot be written" in result.reason
     assert source.exists()
-    assert catalog.photos.count() == 0 and catalog.photos.pending() == []
+    assert catalog.photos.count() == 0 and catalog.pending.all() == []
 
 
 def test_full_disk_leaves_the_source_and_no_partial_file(home, ingestor, catalog, inbox, monkeypatch):
@@ -235,10 +235,10 @@ def test_recovery_removes_a_file_placed_before_a_crash(home, ingestor, catalog, 
     placed = home.originals / "2024/2024-05-17/a.jpg"
     placed.parent.mkdir(parents=True)
     placed.write_bytes(source.read_bytes())
-    catalog.photos.begin_pending(_sha(source), "2024/2024-05-17/a.jpg")
+    catalog.pending.begin(_sha(source), "2024/2024-05-17/a.jpg")
     (home.staging / "dead.part").write_bytes(b"half")
     assert ingestor.recover() == 2
-    assert not placed.exists() and catalog.photos.pending() == []
+    assert not placed.exists() and catalog.pending.all() == []
     assert not list(home.staging.iterdir())
     result = _ingest(ingestor, source, inbox)
     assert result.outcome is Outcome.ARCHIVED
@@ -256,6 +256,7 @@ def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalo
     ]
     results = ingestor.ingest_many(sources, remove_source=False)
     by_name = {r.source.relative_to(corpus_dir).as_posix(): r for r in results}
+    quarantined = {q.id: q.reason_code for q in catalog.quarantine.list()}
     assert all(r.outcome in (Outcome.ARCHIVED, Outcome.DUPLICATE, Outcome.QUARANTINED) for r in results), [
         (k, r.reason)
         for k, r in by_name.items()
@@ -268,9 +269,17 @@ def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalo
         "exif-samples/jpg/orientation/portrait_6.jpg",
     ):
         assert by_name[good].outcome is Outcome.ARCHIVED, by_name[good].reason
-    for bad in ("exiftool-images/PDF.pdf", "exiftool-images/Word.docx"):
-        if bad in by_name:
-            assert by_name[bad].outcome is Outcome.QUARANTINED
+    # Files the corpus is known to hold that are no photo the archive takes: a PDF, a Word file, a
+    # raw file, a sound and a program. Each must be quarantined, with the reason the code names.
+    for bad, code in (
+        ("exiftool-images/PDF.pdf", "not_a_photo"),
+        ("exiftool-images/OOXML.docx", "not_a_photo"),
+        ("exiftool-images/CanonRaw.cr2", "not_a_photo"),
+        ("exiftool-images/MP3.mp3", "not_a_photo"),
+        ("exiftool-images/EXE.exe", "not_a_photo"),
+    ):
+        assert by_name[bad].outcome is Outcome.QUARANTINED, (bad, by_name[bad].outcome, by_name[bad].reason)
+        assert quarantined[by_name[bad].quarantine_id] == code, bad
     gps = catalog.photos.get(by_name["exif-samples/jpg/gps/DSCN0010.jpg"].photo_id)
     assert gps.has_gps and gps.camera_make.upper().startswith("NIKON")
     archived = sum(r.outcome is Outcome.ARCHIVED for r in results)

@@ -60,6 +60,7 @@ def test_a_file_written_slowly_by_another_process_is_taken_once_complete(home, t
     source = factory.make_photo(tmp_path / "stor.jpg", size=(1600, 1200), seed=5)
     results: queue.Queue = queue.Queue()
     service = _service(home, inbox, results)
+    writer = None
     try:
         writer = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(source), str(inbox / "stor.jpg")])
         result = results.get(timeout=30)
@@ -71,6 +72,9 @@ def test_a_file_written_slowly_by_another_process_is_taken_once_complete(home, t
         assert not (inbox / "stor.jpg").exists()
         _no_more(results, 1.5)
     finally:
+        if writer is not None and writer.poll() is None:
+            writer.kill()
+            writer.wait()
         service.stop()
 
 

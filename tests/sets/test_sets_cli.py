@@ -22,13 +22,24 @@ def run(home, capsys):
 
 @pytest.fixture
 def clean_gate(monkeypatch):
-    """Approval's privacy gate without real originals: every photo counts as clean."""
+    """Approval's privacy gates without real originals: every photo counts as clean, and its privacy
+    state is what ingest recorded."""
+    from photoarchive.privacy_state import decide
+    from photoarchive.sets import service
     from photoarchive.sets.publishing import CleanCopies
 
     monkeypatch.setattr(CleanCopies, "problem", lambda self, photo: None)
+    monkeypatch.setattr(service, "check_original", lambda _path, kinds: decide(kinds))
 
 
-def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
+def submit_as(catalog, ref, actor: str = "ola") -> None:
+    """Another person submits the set (on another desk), so that this one may approve it."""
+    from photoarchive.sets.service import SetService
+
+    SetService(catalog, clean_check=lambda _p: None, actor=actor).submit(ref)
+
+
+def test_set_commands(run, catalog, photo_ids, add_photo, clean_gate, tmp_path):
     code, out, _ = run(
         "set", "create", "Ulykke på E6", "--visibility", "public", "--licence", "4", "--tag", "politiet"
     )
@@ -40,14 +51,20 @@ def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
 
     code, _, err = run("set", "approve", "1")
     assert code == 2 and "submit" in err
-    assert run("set", "submit", "1")[0] == 0
+    submit_as(catalog, 1)
 
     case_id = add_photo("sak.jpg", case=True)
     run("set", "add", "1", str(case_id))
     code, _, err = run("set", "approve", "1")
-    assert code == 2 and f"photo {case_id}" in err and "case photo" in err
+    assert code == 2 and "sak.jpg is a case photo" in err
+    code, _, err = run("set", "approve", "1", "--override-reason", "Etterlysning")
+    assert code == 2 and "redaction" in err  # the override still needs the redaction reviewed
+    assert run("redact", str(case_id), "--nothing-to-redact")[0] == 0
     code, out, _ = run("set", "approve", "1", "--override-reason", "Etterlysning")
     assert code == 0 and "Approved" in out
+    # What approval went ahead with, said by photo name: no caption, no byline of their own.
+    assert "warning: The album has no description." in out
+    assert "warning: sak.jpg has no caption or headline." in out
 
     run("set", "remove", "1", str(photo_ids[0]))
     code, out, _ = run("set", "list")
@@ -63,6 +80,7 @@ def test_set_commands(run, photo_ids, add_photo, clean_gate, tmp_path):
     entries = json.loads(out)
     assert [e["action"] for e in entries] == ["create", "submit", "approve", "override", "override", "revoke"]
     assert all(e["actor"] for e in entries)
+    assert entries[1]["actor"] == "ola" and entries[2]["actor"] != "ola"
 
     csv_path = tmp_path / "revisjon æøå.csv"
     code, out, _ = run("audit", "--csv", str(csv_path))
@@ -83,3 +101,47 @@ def test_bad_values_are_refused_with_a_message(run, tmp_path):
     assert code == 2 and "no licence 99" in err
     code, _, err = run("audit", "--csv", str(tmp_path / "missing folder" / "a.csv"))
     assert code == 2 and "cannot be written" in err
+
+
+def test_the_person_who_submitted_a_set_cannot_approve_it(run, catalog, photo_ids, clean_gate):
+    from photoarchive.users import current_user
+
+    run("set", "create", "Egen sak")
+    run("set", "add", "1", str(photo_ids[0]))
+    assert run("set", "submit", "1")[0] == 0
+    code, _, err = run("set", "approve", "1")
+    assert code == 2 and f"You ({current_user()}) submitted this set" in err
+    assert json.loads(run("set", "show", "1", "--json")[1])["state"] == "submitted"
+
+
+def test_an_empty_set_cannot_be_submitted(run):
+    run("set", "create", "Tom")
+    code, _, err = run("set", "submit", "1")
+    assert code == 2 and "add photos before submitting" in err
+
+
+def test_a_photo_that_may_be_a_case_photo_is_named_with_how_to_decide(run, catalog, add_photo, clean_gate):
+    from photoarchive.catalog.photos import Category, CategorySuggestion
+
+    maybe = add_photo(
+        "Ransaking_Bodø_åsted.jpg",
+        source_path="2026-123456/Ransaking_Bodø_åsted.jpg",
+        suggestions=[CategorySuggestion(Category.CASE, "folder")],
+    )
+    run("set", "create", "Innbrudd", "--visibility", "friends")
+    run("set", "add", "1", str(maybe))
+    submit_as(catalog, 1)
+    code, out, _ = run("set", "check", "1")
+    assert code == 1 and "Ransaking_Bodø_åsted.jpg: personal data found" not in out
+    assert "refused: Ransaking_Bodø_åsted.jpg may be a case photo" in out
+    checked = json.loads(run("set", "check", "1", "--json")[1])
+    assert checked["may_approve"] is False and checked["refusals"][0]["code"] == "case_undecided"
+    assert checked["photos"][0]["case"] == "undecided" and checked["photos"][0]["privacy"] == "clean"
+    code, _, err = run("set", "approve", "1", "--override-reason", "trengs ikke")
+    assert code == 2 and "Ransaking_Bodø_åsted.jpg may be a case photo" in err
+    assert f"photoarchive tag {maybe} --confirm case" in err
+    assert run("tag", str(maybe), "--reject", "case")[0] == 0
+    code, out, _ = run("set", "check", "1")
+    assert code == 0 and "May be approved." in out
+    assert "warning: Ransaking_Bodø_åsted.jpg has no caption or headline." in out
+    assert run("set", "approve", "1")[0] == 0

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 import pytest
 
+from photoarchive.privacy_state import decide
 from photoarchive.sets.errors import SetStateError
 from photoarchive.sets.model import PhotoContent, PhotoSet, SetContent, SetState, Visibility
-from photoarchive.sets.workflow import Step, approval_refusals, changed_since_approval, next_state
+from photoarchive.sets.notices import Code
+from photoarchive.sets.workflow import (
+    CaseDecision,
+    CaseStatus,
+    PhotoFacts,
+    Step,
+    approval_notices,
+    approver_notice,
+    case_status,
+    changed_since_approval,
+    needs_override,
+    next_state,
+    step_notice,
+)
+from photoarchive.settings import CategorySettings
 
 
 def content(visibility=Visibility.PUBLIC, photos=(1, 2), title="Pressebilder") -> SetContent:
@@ -90,43 +106,150 @@ def test_changed_since_approval_compares_with_approved_content():
     assert not changed_since_approval(draft, content())
 
 
+def facts(*, case=(), maybe=(), unchecked=(), unclean=None, ids=(1, 2, 3)):
+    """Facts about photos 1..3 (named IMG_000n.jpg): confirmed case photos, undecided ones, photos whose
+    privacy scan failed, photos that cannot be made clean."""
+    out = {}
+    for i in ids:
+        if i in case:
+            status = CaseStatus(CaseDecision.CASE)
+        elif i in maybe:
+            status = CaseStatus(CaseDecision.UNDECIDED, ("folder",), "2026-123456")
+        else:
+            status = CaseStatus(CaseDecision.NOT_CASE)
+        privacy = decide(["unreadable_metadata"] if i in unchecked else ["gps"])
+        out[i] = PhotoFacts(i, f"IMG_000{i}.jpg", status, privacy, (unclean or {}).get(i))
+    return out
+
+
+def refusals(content_, facts_, **kw):
+    return [n for n in approval_notices(content_, facts_, **kw) if not n.warning]
+
+
 def test_clean_public_set_has_no_refusals():
-    assert approval_refusals(content()) == []
+    assert refusals(content(), facts()) == []
 
 
 def test_case_photo_in_public_set_is_refused_without_override():
-    refusals = approval_refusals(content(), case_photo_ids=[2, 7])
-    assert [r.photo_id for r in refusals] == [2]  # 7 is not in the set
-    assert "case photo" in str(refusals[0])
-    assert (
-        approval_refusals(content(), case_photo_ids=[2], override_reason="Etterlysning, godkjent av påtale")
-        == []
-    )
-    assert approval_refusals(content(), case_photo_ids=[2], override_reason="   ") != []
+    refused = refusals(content(), facts(case=[2]))
+    assert [(r.code, r.photo_id) for r in refused] == [(Code.CASE_NEEDS_REASON, 2)]
+    assert "IMG_0002.jpg is a case photo" in str(refused[0])  # named by its file name, not its id
+    assert refusals(content(), facts(case=[2]), override_reason="Etterlysning, godkjent av påtale") == []
+    assert refusals(content(), facts(case=[2]), override_reason="   ") != []
+    assert needs_override(content(), facts(case=[2])) and not needs_override(content(), facts())
 
 
-def test_case_photo_in_private_set_needs_no_override():
-    assert approval_refusals(content(Visibility.PRIVATE), case_photo_ids=[1, 2]) == []
-    assert approval_refusals(content(Visibility.FRIENDS), case_photo_ids=[1, 2]) == []
+def test_confirmed_case_photo_in_private_or_friends_set_needs_no_override():
+    assert refusals(content(Visibility.PRIVATE), facts(case=[1, 2])) == []
+    assert refusals(content(Visibility.FRIENDS), facts(case=[1, 2])) == []
+
+
+@pytest.mark.parametrize("visibility", [Visibility.PUBLIC, Visibility.FRIENDS, Visibility.FAMILY])
+def test_a_photo_that_may_be_a_case_photo_blocks_until_someone_decides(visibility):
+    refused = refusals(content(visibility, photos=(1, 2, 3)), facts(maybe=[3], unchecked=[1]))
+    # The case decision comes first (the dialog lists it first), then what cannot leave the archive.
+    assert [(r.code, r.photo_id) for r in refused] == [(Code.CASE_UNDECIDED, 3), (Code.PRIVACY_UNCHECKED, 1)]
+    assert "IMG_0003.jpg may be a case photo (a case number in its folder or file name)" in str(refused[0])
+    # An override reason does not stand in for a decision.
+    assert refusals(content(visibility, photos=(3,)), facts(maybe=[3]), override_reason="Etterlysning")
+    # A private set stays in the office: nothing to decide there.
+    assert refusals(content(Visibility.PRIVATE, photos=(3,)), facts(maybe=[3])) == []
+
+
+def test_a_photo_that_could_not_be_checked_is_refused_even_in_a_private_set():
+    (refused,) = refusals(content(Visibility.PRIVATE, photos=(1,)), facts(unchecked=[1], unclean={1: "x"}))
+    assert refused.code is Code.PRIVACY_UNCHECKED
+    assert "could not be checked for personal data" in str(refused)
+    assert "metadata could not be read when it was archived" in str(refused)
 
 
 def test_every_reason_is_listed():
-    refusals = approval_refusals(
-        content(photos=(1, 2, 3)),
-        case_photo_ids=[1],
-        unclean={3: "truncated JPEG"},
+    refused = refusals(
+        content(photos=(1, 2, 3), title=" "),
+        facts(case=[1], unclean={3: "truncated JPEG"}),
         missing_photo_ids=[9],
     )
-    text = [str(r) for r in refusals]
-    assert len(refusals) == 3
-    assert any("photo 3" in t and "truncated JPEG" in t for t in text)
-    assert any("photo 9" in t and "no longer in the catalog" in t for t in text)
-    assert any("photo 1" in t and "case photo" in t for t in text)
+    assert [r.code for r in refused] == [
+        Code.CASE_NEEDS_REASON,
+        Code.CANNOT_CLEAN,
+        Code.NO_TITLE,
+        Code.PHOTO_MISSING,
+    ]
+    text = [str(r) for r in refused]
+    assert "IMG_0003.jpg cannot be made clean for publishing: truncated JPEG" in text
+    assert "Photo 9 is no longer in the catalog." in text
 
 
 def test_empty_set_is_refused():
-    refusals = approval_refusals(content(photos=()))
-    assert len(refusals) == 1 and "no photos" in refusals[0].reason
+    (refused,) = refusals(content(photos=()), {})
+    assert refused.code is Code.NO_PHOTOS and "no photos" in str(refused)
+
+
+def test_missing_caption_byline_and_description_warn_without_refusing():
+    photos = (
+        PhotoContent(1, "1" * 64, "a/1.jpg", caption="Bil i grøfta", byline="Kari Nordmann"),
+        PhotoContent(2, "2" * 64, "a/2.jpg", headline="Ulykke", credit="Politiet"),
+        PhotoContent(3, "3" * 64, "a/3.jpg"),
+    )
+    c = dataclasses.replace(content(), photos=photos)
+    notices = approval_notices(c, facts(), default_byline="Politiet")
+    assert all(n.warning for n in notices)
+    assert [(n.code, n.photo_id) for n in notices] == [
+        (Code.NO_DESCRIPTION, None),
+        (Code.NO_CAPTION, 3),
+        (Code.NO_BYLINE, 3),
+    ]
+    assert (
+        str(notices[2]) == "IMG_0003.jpg has no byline or credit of its own; it is published with “Politiet”."
+    )
+    described = dataclasses.replace(c, description="Trafikkulykke på E18 ved Sandvika")
+    assert [n.code for n in approval_notices(described, facts())] == [Code.NO_CAPTION, Code.NO_BYLINE]
+
+
+def test_case_status_from_marks_numbers_folders_and_file_names():
+    pattern = CategorySettings().case_pattern
+    assert case_status(mark=None, source_path="2026-123456/IMG_1.jpg", case_pattern=pattern) == CaseStatus(
+        CaseDecision.UNDECIDED, ("folder",)
+    )
+    # A case-like name in a case folder: both hints; outside one, the words alone.
+    both = case_status(
+        mark="suggested",
+        mark_source="folder",
+        source_path="2026-123456/Ransaking_Bodø_åsted.jpg",
+        case_pattern=pattern,
+    )
+    assert both.hints == ("folder", "words")
+    alone = case_status(mark=None, name="Ransaking_Bodø_åsted.jpg", case_pattern=pattern)
+    assert alone.decision is CaseDecision.UNDECIDED and alone.hints == ("words",)
+    assert case_status(mark=None, case_number="2026-99", case_pattern=pattern).hints == ("case_number",)
+    # A person's decision wins over every hint.
+    assert (
+        case_status(
+            mark="rejected", case_number="2026-123456", source_path="2026-123456/a.jpg", case_pattern=pattern
+        ).decision
+        is CaseDecision.NOT_CASE
+    )
+    assert case_status(mark="confirmed", case_pattern=pattern).decision is CaseDecision.CASE
+    assert case_status(mark=None, source_path="sport/Fotballkamp.jpg", case_pattern=pattern).decision is (
+        CaseDecision.NOT_CASE
+    )
+
+
+def test_who_may_approve():
+    assert approver_notice("kari", []) is None
+    assert approver_notice("kari", [], submitted_by="ola") is None
+    own = approver_notice("Kari", [], submitted_by="kari")
+    assert own.code is Code.OWN_SUBMISSION and "someone else must approve" in str(own)
+    assert approver_notice("ola", ["kari", "per"]).code is Code.NOT_AN_APPROVER
+    assert approver_notice("KARI", ["kari"], submitted_by="ola") is None
+
+
+def test_an_empty_set_cannot_be_submitted():
+    assert step_notice(SetState.DRAFT, Step.SUBMIT, photo_count=0).code is Code.EMPTY_SET
+    assert step_notice(SetState.DRAFT, Step.SUBMIT, photo_count=1) is None
+    with pytest.raises(SetStateError) as refused:
+        next_state(SetState.DRAFT, Step.SUBMIT, photo_count=0)
+    assert refused.value.notice.code is Code.EMPTY_SET
 
 
 def test_snapshot_round_trips_through_json():

@@ -68,3 +68,33 @@ def test_exporting_selected_photos_writes_clean_copies(
     window.act_export.trigger()
     assert window.export_dialog.web.isChecked()
     window.export_dialog.reject()
+
+
+def test_a_photo_that_could_not_be_checked_is_not_exported_and_named(
+    make_window, ingest, catalog, qtbot, tmp_path, monkeypatch
+):
+    import photoarchive.privacy
+    from photoarchive.privacy.errors import PrivacyError
+
+    def failing_scan(path, **_kw):
+        raise PrivacyError(f"{path.name} is damaged: the EXIF block cannot be read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(photoarchive.privacy, "scan", failing_scan)
+        ingest("Skadet åsted.jpg", gps=True)
+    window = make_window()
+    select_rows(window, [0])
+    out = tmp_path / "til NRK"
+    out.mkdir()
+    window.act_export.trigger()
+    dialog = window.export_dialog
+    dialog.folder.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result.isVisible(), timeout=20000)
+    assert list(out.iterdir()) == []
+    assert (
+        "Skadet åsted.jpg: could not be checked for personal data (its metadata could not be read when it "
+        "was archived), so no copy leaves the archive" in dialog.result.text()
+    )
+    assert not dialog.open_button.isVisible()  # nothing was written
+    dialog.reject()

@@ -37,7 +37,7 @@ def test_the_app_survives_a_corrupt_file_and_shows_the_quarantine(make_window, h
     broken.rename(inbox / "ødelagt.jpg")
     make_not_an_image(inbox / "møtereferat.pdf")
     make_photo(inbox / "god.jpg", seed=8)
-    qtbot.waitUntil(lambda: len(catalog.photos.quarantined()) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: len(catalog.quarantine.list()) == 2, timeout=30000)
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30000)
     assert window.banner.isVisible()
     assert "quarantine" in window.banner.label.text()
@@ -101,7 +101,7 @@ def test_quarantined_files_can_be_looked_at_and_marked_as_dealt_with(
 
     page.resolve_button.click()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
-    left = catalog.photos.quarantined()
+    left = catalog.quarantine.list()
     assert [q.original_name for q in left] == [page.records[0].original_name]
     assert record.original_name not in {q.original_name for q in left}
     assert (home.quarantine / record.quarantine_path).exists()  # off the list, never deleted

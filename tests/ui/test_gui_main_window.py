@@ -69,7 +69,7 @@ def test_editing_a_caption_persists_to_the_catalog(make_window, ingest, catalog,
     )
     record = catalog.photos.get(photo_id)
     assert record.keywords == ["politi", "trafikk"]
-    edits = [e for e in catalog.photos.events(photo_id) if e.kind == "edited"]
+    edits = [e for e in catalog.events.for_photo(photo_id) if e.kind == "edited"]
     assert edits and edits[-1].actor == "tester"
     # The search box finds it by the new caption.
     with qtbot.waitSignal(window.gridFilled, timeout=5000):

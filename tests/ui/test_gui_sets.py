@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from ui.gui_helpers import save_screenshot, select_rows
 
 from photoarchive.sets.model import SetState
@@ -67,29 +69,40 @@ def test_create_a_set_add_photos_reorder_submit_and_approve(make_window, ingest,
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.submit_button.click()
     assert catalog.sets.get(photo_set.id).state is SetState.SUBMITTED
+    # Four eyes: the one who submitted cannot approve, and the button says why.
+    assert not page.approve_button.isEnabled()
+    assert (
+        page.approve_button.toolTip() == "You (tester) submitted this set, so someone else must approve it."
+    )
+    assert not page.submit_button.isEnabled() and page.submit_button.toolTip()
+
+    # The editor at the same desk (another OS account) approves.
+    window.ctx.actor = "redaktør"
+    with qtbot.waitSignal(page.actionDone, timeout=5000):
+        page.show_set(photo_set.id)
+    assert page.approve_button.isEnabled()
 
     # The approval dialog lists what will be published and what will be stripped; approve from it.
-    shown = {}
-
-    def accept(dialog):
-        shown["text"] = dialog.findChild(object, "approval_details").toPlainText()
-        save_screenshot(dialog, "approval-dialog.png")
-        return dialog.DialogCode.Accepted
-
-    from photoarchive.ui import sets_page
-
-    monkeypatch.setattr(sets_page.ApprovalDialog, "exec", accept)
+    with qtbot.waitSignal(page.actionDone, timeout=30000):
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    dialog = page.approval_dialog
+    text = dialog.findChild(object, "approval_details").toPlainText()
+    assert "GPS position" in text
+    assert "Politiet" in text  # the press defaults it will be stamped with
+    assert "IMG_0501.jpg has no caption or headline." in dialog.warnings.text()
+    assert not dialog.reason.isVisible() and not dialog.case_box.isVisible()
+    save_screenshot(dialog, "approval-dialog.png")
     with qtbot.waitSignal(page.actionDone, timeout=30000) as done:
-        page.approve_button.click()
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     assert done.args == ["approve"], done.args
-    assert "GPS position" in shown["text"]
-    assert "Politiet" in shown["text"]  # the press defaults it will be stamped with
     approved = catalog.sets.get(photo_set.id)
-    assert approved.state is SetState.APPROVED and approved.approved_by == "tester"
+    assert approved.state is SetState.APPROVED and approved.approved_by == "redaktør"
     assert "approved" in page.state_label.text()
     actions = [page.audit.item(r, 2).text() for r in range(page.audit.rowCount())]
     assert "approve" in actions and "submit" in actions
     save_screenshot(window, "sets-view.png")
+
+    from photoarchive.ui import sets_page
 
     monkeypatch.setattr(
         sets_page.QMessageBox, "question", lambda *a, **k: sets_page.QMessageBox.StandardButton.Yes
@@ -176,9 +189,149 @@ def test_only_a_named_editor_gets_the_approve_button(make_window, ingest, catalo
     qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
     assert window.ctx.actor != "redaktør.kari"
     assert not page.approve_button.isEnabled()
-    assert "redaktør.kari" in page.approve_button.toolTip()
+    assert page.approve_button.toolTip() == "Only redaktør.kari may approve sets; you are tester."
 
     settings.sets.approvers = [window.ctx.actor.upper()]  # user names compare without regard to case
     with qtbot.waitSignal(page.actionDone, timeout=5000):
         page.show_set(photo_set.id)
     assert page.approve_button.isEnabled() and page.approve_button.toolTip() == ""
+
+
+def test_an_empty_set_cannot_be_submitted(make_window, catalog, qtbot):
+    catalog.sets.create("Tom")
+    window = make_window()
+    page = _open_sets(window, qtbot)
+    qtbot.waitUntil(lambda: page.current is not None, timeout=5000)
+    assert not page.submit_button.isEnabled()
+    assert page.submit_button.toolTip() == "The set has no photos; add photos before submitting it."
+
+
+def test_case_photos_are_decided_in_the_dialog_and_it_stays_open_for_the_reason(
+    make_window, ingest, catalog, qtbot
+):
+    """Issue 10: photos dropped in inbox/2026-123456/ were suggested as case photos and went public."""
+    from photoarchive.catalog.photos import Category, CategoryState
+    from photoarchive.sets.service import SetService
+
+    ids = ingest("2026-123456/IMG_0701.jpg", "2026-123456/Ransaking_Bodø_åsted.jpg", "Pressemøte.jpg")
+    staff = SetService(catalog, clean_check=lambda _p: None, actor="ola")
+    photo_set = staff.create("Innbrudd i Bodø", visibility="public", description="Politiet søker vitner")
+    staff.add(photo_set.id, ids)
+    staff.submit(photo_set.id)
+    window = make_window()
+    page = _open_sets(window, qtbot)
+    qtbot.waitUntil(lambda: page.current is not None and page.approve_button.isEnabled(), timeout=5000)
+
+    with qtbot.waitSignal(page.actionDone, timeout=30000):
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    dialog = page.approval_dialog
+    assert dialog.isVisible() and dialog.case_box.isVisible()
+    rows = dialog.case_box.findChildren(QLabel)
+    assert [r.text().split(" may be")[0] for r in rows] == ["IMG_0701.jpg", "Ransaking_Bodø_åsted.jpg"]
+    assert "a case number in its folder or file name" in rows[0].text()
+    assert not dialog.approve_button.isEnabled()  # undecided case photos: no approval yet
+
+    confirm = dialog.findChild(QPushButton, f"case_confirm_{ids[0]}")
+    with qtbot.waitSignal(page.actionDone, timeout=10000):
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    reject = dialog.findChild(QPushButton, f"case_reject_{ids[1]}")
+    with qtbot.waitSignal(page.actionDone, timeout=10000):
+        qtbot.mouseClick(reject, Qt.MouseButton.LeftButton)
+    marks = {r.id: r.categories[Category.CASE] for r in catalog.photos.get_many(ids[:2])}
+    assert marks[ids[0]].state is CategoryState.CONFIRMED and marks[ids[0]].decided_by == "tester"
+    assert marks[ids[1]].state is CategoryState.REJECTED
+    qtbot.waitUntil(lambda: not dialog.case_box.isVisible(), timeout=5000)
+    assert dialog.reason.isVisible() and dialog.approve_button.isEnabled()
+
+    # Approve without the reason: refused, and the dialog stays open with the reason field ready.
+    with qtbot.waitSignal(page.actionDone, timeout=30000) as done:
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["refused"]
+    assert dialog.isVisible() and dialog.reason.hasFocus()
+    assert "IMG_0701.jpg is a case photo and the set is public" in dialog.refusals.text()
+    assert catalog.sets.get(photo_set.id).state is SetState.SUBMITTED
+
+    qtbot.keyClicks(dialog.reason, "Etterlysning godkjent av påtaleansvarlig")
+    with qtbot.waitSignal(page.actionDone, timeout=30000) as done:
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["approve"]
+    approved = catalog.sets.get(photo_set.id)
+    assert approved.state is SetState.APPROVED
+    assert approved.override_reason == "Etterlysning godkjent av påtaleansvarlig"
+
+
+def test_a_photo_that_could_not_be_checked_is_said_so_and_refused(
+    make_window, ingest, catalog, qtbot, monkeypatch
+):
+    """Issue 10: a failed privacy scan showed as "No personal data found"."""
+    import photoarchive.privacy
+    from photoarchive.privacy.errors import PrivacyError
+    from photoarchive.sets.service import SetService
+
+    def failing_scan(path, **_kw):
+        raise PrivacyError(f"{path.name} is damaged: the EXIF block cannot be read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(photoarchive.privacy, "scan", failing_scan)
+        (damaged,) = ingest("Skadet.jpg", gps=True)
+    (fine,) = ingest("Hel.jpg")
+    staff = SetService(catalog, clean_check=lambda _p: None, actor="ola")
+    photo_set = staff.create("Skadet", description="x")
+    staff.add(photo_set.id, [damaged, fine])
+    staff.submit(photo_set.id)
+
+    window = make_window()
+    # The inspector says it could not be checked, with the reason; never "No personal data found".
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    row = next(r for r in range(window.model.rowCount()) if window.model.photo(r).id == damaged)
+    select_rows(window, [row])
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: "Could not be checked" in inspector.privacy.text(), timeout=10000)
+    assert "metadata could not be read when it was archived" in inspector.privacy.text()
+    # The grid badge says so too.
+    labels = [key for key, _l, _s in window.grid.itemDelegate().badges(window.model.photo(row))]
+    assert "unchecked" in labels and "gps" not in labels
+
+    page = _open_sets(window, qtbot)
+    qtbot.waitUntil(lambda: page.current is not None and page.approve_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(page.actionDone, timeout=30000):
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    dialog = page.approval_dialog
+    assert "Skadet.jpg could not be checked for personal data" in dialog.refusals.text()
+    assert not dialog.approve_button.isEnabled()
+    assert "Could not be checked for personal data" in dialog.body.toPlainText()
+    dialog.reject()
+
+
+def test_refusals_and_warnings_are_said_in_norwegian_naming_the_photo(qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from photoarchive.sets.notices import Code, notice
+    from photoarchive.ui.resources import compile_translations, translations_dir
+    from photoarchive.ui.set_words import describe
+
+    compile_translations(translations_dir(), tmp_path)
+    nb = QTranslator()
+    assert nb.load(str(tmp_path / "photoarchive_nb.qm"))
+    QCoreApplication.installTranslator(nb)
+    try:
+        undecided = notice(
+            Code.CASE_UNDECIDED, 7, "Ransaking_Bodø_åsted.jpg", why="folder,words", visibility="public"
+        )
+        assert describe(undecided) == (
+            "Ransaking_Bodø_åsted.jpg kan være et saksbilde (et saksnummer i mappe- eller filnavnet, "
+            "saksord i mappe- eller filnavnet). Avgjør om det er det før et sett med synlighet «offentlig» "
+            "godkjennes."
+        )
+        unchecked = notice(Code.PRIVACY_UNCHECKED, 8, "Skadet.jpg", reason="unreadable_metadata")
+        assert describe(unchecked).startswith(
+            "Skadet.jpg kunne ikke sjekkes for personopplysninger (metadataene"
+        )
+        assert (
+            describe(notice(Code.NO_CAPTION, 9, "IMG_1.jpg"))
+            == "IMG_1.jpg har verken bildetekst eller overskrift."
+        )
+    finally:
+        QCoreApplication.removeTranslator(nb)
+    assert describe(notice(Code.NO_CAPTION, 9, "IMG_1.jpg")) == "IMG_1.jpg has no caption or headline."

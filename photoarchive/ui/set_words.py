@@ -1,0 +1,132 @@
+"""The set rules' notices (photoarchive.sets.notices) in the user's language: each code has a sentence
+here, with the photo named by its file name. The core's English is the fallback for a code not listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from photoarchive.sets.notices import (
+    HINT_CASE_NUMBER,
+    HINT_FOLDER,
+    HINT_SUGGESTED,
+    HINT_WORDS,
+    Code,
+    Notice,
+)
+
+_CONTEXT = "SetNotice"
+
+_TEMPLATES: dict[Code, str] = {
+    Code.NO_TITLE: QT_TRANSLATE_NOOP("SetNotice", "The album has no title."),
+    Code.NO_PHOTOS: QT_TRANSLATE_NOOP(
+        "SetNotice", "The set has no photos (a Flickr album needs at least one)."
+    ),
+    Code.PHOTO_MISSING: QT_TRANSLATE_NOOP("SetNotice", "Photo {photo_id} is no longer in the catalog."),
+    Code.PRIVACY_UNCHECKED: QT_TRANSLATE_NOOP(
+        "SetNotice",
+        "{name} could not be checked for personal data ({reason}), so it is never published; take it out "
+        "of the set.",
+    ),
+    Code.CANNOT_CLEAN: QT_TRANSLATE_NOOP("SetNotice", "{name} cannot be made clean for publishing: {reason}"),
+    Code.CASE_UNDECIDED: QT_TRANSLATE_NOOP(
+        "SetNotice",
+        "{name} may be a case photo ({why}). Decide whether it is before a {visibility} set is approved.",
+    ),
+    Code.CASE_NEEDS_REASON: QT_TRANSLATE_NOOP(
+        "SetNotice", "{name} is a case photo and the set is public: give the reason it may be published."
+    ),
+    Code.REDACTION_UNREVIEWED: QT_TRANSLATE_NOOP(
+        "SetNotice",
+        "{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there "
+        "is nothing to hide.",
+    ),
+    Code.NO_DESCRIPTION: QT_TRANSLATE_NOOP("SetNotice", "The album has no description."),
+    Code.NO_CAPTION: QT_TRANSLATE_NOOP("SetNotice", "{name} has no caption or headline."),
+    Code.NO_BYLINE: QT_TRANSLATE_NOOP(
+        "SetNotice", "{name} has no byline or credit of its own; it is published with “{default}”."
+    ),
+    Code.NOT_AN_APPROVER: QT_TRANSLATE_NOOP(
+        "SetNotice", "Only {approvers} may approve sets; you are {user}."
+    ),
+    Code.OWN_SUBMISSION: QT_TRANSLATE_NOOP(
+        "SetNotice", "You ({user}) submitted this set, so someone else must approve it."
+    ),
+    Code.EMPTY_SET: QT_TRANSLATE_NOOP("SetNotice", "The set has no photos; add photos before submitting it."),
+    Code.ALREADY_SUBMITTED: QT_TRANSLATE_NOOP(
+        "SetNotice", "The set is already submitted and waits for approval."
+    ),
+    Code.ALREADY_APPROVED: QT_TRANSLATE_NOOP(
+        "SetNotice", "The set is already approved; changes to it need a new approval."
+    ),
+    Code.APPROVED_UNCHANGED: QT_TRANSLATE_NOOP("SetNotice", "The set is approved and has not changed since."),
+    Code.NOT_SUBMITTED: QT_TRANSLATE_NOOP("SetNotice", "The set is a draft; submit it before approving."),
+    Code.NOTHING_TO_REVOKE: QT_TRANSLATE_NOOP(
+        "SetNotice", "The set is not approved, so there is nothing to revoke."
+    ),
+    Code.NOT_APPROVED: QT_TRANSLATE_NOOP("SetNotice", "Only an approved set can be published."),
+}
+
+_NO_BYLINE_NO_DEFAULT = QT_TRANSLATE_NOOP(
+    "SetNotice", "{name} has no byline or credit; it is published without one."
+)
+
+_HINTS = {
+    HINT_FOLDER: QT_TRANSLATE_NOOP("SetNotice", "a case number in its folder or file name"),
+    HINT_WORDS: QT_TRANSLATE_NOOP("SetNotice", "case words in its folder or file name"),
+    HINT_CASE_NUMBER: QT_TRANSLATE_NOOP("SetNotice", "it carries case number {case_number}"),
+    HINT_SUGGESTED: QT_TRANSLATE_NOOP("SetNotice", "the case category was suggested"),
+}
+
+UNCHECKED_REASONS = {
+    "unreadable_metadata": QT_TRANSLATE_NOOP(
+        "SetNotice", "its metadata could not be read when it was archived"
+    ),
+    "scan_failed": QT_TRANSLATE_NOOP("SetNotice", "the privacy scan failed: {detail}"),
+    "original_missing": QT_TRANSLATE_NOOP("SetNotice", "the original is missing from the archive"),
+}
+
+_VISIBILITY = {
+    "public": QT_TRANSLATE_NOOP("SetNotice", "public"),
+    "friends": QT_TRANSLATE_NOOP("SetNotice", "friends"),
+    "family": QT_TRANSLATE_NOOP("SetNotice", "family"),
+    "private": QT_TRANSLATE_NOOP("SetNotice", "private"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def unchecked_in_words(reasons: list[str], detail: str = "") -> str:
+    """Why a photo could not be checked for personal data, in the user's language."""
+    return "; ".join(
+        _fill(_tr(UNCHECKED_REASONS[r]), {"detail": detail}) if r in UNCHECKED_REASONS else r for r in reasons
+    )
+
+
+def describe(notice: Notice) -> str:
+    """The notice as a sentence in the user's language, the photo named by its file name."""
+    template = _TEMPLATES.get(notice.code)
+    if template is None:
+        return notice.english()
+    values = notice.values
+    if notice.code is Code.CASE_UNDECIDED:
+        values["why"] = ", ".join(
+            _fill(_tr(_HINTS[h]), values) for h in values.get("why", "").split(",") if h in _HINTS
+        )
+        values["visibility"] = _tr(
+            _VISIBILITY.get(values.get("visibility", ""), values.get("visibility", ""))
+        )
+    if notice.code is Code.PRIVACY_UNCHECKED:
+        values["reason"] = unchecked_in_words(
+            [r for r in values.get("reason", "").split(",") if r], values.get("detail", "")
+        )
+    if notice.code is Code.NO_BYLINE and not values.get("default"):
+        template = _NO_BYLINE_NO_DEFAULT
+    return _fill(_tr(template), values)
