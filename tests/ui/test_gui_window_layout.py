@@ -151,3 +151,14 @@ def test_tile_captions_carry_date_and_case_number(make_window, ingest):
     name, details = window.delegate.caption(window.model.photo(0))
     assert name == "Åsted.jpg"
     assert details == "03.11.2026 09:41  ·  2026-123456"
+
+
+def test_file_menu_checks_the_archive(make_window, ingest, qtbot):
+    ingest("A.jpg")
+    window = make_window()
+    assert window.act_check in window.menus[0].actions()
+    window.act_check.trigger()
+    dialog = window.check_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.report is not None, timeout=30000)
+    assert dialog.report.photos_checked == 1
+    dialog.close()
