@@ -144,7 +144,9 @@ def export_photos(
         )
         try:
             # Regions to redact are burnt into the file published (the original itself without any).
-            source = RedactionService(catalog, home).publish_source(record.id, record.sha256, original_path(home, record))
+            source = RedactionService(catalog, home).publish_source(
+                record.id, record.sha256, original_path(home, record)
+            )
             result = publish_copy(source, dest, policy, press_fields_for(record, settings))
         except PhotoarchiveError as exc:
             items.append(ExportItem(photo_id, error=str(exc), name=record.original_name))

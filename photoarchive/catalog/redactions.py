@@ -57,8 +57,20 @@ class ReviewRow:
 
 def _row(r) -> RegionRow:  # type: ignore[no-untyped-def]
     return RegionRow(
-        r.id, r.photo_id, r.x, r.y, r.w, r.h, r.kind, r.fill, r.source, r.score, r.added_by, r.added_at,
-        r.confirmed_by, r.confirmed_at,
+        r.id,
+        r.photo_id,
+        r.x,
+        r.y,
+        r.w,
+        r.h,
+        r.kind,
+        r.fill,
+        r.source,
+        r.score,
+        r.added_by,
+        r.added_at,
+        r.confirmed_by,
+        r.confirmed_at,
     )
 
 
@@ -80,8 +92,18 @@ class RedactionStore:
             for n in new:
                 result = conn.execute(
                     insert(redaction_regions).values(
-                        photo_id=photo_id, x=n.x, y=n.y, w=n.w, h=n.h, kind=n.kind, fill=n.fill,
-                        source=n.source, score=n.score, added_by=actor, added_at=now, confirmed_by="",
+                        photo_id=photo_id,
+                        x=n.x,
+                        y=n.y,
+                        w=n.w,
+                        h=n.h,
+                        kind=n.kind,
+                        fill=n.fill,
+                        source=n.source,
+                        score=n.score,
+                        added_by=actor,
+                        added_at=now,
+                        confirmed_by="",
                     )
                 )
                 ids.append(int(result.inserted_primary_key[0]))
@@ -129,12 +151,16 @@ class RedactionStore:
         found: dict[int, ReviewRow] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(ids), 900):
-                stmt = select(redaction_reviews).where(redaction_reviews.c.photo_id.in_(ids[start : start + 900]))
+                stmt = select(redaction_reviews).where(
+                    redaction_reviews.c.photo_id.in_(ids[start : start + 900])
+                )
                 for r in conn.execute(stmt):
                     found[r.photo_id] = ReviewRow(r.photo_id, r.state, r.regions_digest, r.actor, r.at)
         return found
 
-    def set_review(self, photo_id: int, state: str, regions_digest: str, actor: str, confirm_regions: bool) -> None:
+    def set_review(
+        self, photo_id: int, state: str, regions_digest: str, actor: str, confirm_regions: bool
+    ) -> None:
         """Record a person's review (replacing an earlier one) and an event; ``confirm_regions`` marks
         every region of the photo confirmed by them."""
         now = utcnow()
@@ -151,11 +177,15 @@ class RedactionStore:
                     photo_id=photo_id, state=state, regions_digest=regions_digest, actor=actor, at=now
                 )
             )
-            self._event(conn, photo_id, "redaction_reviewed", actor, {"state": state, "regions": regions_digest})
+            self._event(
+                conn, photo_id, "redaction_reviewed", actor, {"state": state, "regions": regions_digest}
+            )
 
     def unsearched_case_photos(self, limit: int | None = None) -> list[int]:
         """Case photos (suggested or confirmed) the face search has not been run on, newest first."""
-        searched = select(events.c.photo_id).where(events.c.kind == SEARCHED_EVENT, events.c.photo_id.is_not(None))
+        searched = select(events.c.photo_id).where(
+            events.c.kind == SEARCHED_EVENT, events.c.photo_id.is_not(None)
+        )
         stmt = (
             select(photo_categories.c.photo_id)
             .where(
@@ -179,5 +209,7 @@ class RedactionStore:
     @staticmethod
     def _event(conn: Connection, photo_id: int, kind: str, actor: str, detail: dict) -> None:
         conn.execute(
-            insert(events).values(photo_id=photo_id, kind=kind, at=utcnow(), actor=actor, detail=_jsonable(detail))
+            insert(events).values(
+                photo_id=photo_id, kind=kind, at=utcnow(), actor=actor, detail=_jsonable(detail)
+            )
         )

@@ -21,18 +21,39 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("photo_id", type=int, metavar="ID", nargs="?", help="the photo (not with --pending)")
     p.add_argument(
-        "--pending", action="store_true",
+        "--pending",
+        action="store_true",
         help="run the face search on every case photo not searched yet (what the background search does)",
     )
     p.add_argument("--limit", type=int, default=None, help="with --pending: at most this many photos")
-    p.add_argument("--detect", action="store_true", help="search the full-resolution photo for faces and add them")
+    p.add_argument(
+        "--detect", action="store_true", help="search the full-resolution photo for faces and add them"
+    )
     p.add_argument("--add", action="append", default=[], metavar="x,y,w,h", help="add a region (repeatable)")
-    p.add_argument("--kind", choices=["face", "plate", "document", "manual"], default="manual", help="kind of --add regions")
-    p.add_argument("--fill", choices=["box", "mosaic"], default="box", help="fill of --add regions: solid box or mosaic")
-    p.add_argument("--remove", action="append", type=int, default=[], metavar="REGION", help="remove one region by its id")
+    p.add_argument(
+        "--kind",
+        choices=["face", "plate", "document", "manual"],
+        default="manual",
+        help="kind of --add regions",
+    )
+    p.add_argument(
+        "--fill", choices=["box", "mosaic"], default="box", help="fill of --add regions: solid box or mosaic"
+    )
+    p.add_argument(
+        "--remove",
+        action="append",
+        type=int,
+        default=[],
+        metavar="REGION",
+        help="remove one region by its id",
+    )
     p.add_argument("--clear", action="store_true", help="remove every region")
-    p.add_argument("--confirm", action="store_true", help="record that you checked the regions (all confirmed)")
-    p.add_argument("--nothing-to-redact", action="store_true", help="record that the photo needs no redaction")
+    p.add_argument(
+        "--confirm", action="store_true", help="record that you checked the regions (all confirmed)"
+    )
+    p.add_argument(
+        "--nothing-to-redact", action="store_true", help="record that the photo needs no redaction"
+    )
     p.add_argument("--list", action="store_true", help="list the regions and the review (the default)")
     p.add_argument("--json", action="store_true", help="print the regions and the review as JSON")
     p.set_defaults(handler=cmd_redact)
@@ -118,7 +139,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
     needed = service.review_needed(pid)
     if args.json:
         print(json.dumps({"photo_id": pid, **redaction_json(service, pid)}, ensure_ascii=False, indent=2))
-    elif args.list or not (args.add or args.clear or args.remove or args.detect or args.confirm or args.nothing_to_redact):
+    elif args.list or not (
+        args.add or args.clear or args.remove or args.detect or args.confirm or args.nothing_to_redact
+    ):
         print(f"photo {pid}: {len(regions)} region(s)")
         for line in region_lines(regions):
             print(line)

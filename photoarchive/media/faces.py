@@ -166,7 +166,9 @@ def _run_centerface(rgb: Any, threshold: float) -> list[tuple[tuple[float, float
     return found
 
 
-def _result(found: list[tuple[tuple[float, float, float, float], float]], size: tuple[int, int]) -> FaceResult:
+def _result(
+    found: list[tuple[tuple[float, float, float, float], float]], size: tuple[int, int]
+) -> FaceResult:
     short = min(size)
     scored = [
         ((round(x), round(y), max(1, round(w)), max(1, round(h))), score) for (x, y, w, h), score in found
@@ -264,7 +266,11 @@ def detect_faces_full(
         coarse_edge = math.ceil(FULL_MIN_DETECTABLE_PX * max(width, height) / (TILE_OVERLAP * 0.9))
         coarse = min(1.0, coarse_edge / max(width, height))
         if coarse < 1.0:
-            shrunk = small.resize((max(1, round(width * coarse)), max(1, round(height * coarse))), Image.Resampling.BILINEAR, reducing_gap=2.0)
+            shrunk = small.resize(
+                (max(1, round(width * coarse)), max(1, round(height * coarse))),
+                Image.Resampling.BILINEAR,
+                reducing_gap=2.0,
+            )
             for (x, y, w, h), s in _run_centerface(_rgb_array(shrunk), threshold):
                 found.append(((x / coarse, y / coarse, w / coarse, h / coarse), s))
         if len(found) > 1:
@@ -300,7 +306,9 @@ def _cascade() -> Any:
     return cascade
 
 
-def detect_faces_haar(image: Image.Image, *, min_face_px: int = HAAR_WINDOW, max_edge: int | None = None) -> FaceResult:
+def detect_faces_haar(
+    image: Image.Image, *, min_face_px: int = HAAR_WINDOW, max_edge: int | None = None
+) -> FaceResult:
     """Frontal faces by OpenCV's Haar cascade (the detector this module replaced), boxes in ``image``
     pixels; searched at the scale that makes ``min_face_px`` the cascade's 24-px window (or smaller,
     to ``max_edge`` on the long side)."""
@@ -316,7 +324,10 @@ def detect_faces_haar(image: Image.Image, *, min_face_px: int = HAAR_WINDOW, max
     if min(size) < HAAR_WINDOW:
         return FaceResult(0, 0.0, (), image.size)
     found, _levels, weights = _cascade().detectMultiScale3(
-        np.asarray(gray), scaleFactor=1.2, minNeighbors=5, minSize=(HAAR_WINDOW, HAAR_WINDOW),
+        np.asarray(gray),
+        scaleFactor=1.2,
+        minNeighbors=5,
+        minSize=(HAAR_WINDOW, HAAR_WINDOW),
         outputRejectLevels=True,
     )
     kept = [

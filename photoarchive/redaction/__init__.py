@@ -66,7 +66,9 @@ def unreviewed_case_photos(catalog: Catalog, photo_ids: list[int]) -> list[int]:
     unreviewed = []
     for record in catalog.photos.get_many(photo_ids):
         row = reviews.get(record.id)
-        review = None if row is None else Review(ReviewState(row.state), row.actor, row.at, row.regions_digest)
+        review = (
+            None if row is None else Review(ReviewState(row.state), row.actor, row.at, row.regions_digest)
+        )
         digest = regions_digest(_region(r) for r in store.regions(record.id))
         if rule(record.has_category(Category.CASE), digest, review):
             unreviewed.append(record.id)

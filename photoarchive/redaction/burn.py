@@ -49,7 +49,10 @@ def apply_regions(image: Image.Image, regions: Sequence[Region]) -> Image.Image:
             cols, rows = max(1, -(-part.width // cell)), max(1, -(-part.height // cell))
             # Each cell one flat colour (the mean of its pixels), then blown up with hard edges.
             small = part.resize((cols, rows), Image.Resampling.BOX)
-            out.paste(small.resize((cols * cell, rows * cell), Image.Resampling.NEAREST).crop((0, 0, *part.size)), (left, top))
+            out.paste(
+                small.resize((cols * cell, rows * cell), Image.Resampling.NEAREST).crop((0, 0, *part.size)),
+                (left, top),
+            )
         else:
             fill = BOX_COLOUR if out.mode == "RGB" else 0
             out.paste(fill, (left, top, right, bottom))  # type: ignore[arg-type]

@@ -45,8 +45,19 @@ class RedactionError(PhotoarchiveError):
 
 def _region(row: RegionRow) -> Region:
     return Region(
-        row.x, row.y, row.w, row.h, RegionKind(row.kind), Fill(row.fill), row.id, row.source, row.score,
-        row.added_by, row.added_at, row.confirmed_by, row.confirmed_at,
+        row.x,
+        row.y,
+        row.w,
+        row.h,
+        RegionKind(row.kind),
+        Fill(row.fill),
+        row.id,
+        row.source,
+        row.score,
+        row.added_by,
+        row.added_at,
+        row.confirmed_by,
+        row.confirmed_at,
     )
 
 
@@ -58,7 +69,9 @@ def _iou(a: Region, b: Region) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def padded(x: float, y: float, w: float, h: float, pad: float = FACE_PADDING) -> tuple[float, float, float, float]:
+def padded(
+    x: float, y: float, w: float, h: float, pad: float = FACE_PADDING
+) -> tuple[float, float, float, float]:
     """A box grown by ``pad`` of its size on every side, cut to the picture (fractions 0–1)."""
     x0, y0 = max(0.0, x - w * pad), max(0.0, y - h * pad)
     x1, y1 = min(1.0, x + w * (1 + pad)), min(1.0, y + h * (1 + pad))
@@ -89,7 +102,9 @@ class RedactionService:
         c = Region(*box).clamped()
         if c.w <= 0 or c.h <= 0:
             raise RedactionError("redaction.empty_region", "The region has no area inside the photo.")
-        return self.store.add(photo_id, [NewRegion(c.x, c.y, c.w, c.h, str(kind), str(fill), "user")], actor)[0]
+        return self.store.add(photo_id, [NewRegion(c.x, c.y, c.w, c.h, str(kind), str(fill), "user")], actor)[
+            0
+        ]
 
     def move(self, region_id: int, box: tuple[float, float, float, float], actor: str) -> bool:
         c = Region(*box).clamped()
@@ -116,11 +131,15 @@ class RedactionService:
                 continue
             old = current.get(r.id) if r.id is not None else None
             if old is None:
-                new.append(NewRegion(c.x, c.y, c.w, c.h, str(r.kind), str(r.fill), r.source or "user", r.score))
+                new.append(
+                    NewRegion(c.x, c.y, c.w, c.h, str(r.kind), str(r.fill), r.source or "user", r.score)
+                )
                 continue
             keep.add(old.id)  # type: ignore[arg-type]
             if (old.x, old.y, old.w, old.h, old.fill, old.kind) != (c.x, c.y, c.w, c.h, r.fill, r.kind):
-                self.store.update(old.id, actor, x=c.x, y=c.y, w=c.w, h=c.h, fill=str(r.fill), kind=str(r.kind))  # type: ignore[arg-type]
+                self.store.update(
+                    old.id, actor, x=c.x, y=c.y, w=c.w, h=c.h, fill=str(r.fill), kind=str(r.kind)
+                )  # type: ignore[arg-type]
         gone = [i for i in current if i not in keep]
         if gone:
             self.store.remove(photo_id, gone, actor)  # type: ignore[arg-type]
@@ -129,7 +148,9 @@ class RedactionService:
 
     # -- suggestions -----------------------------------------------------------------------------
 
-    def detect(self, photo_id: int, actor: str = "detector", *, min_face_px: int | None = None) -> list[Region]:
+    def detect(
+        self, photo_id: int, actor: str = "detector", *, min_face_px: int | None = None
+    ) -> list[Region]:
         """Search the original at full resolution for faces and add each new one as a suggested region
         (a mosaic, padded); returns the regions added. Seconds of CPU: call it on demand or from a
         background worker, never from ingest."""
@@ -148,7 +169,18 @@ class RedactionService:
             if any(_iou(box, other) >= SAME_REGION_IOU for other in existing):
                 continue
             existing.append(box)
-            new.append(NewRegion(box.x, box.y, box.w, box.h, str(RegionKind.FACE), str(DEFAULT_FACE_FILL), "detector", score))
+            new.append(
+                NewRegion(
+                    box.x,
+                    box.y,
+                    box.w,
+                    box.h,
+                    str(RegionKind.FACE),
+                    str(DEFAULT_FACE_FILL),
+                    "detector",
+                    score,
+                )
+            )
         ids = self.store.add(photo_id, new, actor)
         self.store.mark_searched(photo_id, actor, {"faces": found.count, "added": len(ids)})
         log.info("photo %s: %d face(s) found, %d new region(s)", photo_id, found.count, len(ids))
@@ -242,7 +274,9 @@ class RedactionService:
     def _photo(self, photo_id: int):  # type: ignore[no-untyped-def]
         record = self.catalog.photos.get(photo_id)
         if record is None:
-            raise RedactionError("redaction.no_photo", f"There is no photo {photo_id} in the catalog.", photo_id=photo_id)
+            raise RedactionError(
+                "redaction.no_photo", f"There is no photo {photo_id} in the catalog.", photo_id=photo_id
+            )
         return record
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from photoarchive.catalog.photos import Category, CategoryState, PhotoRecord
 from photoarchive.media.press_text import parse_keywords
 from photoarchive.ui.context import AppContext
-from photoarchive.ui.privacy_words import flags_in_words
+from photoarchive.ui.privacy_words import PrivacyPanel, flags_in_words, panel_for, several_in_words
 from photoarchive.ui.thumbnails import GRID, read_image, thumbnail_file
 
 log = logging.getLogger(__name__)
@@ -48,14 +48,16 @@ class Loaded:
     records: list[PhotoRecord]
 
 
-def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -> QImage:
+def load_preview(
+    home_thumbnails: Path, originals: Path, record: PhotoRecord, bound: QSize = PREVIEW_BOUND
+) -> QImage:
     """The preview JPEG, made and kept on first view when ingest did not; failing that, the original
     decoded by Qt with EXIF orientation applied. Runs on a worker thread."""
     from photoarchive.media.analyse import ensure_preview
 
     original = originals / record.archive_path
     try:
-        return read_image(ensure_preview(original, home_thumbnails, record.sha256), PREVIEW_BOUND)
+        return read_image(ensure_preview(original, home_thumbnails, record.sha256), bound)
     except Exception:  # noqa: BLE001 — an unreadable preview falls back to Qt's own decoder
         log.warning("no preview for %s", record.archive_path, exc_info=True)
     from PySide6.QtGui import QImageReader
@@ -64,7 +66,7 @@ def _load_preview(home_thumbnails: Path, originals: Path, record: PhotoRecord) -
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid():
-        reader.setScaledSize(size.scaled(PREVIEW_BOUND, Qt.AspectRatioMode.KeepAspectRatio))
+        reader.setScaledSize(size.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
     return reader.read()
 
 
@@ -74,11 +76,24 @@ def _file_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
 
-def _privacy_status(originals: Path, record: PhotoRecord):  # type: ignore[no-untyped-def]
-    """Runs on a worker: the core's three-state answer (clean / found / could not be checked)."""
-    from photoarchive.privacy_state import check_original
+def _privacy_status(originals: Path, record: PhotoRecord, name_places: bool | None = None):  # type: ignore[no-untyped-def]
+    """Runs on a worker: the core's three-state answer (clean / found / could not be checked) and, unless
+    it could not be checked, the panel's words. The town of a GPS position is named only when the town
+    list is already loaded, unless asked: loading it takes seconds, and the panel should not wait."""
+    from photoarchive import places
+    from photoarchive.privacy_state import PrivacyState, check_original
 
-    return check_original(originals / record.archive_path, record.privacy_findings)
+    status = check_original(originals / record.archive_path, record.privacy_findings)
+    if status.state is PrivacyState.UNCHECKED:
+        return status, None
+    named = places.loaded() if name_places is None else name_places
+    if status.findings:
+        panel = panel_for(status.findings, name_places=named)
+    elif status.kinds:  # what ingest recorded, when no scan ran now
+        panel = PrivacyPanel(identifying=flags_in_words(record), other=", ".join(status.kinds))
+    else:
+        panel = PrivacyPanel()
+    return status, panel
 
 
 class Inspector(QWidget):
@@ -131,9 +146,29 @@ class Inspector(QWidget):
 
         privacy_box = QGroupBox(self.tr("Personal data in the original"))
         privacy_layout = QVBoxLayout(privacy_box)
+        # First what identifies a person or a place, one line each; then the rest in one line; every
+        # field behind "Show all fields".
         self.privacy = QLabel()
+        self.privacy.setObjectName("privacy_identifying")
         self.privacy.setWordWrap(True)
+        self.privacy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         privacy_layout.addWidget(self.privacy)
+        self.privacy_other = QLabel()
+        self.privacy_other.setObjectName("privacy_other")
+        self.privacy_other.setWordWrap(True)
+        privacy_layout.addWidget(self.privacy_other)
+        self.privacy_toggle = QPushButton(self.tr("Show all fields"))
+        self.privacy_toggle.setObjectName("privacy_show_all")
+        self.privacy_toggle.setCheckable(True)
+        self.privacy_toggle.setFlat(True)
+        self.privacy_toggle.toggled.connect(self._toggle_privacy_details)
+        privacy_layout.addWidget(self.privacy_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.privacy_details = QLabel()
+        self.privacy_details.setObjectName("privacy_details")
+        self.privacy_details.setWordWrap(True)
+        self.privacy_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.privacy_details.hide()
+        privacy_layout.addWidget(self.privacy_details)
         layout.addWidget(privacy_box)
         self.privacy_box = privacy_box
 
@@ -219,7 +254,7 @@ class Inspector(QWidget):
             self.ids = []
             self.title.setText(self.tr("No photo selected"))
             self.facts.clear()
-            self.privacy.clear()
+            self._clear_privacy()
             self.privacy_box.hide()
             for widget in self.editable:
                 widget.setEnabled(False)
@@ -251,7 +286,13 @@ class Inspector(QWidget):
         else:
             self.title.setText(self.tr("%n photos selected", "", len(self.ids)))
             self.facts.clear()
-            self.privacy_box.hide()
+            self._clear_privacy()
+            self.privacy_box.show()
+            # From what ingest recorded for each photo: no file is read for a summary.
+            summary = several_in_words(records)
+            if len(records) < len(self.ids):
+                summary += " " + self.tr("(of the first %n)", "", len(records))
+            self.privacy.setText(summary)
             self.preview.setText(self.tr("%n photos selected", "", len(self.ids)))
         self._fill_fields()
         self._fill_categories()
@@ -282,14 +323,17 @@ class Inspector(QWidget):
         lines.append(self.tr("In archive: %1").replace("%1", record.archive_path))
         self.facts.setText("\n".join(lines))
         self.privacy_box.show()
+        self._clear_privacy()
         self.privacy.setText(self.tr("Checking…"))
         originals = self.ctx.home.originals
         self.ctx.runner.submit(
             _privacy_status,
             originals,
             record,
-            on_done=lambda status: self._privacy_status_loaded(request, status),
-            on_error=lambda exc: self._privacy_loaded(request, flags_in_words(record)),
+            on_done=lambda result: self._privacy_status_loaded(request, result),
+            on_error=lambda exc: self._privacy_loaded(
+                request, PrivacyPanel(identifying=flags_in_words(record))
+            ),
         )
         # The grid thumbnail (a few kB, already on disk) stands in until the sharp preview is ready, so
         # stepping through photos never flashes an empty panel.
@@ -301,7 +345,7 @@ class Inspector(QWidget):
             self.preview_source = QPixmap.fromImage(grid)
             self._rescale_preview()
         self.ctx.runner.submit(
-            _load_preview,
+            load_preview,
             self.ctx.home.thumbnails,
             originals,
             record,
@@ -309,25 +353,54 @@ class Inspector(QWidget):
             on_error=lambda exc: self._preview_loaded(request, QImage()),
         )
 
-    def _privacy_loaded(self, request: int, words: list[str]) -> None:
+    def _clear_privacy(self) -> None:
+        self.privacy.clear()
+        self.privacy_other.clear()
+        self.privacy_other.hide()
+        self.privacy_details.clear()
+        self.privacy_toggle.hide()
+
+    def _toggle_privacy_details(self, shown: bool) -> None:
+        self.privacy_details.setVisible(shown)
+        self.privacy_toggle.setText(self.tr("Hide the fields") if shown else self.tr("Show all fields"))
+
+    def _privacy_loaded(self, request: int, panel: PrivacyPanel) -> None:
         if request != self._request:
             return
-        if words:
-            self.privacy.setText(self.tr("Will be removed before publishing:") + "\n• " + "\n• ".join(words))
-        else:
+        self.privacy_panel = panel
+        if panel.place_pending and len(self.records) == 1:
+            # Shown at once without the town; again with it once the town list is loaded.
+            record = self.records[0]
+            self.ctx.runner.submit(
+                _privacy_status,
+                self.ctx.home.originals,
+                record,
+                True,
+                on_done=lambda result: self._privacy_status_loaded(request, result),
+            )
+        if panel.clean:
             self.privacy.setText(self.tr("No personal data found."))
+            return
+        lines = panel.identifying or [self.tr("Nothing that names a person or a place.")]
+        self.privacy.setText(self.tr("Removed before anything is published:") + "\n• " + "\n• ".join(lines))
+        self.privacy_other.setText(panel.other)
+        self.privacy_other.setVisible(bool(panel.other))
+        if panel.details:
+            self.privacy_details.setText("\n".join(f"• {line}" for line in panel.details))
+            self.privacy_toggle.show()
+            self._toggle_privacy_details(self.privacy_toggle.isChecked())
 
     # -- safeguards (issue 10): three privacy states, never two --------------------------------------
 
-    def _privacy_status_loaded(self, request: int, status) -> None:  # type: ignore[no-untyped-def]
+    def _privacy_status_loaded(self, request: int, result) -> None:  # type: ignore[no-untyped-def]
         """Show the core's privacy state: "could not be checked" (with the reason) is never shown as
         "No personal data found"."""
         from photoarchive.privacy_state import PrivacyState
-        from photoarchive.ui.privacy_words import describe
         from photoarchive.ui.set_words import unchecked_in_words
 
         if request != self._request:
             return
+        status, panel = result
         if status.state is PrivacyState.UNCHECKED:
             reason = unchecked_in_words([r.value for r in status.reasons], status.detail)
             self.privacy.setText(
@@ -336,7 +409,7 @@ class Inspector(QWidget):
                 ).replace("%1", reason)
             )
             return
-        self._privacy_loaded(request, [describe(f) for f in status.findings] or list(status.kinds))
+        self._privacy_loaded(request, panel)
 
     def _preview_loaded(self, request: int, image: QImage) -> None:
         if request != self._request:

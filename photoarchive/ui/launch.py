@@ -95,6 +95,10 @@ def install_translator(app, language: str):  # type: ignore[no-untyped-def]
         log.warning("cannot load translation %s", qm)
         return None
     app.installTranslator(translator)
+    # Windows and Linux add the display name to every window title: it must be in the same language.
+    from PySide6.QtCore import QCoreApplication
+
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Photo archive"))
     return translator
 
 

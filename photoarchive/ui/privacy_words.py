@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -37,11 +39,15 @@ _TEMPLATES: dict[str, str] = {
 }
 
 
+_GENERIC = QT_TRANSLATE_NOOP("PrivacyFinding", "Other data ({tag}): {excerpt}")
+
+
 def describe(finding) -> str:  # type: ignore[no-untyped-def]
     """One finding as a sentence in the user's language (the privacy module's English as fallback)."""
     template = _TEMPLATES.get(str(getattr(finding.kind, "value", finding.kind)))
     if template is None:
-        return finding.describe()
+        # A kind this window does not know (a newer scanner): a generic sentence, still translated.
+        template = _GENERIC
     translated = QCoreApplication.translate("PrivacyFinding", template)
     present = QCoreApplication.translate("PrivacyFinding", "present")
     text = translated.replace("{excerpt}", finding.excerpt or present).replace(
@@ -68,3 +74,212 @@ def scan_in_words(original: Path) -> list[str]:
 
     report = scan(original)
     return [describe(finding) for finding in report.findings]
+
+
+# -- the inspector's panel: what identifies a person or a place first, the rest in one line -----------
+
+_GPS_RE = re.compile(r"(\d+(?:\.\d+)?)° ([NS])\W+(\d+(?:\.\d+)?)° ([EW])")
+
+# Kinds that can identify a person or a place, in the order they are read out.
+_RISK_ORDER = (
+    "gps",
+    "location",
+    "face_region",
+    "owner",
+    "contact",
+    "serial",
+    "thumbnail",
+    "embedded_image",
+)
+
+# Short names for the one line of "everything else".
+_SHORT: dict[str, str] = {
+    "maker_note": QT_TRANSLATE_NOOP("PrivacyPanel", "the camera maker's notes"),
+    "xmp_history": QT_TRANSLATE_NOOP("PrivacyPanel", "editing history"),
+    "document_id": QT_TRANSLATE_NOOP("PrivacyPanel", "document IDs"),
+    "comment": QT_TRANSLATE_NOOP("PrivacyPanel", "comments"),
+    "trailer": QT_TRANSLATE_NOOP("PrivacyPanel", "data after the picture"),
+    "unknown_segment": QT_TRANSLATE_NOOP("PrivacyPanel", "unknown data blocks"),
+    "text_chunk": QT_TRANSLATE_NOOP("PrivacyPanel", "text blocks"),
+    "capture_date": QT_TRANSLATE_NOOP("PrivacyPanel", "date and time"),
+    "software": QT_TRANSLATE_NOOP("PrivacyPanel", "software"),
+    "device": QT_TRANSLATE_NOOP("PrivacyPanel", "camera and lens model"),
+    "icc_hardware": QT_TRANSLATE_NOOP("PrivacyPanel", "colour profile device"),
+    "other_metadata": QT_TRANSLATE_NOOP("PrivacyPanel", "other metadata"),
+}
+
+
+def _t(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("PrivacyPanel", text, None, n)
+
+
+@dataclass(frozen=True)
+class GpsPosition:
+    lat: float
+    lon: float
+
+    def words(self) -> str:
+        lat = f"{abs(self.lat):.2f}".rstrip("0").rstrip(".")
+        lon = f"{abs(self.lon):.2f}".rstrip("0").rstrip(".")
+        return f"{lat}° {'N' if self.lat >= 0 else 'S'}, {lon}° {'E' if self.lon >= 0 else 'W'}"
+
+
+def gps_from_excerpt(excerpt: str) -> GpsPosition | None:
+    """The position in a GPS finding's excerpt ("59.2° N 9.6° E"), or None when it holds none."""
+    found = _GPS_RE.search(excerpt or "")
+    if not found:
+        return None
+    lat, ns, lon, ew = found.groups()
+    return GpsPosition(float(lat) * (-1 if ns == "S" else 1), float(lon) * (-1 if ew == "W" else 1))
+
+
+@dataclass
+class PrivacyPanel:
+    """What the inspector shows about one original, in the user's language."""
+
+    identifying: list[str] = field(default_factory=list)  # one sentence each, the riskiest first
+    other: str = ""  # everything else, in one line
+    details: list[str] = field(default_factory=list)  # every field found (behind "Show all fields")
+    # A position was found but its town not looked up (the town list was not loaded yet).
+    place_pending: bool = False
+
+    @property
+    def clean(self) -> bool:
+        return not self.identifying and not self.other
+
+
+def _kind(finding) -> str:  # type: ignore[no-untyped-def]
+    return str(getattr(finding.kind, "value", finding.kind))
+
+
+def _place_words(position: GpsPosition) -> str:
+    from photoarchive.places import nearest_town
+
+    place = nearest_town(position.lat, position.lon)
+    if place is None:
+        return ""
+    name = place.name if place.country == "NO" else f"{place.name} ({place.country})"
+    if place.near:
+        return QCoreApplication.translate("PrivacyPanel", "near %1").replace("%1", name)
+    return (
+        QCoreApplication.translate("PrivacyPanel", "%1 km from %2")
+        .replace("%1", str(round(place.km)))
+        .replace("%2", name)
+    )
+
+
+def panel_for(findings, *, name_places: bool = True) -> PrivacyPanel:  # type: ignore[no-untyped-def]
+    """Findings of a scan as the panel reads them: by risk, then one line for the rest."""
+    panel = PrivacyPanel(details=[describe(f) for f in findings])
+    by_kind: dict[str, list] = {}
+    for finding in findings:
+        by_kind.setdefault(_kind(finding), []).append(finding)
+
+    def values(kind: str) -> str:
+        seen = []
+        for f in by_kind[kind]:
+            if f.excerpt and f.excerpt not in seen:
+                seen.append(f.excerpt)
+        return ", ".join(seen[:3])
+
+    for kind in _RISK_ORDER:
+        if kind not in by_kind:
+            continue
+        if kind == "gps":
+            position = next(
+                (p for p in (gps_from_excerpt(f.excerpt) for f in by_kind[kind]) if p is not None), None
+            )
+            if position is None:
+                panel.identifying.append(
+                    QCoreApplication.translate("PrivacyPanel", "Carries GPS data (no exact position found)")
+                )
+            else:
+                where = position.words()
+                place = _place_words(position) if name_places else ""
+                panel.place_pending = not name_places
+                panel.identifying.append(
+                    QCoreApplication.translate("PrivacyPanel", "Shows where it was taken: %1").replace(
+                        "%1", f"{where}, {place}" if place else where
+                    )
+                )
+        elif kind == "location":
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Names a place: %1").replace("%1", values(kind))
+            )
+        elif kind == "face_region":
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Marks where faces or people are in the picture")
+            )
+        elif kind == "owner":
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Owner's name: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
+        elif kind == "contact":
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Contact details: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
+        elif kind == "serial":
+            panel.identifying.append(
+                QCoreApplication.translate("PrivacyPanel", "Camera serial number: %1")
+                .replace("%1", values(kind))
+                .rstrip(": ")
+            )
+        elif kind in ("thumbnail", "embedded_image"):
+            line = QCoreApplication.translate("PrivacyPanel", "Embedded preview of the uncropped picture")
+            if line not in panel.identifying:
+                panel.identifying.append(line)
+    rest = [k for k in by_kind if k not in _RISK_ORDER]
+    if rest:
+        names = []
+        for kind in rest:
+            # Kinds this window does not know yet (a newer scanner) still count, under a generic name.
+            word = (
+                QCoreApplication.translate("PrivacyPanel", _SHORT[kind])
+                if kind in _SHORT
+                else QCoreApplication.translate("PrivacyPanel", "other data")
+            )
+            if word not in names:
+                names.append(word)
+        fields = sum(len(by_kind[k]) for k in rest)
+        panel.other = (
+            QCoreApplication.translate("PrivacyPanel", "Also: %1").replace("%1", ", ".join(names))
+            + " "
+            + (
+                QCoreApplication.translate("PrivacyPanel", "(1 field)")
+                if fields == 1
+                else QCoreApplication.translate("PrivacyPanel", "(%1 fields)").replace("%1", str(fields))
+            )
+        )
+    return panel
+
+
+def scan_panel(original: Path, *, name_places: bool = True) -> PrivacyPanel:
+    """Scan the original (call on a worker) and build the panel, with the nearest town for a position
+    (``name_places=False``: without the town, when the town list is not loaded yet)."""
+    from photoarchive.privacy.scanning import scan
+
+    return panel_for(scan(original).findings, name_places=name_places)
+
+
+def several_in_words(records: list[PhotoRecord]) -> str:
+    """A summary for several selected photos: "3 of 4 have a GPS position, 1 has the owner's name"."""
+    total = len(records)
+    parts = []
+    for flag, text in (
+        ("has_gps", QT_TRANSLATE_NOOP("PrivacyPanel", "%1 of %2 have a GPS position")),
+        ("has_serial", QT_TRANSLATE_NOOP("PrivacyPanel", "%1 of %2 have a camera serial number")),
+        ("has_owner", QT_TRANSLATE_NOOP("PrivacyPanel", "%1 of %2 have the owner's name")),
+    ):
+        count = sum(1 for r in records if getattr(r, flag, False))
+        if count:
+            parts.append(_t(text).replace("%1", str(count)).replace("%2", str(total)))
+    if not parts:
+        return QCoreApplication.translate(
+            "PrivacyPanel",
+            "None of the %1 selected photos has a GPS position, serial number or owner's name.",
+        ).replace("%1", str(total))
+    return "; ".join(parts) + "."

@@ -79,7 +79,7 @@ class QuarantinePage(QWidget):
                 (
                     record.at.strftime("%Y-%m-%d %H:%M"),
                     record.original_name,
-                    record.reason,
+                    self.reason_in_words(record),
                     record.quarantine_path,
                 )
             ):
@@ -89,6 +89,24 @@ class QuarantinePage(QWidget):
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self._selection_changed()
+
+    def reason_in_words(self, record: QuarantineRecord) -> str:
+        """The reason in the user's language, from the reason's code (the core's English is in the
+        reason file beside the quarantined file)."""
+        from pathlib import PurePath
+
+        suffix = PurePath(record.original_name).suffix.lstrip(".").upper()
+        words = {
+            "not_a_photo": (
+                self.tr("Not a photo: a %1 file").replace("%1", suffix)
+                if suffix
+                else self.tr("Not a photo the archive can take")
+            ),
+            "corrupt": self.tr("The picture is damaged or incomplete and cannot be read"),
+            "empty": self.tr("The file is empty"),
+            "too_large": self.tr("The picture is too large to open safely"),
+        }
+        return words.get(record.reason_code, self.tr("Could not be archived"))
 
     def selected_records(self) -> list[QuarantineRecord]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -59,8 +59,10 @@ class RedactionEditor(QWidget):
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(
-            self.tr("Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, "
-                    "Shift+arrow keys resize it.")  # fmt: skip
+            self.tr(
+                "Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, "
+                "Shift+arrow keys resize it."
+            )  # fmt: skip
         )
         self.setAccessibleName(self.tr("Redaction regions"))
 
@@ -103,7 +105,12 @@ class RedactionEditor(QWidget):
 
     def widget_rect(self, region: Region) -> QRectF:
         r = self.image_rect()
-        return QRectF(r.x() + region.x * r.width(), r.y() + region.y * r.height(), region.w * r.width(), region.h * r.height())
+        return QRectF(
+            r.x() + region.x * r.width(),
+            r.y() + region.y * r.height(),
+            region.w * r.width(),
+            region.h * r.height(),
+        )
 
     def _to_fraction(self, point: QPointF) -> tuple[float, float]:
         r = self.image_rect()
@@ -140,7 +147,9 @@ class RedactionEditor(QWidget):
         x, y = min(1.0, max(0.0, region.x)), min(1.0, max(0.0, region.y))
         w, h = min(region.w, 1.0 - x), min(region.h, 1.0 - y)
         # A person moved or resized it: it is theirs now, and no longer confirmed.
-        self._regions[index] = dataclasses.replace(region, x=x, y=y, w=max(w, 0.001), h=max(h, 0.001), confirmed_by="", confirmed_at=None)
+        self._regions[index] = dataclasses.replace(
+            region, x=x, y=y, w=max(w, 0.001), h=max(h, 0.001), confirmed_by="", confirmed_at=None
+        )
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -182,7 +191,9 @@ class RedactionEditor(QWidget):
             top, bottom = (fy, s.y + s.h) if self._corner[1] == 0 else (s.y, fy)
             left, right = sorted((left, right))
             top, bottom = sorted((top, bottom))
-            self._replace(self._selected, dataclasses.replace(s, x=left, y=top, w=right - left, h=bottom - top))
+            self._replace(
+                self._selected, dataclasses.replace(s, x=left, y=top, w=right - left, h=bottom - top)
+            )
         else:
             corner = self._corner_at(point)
             if corner is not None:
@@ -241,7 +252,9 @@ class RedactionEditor(QWidget):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 changed = dataclasses.replace(r, w=max(0.002, r.w + dx), h=max(0.002, r.h + dy))
             else:
-                changed = dataclasses.replace(r, x=min(max(0.0, r.x + dx), 1.0 - r.w), y=min(max(0.0, r.y + dy), 1.0 - r.h))
+                changed = dataclasses.replace(
+                    r, x=min(max(0.0, r.x + dx), 1.0 - r.w), y=min(max(0.0, r.y + dy), 1.0 - r.h)
+                )
             self._replace(self._selected, changed)
             self.regionsChanged.emit()
             return
@@ -275,7 +288,9 @@ class RedactionEditor(QWidget):
             if selected:
                 painter.setBrush(QColor(255, 214, 0))
                 for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()):
-                    painter.drawRect(QRectF(corner.x() - HANDLE_PX / 2, corner.y() - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX))
+                    painter.drawRect(
+                        QRectF(corner.x() - HANDLE_PX / 2, corner.y() - HANDLE_PX / 2, HANDLE_PX, HANDLE_PX)
+                    )
         if self._draft is not None:
             painter.setPen(QPen(QColor(255, 214, 0), 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)

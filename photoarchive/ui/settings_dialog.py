@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +32,22 @@ from photoarchive.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Case-number rules to choose from: (pattern, an example it finds). The last choice is the user's own
+# regular expression.
+CASE_RULES = (
+    (r"(?<!\d)(\d{4}-\d{4,8})(?!\d)", "2026-123456"),
+    (r"(?<!\d)(\d{2}-\d{6})(?!\d)", "26-123456"),
+    (r"(?<!\d)(\d{8})(?!\d)", "12345678"),
+    (r"(?i)(?<![a-z\d])(sak\s?\d{4}-\d{4,8})(?!\d)", "Sak 2026-123456"),
+)
+
 
 class SettingsDialog(QDialog):
+    signedIn = Signal(str)  # a Flickr sign-in from the Flickr tab (the window's status bar follows)
+
     def __init__(self, home: Home, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
         self.home = home
         self.original = settings
@@ -46,7 +59,9 @@ class SettingsDialog(QDialog):
         self._categories_tab(settings)
         self._press_tab(settings)
         self._flickr_tab(settings)
+        self._approval_tab(settings)
         self._interface_tab(settings)
+        self._add_optional_tabs(settings)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -110,9 +125,32 @@ class SettingsDialog(QDialog):
         self.face_fraction = QDoubleSpinBox(minimum=0.01, maximum=1.0, decimals=2, singleStep=0.01)
         self.face_fraction.setValue(s.categories.portrait_min_face_fraction)
         form.addRow(self.tr("Portrait: face covers at least (share of short edge)"), self.face_fraction)
+        # The case-number rule, chosen from examples; a person's own regular expression stays possible.
+        self.case_rule = QComboBox()
+        self.case_rule.setObjectName("case_rule")
+        for pattern, example in CASE_RULES:
+            self.case_rule.addItem(self.tr("Like %1").replace("%1", example), pattern)
+        self.case_rule.addItem(self.tr("My own rule (regular expression)"), "")
         self.case_pattern = QLineEdit(s.categories.case_pattern)
         self.case_pattern.setObjectName("case_pattern")
-        form.addRow(self.tr("Case number pattern (regular expression)"), self.case_pattern)
+        self.case_pattern.setPlaceholderText(r"(?<!\d)(\d{4}-\d{4,8})(?!\d)")
+        known = self.case_rule.findData(s.categories.case_pattern)
+        self.case_rule.setCurrentIndex(known if known >= 0 else self.case_rule.count() - 1)
+        self.case_pattern.setVisible(known < 0)
+        self.case_rule.currentIndexChanged.connect(self._case_rule_chosen)
+        self.case_pattern.textChanged.connect(lambda _t: self._test_case_rule())
+        form.addRow(self.tr("Case numbers look"), self.case_rule)
+        form.addRow("", self.case_pattern)
+        self.case_tester = QLineEdit()
+        self.case_tester.setObjectName("case_tester")
+        self.case_tester.setPlaceholderText(
+            self.tr("Type a folder or file name, e.g. 2026-123456/IMG_0001.jpg")
+        )
+        self.case_tester.textChanged.connect(lambda _t: self._test_case_rule())
+        self.case_found = QLabel()
+        self.case_found.setObjectName("case_found")
+        form.addRow(self.tr("Try it"), self.case_tester)
+        form.addRow("", self.case_found)
         self.tabs.addTab(page, self.tr("Categories"))
 
     def _press_tab(self, s: Settings) -> None:
@@ -163,7 +201,81 @@ class SettingsDialog(QDialog):
             from photoarchive.ui.flickr_signin import SignInButton
         except ImportError:
             return None
-        return SignInButton(self.home, self.collect, self)
+        button = SignInButton(self.home, self.collect, self)
+        button.signedIn.connect(self.signedIn)
+        return button
+
+    def _approval_tab(self, s: Settings) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.approvers = QListWidget()
+        self.approvers.setObjectName("approvers")
+        self.approvers.addItems(s.sets.approvers)
+        add_name = QLineEdit()
+        add_name.setObjectName("add_approver")
+        add_name.setPlaceholderText(self.tr("Windows user name, then Enter"))
+        add_name.returnPressed.connect(lambda: (self._append_approver(add_name.text()), add_name.clear()))
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("remove_approver")
+        remove.clicked.connect(
+            lambda: [self.approvers.takeItem(self.approvers.row(i)) for i in self.approvers.selectedItems()]
+        )
+        box = QVBoxLayout()
+        box.addWidget(self.approvers)
+        row = QHBoxLayout()
+        row.addWidget(add_name, 1)
+        row.addWidget(remove)
+        box.addLayout(row)
+        form.addRow(self.tr("Editors who may approve sets"), box)
+        note = QLabel(self.tr("Leave the list empty to let anyone approve."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        self.tabs.addTab(page, self.tr("Approval"))
+
+    def _append_approver(self, name: str) -> None:
+        name = name.strip()
+        existing = {self.approvers.item(i).text().lower() for i in range(self.approvers.count())}
+        if name and name.lower() not in existing:
+            self.approvers.addItem(name)
+
+    def _add_optional_tabs(self, s: Settings) -> None:
+        """Pages other parts of the app bring, when this build has them (the shared archive)."""
+        self.shared_archive = None
+        try:
+            from photoarchive.ui.shared_archive_page import SharedArchivePage
+        except ImportError:
+            return
+        self.shared_archive = SharedArchivePage(s, parent=self)
+        self.tabs.addTab(self.shared_archive, self.tr("Shared archive"))
+
+    def _case_rule_chosen(self, index: int) -> None:
+        pattern = self.case_rule.itemData(index)
+        own = not pattern
+        self.case_pattern.setVisible(own)
+        if not own:
+            self.case_pattern.setText(pattern)
+        self._test_case_rule()
+
+    def _test_case_rule(self) -> None:
+        """Show the case number the rule finds in the name typed into the tester field."""
+        import re
+        from pathlib import PurePath
+
+        from photoarchive.ingest.categories import find_case_number
+
+        name = self.case_tester.text().strip()
+        if not name:
+            self.case_found.clear()
+            return
+        try:
+            found = find_case_number(PurePath(name.replace("\\", "/")), self.case_pattern.text())
+        except re.error:
+            self.case_found.setText(self.tr("The rule is not a valid regular expression."))
+            return
+        if found:
+            self.case_found.setText(self.tr("Case number found: %1").replace("%1", found))
+        else:
+            self.case_found.setText(self.tr("No case number found in this name."))
 
     def _interface_tab(self, s: Settings) -> None:
         page = QWidget()
@@ -201,6 +313,7 @@ class SettingsDialog(QDialog):
         s.categories.media_min_long_edge = int(self.media_edge.value())
         s.categories.portrait_min_face_fraction = float(self.face_fraction.value())
         s.categories.case_pattern = self.case_pattern.text()
+        s.sets.approvers = [self.approvers.item(i).text() for i in range(self.approvers.count())]
         s.press.byline = self.byline.text()
         s.press.credit = self.credit.text()
         s.press.copyright = self.copyright.text()
@@ -212,6 +325,8 @@ class SettingsDialog(QDialog):
         s.flickr.calls_per_second = float(self.calls.value())
         s.flickr.removed_photos = self.removed.currentData()
         s.ui.language = self.language.currentData()
+        if self.shared_archive is not None:
+            self.shared_archive.apply_to(s)
         return s
 
     def save(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, photo_ids_from_mime
+from photoarchive.ui.theme import icon
 from photoarchive.ui.views import ViewKind, ViewSpec
 
 SpecRole = Qt.ItemDataRole.UserRole + 10
@@ -19,9 +20,15 @@ class Sidebar(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # Two columns: the view's name with its icon, and its count, right-aligned and quieter.
+        self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.setMinimumWidth(190)
+        self.setIconSize(QSize(18, 18))
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.items: dict[ViewKind, QTreeWidgetItem] = {}
         names = [
             (ViewKind.INBOX, self.tr("Inbox")),
@@ -35,8 +42,22 @@ class Sidebar(QTreeWidget):
             (ViewKind.SYNC, self.tr("Sync")),
         ]
         self.names = dict(names)
+        icons = {
+            ViewKind.INBOX: "inbox",
+            ViewKind.ALL: "all",
+            ViewKind.PORTRAITS: "portrait",
+            ViewKind.CASES: "case",
+            ViewKind.MEDIA: "media",
+            ViewKind.SETS: "sets",
+            ViewKind.NEEDS_REVIEW: "review",
+            ViewKind.QUARANTINE: "quarantine",
+            ViewKind.SYNC: "sync",
+        }
         for kind, name in names:
-            item = QTreeWidgetItem([name])
+            item = QTreeWidgetItem([name, ""])
+            item.setIcon(0, icon(icons[kind]))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setForeground(1, self.palette().placeholderText())
             item.setData(0, SpecRole, ViewSpec(kind))
             self.addTopLevelItem(item)
             self.items[kind] = item
@@ -94,30 +115,36 @@ class Sidebar(QTreeWidget):
                 return
 
     def set_count(self, kind: ViewKind, count: int | None) -> None:
-        """Show a number beside a view's name (e.g. photos waiting in the Inbox)."""
-        name = self.names[kind]
-        self.items[kind].setText(0, name if not count else f"{name} ({count})")
+        """Show a number beside a view's name (photos in it; for Sets, the number of sets)."""
+        self.items[kind].setText(1, "" if count is None else f"{count:,}".replace(",", "\u202f"))
+
+    def count_text(self, kind: ViewKind) -> str:
+        return self.items[kind].text(1)
 
     def set_cases(self, cases: list[tuple[str, int]]) -> None:
         """The newest cases (older ones are found by typing the case number in the search box)."""
         self._set_children(
             self.items[ViewKind.CASES],
-            [(f"{case} ({n})", ViewSpec(ViewKind.CASE, case_number=case)) for case, n in cases[:MAX_CASES]],
+            [(case, ViewSpec(ViewKind.CASE, case_number=case), n) for case, n in cases[:MAX_CASES]],
         )
 
     def set_sets(self, sets: list[tuple[int, str]]) -> None:
         """Sets as (id, label) where the label already carries the state."""
         self._set_children(
-            self.items[ViewKind.SETS], [(label, ViewSpec(ViewKind.SET, set_id=i)) for i, label in sets]
+            self.items[ViewKind.SETS], [(label, ViewSpec(ViewKind.SET, set_id=i), None) for i, label in sets]
         )
         self.items[ViewKind.SETS].setExpanded(True)
 
-    def _set_children(self, parent: QTreeWidgetItem, children: list[tuple[str, ViewSpec]]) -> None:
+    def _set_children(
+        self, parent: QTreeWidgetItem, children: list[tuple[str, ViewSpec, int | None]]
+    ) -> None:
         current = self.current_spec()
         self.blockSignals(True)
         parent.takeChildren()
-        for label, spec in children:
-            child = QTreeWidgetItem([label])
+        for label, spec, count in children:
+            child = QTreeWidgetItem([label, "" if count is None else str(count)])
+            child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            child.setForeground(1, self.palette().placeholderText())
             child.setData(0, SpecRole, spec)
             parent.addChild(child)
         self.blockSignals(False)

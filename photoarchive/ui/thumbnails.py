@@ -38,7 +38,12 @@ def read_image(path: Path, bound: QSize | None = None) -> QImage:
 
 
 class _Signals(QObject):
-    loaded = Signal(str, QImage)
+    loaded = Signal(str, QImage, QSize)  # sha256, image, the bound it was read for
+
+
+# The grid thumbnail's long edge; tiles drawn larger than this (zoomed in, or on a high-DPI screen) read
+# the 1600-px preview where it exists, so they stay sharp.
+GRID_EDGE = 256
 
 
 class _Load(QRunnable):
@@ -53,11 +58,15 @@ class _Load(QRunnable):
         image = QImage()
         try:
             path = thumbnail_file(self.thumbnails_dir, self.sha256, GRID)
+            if max(self.bound.width(), self.bound.height()) > GRID_EDGE:
+                preview = thumbnail_file(self.thumbnails_dir, self.sha256, PREVIEW)
+                if preview.exists():
+                    path = preview
             if path.exists():
                 image = read_image(path, self.bound)
         except Exception:  # noqa: BLE001 — a missing or broken thumbnail shows a placeholder tile
             log.debug("thumbnail for %s not readable", self.sha256, exc_info=True)
-        self.signals.loaded.emit(self.sha256, image)
+        self.signals.loaded.emit(self.sha256, image, self.bound)
 
 
 class ThumbnailCache(QObject):
@@ -96,6 +105,17 @@ class ThumbnailCache(QObject):
         self._pump()
         return None
 
+    def set_bound(self, bound: QSize) -> bool:
+        """Decode thumbnails to fit this size (device pixels) from now on; True when it changed, and
+        the pixmaps in memory are then dropped so every tile is read again at the new size."""
+        if bound == self.bound:
+            return False
+        self.bound = QSize(bound)
+        self._pixmaps.clear()
+        self._missing.clear()
+        self._wanted.clear()
+        return True
+
     def forget(self, sha256: str) -> None:
         """Load again next time (the thumbnail file has just been written)."""
         self._pixmaps.pop(sha256, None)
@@ -110,8 +130,13 @@ class ThumbnailCache(QObject):
             self._in_flight.add(sha)
             self.pool.start(_Load(self._signals, self.thumbnails_dir, sha, self.bound))
 
-    def _on_loaded(self, sha256: str, image: QImage) -> None:
+    def _on_loaded(self, sha256: str, image: QImage, bound: QSize) -> None:
         self._in_flight.discard(sha256)
+        if bound != self.bound:
+            # Read for the size before the zoom changed: the tile asks again when it repaints.
+            self._pump()
+            self.ready.emit(sha256)
+            return
         if image.isNull():
             self._missing.add(sha256)
         else:

@@ -1,33 +1,69 @@
-"""Paints one grid tile: the thumbnail, the file name, and badges for categories, GPS, serial and sets."""
+"""Paints one grid tile: the thumbnail (framed when the picture is tiny), badges, and a two-line caption
+(file name; capture date and case number). The tile size follows the grid's zoom slider.
+
+Badges are legible (text at least 11 px) and differ in colour *and* shape, so they read for colour-blind
+users too: categories are pills (a dashed outline with "?" while only suggested), personal data
+(GPS, serial) square-cornered, set status (in set, cover, published) a tab with a mark.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+import math
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from photoarchive.catalog.photos import PhotoSummary
 from photoarchive.ui.photo_model import PhotoListModel
 
-TILE = QSize(196, 212)
-THUMB = QSize(180, 160)
+# The thumbnail's long edge in logical pixels: the slider's range and its start.
+MIN_THUMB = 100
+MAX_THUMB = 400
+DEFAULT_THUMB = 180
+# Text of badges, never smaller than this (pixels).
+BADGE_PIXELS = 11
+# A picture smaller than this (either edge, in pixels) is drawn at its own size inside a visible frame,
+# instead of blown up into a blur or left as a near-invisible dot.
+TINY_EDGE = 64
 
-_BADGE_COLOURS = {
-    "portrait": QColor(58, 120, 200),
-    "case": QColor(190, 110, 30),
-    "media": QColor(60, 150, 90),
-    "gps": QColor(200, 50, 50),
-    "serial": QColor(160, 60, 160),
-    "set": QColor(90, 90, 90),
-    "published": QColor(0, 99, 220),
-    "cover": QColor(196, 120, 0),
-    "unchecked": QColor(120, 0, 20),
+PILL, SQUARE, TAB = "pill", "square", "tab"
+
+# key: (colour, shape, mark drawn before the text). Marks are drawn as vector shapes, not font glyphs,
+# so they look the same with every system font.
+_BADGES: dict[str, tuple[QColor, str, str]] = {
+    "portrait": (QColor(52, 110, 190), PILL, ""),
+    "case": (QColor(176, 96, 24), PILL, ""),
+    "media": (QColor(46, 132, 78), PILL, ""),
+    "gps": (QColor(196, 40, 40), SQUARE, "pin"),
+    "serial": (QColor(140, 50, 150), SQUARE, "hash"),
+    "set": (QColor(96, 96, 96), TAB, "stack"),
+    "published": (QColor(0, 92, 200), TAB, "check"),
+    "cover": (QColor(210, 170, 20), TAB, "star"),
+    # The privacy state "could not be checked" (its own function decides when it shows).
+    "unchecked": (QColor(20, 20, 20), SQUARE, "bang"),
 }
+MARK = 10  # the mark's size in pixels
+# Kept for callers that only need the colour of a badge.
+_BADGE_COLOURS = {key: colour for key, (colour, _shape, _mark) in _BADGES.items()}
+# Dark text on light badges (cover gold).
+_DARK_TEXT = {"cover"}
+
+
+def tile_size(thumb: int) -> QSize:
+    """The grid cell for a thumbnail edge: the picture square plus two caption lines."""
+    return QSize(thumb + 16, thumb + 50)
+
+
+# The default tile, for views without a zoom slider (a set's photos).
+THUMB = QSize(DEFAULT_THUMB, DEFAULT_THUMB)
+TILE = tile_size(DEFAULT_THUMB)
 
 
 class TileDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self.thumb = DEFAULT_THUMB
         # Short badge texts, translated once (painting happens thousands of times).
         self.labels = {
             "portrait": self.tr("Portrait"),
@@ -40,20 +76,27 @@ class TileDelegate(QStyledItemDelegate):
             "cover": self.tr("Cover"),
             "unchecked": self.tr("Not checked"),
         }
+        self.badge_font = QFont()
+        self.badge_font.setPixelSize(BADGE_PIXELS)
+        self.badge_font.setBold(True)
+        self._badge_metrics = QFontMetrics(self.badge_font)
+
+    def set_thumb(self, thumb: int) -> None:
+        self.thumb = max(MIN_THUMB, min(MAX_THUMB, thumb))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return TILE
+        return tile_size(self.thumb)
+
+    def _thumb_rect(self, rect: QRect) -> QRect:
+        return QRect(rect.left() + (rect.width() - self.thumb) // 2, rect.top() + 4, self.thumb, self.thumb)
 
     def _paint_placeholder(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
         """A tile whose row is still being fetched."""
         painter.save()
-        rect = option.rect.adjusted(3, 3, -3, -3)
-        thumb = QRect(
-            rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height()
-        )
+        thumb = self._thumb_rect(option.rect.adjusted(3, 3, -3, -3))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(option.palette.color(QPalette.ColorRole.AlternateBase))
-        painter.drawRect(thumb.adjusted(20, 10, -20, -10))
+        painter.drawRect(thumb.adjusted(10, 20, -10, -20))
         painter.restore()
 
     def badges(
@@ -82,6 +125,99 @@ class TileDelegate(QStyledItemDelegate):
             out.append(("set", self.labels["set"], False))
         return out
 
+    def badge_shape(self, key: str) -> str:
+        return _BADGES[key][1]
+
+    def caption(self, photo: PhotoSummary) -> tuple[str, str]:
+        """The tile's two caption lines: the file name, then capture date and case number."""
+        second = []
+        if photo.capture_time:
+            second.append(photo.capture_time.strftime("%d.%m.%Y %H:%M"))
+        if photo.case_number:
+            second.append(photo.case_number)
+        return photo.original_name, "  ·  ".join(second)
+
+    @staticmethod
+    def _draw_mark(painter: QPainter, mark: str, box: QRectF, colour: QColor) -> None:
+        painter.save()
+        pen = QPen(colour, 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        c = box.center()
+        if mark == "pin":
+            painter.drawEllipse(c, 3.6, 3.6)
+            painter.setBrush(colour)
+            painter.drawEllipse(c, 1.2, 1.2)
+        elif mark == "hash":
+            for dx in (-1.8, 1.8):
+                painter.drawLine(QPointF(c.x() + dx, box.top() + 1), QPointF(c.x() + dx, box.bottom() - 1))
+            for dy in (-1.8, 1.8):
+                painter.drawLine(QPointF(box.left() + 1, c.y() + dy), QPointF(box.right() - 1, c.y() + dy))
+        elif mark == "stack":
+            painter.drawRect(QRectF(box.left() + 2.5, box.top() + 1, box.width() - 3.5, box.height() - 4))
+            painter.drawPolyline(
+                [
+                    QPointF(box.left() + 1, box.top() + 3),
+                    QPointF(box.left() + 1, box.bottom()),
+                    QPointF(box.right() - 2, box.bottom()),
+                ]
+            )
+        elif mark == "check":
+            painter.drawPolyline(
+                [
+                    QPointF(box.left() + 1, c.y()),
+                    QPointF(c.x() - 1, box.bottom() - 1.5),
+                    QPointF(box.right() - 1, box.top() + 1.5),
+                ]
+            )
+        elif mark == "star":
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            points = []
+            for i in range(10):
+                radius = box.width() / 2 if i % 2 == 0 else box.width() / 4.5
+                angle = -math.pi / 2 + i * math.pi / 5
+                points.append(QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle)))
+            painter.drawPolygon(QPolygonF(points))
+        elif mark == "bang":
+            painter.drawLine(QPointF(c.x(), box.top() + 0.5), QPointF(c.x(), box.bottom() - 3))
+            painter.drawPoint(QPointF(c.x(), box.bottom() - 0.5))
+        painter.restore()
+
+    def _draw_badge(self, painter: QPainter, rect: QRect, key: str, label: str, suggested: bool) -> None:
+        colour, shape, mark = _BADGES[key]
+        text = label + ("?" if suggested else "")
+        radius = rect.height() / 2 if shape == PILL else (1.5 if shape == SQUARE else 3.0)
+        box = QRectF(rect)
+        if suggested:  # a suggestion is an outline until a person confirms it
+            painter.setBrush(QColor(255, 255, 255, 235))
+            painter.setPen(QPen(colour, 1.6, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(box.adjusted(0.8, 0.8, -0.8, -0.8), radius, radius)
+            painter.setPen(colour.darker(130))
+        else:
+            painter.setBrush(colour)
+            painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
+            painter.drawRoundedRect(box, radius, radius)
+            if shape == TAB:  # a notch on the left edge tells a set badge apart from a category pill
+                painter.setBrush(QColor(255, 255, 255, 170))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawRect(QRectF(box.left(), box.top() + 3, 2.5, box.height() - 6))
+            painter.setPen(QColor(20, 20, 20) if key in _DARK_TEXT else QColor("white"))
+        text_rect = QRect(rect)
+        if mark:
+            ink = painter.pen().color()
+            mark_box = QRectF(rect.left() + 5, rect.center().y() - MARK / 2 + 0.5, MARK, MARK)
+            self._draw_mark(painter, mark, mark_box, ink)
+            painter.setPen(ink)
+            text_rect.setLeft(rect.left() + MARK + 4)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def badge_width(self, key: str, label: str, suggested: bool) -> int:
+        _colour, _shape, mark = _BADGES[key]
+        text = label + ("?" if suggested else "")
+        return self._badge_metrics.horizontalAdvance(text) + 12 + (MARK + 3 if mark else 0)
+
     # -- safeguards (issue 10): a photo whose privacy scan failed is "not checked", never "clean" ---------
 
     def _privacy_unchecked_badge(self, photo: PhotoSummary) -> tuple[str, str, bool] | None:
@@ -104,6 +240,8 @@ class TileDelegate(QStyledItemDelegate):
             self._paint_placeholder(painter, option)
             return
         painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         rect = option.rect.adjusted(3, 3, -3, -3)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -111,64 +249,79 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(rect, 6, 6)
-        thumb_rect = QRect(
-            rect.left() + (rect.width() - THUMB.width()) // 2, rect.top() + 4, THUMB.width(), THUMB.height()
-        )
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight).lighter(140), 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, 6, 6)
+        thumb_rect = self._thumb_rect(rect)
         pixmap = model.thumbnails.pixmap(photo.sha256)
+        tiny = 0 < min(photo.width, photo.height) < TINY_EDGE
         if pixmap is not None and not pixmap.isNull():
-            size = pixmap.size().scaled(thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            ratio = pixmap.devicePixelRatio() or 1.0
+            logical = QSize(round(pixmap.width() / ratio), round(pixmap.height() / ratio))
+            if tiny:
+                # Never enlarged: drawn at its own size on a light mat with a frame, so it can be seen.
+                size = QSize(min(photo.width, thumb_rect.width()), min(photo.height, thumb_rect.height()))
+            else:
+                size = logical.scaled(thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
             target.moveCenter(thumb_rect.center())
+            if tiny:
+                mat = target.adjusted(-14, -14, 14, 14)
+                painter.setBrush(QColor(128, 128, 128, 60))
+                painter.setPen(QPen(QColor(150, 150, 150), 1, Qt.PenStyle.DashLine))
+                painter.drawRect(mat)
             painter.drawPixmap(target, pixmap)
+            if tiny:
+                painter.setPen(QPen(QColor(150, 150, 150), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(target.adjusted(-1, -1, 0, 0))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-            painter.drawRect(thumb_rect.adjusted(20, 10, -20, -10))
+            painter.drawRect(thumb_rect.adjusted(10, 20, -10, -20))
         # Badges along the top edge of the thumbnail.
-        font = painter.font()
-        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.75))
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        x = thumb_rect.left() + 2
-        y = thumb_rect.top() + 2
+        painter.setFont(self.badge_font)
+        height = self._badge_metrics.height() + 4
+        x = thumb_rect.left() + 3
+        y = thumb_rect.top() + 3
         badges = self.badges(
             photo, photo.id in model.published, photo.id == model.cover, not model.shows_one_set
         )
         for key, label, suggested in badges:
-            width = metrics.horizontalAdvance(label) + 8
-            if x + width > thumb_rect.right():
-                x = thumb_rect.left() + 2
-                y += metrics.height() + 4
-            badge = QRect(x, y, width, metrics.height() + 2)
-            colour = _BADGE_COLOURS[key]
-            if suggested:  # a suggestion is an outline until a person confirms it
-                painter.setBrush(QColor(255, 255, 255, 220))
-                painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
-                painter.drawRoundedRect(badge, 4, 4)
-                painter.setPen(colour)
-                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label + "?")
-            else:
-                painter.setBrush(colour)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawRoundedRect(badge, 4, 4)
-                painter.setPen(QColor("white"))
-                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+            width = self.badge_width(key, label, suggested)
+            if x + width > thumb_rect.right() and x > thumb_rect.left() + 3:
+                x = thumb_rect.left() + 3
+                y += height + 3
+            self._draw_badge(painter, QRect(x, y, width, height), key, label, suggested)
             x += width + 3
-        # File name, elided, with unreviewed photos in bold.
-        name_font = option.font
+        # Caption: the file name (bold while unreviewed), then date and case number.
+        name, details = self.caption(photo)
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        name_font = QFont(option.font)
         name_font.setBold(not photo.reviewed)
+        line = QFontMetrics(name_font).height()
+        name_rect = QRect(rect.left() + 4, thumb_rect.bottom() + 5, rect.width() - 8, line)
         painter.setFont(name_font)
-        name_rect = QRect(
-            rect.left() + 4,
-            thumb_rect.bottom() + 4,
-            rect.width() - 8,
-            rect.bottom() - thumb_rect.bottom() - 4,
+        painter.setPen(text_colour)
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideMiddle, name_rect.width()),
         )
-        painter.setPen(
-            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        )
-        text = QFontMetrics(name_font).elidedText(
-            photo.original_name, Qt.TextElideMode.ElideMiddle, name_rect.width()
-        )
-        painter.drawText(name_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        if details:
+            small = QFont(option.font)
+            small.setPointSizeF(max(8.0, option.font.pointSizeF() * 0.9))
+            painter.setFont(small)
+            dim = QColor(text_colour)
+            dim.setAlpha(190)
+            painter.setPen(dim)
+            details_rect = name_rect.translated(0, line + 1)
+            painter.drawText(
+                details_rect,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                QFontMetrics(small).elidedText(details, Qt.TextElideMode.ElideRight, details_rect.width()),
+            )
         painter.restore()

@@ -36,12 +36,43 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n photo(s) will be written as clean copies: no GPS position, serial number, owner&apos;s name or hidden preview, with the press information from the archive.</source>
+        <translation>
+            <numerusform>%n photo will be written as a clean copy: no GPS position, serial number, owner&apos;s name or hidden preview, with the press information from the archive.</numerusform>
+            <numerusform>%n photos will be written as clean copies: no GPS position, serial number, owner&apos;s name or hidden preview, with the press information from the archive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clean copy(ies) written to %1.</source>
+        <translation>
+            <numerusform>%n clean copy written to %1.</numerusform>
+            <numerusform>%n clean copies written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n photo(s) not exported.</source>
+        <translation>
+            <numerusform>Stopped: %n photo not exported.</numerusform>
+            <numerusform>Stopped: %n photos not exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <source>%n photos selected</source>
         <translation>
             <numerusform>%n photo selected</numerusform>
             <numerusform>%n photos selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(of the first %n)</source>
+        <translation>
+            <numerusform>(of the first %n)</numerusform>
+            <numerusform>(of the first %n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -76,6 +107,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1 %2 on %n photo(s)</source>
+        <translation>
+            <numerusform>%1 %2 on %n photo</numerusform>
+            <numerusform>%1 %2 on %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n files could not be archived and were put in quarantine.</source>
         <translation>
             <numerusform>%n file could not be archived and was put in quarantine.</numerusform>
@@ -87,13 +125,6 @@
         <translation>
             <numerusform>%n new photo from the inbox</numerusform>
             <numerusform>%n new photos from the inbox</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exporting %n photo(s)…</source>
-        <translation>
-            <numerusform>Exporting %n photo…</numerusform>
-            <numerusform>Exporting %n photos…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

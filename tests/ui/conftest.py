@@ -6,6 +6,17 @@ import pytest
 from factory import make_photo
 
 
+@pytest.fixture(autouse=True)
+def user_state_in_tmp(tmp_path_factory):
+    """The window's per-user memory (QSettings) in a folder of the test's own, so no test sees what
+    another left (or what the developer's own app remembered)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("user-state")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
 @pytest.fixture
 def settings():
     from photoarchive.settings import Settings
