@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from photoarchive.catalog.clock import jsonable as _jsonable
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import events, photo_categories, redaction_regions, redaction_reviews
 
 # The event that says the face search has run on a photo (so the background search does it once).
@@ -55,7 +56,7 @@ class ReviewRow:
     at: datetime
 
 
-def _row(r) -> RegionRow:  # type: ignore[no-untyped-def]
+def _row(r) -> RegionRow:
     return RegionRow(
         r.id,
         r.photo_id,
@@ -106,7 +107,7 @@ class RedactionStore:
                         confirmed_by="",
                     )
                 )
-                ids.append(int(result.inserted_primary_key[0]))
+                ids.append(inserted_id(result))
             if ids:
                 self._event(conn, photo_id, "redaction_added", actor, {"regions": ids})
         return ids

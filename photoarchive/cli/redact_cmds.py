@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_redact)
 
 
-def region_lines(regions) -> list[str]:  # type: ignore[no-untyped-def]
+def region_lines(regions) -> list[str]:
     """One line per region, for `redact --list` and `show`."""
     lines = []
     for r in regions:
@@ -73,11 +73,11 @@ def region_lines(regions) -> list[str]:  # type: ignore[no-untyped-def]
     return lines
 
 
-def redaction_json(service, photo_id: int) -> dict:  # type: ignore[no-untyped-def]
+def redaction_json(service, photo_id: int) -> dict:
     """The photo's regions, review and whether a review is needed, as `redact --json` and `show --json` print them."""
     review = service.review(photo_id)
 
-    def when(at):  # type: ignore[no-untyped-def]
+    def when(at):
         return at.isoformat() + "Z" if at else None
 
     return {
@@ -129,11 +129,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
         found = service.detect(pid, actor="detector")
         print(f"{len(found)} face(s) suggested")
     if args.confirm:
-        review = service.confirm(pid, actor)
-        print(f"regions confirmed by {review.actor}")
+        print(f"regions confirmed by {service.confirm(pid, actor).actor}")
     if args.nothing_to_redact:
-        review = service.nothing_to_redact(pid, actor)
-        print(f"nothing to redact, recorded for {review.actor}")
+        print(f"nothing to redact, recorded for {service.nothing_to_redact(pid, actor).actor}")
     regions = service.regions(pid)
     review = service.review(pid)
     needed = service.review_needed(pid)

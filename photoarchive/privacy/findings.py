@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -184,7 +185,7 @@ _SINGULAR: dict[Note, str] = {
 }
 
 
-def note_text(note: Note | str, params: dict[str, object]) -> str:
+def note_text(note: Note | str, params: Mapping[str, object]) -> str:
     """The English wording of a note (the CLI's; the window translates `note` itself, with its plurals)."""
     code = Note(note)
     template = _SINGULAR.get(code) if str(params.get("count")) == "1" else None

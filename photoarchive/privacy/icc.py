@@ -231,7 +231,7 @@ def _element(sig: bytes, body: bytes) -> bytes:
 
 
 def _xyz(element: bytes) -> tuple[float, float, float]:
-    return tuple(v / 65536 for v in struct.unpack(">3i", element[8:20]))  # type: ignore[return-value]
+    return tuple(v / 65536 for v in struct.unpack(">3i", element[8:20]))
 
 
 def neutral_description(space: bytes, elements: dict[bytes, bytes]) -> str:

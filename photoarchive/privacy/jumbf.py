@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import struct
 from collections.abc import Iterator
+from typing import Any
 
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
@@ -249,7 +250,7 @@ class CborReader:
             raw = self._take(n)
             return raw if major == 2 else raw.decode("utf-8", "replace")
         if major == 4:
-            out = []
+            out: list[Any] = []
             while (n is None and self.data[self.pos] != 0xFF) or (n is not None and len(out) < n):
                 out.append(self.read(depth + 1))
             if n is None:

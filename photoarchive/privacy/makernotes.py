@@ -89,12 +89,12 @@ def _order_at(data: bytes, pos: int, default: str) -> str:
     return "<" if mark == b"II" else ">" if mark == b"MM" else default
 
 
-def _in_tiff(reader: TiffReader, entry: Entry, start: int, order: str | None = None):  # type: ignore[no-untyped-def]
+def _in_tiff(reader: TiffReader, entry: Entry, start: int, order: str | None = None) -> tuple[TiffReader, int]:
     """A directory `start` bytes into the maker note whose offsets count from the EXIF block's TIFF header."""
     return _RawReader(reader.buf, reader.base, order or reader.order), entry.data_offset + start
 
 
-def _in_note(data: bytes, start: int, order: str):  # type: ignore[no-untyped-def]
+def _in_note(data: bytes, start: int, order: str) -> tuple[TiffReader, int]:
     """A directory `start` bytes into the maker note whose offsets count from the maker note's first byte."""
     return _RawReader(data, 0, order), start
 
@@ -107,7 +107,7 @@ def _sane_order(sub: TiffReader, offset: int) -> TiffReader:
     return _RawReader(sub.buf, sub.base, "<" if sub.order == ">" else ">")
 
 
-def _best_base(reader: TiffReader, entry: Entry, start: int, order: str):  # type: ignore[no-untyped-def]
+def _best_base(reader: TiffReader, entry: Entry, start: int, order: str) -> tuple[TiffReader, int]:
     """Makers disagree, even within a brand, on what offsets count from: pick the base under which the
     directory's out-of-line values land inside the maker note."""
     note = _RawReader(entry.data, 0, order)
@@ -172,7 +172,7 @@ def _findings(reader: TiffReader, entry: Entry, make: str) -> Iterator[Found]:
         yield from _read(*_best_base(reader, entry, 0, reader.order), _SAMSUNG)
 
 
-def _canon(reader: TiffReader, entry: Entry):  # type: ignore[no-untyped-def]
+def _canon(reader: TiffReader, entry: Entry) -> tuple[TiffReader, int]:
     """Canon's directory, its offsets counting from the TIFF header. Editors that move the maker note leave
     Canon's footer ("II*\\0" and the note's original offset) behind: the values moved by the same distance."""
     footer = entry.data[-8:]

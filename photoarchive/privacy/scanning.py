@@ -70,7 +70,7 @@ _ANMF_HEADER = 16
 _ANMF_CHUNKS = (b"ALPH", b"VP8 ", b"VP8L")
 
 
-def _riff_chunks(data: bytes, start: int, end: int):  # type: ignore[no-untyped-def]
+def _riff_chunks(data: bytes, start: int, end: int):
     pos = start
     while pos + 8 <= end:
         fourcc, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]

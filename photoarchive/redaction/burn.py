@@ -55,11 +55,11 @@ def apply_regions(image: Image.Image, regions: Sequence[Region]) -> Image.Image:
             )
         else:
             fill = BOX_COLOUR if out.mode == "RGB" else 0
-            out.paste(fill, (left, top, right, bottom))  # type: ignore[arg-type]
+            out.paste(fill, (left, top, right, bottom))
     return out
 
 
-def upright_original(source: Path, fmt=None) -> Image.Image:  # type: ignore[no-untyped-def]
+def upright_original(source: Path, fmt=None) -> Image.Image:
     """The original's pixels, decoded in full and turned as the photo is displayed."""
     from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path
 

@@ -130,16 +130,16 @@ class RedactionService:
             if c.w <= 0 or c.h <= 0:
                 continue
             old = current.get(r.id) if r.id is not None else None
-            if old is None:
+            if old is None or old.id is None:
                 new.append(
                     NewRegion(c.x, c.y, c.w, c.h, str(r.kind), str(r.fill), r.source or "user", r.score)
                 )
                 continue
-            keep.add(old.id)  # type: ignore[arg-type]
+            keep.add(old.id)
             if (old.x, old.y, old.w, old.h, old.fill, old.kind) != (c.x, c.y, c.w, c.h, r.fill, r.kind):
                 self.store.update(
                     old.id, actor, x=c.x, y=c.y, w=c.w, h=c.h, fill=str(r.fill), kind=str(r.kind)
-                )  # type: ignore[arg-type]
+                )
         gone = [i for i in current if i not in keep]
         if gone:
             self.store.remove(photo_id, gone, actor)  # type: ignore[arg-type]
@@ -271,7 +271,7 @@ class RedactionService:
                         log.debug("stale redacted source %s left for later", stale)
         return dest
 
-    def _photo(self, photo_id: int):  # type: ignore[no-untyped-def]
+    def _photo(self, photo_id: int):
         record = self.catalog.photos.get(photo_id)
         if record is None:
             raise RedactionError(
