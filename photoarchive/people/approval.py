@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from photoarchive.sets.model import SetContent
 
 
-def consent_notices(catalog: Catalog, content: SetContent, names: dict[int, str], today: date) -> list[Notice]:
+def consent_notices(
+    catalog: Catalog, content: SetContent, names: dict[int, str], today: date
+) -> list[Notice]:
     """A refusal per (photo, person) when a set others will see shows someone whose consent does not
     allow Flickr today. Private sets are not checked: nobody outside the account sees them."""
     if content.visibility not in SEEN_OUTSIDE:
@@ -56,7 +58,8 @@ _WHY_EN = {
 def press_refusal_text(blocks: tuple[PersonBlock, ...]) -> str:
     """Why an export for the press is refused, in English (CLI, log)."""
     parts = [
-        f"{b.name} " + _WHY_EN[b.problem.value].format(expires=b.expires_on.isoformat() if b.expires_on else "")
+        f"{b.name} "
+        + _WHY_EN[b.problem.value].format(expires=b.expires_on.isoformat() if b.expires_on else "")
         for b in blocks
     ]
     return "it shows " + "; ".join(parts) + ", so it is not exported for the press"
