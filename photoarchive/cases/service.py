@@ -3,6 +3,7 @@ retention list of a closed case's photos with its keep / remove decisions."""
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ class CaseService:
 
     # -- the register ---------------------------------------------------------------------------
 
-    def list(self) -> list[CaseRecord]:
+    def list(self) -> builtins.list[CaseRecord]:
         return self.catalog.cases.list()
 
     def get(self, case_number: str) -> CaseRecord:
@@ -144,7 +145,7 @@ class CaseService:
 
     # -- reports --------------------------------------------------------------------------------
 
-    def report(self) -> list[CaseReport]:
+    def report(self) -> builtins.list[CaseReport]:
         today = self.today()
         done = takedowns(self.catalog)
         rows = []
@@ -188,7 +189,7 @@ class CaseService:
 
     # -- retention ------------------------------------------------------------------------------
 
-    def retention(self, *, due_only: bool = True) -> list[RetentionItem]:
+    def retention(self, *, due_only: bool = True) -> builtins.list[RetentionItem]:
         """Closed cases' photos whose retention time is up (all closed cases' photos with due_only=False),
         with the decision taken on each."""
         today = self.today()
@@ -221,7 +222,7 @@ class CaseService:
             raise CaseError("no_reason", "Say why these photos are kept past their retention time.")
         self.catalog.cases.decide(case_number, ids, KEEP, reason.strip(), actor=self.actor)
 
-    def remove(self, case_number: str, photo_ids: Iterable[int], reason: str) -> list[Removal]:
+    def remove(self, case_number: str, photo_ids: Iterable[int], reason: str) -> builtins.list[Removal]:
         """Take a closed case's photos out of the archive through the removal path (removed/ with a
         note; refused while a set still holds a photo)."""
         from photoarchive.ingest.removal import remove_photos
@@ -236,7 +237,7 @@ class CaseService:
             self.catalog.cases.decide(case_number, done, REMOVE, reason.strip(), actor=self.actor)
         return results
 
-    def _closed_case_photos(self, case_number: str, photo_ids: Iterable[int]) -> list[int]:
+    def _closed_case_photos(self, case_number: str, photo_ids: Iterable[int]) -> builtins.list[int]:
         case = self.get(case_number)
         if case.state != CLOSED:
             raise CaseError(

@@ -82,7 +82,7 @@ def _open(args: argparse.Namespace):  # -> tuple[Catalog, CaseService]
     return catalog, CaseService.for_home(catalog, home, settings)
 
 
-def _state(case) -> str:  # type: ignore[no-untyped-def]
+def _state(case) -> str:
     if case.state == "closed":
         when = f" {case.closed_at:%Y-%m-%d}" if case.closed_at else ""
         return f"closed{when}" + (f" by {case.closed_by}" if case.closed_by else "")
@@ -91,7 +91,7 @@ def _state(case) -> str:  # type: ignore[no-untyped-def]
     return "open"
 
 
-def _attention(reports) -> int:  # type: ignore[no-untyped-def]
+def _attention(reports) -> int:
     return 1 if any(r.block is not None and r.public_ids for r in reports) else 0
 
 

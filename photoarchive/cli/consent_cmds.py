@@ -146,7 +146,7 @@ def _withdraw(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(consent) -> str:  # type: ignore[no-untyped-def]
+def _describe(consent) -> str:
     if consent is None:
         return "none recorded"
     text = consent.status.value.replace("_", " ")
@@ -201,7 +201,7 @@ def _list(args: argparse.Namespace) -> int:
     return _attention(rows)
 
 
-def _attention(rows) -> int:  # type: ignore[no-untyped-def]
+def _attention(rows) -> int:
     return 1 if any(r.published_ids and r.flickr_problem is not None for r in rows) else 0
 
 
@@ -237,7 +237,7 @@ def _report(args: argparse.Namespace) -> int:
     return _attention(rows)
 
 
-def _ids(ids) -> str:  # type: ignore[no-untyped-def]
+def _ids(ids) -> str:
     return ", ".join(str(i) for i in ids) or "none"
 
 

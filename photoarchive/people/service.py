@@ -4,6 +4,7 @@ was taken down and when, which consents end soon."""
 
 from __future__ import annotations
 
+import builtins
 import logging
 import shutil
 from collections.abc import Callable, Iterable
@@ -140,17 +141,19 @@ class PeopleService:
     def find(self, ref: str | int) -> Person:
         return self.catalog.people.find(ref)
 
-    def list(self) -> list[Person]:
+    def list(self) -> builtins.list[Person]:
         return self.catalog.people.list()
 
-    def link(self, ref: str | int, photo_ids: Iterable[int], *, face_index: int | None = None) -> list[int]:
+    def link(
+        self, ref: str | int, photo_ids: Iterable[int], *, face_index: int | None = None
+    ) -> builtins.list[int]:
         """Say who is in the photos (by hand, or from one of its face boxes: `face_index`)."""
         return self.catalog.people.link(self.find(ref).id, photo_ids, actor=self.actor, face_index=face_index)
 
-    def unlink(self, ref: str | int, photo_ids: Iterable[int]) -> list[int]:
+    def unlink(self, ref: str | int, photo_ids: Iterable[int]) -> builtins.list[int]:
         return self.catalog.people.unlink(self.find(ref).id, photo_ids, actor=self.actor)
 
-    def people_in_photo(self, photo_id: int) -> list[tuple[Person, Consent | None]]:
+    def people_in_photo(self, photo_id: int) -> builtins.list[tuple[Person, Consent | None]]:
         found = self.catalog.people.people_in([photo_id])
         return [
             (found.people[link.person_id], found.consents.get(link.person_id))
@@ -244,7 +247,7 @@ class PeopleService:
 
     # -- what the office asks -------------------------------------------------------------------
 
-    def report(self) -> list[PersonReport]:
+    def report(self) -> builtins.list[PersonReport]:
         """Per person: consent, photos, which are published now, and what was taken down when."""
         today = self.today()
         found = self.catalog.people.people_in()
@@ -271,7 +274,7 @@ class PeopleService:
             )
         return rows
 
-    def expiring(self, days: int = 30) -> list[tuple[Person, Consent]]:
+    def expiring(self, days: int = 30) -> builtins.list[tuple[Person, Consent]]:
         """Consents that end within `days` (the "expiring soon" view), soonest first."""
         people = {p.id: p for p in self.catalog.people.list()}
         return [
@@ -287,7 +290,7 @@ class PeopleService:
         found = self.catalog.people.people_in(photo_ids)
         return set(person_blocks(found, found.links, use, self.today()))
 
-    def pending_takedowns(self) -> list[int]:
+    def pending_takedowns(self) -> builtins.list[int]:
         """Published photos that the next sync must take down for consent (the window's banner)."""
         found = self.catalog.people.people_in()
         blocked = person_blocks(found, found.links, Use.FLICKR, self.today())
