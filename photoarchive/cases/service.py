@@ -172,6 +172,14 @@ class CaseService:
             )
         return rows
 
+    def pending_takedowns(self) -> builtins.list[int]:
+        """Public photos of closed cases (or past their take-down date) the next sync must take down
+        (the window's banner)."""
+        today = self.today()
+        blocked = [c.case_number for c in self.list() if case_block(c, today) is not None]
+        ids = [pid for number in blocked for pid in self.catalog.cases.photo_ids(number)]
+        return sorted(published_photo_ids(self.catalog, ids)) if ids else []
+
     def _uploaded_at(self, shas: set[str]) -> dict[str, datetime]:
         from sqlalchemy import select
 

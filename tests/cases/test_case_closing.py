@@ -49,8 +49,10 @@ def test_closing_takes_its_public_photos_down_at_the_next_sync(
     assert sorted(before.public_ids) == ids[:2] and before.block is None
     assert set(before.public_since) == set(ids[:2])
 
+    assert cases.pending_takedowns() == []
     closed = cases.close(CASE)
     assert (closed.state, closed.closed_by) == ("closed", "kari")
+    assert cases.pending_takedowns() == ids[:2]
     report = make_syncer(clock=clock).run()
     assert report.failed == []
     for photo_id in ids[:2]:
@@ -61,7 +63,7 @@ def test_closing_takes_its_public_photos_down_at_the_next_sync(
 
     # "Which photos of case 2026-123456 are still public, now that the case is closed?" — none.
     [after] = [r for r in cases.report() if r.case.case_number == CASE]
-    assert after.public_ids == ()
+    assert after.public_ids == () and cases.pending_takedowns() == []
     assert sorted(t.photo_id for t in after.takedowns) == ids[:2]
     assert {t.reasons for t in after.takedowns} == {(f"case:case_closed:{CASE}",)}
     assert all(t.due_since == closed.closed_at.replace(microsecond=0) for t in after.takedowns)
