@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -271,6 +272,45 @@ flickr_failures = Table(
     Column("sha256", String(64), primary_key=True),
     Column("file_fingerprint", String(64), nullable=False),
     Column("reason", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
+# --- Redaction (owned by photoarchive/catalog/redactions.py) ------------------------------------
+
+# Areas of a photo hidden in every published copy (never in the original). The rectangle is in the
+# photo's displayed orientation, in fractions (0–1) of the displayed width and height.
+redaction_regions = Table(
+    "redaction_regions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), nullable=False),
+    Column("x", Float, nullable=False),
+    Column("y", Float, nullable=False),
+    Column("w", Float, nullable=False),
+    Column("h", Float, nullable=False),
+    # face | plate | document | manual
+    Column("kind", String(16), nullable=False),
+    # box | mosaic
+    Column("fill", String(16), nullable=False),
+    # detector | user
+    Column("source", String(16), nullable=False),
+    Column("score", Float, nullable=True),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Column("confirmed_by", Text, nullable=False, default=""),
+    Column("confirmed_at", DateTime, nullable=True),
+    Index("ix_redaction_regions_photo_id", "photo_id"),
+)
+
+# A person's word on a case photo's redaction: "regions_confirmed" or "nothing_to_redact", for the
+# regions as they were then (their digest), so a later change asks for a new review.
+redaction_reviews = Table(
+    "redaction_reviews",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("state", String(24), nullable=False),
+    Column("regions_digest", String(64), nullable=False),
+    Column("actor", Text, nullable=False),
     Column("at", DateTime, nullable=False),
 )
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "photoarchive.cli.set_cmds",
     "photoarchive.cli.flickr_cmds",
     "photoarchive.cli.catalog_cmds",
+    "photoarchive.cli.redact_cmds",
     "photoarchive.cli.consent_cmds",
     "photoarchive.cli.case_cmds",
 )

@@ -1136,7 +1136,22 @@
     </message>
 </context>
 <context>
+    <name>RedactionEditor</name>
+    <message>
+        <source>Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, Shift+arrow keys resize it.</source>
+        <translation>Dra for å tegne et område som skal skjules. Delete fjerner det valgte området, piltastene flytter det, Shift+piltaster endrer størrelsen.</translation>
+    </message>
+    <message>
+        <source>Redaction regions</source>
+        <translation>Områder som skjules</translation>
+    </message>
+</context>
+<context>
     <name>SetNotice</name>
+    <message>
+        <source>{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there is nothing to hide.</source>
+        <translation>{name} er et saksbilde der ingen har gått gjennom sladdingen: sjekk områdene, eller marker at det ikke er noe å skjule.</translation>
+    </message>
     <message>
         <source>The album has no title.</source>
         <translation>Albumet har ingen tittel.</translation>

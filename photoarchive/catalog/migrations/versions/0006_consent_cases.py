@@ -1,7 +1,7 @@
 """people in the pictures and their consent; the case register and its retention decisions
 
 Revision ID: 0006_consent_cases
-Revises: 0004_postgres_shared
+Revises: 0005_redaction_regions
 
 On PostgreSQL triggers let only members of the `editor` role record or change a consent, close, reopen
 or schedule a case, or decide on a case photo's retention, and stamp the server's login as the one who
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_consent_cases"
-down_revision = "0004_postgres_shared"
+down_revision = "0005_redaction_regions"
 branch_labels = None
 depends_on = None
 
