@@ -22,6 +22,7 @@ from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
+    from photoarchive.catalog.redactions import RegionRow
     from photoarchive.catalog.set_records import AuditEntry
     from photoarchive.home import Home
     from photoarchive.settings import Settings
@@ -147,8 +148,23 @@ class PeopleService:
     def link(
         self, ref: str | int, photo_ids: Iterable[int], *, face_index: int | None = None
     ) -> builtins.list[int]:
-        """Say who is in the photos (by hand, or from one of its face boxes: `face_index`)."""
-        return self.catalog.people.link(self.find(ref).id, photo_ids, actor=self.actor, face_index=face_index)
+        """Say who is in the photos (by hand, or from one of its face boxes: `face_index`, counted from 0
+        among the photo's face regions in the redaction editor, oldest first)."""
+        ids = list(photo_ids)
+        if face_index is not None:
+            for photo_id in ids:
+                boxes = len(self.face_boxes(photo_id))
+                if not 0 <= face_index < boxes:
+                    raise ConsentError(
+                        "no_such_face", f"Photo {photo_id} has no face box {face_index} (it has {boxes})."
+                    )
+        return self.catalog.people.link(self.find(ref).id, ids, actor=self.actor, face_index=face_index)
+
+    def face_boxes(self, photo_id: int) -> builtins.list[RegionRow]:
+        """The photo's face regions (found by the face search or drawn), in the order `face_index` counts."""
+        from photoarchive.catalog.redactions import RedactionStore
+
+        return [r for r in RedactionStore(self.catalog.engine).regions(photo_id) if r.kind == "face"]
 
     def unlink(self, ref: str | int, photo_ids: Iterable[int]) -> builtins.list[int]:
         return self.catalog.people.unlink(self.find(ref).id, photo_ids, actor=self.actor)

@@ -88,3 +88,23 @@ def test_markers_and_expiring_soon(catalog, home, settings, make_photos):
     [row_kari] = [r for r in people.report() if r.person.name == "Kari"]
     assert row_kari.flickr_problem is None and row_kari.press_problem is ConsentProblem.USE_NOT_GIVEN
     assert row_kari.photo_ids == (a,)
+
+
+def test_a_link_can_name_one_of_the_photos_face_boxes(catalog, people, make_photos):
+    from photoarchive.catalog.redactions import NewRegion, RedactionStore
+    from photoarchive.people.service import ConsentError
+
+    [photo] = make_photos(1)
+    RedactionStore(catalog.engine).add(
+        photo,
+        [
+            NewRegion(0.1, 0.1, 0.2, 0.2, "face", "blur", "detector", 0.9),
+            NewRegion(0.5, 0.1, 0.2, 0.2, "face", "blur", "detector", 0.8),
+        ],
+        "kari",
+    )
+    kari = people.add("Kari")
+    with pytest.raises(ConsentError):
+        people.link(kari.id, [photo], face_index=2)
+    people.link(kari.id, [photo], face_index=1)
+    assert catalog.people.people_in([photo]).links[photo][0].face_index == 1
