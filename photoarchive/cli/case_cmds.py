@@ -171,7 +171,7 @@ def _close(args: argparse.Namespace) -> int:
     public = [r for r in cases.report() if r.case.case_number == case.case_number][0].public_ids
     print(f"Case {case.case_number} closed by {case.closed_by}.")
     if public:
-        print(f"{len(public)} public photo(s) come off Flickr at the next sync (photoarchive flickr sync).")
+        print(f"{len(public)} public photo(s) come off Flickr at the next sync (photoarchive sync).")
     return 0
 
 
