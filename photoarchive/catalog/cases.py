@@ -92,6 +92,19 @@ class CaseStore:
                 )
             ]
 
+    def photos_carrying(self, case_numbers: Iterable[str]) -> dict[int, str]:
+        """photo id -> case number, for the photos that carry one of these case numbers now."""
+        numbers = sorted(set(case_numbers))
+        if not numbers:
+            return {}
+        with self.engine.connect() as conn:
+            return {
+                int(r.id): r.case_number
+                for r in conn.execute(
+                    select(photos.c.id, photos.c.case_number).where(photos.c.case_number.in_(numbers))
+                )
+            }
+
     def change(self, case_number: str, values: dict[str, Any], *, actor: str, action: str) -> CaseRecord:
         """Register the case if needed and set `values` (title, state, closed_at, closed_by,
         takedown_on), with an audit entry `action`."""

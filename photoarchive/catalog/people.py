@@ -21,6 +21,9 @@ from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, consents, people, photo_people, photos
 from photoarchive.errors import CatalogError
 
+# Above this many ids, read every link and filter here (SQLite caps the parameters of one statement).
+_IN_LIMIT = 900
+
 
 class ConsentStatus(StrEnum):
     GIVEN = "given"
@@ -208,13 +211,18 @@ class PeopleStore:
     def people_in(self, photo_ids: Iterable[int] | None = None) -> PeopleIn:
         """Links, people and consents for these photos (None: every linked photo)."""
         stmt = select(photo_people)
+        wanted: set[int] | None = None
         if photo_ids is not None:
-            ids = list(set(photo_ids))
-            if not ids:
+            wanted = set(photo_ids)
+            if not wanted:
                 return PeopleIn()
-            stmt = stmt.where(photo_people.c.photo_id.in_(ids))
+            if len(wanted) <= _IN_LIMIT:
+                stmt = stmt.where(photo_people.c.photo_id.in_(sorted(wanted)))
         with self.engine.connect() as conn:
             rows = conn.execute(stmt.order_by(photo_people.c.photo_id, photo_people.c.person_id)).all()
+            if wanted is not None:
+                # A whole sync's photos: the links (people, not every photo) are the smaller side.
+                rows = [r for r in rows if r.photo_id in wanted]
             person_ids = {r.person_id for r in rows}
             found = (
                 {r.id: _person(r) for r in conn.execute(select(people).where(people.c.id.in_(person_ids)))}

@@ -91,16 +91,19 @@ def reasons_for(
         out.setdefault(photo_id, []).extend(
             TakedownReason("consent", b.name, b.problem.value, b.since, b.person_id) for b in blocks
         )
-    register = {c.case_number: c for c in catalog.cases.list() if c.registered}
-    if register:
-        current = {r.id: r.case_number for r in catalog.photos.get_many(ids)}
+    blocked = {
+        c.case_number: block
+        for c in catalog.cases.list()
+        if c.registered and (block := case_block(c, today)) is not None
+    }
+    if blocked:
+        current = catalog.cases.photos_carrying(blocked)
         for photo_id, numbers in photos.items():
-            for number in sorted({*numbers, current.get(photo_id, "")} - {""}):
-                block = case_block(register.get(number), today)
-                if block is not None:
-                    out.setdefault(photo_id, []).append(
-                        TakedownReason("case", number, block.problem.value, block.since)
-                    )
+            for number in sorted(({*numbers, current.get(photo_id, "")}) & set(blocked)):
+                block = blocked[number]
+                out.setdefault(photo_id, []).append(
+                    TakedownReason("case", number, block.problem.value, block.since)
+                )
     return {pid: tuple(r) for pid, r in out.items()}
 
 
