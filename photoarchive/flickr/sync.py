@@ -206,10 +206,12 @@ class Syncer:
         )
         self._check_free_limit(run, plan, dry_run)
         if not dry_run and client is not None:
-            self._execute(run, plan, desired, approved, resend)
-            takedown.record_takedowns(
-                run, withheld, known_before, delete=self.delete_removed, now=self.clock()
-            )
+            try:
+                self._execute(run, plan, desired, approved, resend)
+            finally:  # also after a cancel or failure: what did come down is recorded
+                takedown.record_takedowns(
+                    run, withheld, known_before, delete=self.delete_removed, now=self.clock()
+                )
         if client is not None:
             report.calls = client.stats.total - calls_before
         if not dry_run:

@@ -112,3 +112,34 @@ def test_an_album_of_only_their_photos_is_taken_down(
     assert emulator.state.photoset_by_title("Ola på jobb") is None
     assert report.unpublished_sets == [set_id]
     assert all(p.is_friend == 0 for p in emulator.state.photos.values())
+
+
+def test_a_sync_that_fails_halfway_records_what_did_come_down_and_the_next_finishes(
+    emulator, catalog, people, published, make_syncer, clock
+):
+    from photoarchive.errors import PhotoarchiveError
+
+    ids, kari, _set_id = published
+    people.withdraw(kari.id)
+    # Photos are taken down in the order of their hashes; Flickr refuses the second (no retry helps).
+    first_id, second_id = sorted(ids[:2], key=lambda i: catalog.photos.get(i).sha256)
+    second = remote(emulator, catalog, second_id).id
+    emulator.faults.inject(
+        "flickr.photos.setPerms",
+        "error",
+        code=99,
+        message="Insufficient permissions",
+        params={"photo_id": second},
+    )
+    with pytest.raises(PhotoarchiveError):
+        make_syncer(clock=clock).run()
+    entries = [e for e in catalog.sets.audit_entries(target_kind="photo") if e.action == "flickr_takedown"]
+    assert [e.target_id for e in entries] == [first_id]
+    assert remote(emulator, catalog, second_id).is_public == 1
+    assert people.pending_takedowns() == [second_id]
+
+    emulator.faults.clear()
+    assert make_syncer(clock=clock).run().failed == []
+    entries = [e for e in catalog.sets.audit_entries(target_kind="photo") if e.action == "flickr_takedown"]
+    assert sorted(e.target_id for e in entries) == ids[:2]
+    assert people.pending_takedowns() == []
