@@ -75,6 +75,9 @@ class RetentionSettings:
     # Days after a case closes until an editor is asked to keep (with a reason) or remove its photos;
     # 0: never asked (nothing is ever deleted by default).
     case_photo_days: int = 0
+    # Days photos taken out of the archive stay in removed/ before an editor may delete them for good;
+    # 0: kept for good.
+    removed_days: int = 0
 
 
 @dataclass
@@ -192,6 +195,8 @@ class Settings:
             raise bad("catalog.url", 'must be empty or a "postgresql://server/database" address')
         if self.retention.case_photo_days < 0:
             raise bad("retention.case_photo_days", "must be 0 (never asked) or more days")
+        if self.retention.removed_days < 0:
+            raise bad("retention.removed_days", "must be 0 (kept for good) or more days")
         if self.ui.language not in ("", "nb", "en"):
             raise bad("ui.language", 'must be "", "nb" or "en"')
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from photoarchive.cases.removed import Purge, RemovedFile, purge
+from photoarchive.cases.removed import due as removed_due
 from photoarchive.cases.rules import CaseBlock, case_block, retention_due_on
 from photoarchive.catalog.cases import CLOSED, KEEP, OPEN, REMOVE, CaseRecord, RetentionDecision
 from photoarchive.catalog.clock import utcnow
@@ -70,6 +72,7 @@ class CaseService:
         actor: str | None = None,
         approvers: Iterable[str] = (),
         retention_days: int = 0,
+        removed_days: int = 0,
         today: Callable[[], date] = date.today,
     ):
         self.catalog = catalog
@@ -77,6 +80,7 @@ class CaseService:
         self.actor = actor or current_user()
         self.approvers = tuple(approvers)
         self.retention_days = retention_days
+        self.removed_days = removed_days
         self.today = today
 
     @classmethod
@@ -91,6 +95,7 @@ class CaseService:
             actor=actor,
             approvers=settings.sets.approvers,
             retention_days=settings.retention.case_photo_days,
+            removed_days=settings.retention.removed_days,
             **kw,  # type: ignore[arg-type]
         )
 
@@ -244,6 +249,31 @@ class CaseService:
         if done:
             self.catalog.cases.decide(case_number, done, REMOVE, reason.strip(), actor=self.actor)
         return results
+
+    # -- removed/ ----------------------------------------------------------------------------------
+
+    def removed_due(self) -> builtins.list[RemovedFile]:
+        """Photos in removed/ past `[retention] removed_days` (none while it is 0)."""
+        if self.home is None:
+            return []
+        return removed_due(self.home, self.removed_days, self.today())
+
+    def purge_removed(self, relatives: Iterable[str], reason: str) -> builtins.list[Purge]:
+        """Delete photos in removed/ for good once their time there is up (editors only; a short note stays)."""
+        require_editor(self.catalog, self.actor, self.approvers, "delete removed photos for good")
+        if not reason.strip():
+            raise CaseError("no_purge_reason", "Say why these photos are deleted for good.")
+        if self.home is None:
+            raise CaseError("no_home", "Deleting removed photos needs the archive's folders.")
+        return purge(
+            self.home,
+            self.catalog,
+            list(relatives),
+            reason=reason.strip(),
+            actor=self.actor,
+            days=self.removed_days,
+            today=self.today(),
+        )
 
     def _closed_case_photos(self, case_number: str, photo_ids: Iterable[int]) -> builtins.list[int]:
         case = self.get(case_number)

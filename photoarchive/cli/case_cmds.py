@@ -70,6 +70,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         p.add_argument("photo_ids", metavar="ID", type=int, nargs="+")
         p.add_argument("--reason", required=True)
         p.set_defaults(handler=handler)
+    _register_removed(sub, common)
+
+
+def _register_removed(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    removed = sub.add_parser(
+        "removed",
+        parents=[common],
+        help="photos in removed/ past [retention] removed_days (0: kept for good)",
+    )
+    removed.add_argument("--all", action="store_true", help="every photo in removed/, due or not")
+    removed.set_defaults(handler=_removed)
+    purge = sub.add_parser(
+        "purge", parents=[common], help="delete photos in removed/ for good once their time is up (editors)"
+    )
+    purge.add_argument("files", metavar="FILE", nargs="+", help="as `case removed` lists them: DATE/NAME")
+    purge.add_argument("--reason", required=True)
+    purge.set_defaults(handler=_purge)
 
 
 def _open(args: argparse.Namespace):  # -> tuple[Catalog, CaseService]
@@ -234,4 +251,31 @@ def _remove(args: argparse.Namespace) -> int:
     results = cases.remove(args.case, args.photo_ids, args.reason)
     for result in results:
         print(result.describe())
+    return 0 if all(r.done for r in results) else 1
+
+
+def _removed(args: argparse.Namespace) -> int:
+    from photoarchive.cases.removed import removed_files
+
+    _catalog, cases = _open(args)
+    due = {f.relative for f in cases.removed_due()}
+    files = removed_files(cases.home) if args.all and cases.home is not None else cases.removed_due()
+    if not files:
+        print("No removed photos are past their retention time." if not args.all else "removed/ is empty.")
+    for f in files:
+        when = f.due_on(cases.removed_days)
+        state = (
+            "may be deleted for good"
+            if f.relative in due
+            else (f"kept until {when:%Y-%m-%d}" if when else "kept for good")
+        )
+        print(f"{f.relative}  (photo {f.photo_id or '?'}, removed {f.removed_on:%Y-%m-%d})  {state}")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    _catalog, cases = _open(args)
+    results = cases.purge_removed(args.files, args.reason)
+    for r in results:
+        print(f"{r.relative}: deleted for good" if r.done else f"{r.relative}: kept — {r.refused}")
     return 0 if all(r.done for r in results) else 1
