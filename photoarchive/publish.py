@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -13,6 +14,8 @@ from photoarchive.catalog import Catalog
 from photoarchive.catalog.photos import PhotoRecord
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
+from photoarchive.people.approval import press_blocks, press_refusal_text
+from photoarchive.people.rules import PersonBlock
 from photoarchive.privacy_state import PrivacyStatus, UncheckedReason, check_original
 from photoarchive.settings import Settings
 
@@ -82,6 +85,8 @@ class ExportItem:
     unchecked: PrivacyStatus | None = None
     # The photo's file name, to name it by (empty when it is not in the catalog).
     name: str = ""
+    # Set when refused because someone in it has not consented to press use (people.rules.PersonBlock).
+    people: tuple[PersonBlock, ...] = ()
 
 
 def unchecked_reason(status: PrivacyStatus) -> str:
@@ -134,6 +139,16 @@ def export_photos(
             items.append(
                 ExportItem(
                     photo_id, error=unchecked_reason(status), unchecked=status, name=record.original_name
+                )
+            )
+            continue
+        # Export is for the press: everyone in the photo must have consented to press use (people/).
+        people = press_blocks(catalog, record.id, date.today())
+        if people:
+            log.warning("export of photo %s refused: %s", photo_id, press_refusal_text(people))
+            items.append(
+                ExportItem(
+                    photo_id, error=press_refusal_text(people), name=record.original_name, people=people
                 )
             )
             continue

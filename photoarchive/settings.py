@@ -75,6 +75,16 @@ class SetSettings:
 
 
 @dataclass
+class RetentionSettings:
+    # Days after a case closes until an editor is asked to keep (with a reason) or remove its photos;
+    # 0: never asked (nothing is ever deleted by default).
+    case_photo_days: int = 0
+    # Days photos taken out of the archive stay in removed/ before an editor may delete them for good;
+    # 0: kept for good.
+    removed_days: int = 0
+
+
+@dataclass
 class CatalogSettings:
     # Empty: the home's own SQLite catalog (one desk). "postgresql://server/photoarchive": the shared
     # catalog of the whole office (the environment variable PHOTOARCHIVE_CATALOG_URL wins over this).
@@ -105,6 +115,7 @@ class Settings:
     ui: UiSettings = field(default_factory=UiSettings)
     catalog: CatalogSettings = field(default_factory=CatalogSettings)
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
 
     # -- derived values -------------------------------------------------------------------------
 
@@ -186,6 +197,10 @@ class Settings:
             raise bad("sets.approvers", "must list user names, without empty ones")
         if self.catalog.url and not re.match(r"(postgres|postgresql)(\+psycopg)?://", self.catalog.url):
             raise bad("catalog.url", 'must be empty or a "postgresql://server/database" address')
+        if self.retention.case_photo_days < 0:
+            raise bad("retention.case_photo_days", "must be 0 (never asked) or more days")
+        if self.retention.removed_days < 0:
+            raise bad("retention.removed_days", "must be 0 (kept for good) or more days")
         if self.ui.language not in ("", "nb", "en"):
             raise bad("ui.language", 'must be "", "nb" or "en"')
         from photoarchive.privacy.names import NamePatternError, check_pattern

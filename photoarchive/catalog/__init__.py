@@ -17,10 +17,12 @@ from sqlalchemy import Engine
 from photoarchive.catalog.db import catalog_url, open_engine, sqlite_url
 
 if TYPE_CHECKING:
+    from photoarchive.catalog.cases import CaseStore
     from photoarchive.catalog.claims import ClaimStore
     from photoarchive.catalog.db import CatalogIdentity, SyncLock
     from photoarchive.catalog.events import EventStore
     from photoarchive.catalog.pending import PendingStore
+    from photoarchive.catalog.people import PeopleStore
     from photoarchive.catalog.photos import PhotoStore
     from photoarchive.catalog.quarantine import QuarantineStore
     from photoarchive.catalog.sets import SetStore
@@ -83,6 +85,18 @@ class Catalog:
         from photoarchive.catalog.sync_state import SyncStateStore
 
         return SyncStateStore(self.engine)
+
+    @cached_property
+    def people(self) -> PeopleStore:
+        from photoarchive.catalog.people import PeopleStore
+
+        return PeopleStore(self.engine)
+
+    @cached_property
+    def cases(self) -> CaseStore:
+        from photoarchive.catalog.cases import CaseStore
+
+        return CaseStore(self.engine)
 
     @property
     def is_shared(self) -> bool:

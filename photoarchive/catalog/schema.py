@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -311,4 +312,80 @@ redaction_reviews = Table(
     Column("regions_digest", String(64), nullable=False),
     Column("actor", Text, nullable=False),
     Column("at", DateTime, nullable=False),
+)
+
+# --- The people in the pictures and the cases they belong to (catalog/people.py, catalog/cases.py) --
+
+# The person register: staff who appear in photos (name, employee id or role, optional contact).
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("employee_id", Text, nullable=False, default=""),
+    Column("role", Text, nullable=False, default=""),
+    Column("contact", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_people_name", "name"),
+)
+
+# Who is in which photo; `face_index` names a face box of the photo's redaction regions when known.
+photo_people = Table(
+    "photo_people",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("face_index", Integer, nullable=True),
+    Column("added_by", Text, nullable=False, default=""),
+    Column("added_at", DateTime, nullable=False),
+    Index("ix_photo_people_person_id", "person_id"),
+)
+
+# A person's current consent (its history is in the audit log). status: given | pending | withdrawn |
+# not_needed; uses: internal, flickr, press. `expires_on` is the first day it no longer holds.
+# `document` is the consent text or scan, relative to the archive's consents/ folder (never published).
+consents = Table(
+    "consents",
+    metadata,
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("uses", JSON, nullable=False, default=list),
+    Column("given_by", Text, nullable=False, default=""),
+    Column("given_on", Date, nullable=True),
+    Column("expires_on", Date, nullable=True),
+    Column("withdrawn_at", DateTime, nullable=True),
+    Column("document", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    # The editor who recorded it (on PostgreSQL the server's login, stamped by a trigger).
+    Column("recorded_by", Text, nullable=False, default=""),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+# The case register, fed by the case numbers photos carry. state: open | closed. `takedown_on`: a date
+# set in advance from which the case's photos come off Flickr even while it is open.
+cases = Table(
+    "cases",
+    metadata,
+    Column("case_number", Text, primary_key=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("state", String(16), nullable=False, default="open"),
+    Column("closed_at", DateTime, nullable=True),
+    Column("closed_by", Text, nullable=False, default=""),
+    Column("takedown_on", Date, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# An editor's decision on a closed case's photo once its retention time is up: keep (with a reason)
+# or remove (then the photo leaves the archive through the removal path and this row stays as record).
+case_retention = Table(
+    "case_retention",
+    metadata,
+    Column("case_number", Text, primary_key=True),
+    Column("photo_id", Integer, primary_key=True),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", DateTime, nullable=False),
 )

@@ -29,6 +29,8 @@ COMMAND_MODULES = (
     "photoarchive.cli.flickr_cmds",
     "photoarchive.cli.catalog_cmds",
     "photoarchive.cli.redact_cmds",
+    "photoarchive.cli.consent_cmds",
+    "photoarchive.cli.case_cmds",
 )
 
 EXIT_OK = 0

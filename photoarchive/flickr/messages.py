@@ -40,6 +40,7 @@ ENGLISH: dict[str, str] = {
         "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload {count} "
         "more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets."
     ),
+    "takedown_done": "{file} was taken off Flickr ({how}) and out of its albums: {why}.",
     "needs_delete": (
         "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy Flickr "
         "can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`)."

@@ -13,13 +13,14 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from photoarchive.flickr import album_actions, journal_replay, observe, photo_jobs
+from photoarchive.flickr import album_actions, journal_replay, observe, photo_jobs, takedown
 from photoarchive.flickr.actions import SyncPlan
 from photoarchive.flickr.client import FlickrClient
 from photoarchive.flickr.errors import FreeAccountLimit, SignInRequired, SyncBusy
 from photoarchive.flickr.plan import ApprovedSet, DesiredState, desired_state, plan_sync
 from photoarchive.flickr.progress import PhotoFailure, SyncControl, SyncProgress, SyncReport
 from photoarchive.flickr.run import SyncRun
+from photoarchive.people.service import local_today_from
 from photoarchive.privacy.names import PublishedNames
 
 if TYPE_CHECKING:
@@ -177,6 +178,12 @@ class Syncer:
             self.copies.fingerprint,
             lambda content: names.title_for(case=content.case_number, photo_id=content.photo_id),
         )
+        # Consent withdrawn or expired, a case closed: those photos come down (flickr/takedown.py).
+        known_before = run.store.known_state()
+        desired, withheld = takedown.withhold(
+            desired,
+            takedown.reasons_for(self.catalog, _approved_cases(approved), local_today_from(self.clock)),
+        )
         observed = {}
         if client is not None:
             observed = observe.observe_albums(run)
@@ -202,7 +209,12 @@ class Syncer:
         )
         self._check_free_limit(run, plan, dry_run)
         if not dry_run and client is not None:
-            self._execute(run, plan, desired, approved, resend)
+            try:
+                self._execute(run, plan, desired, approved, resend)
+            finally:  # also after a cancel or failure: what did come down is recorded
+                takedown.record_takedowns(
+                    run, withheld, known_before, delete=self.delete_removed, now=self.clock()
+                )
         if client is not None:
             report.calls = client.stats.total - calls_before
         if not dry_run:
@@ -317,3 +329,12 @@ class Syncer:
             if set_id:
                 detail["set_id"] = set_id
             self.sets.record("flickr_repair", "photo", photo_id, detail)
+
+
+def _approved_cases(approved: dict[int, ApprovedSet]) -> dict[int, set[str]]:
+    """photo id -> the case numbers its approved sets froze with it."""
+    cases: dict[int, set[str]] = {}
+    for entry in approved.values():
+        for photo in entry.content.photos:
+            cases.setdefault(photo.photo_id, set()).add(photo.case_number)
+    return cases

@@ -17,6 +17,7 @@ class Code(StrEnum):
     CASE_UNDECIDED = "case_undecided"
     CASE_NEEDS_REASON = "case_needs_reason"
     REDACTION_UNREVIEWED = "redaction_unreviewed"
+    NO_CONSENT = "no_consent"  # a person in the photo has no valid consent for Flickr (people/approval.py)
     # Approval goes ahead, but a person should know.
     NO_DESCRIPTION = "no_description"
     NO_CAPTION = "no_caption"
@@ -61,6 +62,7 @@ _ENGLISH: dict[Code, str] = {
     "reason (--override-reason) if it really may be published.",
     Code.REDACTION_UNREVIEWED: "{name} is a case photo whose redaction nobody has reviewed: check its "
     "regions (photoarchive redact {photo_id} --confirm, or --nothing-to-redact).",
+    Code.NO_CONSENT: "{name} shows {person}, whose consent does not allow Flickr: {why}.",
     Code.NO_DESCRIPTION: "The album has no description.",
     Code.NO_CAPTION: "{name} has no caption or headline.",
     Code.NO_BYLINE: "{name} has no byline or credit of its own; it is published with “{default}”.",
@@ -82,6 +84,16 @@ _UNCHECKED_EN = {
     "unreadable_metadata": "its metadata could not be read when it was archived",
     "scan_failed": "the privacy scan failed: {detail}",
     "original_missing": "the original is missing from the archive",
+}
+
+
+# Why a person's consent does not allow a use (people.rules.ConsentProblem values), for `english()`.
+_CONSENT_EN = {
+    "no_consent": "no consent is recorded",
+    "pending": "consent was asked for and is still pending",
+    "withdrawn": "consent was withdrawn",
+    "expired": "consent expired on {expires}",
+    "use_not_given": "consent was given, but not for {use}",
 }
 
 
@@ -119,6 +131,8 @@ class Notice:
             values["reason"] = "; ".join(
                 _UNCHECKED_EN.get(r, r).format(**values) for r in values.get("reason", "").split(",") if r
             )
+        if self.code is Code.NO_CONSENT:
+            values["why"] = _CONSENT_EN.get(values.get("why", ""), values.get("why", "")).format(**values)
         if self.code is Code.NO_BYLINE and not values.get("default"):
             return f"{values['name']} has no byline or credit; it is published without one."
         return _ENGLISH[self.code].format(**values)

@@ -20,6 +20,7 @@ from photoarchive.sets.model import (
     Visibility,
     order_with_moved,
 )
+from photoarchive.sets.notices import Notice
 from photoarchive.sets.views import Allowed, Approval, ApprovalCheck, PhotoCheck, SetView
 from photoarchive.sets.workflow import (
     CaseDecision,
@@ -225,6 +226,7 @@ class SetService:
             override_reason=override_reason,
             default_byline=self.default_byline,
         )
+        notices[:0] = self._consent_notices(content, facts)
         return ApprovalCheck(
             view=view,
             photos=tuple(
@@ -370,6 +372,14 @@ class SetService:
             photos=photos,
         )
         return content, missing
+
+    def _consent_notices(self, content: SetContent, facts: dict[int, PhotoFacts]) -> list[Notice]:
+        """Hook (people/approval.py): who in the photos has no valid consent for Flickr."""
+        from datetime import date
+
+        from photoarchive.people.approval import consent_notices
+
+        return consent_notices(self.catalog, content, {k: f.name for k, f in facts.items()}, date.today())
 
     def _facts(self, content: SetContent) -> dict[int, PhotoFacts]:
         from photoarchive.catalog.photos import Category

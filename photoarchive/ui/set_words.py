@@ -40,6 +40,9 @@ _TEMPLATES: dict[Code, str] = {
         "{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there "
         "is nothing to hide.",
     ),
+    Code.NO_CONSENT: QT_TRANSLATE_NOOP(
+        "SetNotice", "{name} shows {person}, whose consent does not allow Flickr: {why}."
+    ),
     Code.NO_DESCRIPTION: QT_TRANSLATE_NOOP("SetNotice", "The album has no description."),
     Code.NO_CAPTION: QT_TRANSLATE_NOOP("SetNotice", "{name} has no caption or headline."),
     Code.NO_BYLINE: QT_TRANSLATE_NOOP(
@@ -127,6 +130,10 @@ def describe(notice: Notice) -> str:
         values["reason"] = unchecked_in_words(
             [r for r in values.get("reason", "").split(",") if r], values.get("detail", "")
         )
+    if notice.code is Code.NO_CONSENT:  # consent (people/): the reason in words
+        from photoarchive.ui.people_words import problem_in_words
+
+        values["why"] = problem_in_words(values.get("why", ""), values)
     if notice.code is Code.NO_BYLINE and not values.get("default"):
         template = _NO_BYLINE_NO_DEFAULT
     return _fill(_tr(template), values)

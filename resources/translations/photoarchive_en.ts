@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message numerus="yes">
+        <source>%n photo(s) of closed cases are past their retention time: keep them (say why) or remove them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message numerus="yes">
         <source>%n problem(s) need attention.</source>
@@ -153,6 +163,16 @@
         <translation>
             <numerusform>%n photo added to the set</numerusform>
             <numerusform>%n photos added to the set</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message numerus="yes">
+        <source>%n published photo(s) show someone whose consent no longer allows Flickr; the next sync takes them down.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -103,6 +103,96 @@
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message>
+        <source>Case</source>
+        <translation>Sak</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Public now</source>
+        <translation>Offentlige nå</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Avslutt sak</translation>
+    </message>
+    <message>
+        <source>The next sync takes the case&apos;s public photos off Flickr.</source>
+        <translation>Neste synkronisering tar sakens offentlige bilder ned fra Flickr.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Bilde</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Avgjørelse</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Hvorfor (lagres i revisjonsloggen)</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behold</translation>
+    </message>
+    <message>
+        <source>Remove from archive</source>
+        <translation>Fjern fra arkivet</translation>
+    </message>
+    <message>
+        <source>Still public: the next sync takes these photos down.</source>
+        <translation>Fortsatt offentlige: neste synkronisering tar disse bildene ned.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) of closed cases are past their retention time: keep them (say why) or remove them.</source>
+        <translation>
+            <numerusform>%n bilde fra avsluttede saker har passert oppbevaringstiden: behold det (si hvorfor) eller fjern det.</numerusform>
+            <numerusform>%n bilder fra avsluttede saker har passert oppbevaringstiden: behold dem (si hvorfor) eller fjern dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case photos wait for a retention decision.</source>
+        <translation>Ingen saksbilder venter på en avgjørelse om oppbevaring.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>venter</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>beholdt: %1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>fjernet: %1</translation>
+    </message>
+    <message>
+        <source>Case %1 closed; the next sync takes its public photos down.</source>
+        <translation>Sak %1 er avsluttet; neste synkronisering tar de offentlige bildene ned.</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Avgjørelsen er registrert.</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check archive</source>
@@ -967,6 +1057,183 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Only consents that end in the next 30 days</source>
+        <translation>Bare samtykker som utløper de neste 30 dagene</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Employee id / role</source>
+        <translation>Ansattnummer / rolle</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publisert</translation>
+    </message>
+    <message>
+        <source>Employee id or role</source>
+        <translation>Ansattnummer eller rolle</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Legg til person</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Utløper</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrer samtykke</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Trekk samtykke</translation>
+    </message>
+    <message>
+        <source>The next sync takes this person&apos;s published photos off Flickr.</source>
+        <translation>Neste synkronisering tar personens publiserte bilder ned fra Flickr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published photo(s) show someone whose consent no longer allows Flickr; the next sync takes them down.</source>
+        <translation>
+            <numerusform>%n publisert bilde viser noen som ikke lenger har gyldig samtykke til Flickr; neste synkronisering tar det ned.</numerusform>
+            <numerusform>%n publiserte bilder viser noen som ikke lenger har gyldig samtykke til Flickr; neste synkronisering tar dem ned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name first.</source>
+        <translation>Skriv inn personens navn først.</translation>
+    </message>
+    <message>
+        <source>%1 added to the register.</source>
+        <translation>%1 er lagt til i registeret.</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Samtykket er registrert.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn. The next sync takes the published photos down.</source>
+        <translation>Samtykket er trukket. Neste synkronisering tar de publiserte bildene ned.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleWords</name>
+    <message>
+        <source>given</source>
+        <translation>gitt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>venter på svar</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>trukket</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internt</translation>
+    </message>
+    <message>
+        <source>Flickr</source>
+        <translation>Flickr</translation>
+    </message>
+    <message>
+        <source>press</source>
+        <translation>presse</translation>
+    </message>
+    <message>
+        <source>no consent is recorded</source>
+        <translation>ingen samtykke er registrert</translation>
+    </message>
+    <message>
+        <source>consent was asked for and is still pending</source>
+        <translation>samtykke er bedt om, men ikke besvart</translation>
+    </message>
+    <message>
+        <source>consent was withdrawn</source>
+        <translation>samtykket er trukket</translation>
+    </message>
+    <message>
+        <source>consent expired on {expires}</source>
+        <translation>samtykket utløp {expires}</translation>
+    </message>
+    <message>
+        <source>consent was given, but not for {use}</source>
+        <translation>samtykke er gitt, men ikke til {use}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åpen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avsluttet</translation>
+    </message>
+    <message>
+        <source>change consent</source>
+        <translation>endre samtykke</translation>
+    </message>
+    <message>
+        <source>close a case</source>
+        <translation>avslutte en sak</translation>
+    </message>
+    <message>
+        <source>reopen a case</source>
+        <translation>gjenåpne en sak</translation>
+    </message>
+    <message>
+        <source>schedule a case&apos;s take-down</source>
+        <translation>sette dato for nedtak av en sak</translation>
+    </message>
+    <message>
+        <source>decide on a case photo&apos;s retention</source>
+        <translation>avgjøre oppbevaring av et saksbilde</translation>
+    </message>
+    <message>
+        <source>Only editors ({editors}) may {what}; you are {user}.</source>
+        <translation>Bare redaktører ({editors}) kan {what}; du er {user}.</translation>
+    </message>
+    <message>
+        <source>Say what the consent is for (internal, Flickr, press).</source>
+        <translation>Si hva samtykket gjelder (internt, Flickr, presse).</translation>
+    </message>
+    <message>
+        <source>Say why these photos are kept past their retention time.</source>
+        <translation>Si hvorfor bildene beholdes etter oppbevaringstiden.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyFinding</name>
     <message>
         <source>GPS position {excerpt}</source>
@@ -1495,6 +1762,10 @@
     <message>
         <source>private</source>
         <translation>privat</translation>
+    </message>
+    <message>
+        <source>{name} shows {person}, whose consent does not allow Flickr: {why}.</source>
+        <translation>{name} viser {person}, som ikke har gyldig samtykke til Flickr: {why}.</translation>
     </message>
 </context>
 <context>
