@@ -83,25 +83,24 @@ def run(photos: int, sets: int, workers: int, latency: float) -> None:
     from flickr_emulator import FlickrEmulator
     from flickrapi.auth import FlickrAccessToken
 
-    from photoarchive.flickr.account import make_client
     from photoarchive.flickr.sync import Syncer
     from photoarchive.flickr.tokens import TokenStore
-    from photoarchive.sets.publishing import CleanCopies
 
     with tempfile.TemporaryDirectory(prefix="photoarchive-bench-") as tmp, FlickrEmulator() as emu:
         emu.register_app(KEY, SECRET)
         started = time.perf_counter()
         home, settings, catalog, backend = build_home(Path(tmp) / "home", emu.base_url, photos, sets)
         prepared = time.perf_counter() - started
-        token, secret = emu.grant_token("write")
+        token, secret = emu.grant_token("delete")
         user = emu.default_user
         TokenStore(home, KEY, backend).save(
-            FlickrAccessToken(token, secret, "write", "", user.username, user.nsid)
+            FlickrAccessToken(token, secret, "delete", "", user.username, user.nsid)
         )
 
         def syncer() -> Syncer:
-            client = make_client(home, settings, token_backend=backend)
-            return Syncer(catalog, CleanCopies(home, settings), client, workers=workers, actor="bench")
+            return Syncer.for_home(
+                catalog, home, settings, workers=workers, actor="bench", token_backend=backend
+            )
 
         if latency:
             # Stand-in for the network: every answer comes `latency` seconds late, as from flickr.com.

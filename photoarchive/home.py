@@ -10,6 +10,7 @@ from pathlib import Path
 from photoarchive import APP_NAME
 
 HOME_ENV = "PHOTOARCHIVE_HOME"
+ARCHIVE_ROOT_ENV = "PHOTOARCHIVE_ARCHIVE_ROOT"
 
 
 def default_home_dir() -> Path:
@@ -29,11 +30,35 @@ def resolve_home_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_home_dir()
 
 
+def _archive_root_setting(root: Path) -> str:
+    """[archive] root from the environment or the home's settings file (Settings.load reports a bad file)."""
+    if os.environ.get(ARCHIVE_ROOT_ENV):
+        return os.environ[ARCHIVE_ROOT_ENV]
+    import tomllib
+
+    try:
+        raw = tomllib.loads((root / "settings.toml").read_text(encoding="utf-8"))
+        value = raw.get("archive", {}).get("root", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return value if isinstance(value, str) else ""
+
+
 @dataclass(frozen=True)
 class Home:
-    """The folder layout of one archive. Creating it is idempotent."""
+    """The folder layout of one archive. Creating it is idempotent.
+
+    `root` is this desk's folder (settings, logs, cache, the SQLite catalog). The archive's files
+    (originals, thumbnails, quarantine, removed) live in `archive_root` when several desks share one
+    archive on a shared folder, else in `root` too.
+    """
 
     root: Path
+    archive_root: Path | None = None
+
+    @property
+    def files_root(self) -> Path:
+        return self.archive_root or self.root
 
     @property
     def settings_file(self) -> Path:
@@ -45,20 +70,20 @@ class Home:
 
     @property
     def originals(self) -> Path:
-        return self.root / "originals"
+        return self.files_root / "originals"
 
     @property
     def thumbnails(self) -> Path:
-        return self.root / "thumbnails"
+        return self.files_root / "thumbnails"
 
     @property
     def quarantine(self) -> Path:
-        return self.root / "quarantine"
+        return self.files_root / "quarantine"
 
     @property
     def removed(self) -> Path:
         """Photos staff took out of the archive, each with a note of who, when and why."""
-        return self.root / "removed"
+        return self.files_root / "removed"
 
     @property
     def default_inbox(self) -> Path:
@@ -66,8 +91,12 @@ class Home:
 
     @property
     def staging(self) -> Path:
-        """Temporary copies on their way into originals/ (same volume, so the final rename is atomic)."""
-        return self.root / "originals" / ".incoming"
+        """Temporary copies on their way into originals/ (same volume, so the final rename is atomic).
+        On a shared archive each desk stages in its own sub-folder, so one desk's clean-up after a crash
+        never touches another desk's files in flight."""
+        if self.archive_root is None:
+            return self.originals / ".incoming"
+        return self.originals / ".incoming" / desk_id(self.root)
 
     @property
     def cache(self) -> Path:
@@ -85,4 +114,16 @@ class Home:
 
     @classmethod
     def resolve(cls, explicit: str | os.PathLike[str] | None = None) -> Home:
-        return cls(resolve_home_dir(explicit))
+        root = resolve_home_dir(explicit)
+        shared = _archive_root_setting(root)
+        return cls(root, Path(shared) if shared else None)
+
+
+def desk_id(home_root: Path) -> str:
+    """A name for one desk's home, stable across runs: the machine name and a hash of the home path."""
+    import hashlib
+    import socket
+
+    digest = hashlib.sha256(str(Path(home_root).resolve()).encode("utf-8")).hexdigest()[:8]
+    host = "".join(c for c in socket.gethostname() if c.isalnum() or c in "-_") or "desk"
+    return f"{host}-{digest}"

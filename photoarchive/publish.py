@@ -110,6 +110,7 @@ def export_photos(
 ) -> list[ExportItem]:
     """Write clean copies into out_dir; one photo's problem never stops the others."""
     from photoarchive.privacy import publish_copy
+    from photoarchive.redaction import RedactionService
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -135,9 +136,9 @@ def export_photos(
             continue
         dest = _free_name(out_dir / record.original_name, record.format)
         try:
-            result = publish_copy(
-                original_path(home, record), dest, policy, press_fields_for(record, settings)
-            )
+            # Regions to redact are burnt into the file published (the original itself without any).
+            source = RedactionService(catalog, home).publish_source(record.id, record.sha256, original_path(home, record))
+            result = publish_copy(source, dest, policy, press_fields_for(record, settings))
         except PhotoarchiveError as exc:
             items.append(ExportItem(photo_id, error=str(exc), name=record.original_name))
             continue

@@ -71,6 +71,20 @@ class SetSettings:
 
 
 @dataclass
+class CatalogSettings:
+    # Empty: the home's own SQLite catalog (one desk). "postgresql://server/photoarchive": the shared
+    # catalog of the whole office (the environment variable PHOTOARCHIVE_CATALOG_URL wins over this).
+    url: str = ""
+
+
+@dataclass
+class ArchiveSettings:
+    # Empty: originals, thumbnails, quarantine and removed live in the home. With a shared catalog, the
+    # shared folder every desk reaches, e.g. "\\\\server\\photoarchive" (PHOTOARCHIVE_ARCHIVE_ROOT wins).
+    root: str = ""
+
+
+@dataclass
 class UiSettings:
     # "" follows the system language; "nb" or "en" forces one.
     language: str = ""
@@ -85,11 +99,19 @@ class Settings:
     flickr: FlickrSettings = field(default_factory=FlickrSettings)
     sets: SetSettings = field(default_factory=SetSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    catalog: CatalogSettings = field(default_factory=CatalogSettings)
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
 
     # -- derived values -------------------------------------------------------------------------
 
     def inbox_folders(self, home: Home) -> list[Path]:
         return [Path(f) for f in self.inbox.folders] or [home.default_inbox]
+
+    def catalog_url(self) -> str:
+        return os.environ.get("PHOTOARCHIVE_CATALOG_URL") or self.catalog.url
+
+    def archive_root(self) -> str:
+        return os.environ.get("PHOTOARCHIVE_ARCHIVE_ROOT") or self.archive.root
 
     def flickr_api_key(self) -> str:
         return os.environ.get("PHOTOARCHIVE_FLICKR_KEY") or self.flickr.api_key
@@ -158,6 +180,8 @@ class Settings:
             raise bad("flickr.timeout_seconds", "must be more than 0")
         if any(not name.strip() for name in self.sets.approvers):
             raise bad("sets.approvers", "must list user names, without empty ones")
+        if self.catalog.url and not re.match(r"(postgres|postgresql)(\+psycopg)?://", self.catalog.url):
+            raise bad("catalog.url", 'must be empty or a "postgresql://server/database" address')
         if self.ui.language not in ("", "nb", "en"):
             raise bad("ui.language", 'must be "", "nb" or "en"')
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageDraw, ImageFilter
+from PIL import Image, ImageCms
 
 # --- well-known values the tests assert on -------------------------------------------------------
 
@@ -344,24 +344,23 @@ def photoshop_irb(iim: bytes) -> bytes:
 # --- pixels ---------------------------------------------------------------------------------------
 
 
-def _draw_face(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) -> None:
-    """A high-contrast schematic face that OpenCV's frontal-face Haar cascade detects (verified in tests)."""
-    x0, y0, x1, y1 = box
-    fh = y1 - y0
-    fw = int(fh * 0.78)
-    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
-    skin, hair, dark = (225, 190, 160), (45, 35, 25), (30, 25, 20)
-    draw.ellipse([cx - fw // 2, cy - fh // 2, cx + fw // 2, cy + fh // 2], fill=skin)
-    draw.chord([cx - fw // 2, cy - fh // 2, cx + fw // 2, cy + fh // 2 - fh // 3], 180, 360, fill=hair)
-    ey, ex, er = cy - fh * 0.08, fw * 0.2, fw * 0.09
-    for side in (-1, 1):
-        x = cx + side * ex
-        draw.rectangle([x - er * 1.4, ey - er * 1.6, x + er * 1.4, ey - er * 1.2], fill=hair)
-        draw.ellipse([x - er, ey - er * 0.6, x + er, ey + er * 0.6], fill=dark)
-    draw.polygon(
-        [(cx, ey), (cx - fw * 0.07, cy + fh * 0.12), (cx + fw * 0.07, cy + fh * 0.12)], fill=(200, 160, 130)
-    )
-    draw.ellipse([cx - fw * 0.2, cy + fh * 0.22, cx + fw * 0.2, cy + fh * 0.3], fill=(110, 40, 40))
+# A real face: a crop of NASA's portrait of astronaut Eileen Collins (public domain; the copy scikit-image
+# ships as skimage.data.astronaut()), see tests/data/README.md. The face's box in it, labelled by hand.
+FACE_PHOTO = Path(__file__).with_name("data") / "astronaut_head.jpg"
+FACE_BOX = (62, 60, 92, 124)
+
+
+def paste_face(canvas: Image.Image, face_height: int, centre: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Paste the real face photo scaled so the face is ``face_height`` px high, its face centred on
+    ``centre``; returns the face's (x, y, w, h) in the canvas."""
+    with Image.open(FACE_PHOTO) as head:
+        head = head.convert("RGB")
+        scale = face_height / FACE_BOX[3]
+        head = head.resize((max(1, round(head.width * scale)), max(1, round(head.height * scale))), Image.Resampling.LANCZOS)
+    fx, fy, fw, fh = (round(v * scale) for v in FACE_BOX)
+    left, top = centre[0] - fx - fw // 2, centre[1] - fy - fh // 2
+    canvas.paste(head, (left, top))
+    return left + fx, top + fy, fw, fh
 
 
 def make_pixels(size: tuple[int, int], pattern: str = "noise", seed: int = 0) -> Image.Image:
@@ -376,16 +375,13 @@ def make_pixels(size: tuple[int, int], pattern: str = "noise", seed: int = 0) ->
         return Image.merge("RGB", (xs, ys, Image.new("L", size, 96 + seed % 64)))
     if pattern in ("face", "group"):
         im = Image.new("RGB", size, (70, 80, 90 + seed % 64))  # seed-tinted: distinct files per seed
-        draw = ImageDraw.Draw(im)
         if pattern == "face":
-            fh = int(min(w, h) * 0.6 if h <= w else w * 0.75)
-            _draw_face(draw, (w // 2 - fh // 2, h // 2 - fh // 2, w // 2 + fh // 2, h // 2 + fh // 2))
+            paste_face(im, int(min(w, h) * 0.4), (w // 2, h // 2))
         else:
-            fh = int(min(w / 3.6, h * 0.45))
+            face_h = int(min(w / 3.6, h * 0.45) * 0.8)
             for i in range(3):
-                cx = int(w * (i + 0.5) / 3)
-                _draw_face(draw, (cx - fh // 2, h // 2 - fh // 2, cx + fh // 2, h // 2 + fh // 2))
-        return im.filter(ImageFilter.GaussianBlur(max(1, min(w, h) / 160)))
+                paste_face(im, face_h, (int(w * (i + 0.5) / 3), h // 2))
+        return im
     raise ValueError(f"unknown pattern {pattern!r}")
 
 

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from photoarchive.catalog.db import open_engine, sqlite_url
+from photoarchive.catalog.db import catalog_url, open_engine, sqlite_url
 
 if TYPE_CHECKING:
+    from photoarchive.catalog.claims import ClaimStore
+    from photoarchive.catalog.db import CatalogIdentity, SyncLock
     from photoarchive.catalog.events import EventStore
     from photoarchive.catalog.pending import PendingStore
     from photoarchive.catalog.photos import PhotoStore
@@ -42,8 +44,9 @@ class Catalog:
 
     @classmethod
     def for_home(cls, home: Home) -> Catalog:
+        """The home's catalog: the shared PostgreSQL one when `[catalog] url` names it, else its SQLite file."""
         home.root.mkdir(parents=True, exist_ok=True)
-        return cls.open_file(home.catalog_file)
+        return cls.open(catalog_url(home))
 
     @cached_property
     def photos(self) -> PhotoStore:
@@ -80,6 +83,29 @@ class Catalog:
         from photoarchive.catalog.sync_state import SyncStateStore
 
         return SyncStateStore(self.engine)
+
+    @property
+    def is_shared(self) -> bool:
+        """True on the shared PostgreSQL catalog (several desks), False on a desk's own SQLite file."""
+        return self.engine.dialect.name == "postgresql"
+
+    def identity(self) -> CatalogIdentity:
+        """Who the catalog records as the actor: the server's authenticated login on PostgreSQL."""
+        from photoarchive.catalog.db import identity
+
+        return identity(self.engine)
+
+    def try_sync_lock(self) -> SyncLock:
+        """The archive-wide Flickr sync lock, or a falsy SyncLock when another desk's sync holds it."""
+        from photoarchive.catalog.db import SyncLock
+
+        return SyncLock(self.engine)
+
+    @cached_property
+    def claims(self) -> ClaimStore:
+        from photoarchive.catalog.claims import ClaimStore
+
+        return ClaimStore(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

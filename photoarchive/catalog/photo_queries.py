@@ -7,10 +7,45 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, exists, func, or_, select, type_coerce
+from sqlalchemy import Boolean, Integer, String, and_, exists, or_, select, type_coerce
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from photoarchive.catalog.photo_records import CategoryState, PhotoQuery, PhotoSummary, SortKey
 from photoarchive.catalog.schema import photo_categories, photos, set_members
+
+
+class _contains_text(FunctionElement[bool]):
+    """`haystack` contains a plain substring (no wildcards), on SQLite and PostgreSQL alike. Carries the
+    needle twice: as is (SQLite's instr) and as an escaped LIKE pattern (PostgreSQL)."""
+
+    type = Boolean()
+    inherit_cache = True
+
+
+@compiles(_contains_text)
+def _contains_text_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    # instr is faster than LIKE on SQLite (and LIKE folds only ASCII there).
+    haystack, needle, _pattern = list(element.clauses)
+    return f"(instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)}) > 0)"
+
+
+@compiles(_contains_text, "postgresql")
+def _contains_text_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+    # LIKE '%word%' rather than strpos: faster on the server, and the trigram index (pg_trgm, migration
+    # 0004) answers it for rare words without reading the table. search_text is case-folded in Python,
+    # so a case-sensitive match is right and æøå match whatever the server's collation.
+    haystack, _needle, pattern = list(element.clauses)
+    return f"({compiler.process(haystack, **kw)} LIKE {compiler.process(pattern, **kw)})"
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains_text(haystack: Any, needle: str) -> ColumnElement[Any]:
+    return _contains_text(haystack, type_coerce(needle, String), type_coerce(_like_pattern(needle), String))
 
 
 def conditions(query: PhotoQuery) -> list[Any]:
@@ -49,7 +84,7 @@ def conditions(query: PhotoQuery) -> list[Any]:
     for word in query.search.casefold().split():
         # search_text is already case-folded, so a plain substring test does (faster than LIKE,
         # which also folds only ASCII).
-        where.append(func.instr(photos.c.search_text, word) > 0)
+        where.append(contains_text(photos.c.search_text, word))
     return where or [and_(True)]
 
 
@@ -91,8 +126,14 @@ def summary_select() -> Any:
     )
 
 
+def _as_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
 def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
-    parse = datetime.fromisoformat
+    # SQLite hands the times over as text (parsed here, faster than SQLAlchemy's per-row converter);
+    # psycopg already returns datetimes.
+    parse = datetime.fromisoformat if not rows or isinstance(rows[0][4], str) else _as_datetime
     return [
         PhotoSummary(
             i,

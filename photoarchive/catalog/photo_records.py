@@ -102,6 +102,8 @@ class PhotoRecord(PressText):
     reviewed: bool
     ingested_at: datetime
     updated_at: datetime
+    # The row version this record was read at: pass it back to update_fields to detect a later save.
+    version: int = 1
     categories: dict[Category, CategoryMark] = field(default_factory=dict)
 
     def has_category(self, category: Category, *, confirmed_only: bool = False) -> bool:

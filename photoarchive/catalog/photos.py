@@ -7,7 +7,7 @@ importable from here as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,12 +17,14 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, RowMapping
 
 from photoarchive.catalog import events, pending, photo_queries
 from photoarchive.catalog.clock import jsonable, utcnow
+from photoarchive.catalog.conflicts import ChangeSince, EditConflict
 from photoarchive.catalog.durable import durable_transaction
 from photoarchive.catalog.photo_records import (
     EDITABLE_FIELDS,
@@ -112,10 +114,9 @@ class PhotoStore:
         """Insert many photos in one transaction (imports, benchmarks); same rows as `add` would write."""
         now = utcnow()
         with self.engine.begin() as conn:
-            first_id = (conn.execute(select(func.max(photos.c.id))).scalar() or 0) + 1
+            photo_ids = _reserve_photo_ids(conn, len(news))
             photo_rows, category_rows, event_rows = [], [], []
-            for offset, new in enumerate(news):
-                photo_id = first_id + offset
+            for photo_id, new in zip(photo_ids, news, strict=True):
                 photo_rows.append({**_derived_values(new, now), "id": photo_id})
                 category_rows += [
                     dict(
@@ -249,30 +250,53 @@ class PhotoStore:
 
     # -- editing --------------------------------------------------------------------------------
 
-    def update_fields(self, photo_ids: Iterable[int], changes: dict[str, Any], *, actor: str) -> int:
-        """Edit press fields on one or many photos; each change is recorded as an `edited` event."""
+    def update_fields(
+        self,
+        photo_ids: Iterable[int],
+        changes: dict[str, Any],
+        *,
+        actor: str,
+        expected_versions: Mapping[int, int] | None = None,
+    ) -> int:
+        """Edit press fields on one or many photos; each change is recorded as an `edited` event.
+
+        With `expected_versions` ({photo id: the `version` it was read at}) a photo saved by someone else
+        since raises EditConflict and nothing of this edit is written."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
         if "keywords" in changes:
             changes = {**changes, "keywords": clean_keywords(changes["keywords"])}
+        expected_versions = expected_versions or {}
         changed = 0
         with self.engine.begin() as conn:
             for photo_id in photo_ids:
                 row = conn.execute(select(photos).where(photos.c.id == photo_id)).mappings().first()
                 if row is None:
                     continue
+                expected = expected_versions.get(photo_id)
+                if expected is not None and row["version"] != expected:
+                    raise _photo_conflict(conn, photo_id, expected, row["version"])
                 before = {k: row[k] for k in changes if row[k] != changes[k]}
                 if not before:
                     continue
                 merged = {**dict(row), **changes}
-                conn.execute(
+                result = conn.execute(
                     update(photos)
-                    .where(photos.c.id == photo_id)
-                    .values(**changes, search_text=search_text_for(merged), updated_at=utcnow())
+                    .where(photos.c.id == photo_id, photos.c.version == row["version"])
+                    .values(
+                        **changes,
+                        search_text=search_text_for(merged),
+                        updated_at=utcnow(),
+                        version=photos.c.version + 1,
+                    )
                 )
+                if result.rowcount != 1:  # saved by another desk between our read and our write
+                    current = conn.execute(select(photos.c.version).where(photos.c.id == photo_id)).scalar()
+                    raise _photo_conflict(conn, photo_id, row["version"], int(current or 0))
                 after = {k: changes[k] for k in before}
-                events.record(conn, "edited", actor, {"before": before, "after": after}, photo_id=photo_id)
+                detail = {"before": before, "after": after, "version": row["version"] + 1}
+                events.record(conn, "edited", actor, detail, photo_id=photo_id)
                 changed += 1
         return changed
 
@@ -393,3 +417,32 @@ def _record(row: RowMapping, marks: dict[Category, CategoryMark]) -> PhotoRecord
     for flag in ("has_gps", "has_serial", "has_owner", "reviewed"):
         values[flag] = bool(values[flag])
     return PhotoRecord(**values, categories=marks)
+
+
+def _reserve_photo_ids(conn: Connection, count: int) -> list[int]:
+    """Ids for a batch insert. PostgreSQL hands them out from the id sequence (so the sequence stays
+    ahead and another desk inserting meanwhile cannot collide); SQLite's writer lock makes max + 1 safe."""
+    if conn.dialect.name == "postgresql":
+        return list(
+            conn.execute(
+                text("SELECT nextval(pg_get_serial_sequence('photos', 'id')) FROM generate_series(1, :n)"),
+                {"n": count},
+            ).scalars()
+        )
+    first_id = (conn.execute(select(func.max(photos.c.id))).scalar() or 0) + 1
+    return list(range(first_id, first_id + count))
+
+
+def _photo_conflict(conn: Connection, photo_id: int, yours: int, current: int) -> EditConflict:
+    """Who saved the photo since version `yours`, from its `edited` events."""
+    rows = conn.execute(
+        select(events_table.c.actor, events_table.c.at, events_table.c.detail)
+        .where(events_table.c.photo_id == photo_id, events_table.c.kind == "edited")
+        .order_by(events_table.c.id)
+    ).all()
+    since = [
+        ChangeSince(r.actor, r.at, tuple(sorted((r.detail or {}).get("after", {}))))
+        for r in rows
+        if int((r.detail or {}).get("version", 0)) > yours
+    ]
+    return EditConflict("photo", photo_id, yours, current, since)

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -76,6 +77,8 @@ photos = Table(
     Column("reviewed", Boolean, nullable=False, default=False),
     Column("ingested_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # Bumped by every edit, so a second desk saving an older copy is told instead of overwriting.
+    Column("version", Integer, nullable=False, server_default="1"),
     Index("ix_photos_sort_time", "sort_time"),
     # The Inbox view: unreviewed photos, newest first.
     Index("ix_photos_reviewed_sort_time", "reviewed", "sort_time"),
@@ -161,8 +164,12 @@ photo_sets = Table(
     Column("approved_at", DateTime, nullable=True),
     Column("approved_snapshot", JSON, nullable=True),
     Column("override_reason", Text, nullable=False, default=""),
+    # Who submitted it for approval (on PostgreSQL the server's login, stamped by a trigger): the one
+    # person who may not approve it.
+    Column("submitted_by", Text, nullable=False, server_default=""),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
     UniqueConstraint("title", name="uq_photo_sets_title"),
 )
 
@@ -173,6 +180,21 @@ set_members = Table(
     Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False),
     Index("ix_set_members_photo_id", "photo_id"),
+)
+
+# Inbox files claimed by an ingester (several desks and a `watch` service may watch one inbox share).
+# The key names the file (inbox-relative path, size, mtime); the row is locked while its ingest runs,
+# so a dead ingester's claim is free again the moment its connection drops.
+ingest_claims = Table(
+    "ingest_claims",
+    metadata,
+    Column("source_key", Text, primary_key=True),
+    # open (claimed or free again after a crash) | done
+    Column("state", String(16), nullable=False),
+    Column("claimed_by", Text, nullable=False, default=""),
+    Column("claimed_at", DateTime, nullable=False),
+    Column("finished_at", DateTime, nullable=True),
+    Column("outcome", String(16), nullable=False, default=""),
 )
 
 # Append-only: who did what to which set or photo, when. Nothing updates or deletes these rows.
@@ -249,5 +271,44 @@ flickr_failures = Table(
     Column("sha256", String(64), primary_key=True),
     Column("file_fingerprint", String(64), nullable=False),
     Column("reason", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+)
+
+# --- Redaction (owned by photoarchive/catalog/redactions.py) ------------------------------------
+
+# Areas of a photo hidden in every published copy (never in the original). The rectangle is in the
+# photo's displayed orientation, in fractions (0–1) of the displayed width and height.
+redaction_regions = Table(
+    "redaction_regions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), nullable=False),
+    Column("x", Float, nullable=False),
+    Column("y", Float, nullable=False),
+    Column("w", Float, nullable=False),
+    Column("h", Float, nullable=False),
+    # face | plate | document | manual
+    Column("kind", String(16), nullable=False),
+    # box | mosaic
+    Column("fill", String(16), nullable=False),
+    # detector | user
+    Column("source", String(16), nullable=False),
+    Column("score", Float, nullable=True),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime, nullable=False),
+    Column("confirmed_by", Text, nullable=False, default=""),
+    Column("confirmed_at", DateTime, nullable=True),
+    Index("ix_redaction_regions_photo_id", "photo_id"),
+)
+
+# A person's word on a case photo's redaction: "regions_confirmed" or "nothing_to_redact", for the
+# regions as they were then (their digest), so a later change asks for a new review.
+redaction_reviews = Table(
+    "redaction_reviews",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("state", String(24), nullable=False),
+    Column("regions_digest", String(64), nullable=False),
+    Column("actor", Text, nullable=False),
     Column("at", DateTime, nullable=False),
 )

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.conflicts import ChangeSince, EditConflict
 from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_sets, photos, set_members
 from photoarchive.catalog.set_records import (
@@ -60,6 +61,8 @@ class StateChange:
     approved_content: SetContent | None = None
     clear_approval: bool = False
     override_reason: str | None = None
+    # Written when set (the submit step); on PostgreSQL a trigger writes the server's login instead.
+    submitted_by: str | None = None
 
 
 class SetStore:
@@ -154,7 +157,17 @@ class SetStore:
         assert found is not None
         return found
 
-    def update(self, set_id: int, changes: dict[str, Any]) -> None:
+    def version_of(self, set_id: int) -> int:
+        """The set's row version (bumped by every change); pass it to update() to detect a later save."""
+        with self.engine.connect() as conn:
+            self._require(conn, set_id)
+            return int(
+                conn.execute(select(photo_sets.c.version).where(photo_sets.c.id == set_id)).scalar_one()
+            )
+
+    def update(self, set_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> None:
+        """Edit a set's fields. With `expected_version`, a set changed by someone else since raises
+        EditConflict (who and when) and nothing is written."""
         unknown = set(changes) - set(EDITABLE_SET_FIELDS)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -170,9 +183,14 @@ class SetStore:
         try:
             with self.engine.begin() as conn:
                 self._require(conn, set_id)
-                conn.execute(
-                    update(photo_sets).where(photo_sets.c.id == set_id).values(**values, updated_at=utcnow())
+                stmt = update(photo_sets).where(photo_sets.c.id == set_id)
+                if expected_version is not None:
+                    stmt = stmt.where(photo_sets.c.version == expected_version)
+                result = conn.execute(
+                    stmt.values(**values, updated_at=utcnow(), version=photo_sets.c.version + 1)
                 )
+                if result.rowcount != 1:
+                    raise self._conflict(conn, set_id, expected_version or 0)
         except IntegrityError as exc:
             raise SetError(f"A set called «{values.get('title')}» already exists.") from exc
 
@@ -240,7 +258,7 @@ class SetStore:
 
     def apply_step(self, set_id: int, change: StateChange, audit: Sequence[NewAuditEntry] = ()) -> None:
         """Write a workflow step and its audit entries in one transaction."""
-        values: dict[str, Any] = {"state": change.state.value}
+        values: dict[str, Any] = {"state": change.state.value, "version": photo_sets.c.version + 1}
         if change.approved_by is not None:
             values["approved_by"] = change.approved_by
         if change.approved_at is not None:
@@ -251,6 +269,8 @@ class SetStore:
             values.update(approved_snapshot=None, approved_by="", approved_at=None)
         if change.override_reason is not None:
             values["override_reason"] = change.override_reason
+        if change.submitted_by is not None:
+            values["submitted_by"] = change.submitted_by
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(photo_sets)
@@ -311,7 +331,25 @@ class SetStore:
 
     @staticmethod
     def _touch(conn: Connection, set_id: int) -> None:
-        conn.execute(update(photo_sets).where(photo_sets.c.id == set_id).values(updated_at=utcnow()))
+        conn.execute(
+            update(photo_sets)
+            .where(photo_sets.c.id == set_id)
+            .values(updated_at=utcnow(), version=photo_sets.c.version + 1)
+        )
+
+    @staticmethod
+    def _conflict(conn: Connection, set_id: int, yours: int) -> EditConflict:
+        current = conn.execute(
+            select(photo_sets.c.version, photo_sets.c.updated_at).where(photo_sets.c.id == set_id)
+        ).one()
+        last = conn.execute(
+            select(audit_log.c.actor, audit_log.c.at, audit_log.c.action)
+            .where(audit_log.c.target_kind == "set", audit_log.c.target_id == set_id)
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).first()
+        since = [ChangeSince(last.actor, last.at, (last.action,))] if last is not None else []
+        return EditConflict("set", set_id, yours, int(current.version), since)
 
     @staticmethod
     def _load(conn: Connection, row: Any) -> PhotoSet:

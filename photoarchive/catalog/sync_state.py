@@ -7,7 +7,7 @@ unknown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,11 +15,42 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from photoarchive.catalog.schema import flickr_albums, flickr_failures, flickr_journal, flickr_photos
-from photoarchive.flickr.plan import KnownAlbum, KnownPhoto, KnownState
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+# What this archive knows it put on Flickr: stored here, read by the planner in `flickr.plan`.
+
+
+@dataclass(frozen=True)
+class KnownPhoto:
+    sha256: str
+    remote_id: str
+    file_fingerprint: str = ""
+    meta_applied: str = ""
+    tags_applied: str = ""
+    visibility_applied: str = ""
+    licence_applied: int | None = None
+    groups_applied: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class KnownAlbum:
+    set_id: int
+    remote_id: str
+    meta_applied: str = ""
+    photo_ids: tuple[str, ...] = ()
+    primary_id: str = ""
+
+
+@dataclass(frozen=True)
+class KnownState:
+    photos: dict[str, KnownPhoto] = field(default_factory=dict)
+    albums: dict[int, KnownAlbum] = field(default_factory=dict)
+    # sha256 -> fingerprint of the file Flickr refused; skipped until the file to publish changes.
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "photoarchive.cli.privacy_cmds",
     "photoarchive.cli.set_cmds",
     "photoarchive.cli.flickr_cmds",
+    "photoarchive.cli.catalog_cmds",
+    "photoarchive.cli.redact_cmds",
 )
 
 EXIT_OK = 0

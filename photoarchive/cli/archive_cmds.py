@@ -222,6 +222,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
         home, settings, catalog, on_result=on_result, on_status=on_status, inbox_folders=args.inbox
     )
     service.start()
+    # Case photos get their face regions suggested in the background, never inside the ingest.
+    from photoarchive.redaction.background import BackgroundSuggester
+
+    suggester = BackgroundSuggester(catalog, home)
+    suggester.start()
     print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
     try:
         while not stopped.wait(0.5):
@@ -229,6 +234,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Stopping (finishing the file in progress)…", file=sys.stderr, flush=True)
     finally:
+        suggester.stop()
         service.stop()
     return 0
 
@@ -317,6 +323,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             {"kind": e.kind, "at": e.at.isoformat() + "Z", "actor": e.actor, "detail": e.detail}
             for e in history
         ]
+        from photoarchive.cli.redact_cmds import redaction_json
+        from photoarchive.redaction import RedactionService
+
+        data["redaction"] = redaction_json(RedactionService(catalog, home), record.id)
         _print_json(data)
         return 0
     data = photo_json(record)
@@ -345,6 +355,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         + ", ".join(f"{k} ({v['state']}, {v['source']})" for k, v in data["categories"].items())
     )
     print(f"{'personal data':>15}: {_privacy_line(record.privacy_findings)}")
+    from photoarchive.cli.redact_cmds import region_lines
+    from photoarchive.redaction import RedactionService
+
+    regions = RedactionService(catalog, home).regions(record.id)
+    print(f"{'redaction':>15}: {len(regions)} region(s)")
+    for line in region_lines(regions):
+        print(line)
     print("history:")
     for e in history:
         print(

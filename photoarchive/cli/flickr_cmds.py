@@ -44,6 +44,8 @@ def _login(args: argparse.Namespace) -> int:
     code = sys.stdin.readline()
     account, where = session.finish(code)
     print(f"Signed in as {account.username} ({account.user_nsid}), permission: {session.perms}.")
+    if session.limits is not None:
+        print(_limits_line(session.limits))
     if where == "the system credential store":
         print("The sign-in is kept in the system credential store.")
     else:
@@ -76,44 +78,45 @@ def _status(args: argparse.Namespace) -> int:
         return 1
     assert state.account is not None
     print(f"Signed in as {state.account.username} ({state.account.user_nsid}), permission: {state.perms}.")
+    if state.limits is not None:
+        print(_limits_line(state.limits))
     print(f"Calls to Flickr in the last hour: {state.calls_this_hour:,} of {HOURLY_LIMIT:,} allowed.")
     return 0
 
 
+def _limits_line(limits) -> str:  # limits: AccountLimits
+    size = f" Largest file: {limits.max_file_bytes / 1e6:.0f} MB." if limits.max_file_bytes else ""
+    if limits.pro:
+        return f"Pro account: photos are replaced in place when their file changes.{size}"
+    return (
+        f"A free account: {limits.photos:,} photo(s) on Flickr, room for {limits.photos_left:,} more photo(s); "
+        f"a changed photo keeps its image (free accounts cannot replace).{size}"
+    )
+
+
 def _sync(args: argparse.Namespace) -> int:
     from photoarchive.catalog import Catalog
-    from photoarchive.flickr.account import make_client
-    from photoarchive.flickr.errors import SignInRequired
     from photoarchive.flickr.sync import SyncControl, Syncer
-    from photoarchive.sets.publishing import CleanCopies
 
     home, settings = home_and_settings(args)
     catalog = Catalog.for_home(home)
-    client = None
-    try:
-        client = make_client(home, settings)
-    except SignInRequired:
-        if not args.dry_run:
-            raise
-        print("(not signed in: planning from what this archive knows, without looking at Flickr)")
-    workers = args.workers or (4 if settings.flickr.calls_per_second == 0 else 1)
     control = SyncControl(on_progress=_progress_printer() if not args.dry_run else None)
-    syncer = Syncer(
-        catalog,
-        CleanCopies(home, settings),
-        client,
-        delete_removed=settings.flickr.removed_photos == "delete",
-        workers=workers,
-        control=control,
+    syncer = Syncer.for_home(
+        catalog, home, settings, control=control, workers=args.workers, require_sign_in=not args.dry_run
     )
+    if syncer.client is None:
+        print("(not signed in: planning from what this archive knows, without looking at Flickr)")
     try:
         report = syncer.run(dry_run=args.dry_run)
     except KeyboardInterrupt:
         control.cancel()
         raise
     finally:
+        syncer.close()
         if sys.stderr.isatty():
             print(file=sys.stderr)
+    for message in report.messages:
+        print(message.text())
     plan = report.plan
     if args.dry_run:
         if not plan:
@@ -121,6 +124,11 @@ def _sync(args: argparse.Namespace) -> int:
         for action in plan.actions:
             print(f"  {action.describe()}")
         print(f"{len(plan.actions)} action(s) planned, {len(plan.uploads)} upload(s).")
+        if plan.unconfirmed:
+            print(
+                f"{len(plan.unconfirmed)} upload(s) whose answer was lost are not confirmed yet; "
+                "the next sync searches for them before sending anything again."
+            )
         return 0
     print(
         f"Sync done: {report.uploaded} uploaded, {report.actions_done} change(s), "
@@ -131,9 +139,14 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"Settled {report.reconciled} write(s) an interrupted sync had left open.")
     for failure in report.failed:
         print(f"  photo {failure.photo_id} failed: {failure.reason}")
+    if report.unconfirmed:
+        print(
+            f"{len(report.unconfirmed)} upload(s) whose answer was lost are not confirmed yet; "
+            "run sync again later (they are not sent twice)."
+        )
     for sha in plan.skipped_failed:
         print(f"  skipped {sha[:12]}…: Flickr refused this file before")
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.unconfirmed else 0
 
 
 def _progress_printer():

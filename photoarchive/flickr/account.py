@@ -10,6 +10,7 @@ from typing import Any
 from photoarchive.flickr.budget import CallJournal, journal_path
 from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
 from photoarchive.flickr.errors import FlickrProblem, SignInRequired
+from photoarchive.flickr.messages import SyncMessage
 from photoarchive.flickr.ratelimit import RateLimiter
 from photoarchive.flickr.retry import RetryPolicy
 from photoarchive.flickr.tokens import TokenStore
@@ -19,9 +20,61 @@ from photoarchive.settings import Settings
 log = logging.getLogger(__name__)
 
 
+# A free account holds at most this many photos (Flickr's "Free accounts" help page).
+FREE_PHOTO_LIMIT = 1000
+
+
 def required_perms(settings: Settings) -> str:
-    """Write is enough unless removed photos are to be deleted on Flickr."""
-    return "delete" if settings.flickr.removed_photos == "delete" else "write"
+    """Always delete: an upload whose answer was lost can leave a second copy, which only a token with
+    delete permission may remove (flickr.photos.delete requires it)."""
+    del settings
+    return "delete"
+
+
+@dataclass(frozen=True)
+class AccountLimits:
+    """What flickr.people.getUploadStatus tells (https://www.flickr.com/services/api/flickr.people.getUploadStatus.html):
+    Pro or not, the largest file; for a free account, the photos it holds (people.getPhotos' total)."""
+
+    pro: bool
+    max_file_bytes: int = 0  # 0: not told
+    photos: int = 0
+
+    @property
+    def photos_left(self) -> int | None:
+        """Photos a free account may still take; None on Pro (no limit)."""
+        return None if self.pro else max(0, FREE_PHOTO_LIMIT - self.photos)
+
+
+def read_limits(client: FlickrClient) -> AccountLimits:
+    """The account's upload limits, asked of Flickr (one call, two on a free account)."""
+    user = client.call("flickr.people.getUploadStatus").find("user")
+    if user is None:
+        raise FlickrProblem("Flickr's answer to people.getUploadStatus had no user.")
+    pro = user.get("ispro") == "1"
+    size = user.find("filesize")
+    max_bytes = int(size.get("maxbytes") or 0) if size is not None else 0
+    photos = 0
+    if not pro:
+        found = client.call("flickr.people.getPhotos", user_id="me", per_page=1).find("photos")
+        photos = int(found.get("total") or 0) if found is not None else 0
+    return AccountLimits(pro, max_bytes, photos)
+
+
+def granted_perms(client: FlickrClient) -> str:
+    """The permission Flickr says this token has (flickr.auth.oauth.checkToken), e.g. write or delete."""
+    token = client.token
+    if token is None:
+        raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
+    rsp = client.call("flickr.auth.oauth.checkToken", oauth_token=token.token)
+    return (rsp.findtext("oauth/perms") or "").strip()
+
+
+def require_delete(client: FlickrClient) -> None:
+    """Refuse, with the reason, a sign-in made before delete permission was asked for."""
+    perms = granted_perms(client)
+    if perms != "delete":
+        raise SignInRequired.coded("needs_delete", perms=perms or "none")
 
 
 def token_store(home: Home, settings: Settings, backend: Any = None) -> TokenStore:
@@ -58,6 +111,7 @@ class LoginSession:
         self.client = make_client(home, settings, token_backend=token_backend, require_token=False)
         self.perms = required_perms(settings)
         self.authorize_url = ""
+        self.limits: AccountLimits | None = None
 
     def start(self) -> str:
         """Ask Flickr for a request token; returns the URL the user opens to allow the app."""
@@ -91,6 +145,7 @@ class LoginSession:
         self.client.api.flickr_oauth.token = token
         self.client.token = token
         account = self.client.test_login()
+        self.limits = read_limits(self.client)
         where = TokenStore(self.home, self.client.credentials.api_key, self.token_backend).save(token)
         log.info("signed in to Flickr as %s", account.username)
         return account, where
@@ -105,6 +160,9 @@ class AccountStatus:
     problem: str = ""
     # Calls this key made in the last hour (all runs on this archive), against Flickr's 3,600.
     calls_this_hour: int = 0
+    limits: AccountLimits | None = None
+    # The problem as a code and parameters, when the window can say it in the user's language.
+    problem_message: SyncMessage | None = None
 
 
 def status(home: Home, settings: Settings, *, token_backend: Any = None) -> AccountStatus:
@@ -119,13 +177,23 @@ def status(home: Home, settings: Settings, *, token_backend: Any = None) -> Acco
     client.policy = RetryPolicy(max_attempts=2, base_delay=0.5)
     try:
         account = client.test_login()
+        perms = granted_perms(client)
+        limits = read_limits(client)
     except FlickrProblem as exc:
         return AccountStatus(True, False, perms=client.token.access_level, problem=str(exc))
     finally:
         client.limiter.save()
         client.close()
+    refusal = None if perms == "delete" else SignInRequired.coded("needs_delete", perms=perms or "none")
     return AccountStatus(
-        True, True, account, client.token.access_level, calls_this_hour=client.limiter.calls_in_last_hour()
+        True,
+        perms == "delete",
+        account,
+        perms,
+        problem=str(refusal) if refusal else "",
+        problem_message=refusal.message if refusal else None,
+        calls_this_hour=client.limiter.calls_in_last_hour(),
+        limits=limits,
     )
 
 

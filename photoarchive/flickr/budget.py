@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -59,16 +60,21 @@ class CallJournal:
         The merge keeps each time as often as the more complete side has it, so a list written again
         is not counted twice, and calls made in the same millisecond are not counted once.
         """
+        from filelock import FileLock, Timeout
+
         cutoff = self._clock() - HOUR
         mine = Counter(round(t, 3) for t in times if t > cutoff)
-        theirs = Counter(round(t, 3) for t in self.load())
-        merged = sorted((mine | theirs).elements())
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({"calls": merged}), encoding="utf-8")
-            os.replace(temp, self.path)
-        except OSError as exc:
+            # Read, merge and write under one OS lock: two savers (the app and a command line, or two
+            # clients in one process) would otherwise each merge with the old file and lose calls.
+            with FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=10):
+                theirs = Counter(round(t, 3) for t in self.load())
+                merged = sorted((mine | theirs).elements())
+                temp.write_text(json.dumps({"calls": merged}), encoding="utf-8")
+                os.replace(temp, self.path)
+        except (OSError, Timeout) as exc:
             log.warning("could not record Flickr's call budget in %s: %s", self.path, exc)
             try:
                 temp.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from flickrapi.auth import FlickrAccessToken
 
 from photoarchive.flickr.errors import (
     AmbiguousWrite,
+    DuplicateUpload,
     FlickrApiError,
     FlickrNotConfigured,
     FlickrProblem,
@@ -232,9 +233,12 @@ class FlickrClient:
         tags: str,
         perms: tuple[int, int, int],
         on_bytes: Callable[[int], None] | None = None,
+        dedup_check: bool = False,
     ) -> str:
-        """Upload one file; returns Flickr's photo id. AmbiguousWrite when it may have been stored."""
+        """Upload one file; returns Flickr's photo id. AmbiguousWrite when it may have been stored;
+        with `dedup_check`, DuplicateUpload when Flickr says it already holds the file."""
         is_public, is_friend, is_family = perms
+        extra = {"dedup_check": "1"} if dedup_check else {}
 
         def attempt() -> ET.Element:
             handle = _ProgressFile(path, on_bytes)
@@ -251,11 +255,22 @@ class FlickrClient:
                     is_family=str(is_family),
                     content_type="1",
                     hidden="1",
+                    **extra,
                 )
             finally:
                 handle.close()
 
-        rsp = self._attempts("upload", True, attempt)
+        try:
+            rsp = self._attempts("upload", True, attempt)
+        except FlickrApiError as exc:
+            # https://www.flickr.com/services/api/upload.api.html: 9 "Duplicate photo/video detected"
+            # (only with dedup_check) comes with duplicate_photo_id; 6 "Upload limit reached" is the
+            # free account's photo limit.
+            if exc.code == 9:
+                duplicate = _flickr_error_attr(self.session, "duplicate_photo_id")
+                if duplicate:
+                    raise DuplicateUpload(duplicate) from exc
+            raise
         photo_id = rsp.findtext("photoid")
         if not photo_id:
             raise FlickrProblem("Flickr accepted an upload but sent no photo id back.")
@@ -356,6 +371,21 @@ def _flickr_message(session: _RecordingSession) -> str:
     except ET.ParseError:
         return ""
     return "" if err is None else err.get("msg", "")
+
+
+def _flickr_error_attr(session: _RecordingSession, name: str) -> str:
+    """An attribute of the failed answer's <err>, or a child element of that name anywhere."""
+    response = session.last_response
+    if response is None:
+        return ""
+    try:
+        root = ET.fromstring(response.content)
+    except ET.ParseError:
+        return ""
+    err = root.find("err")
+    if err is not None and err.get(name):
+        return err.get(name, "")
+    return root.findtext(f".//{name}") or ""
 
 
 def _describe(failure: Failure) -> str:

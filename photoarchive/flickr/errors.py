@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from photoarchive.errors import PhotoarchiveError
+
+if TYPE_CHECKING:
+    from photoarchive.flickr.messages import SyncMessage
 
 
 class FlickrProblem(PhotoarchiveError):
-    """Base for everything that goes wrong with Flickr."""
+    """Base for everything that goes wrong with Flickr. `message`, when set, is the code and parameters
+    the window translates (the English text is the exception's own)."""
+
+    message: SyncMessage | None = None
+
+    @classmethod
+    def coded(cls, code: str, **params: str | int) -> FlickrProblem:
+        from photoarchive.flickr.messages import SyncMessage
+
+        message = SyncMessage(code, dict(params))
+        exc = cls(message.text())
+        exc.message = message
+        return exc
 
 
 class FlickrNotConfigured(FlickrProblem):
@@ -48,6 +65,18 @@ class SyncCancelled(FlickrProblem):
 
     def __init__(self) -> None:
         super().__init__("The sync was stopped; run it again to continue where it left off.")
+
+
+class FreeAccountLimit(FlickrProblem):
+    """A free account would pass its photo limit (1,000): said before the sync uploads anything."""
+
+
+class DuplicateUpload(FlickrProblem):
+    """Upload error 9 with dedup_check: Flickr already holds this file as `photo_id`."""
+
+    def __init__(self, photo_id: str):
+        self.photo_id = photo_id
+        super().__init__(f"Flickr already holds this file as photo {photo_id}")
 
 
 class SyncBusy(FlickrProblem):

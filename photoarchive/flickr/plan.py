@@ -13,6 +13,27 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# The catalog stores what this archive put on Flickr; the planner reads it.
+from photoarchive.catalog.sync_state import KnownState
+from photoarchive.flickr.actions import (
+    Action,
+    AddToGroup,
+    CreateAlbum,
+    DeleteAlbum,
+    KeepFile,
+    LeaveGroup,
+    Repair,
+    ReplaceFile,
+    RetirePhoto,
+    SetAlbumMeta,
+    SetAlbumPhotos,
+    SetPhotoLicence,
+    SetPhotoMeta,
+    SetPhotoPerms,
+    SetPhotoTags,
+    SyncPlan,
+    UploadPhoto,
+)
 from photoarchive.sets.model import PhotoContent, SetContent, Visibility
 
 MACHINE_TAG_NAMESPACE = "photoarchive"
@@ -23,18 +44,31 @@ def machine_tag(sha256: str) -> str:
     return f"{MACHINE_TAG_NAMESPACE}:sha256={sha256.lower()}"
 
 
+# Flickr keeps at most 75 tags on a photo (https://www.flickrhelp.com, "Tags"); what is sent past that
+# is dropped, so the machine tag the duplicate protection depends on goes first and keywords are cut.
+MAX_TAGS = 75
+
+
 def tag_string(tags: Iterable[str], sha256: str) -> str:
-    """Flickr's tag syntax: space-separated, words grouped with double quotes; the machine tag last."""
-    parts: list[str] = []
+    """Flickr's tag syntax: space-separated, words grouped with double quotes; the machine tag first."""
+    return tag_string_and_dropped(tags, sha256)[0]
+
+
+def tag_string_and_dropped(tags: Iterable[str], sha256: str) -> tuple[str, int]:
+    """The tag string, and how many keywords past Flickr's limit were left out."""
+    parts: list[str] = [machine_tag(sha256)]
     seen: set[str] = set()
+    dropped = 0
     for tag in tags:
         tag = tag.replace('"', "").strip()
         if not tag or tag.casefold() in seen:
             continue
         seen.add(tag.casefold())
+        if len(parts) >= MAX_TAGS:
+            dropped += 1
+            continue
         parts.append(f'"{tag}"' if any(c.isspace() for c in tag) else tag)
-    parts.append(machine_tag(sha256))
-    return " ".join(parts)
+    return " ".join(parts), dropped
 
 
 def digest(*values: object) -> str:
@@ -57,6 +91,13 @@ class DesiredPhoto:
     visibility: Visibility
     licence_id: int
     groups: frozenset[str]
+    # Keywords left out because Flickr keeps at most MAX_TAGS tags.
+    tags_dropped: int = 0
+
+    @property
+    def name(self) -> str:
+        """The file name the user knows the photo by."""
+        return self.content.archive_path.rsplit("/", 1)[-1]
 
     @property
     def meta_digest(self) -> str:
@@ -126,6 +167,7 @@ def desired_state(
         for entry, _photo in uses:
             tags.extend(entry.content.tags)
         tags.extend(latest.keywords)
+        tag_text, dropped = tag_string_and_dropped(tags, sha)
         photos[sha] = DesiredPhoto(
             sha256=sha,
             photo_id=latest.photo_id,
@@ -133,10 +175,11 @@ def desired_state(
             fingerprint=fingerprint(latest),
             title=latest.headline,
             description=latest.caption,
-            tags=tag_string(tags, sha),
+            tags=tag_text,
             visibility=visibility,
             licence_id=uses[0][0].content.licence_id,
             groups=frozenset(u[0].content.group_id for u in uses if u[0].content.group_id),
+            tags_dropped=dropped,
         )
     return DesiredState(photos, albums)
 
@@ -145,24 +188,14 @@ def desired_state(
 
 
 @dataclass(frozen=True)
-class KnownPhoto:
-    sha256: str
-    remote_id: str
-    file_fingerprint: str = ""
-    meta_applied: str = ""
-    tags_applied: str = ""
-    visibility_applied: str = ""
-    licence_applied: int | None = None
-    groups_applied: frozenset[str] = frozenset()
+class ObservedPhoto:
+    """A photo as an album listing showed it: what someone may have changed on flickr.com."""
 
-
-@dataclass(frozen=True)
-class KnownAlbum:
-    set_id: int
-    remote_id: str
-    meta_applied: str = ""
-    photo_ids: tuple[str, ...] = ()
-    primary_id: str = ""
+    title: str
+    description: str
+    perms: tuple[int, int, int]  # is_public, is_friend, is_family
+    # The photo's machine tags as the listing showed them (None: not asked for).
+    machine_tags: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -172,194 +205,8 @@ class ObservedAlbum:
     exists: bool
     photo_ids: tuple[str, ...] = ()
     primary_id: str = ""
-
-
-@dataclass(frozen=True)
-class KnownState:
-    photos: dict[str, KnownPhoto] = field(default_factory=dict)
-    albums: dict[int, KnownAlbum] = field(default_factory=dict)
-    # sha256 -> fingerprint of the file Flickr refused; skipped until the file to publish changes.
-    failed: dict[str, str] = field(default_factory=dict)
-
-
-# -- actions --------------------------------------------------------------------------------------
-
-
-class Action:
-    """One step of a sync. `describe()` is what --dry-run prints."""
-
-    def describe(self) -> str:  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class UploadPhoto(Action):
-    sha256: str
-    photo_id: int
-
-    def describe(self) -> str:
-        return f"upload photo {self.photo_id}"
-
-
-@dataclass(frozen=True)
-class ReplaceFile(Action):
-    sha256: str
-    photo_id: int
-
-    def describe(self) -> str:
-        return f"replace the file of photo {self.photo_id} (press fields changed)"
-
-
-@dataclass(frozen=True)
-class SetPhotoMeta(Action):
-    sha256: str
-    photo_id: int
-
-    def describe(self) -> str:
-        return f"update title/description of photo {self.photo_id}"
-
-
-@dataclass(frozen=True)
-class SetPhotoTags(Action):
-    sha256: str
-    photo_id: int
-
-    def describe(self) -> str:
-        return f"update tags of photo {self.photo_id}"
-
-
-@dataclass(frozen=True)
-class SetPhotoPerms(Action):
-    sha256: str
-    photo_id: int
-    visibility: Visibility
-
-    def describe(self) -> str:
-        return f"make photo {self.photo_id} {self.visibility.value}"
-
-
-@dataclass(frozen=True)
-class SetPhotoLicence(Action):
-    sha256: str
-    photo_id: int
-    licence_id: int
-
-    def describe(self) -> str:
-        return f"set licence {self.licence_id} on photo {self.photo_id}"
-
-
-@dataclass(frozen=True)
-class AddToGroup(Action):
-    sha256: str
-    photo_id: int
-    group_id: str
-
-    def describe(self) -> str:
-        return f"share photo {self.photo_id} into group {self.group_id}"
-
-
-@dataclass(frozen=True)
-class CreateAlbum(Action):
-    set_id: int
-    title: str
-
-    def describe(self) -> str:
-        return f"create album «{self.title}» for set {self.set_id}"
-
-
-@dataclass(frozen=True)
-class SetAlbumMeta(Action):
-    set_id: int
-    title: str
-
-    def describe(self) -> str:
-        return f"update title/description of album «{self.title}» (set {self.set_id})"
-
-
-@dataclass(frozen=True)
-class SetAlbumPhotos(Action):
-    """Make the album hold exactly these photos in this order (add, remove, reorder, primary: one call)."""
-
-    set_id: int
-    title: str
-    photo_shas: tuple[str, ...]
-    primary_sha: str
-
-    def describe(self) -> str:
-        return f"put {len(self.photo_shas)} photo(s) in order in album «{self.title}» (set {self.set_id})"
-
-
-@dataclass(frozen=True)
-class DeleteAlbum(Action):
-    set_id: int
-    remote_id: str
-
-    def describe(self) -> str:
-        return f"take down album {self.remote_id} (set {self.set_id} is no longer approved)"
-
-
-@dataclass(frozen=True)
-class LeaveGroup(Action):
-    """A photo shared into a group pool that no approved set shares it into any more."""
-
-    sha256: str
-    remote_id: str
-    group_id: str
-
-    def describe(self) -> str:
-        return f"take Flickr photo {self.remote_id} out of group {self.group_id}"
-
-
-@dataclass(frozen=True)
-class RetirePhoto(Action):
-    """A photo no approved set holds any more: made private, or deleted (settings)."""
-
-    sha256: str
-    remote_id: str
-    delete: bool
-
-    def describe(self) -> str:
-        how = "delete" if self.delete else "make private"
-        return f"{how} Flickr photo {self.remote_id} (no longer in an approved set)"
-
-
-PHOTO_ACTIONS = (
-    UploadPhoto,
-    ReplaceFile,
-    SetPhotoMeta,
-    SetPhotoTags,
-    SetPhotoPerms,
-    SetPhotoLicence,
-    AddToGroup,
-)
-
-
-@dataclass(frozen=True)
-class SyncPlan:
-    actions: tuple[Action, ...]
-    # sha256s skipped because Flickr refused that very file before.
-    skipped_failed: tuple[str, ...] = ()
-
-    @property
-    def uploads(self) -> list[UploadPhoto]:
-        return [a for a in self.actions if isinstance(a, UploadPhoto)]
-
-    def photo_actions(self) -> dict[str, list[Action]]:
-        """Photo actions grouped per photo, in order (one worker runs one photo's list)."""
-        grouped: dict[str, list[Action]] = {}
-        for action in self.actions:
-            if isinstance(action, PHOTO_ACTIONS):
-                grouped.setdefault(action.sha256, []).append(action)
-        return grouped
-
-    def album_actions(self) -> list[Action]:
-        return [a for a in self.actions if isinstance(a, CreateAlbum | SetAlbumMeta | SetAlbumPhotos)]
-
-    def retire_actions(self) -> list[Action]:
-        return [a for a in self.actions if isinstance(a, DeleteAlbum | LeaveGroup | RetirePhoto)]
-
-    def __bool__(self) -> bool:
-        return bool(self.actions)
+    photos: Mapping[str, ObservedPhoto] = field(default_factory=dict)
+    title: str | None = None  # None: the listing did not say
 
 
 def plan_sync(
@@ -368,22 +215,35 @@ def plan_sync(
     observed: Mapping[int, ObservedAlbum] | None = None,
     *,
     delete_removed: bool = False,
+    can_replace: bool = True,
+    unconfirmed: Iterable[str] = (),
 ) -> SyncPlan:
     """The actions that bring Flickr from `known` (corrected by `observed` album listings) to `desired`.
+
+    The live listings are the truth: a photo missing from its album is put back, a title or visibility
+    changed on flickr.com is set back. `unconfirmed` uploads (answer lost, not found yet) are neither
+    sent again nor put in albums. Without `can_replace` (a free account) a changed file is kept.
 
     Order: photo work (uploads and metadata), then albums, then take-downs (albums, group pools,
     photos), so an album is only built from uploaded photos and a photo only goes private once no album
     or pool shows it.
     """
     observed = observed or {}
+    waiting = set(unconfirmed)
     actions: list[Action] = []
     skipped: list[str] = []
-    # Photos that will be on Flickr after the photo phase (sha -> is it a new upload).
+    repairs: list[Repair] = []
+    # Photos that will be on Flickr after the photo phase.
     available: set[str] = set()
+    seen_photos: dict[str, ObservedPhoto] = {}
+    for album_seen in observed.values():
+        seen_photos.update(album_seen.photos)
 
     for sha, want in desired.photos.items():
         have = known.photos.get(sha)
         if have is None:
+            if sha in waiting:
+                continue
             if known.failed.get(sha) == want.fingerprint:
                 skipped.append(sha)
                 continue
@@ -394,14 +254,44 @@ def plan_sync(
             available.add(sha)
             continue
         available.add(sha)
+        live = seen_photos.get(have.remote_id)
         if have.file_fingerprint and have.file_fingerprint != want.fingerprint:
-            if known.failed.get(sha) != want.fingerprint:
+            if not can_replace:
+                actions.append(KeepFile(sha, want.photo_id))
+            elif known.failed.get(sha) != want.fingerprint:
                 actions.append(ReplaceFile(sha, want.photo_id))
-        if have.meta_applied != want.meta_digest:
+        # Drift: Flickr differs from what this archive last set and still wants (a wanted change is
+        # planned below anyway, and is no repair).
+        meta_drift = (
+            live is not None
+            and have.meta_applied == want.meta_digest
+            and (live.title, live.description) != (want.title, want.description)
+        )
+        if meta_drift:
+            assert live is not None
+            repairs.append(Repair("meta", sha, seen=live.title))
+        if have.meta_applied != want.meta_digest or meta_drift:
             actions.append(SetPhotoMeta(sha, want.photo_id))
-        if have.tags_applied != want.tags_digest:
+        # The machine tag is what finds a lost upload again: removed on flickr.com, it is set back.
+        tag_drift = (
+            live is not None
+            and live.machine_tags is not None
+            and have.tags_applied == want.tags_digest
+            and machine_tag(sha) not in live.machine_tags
+        )
+        if tag_drift:
+            repairs.append(Repair("tags", sha))
+        if have.tags_applied != want.tags_digest or tag_drift:
             actions.append(SetPhotoTags(sha, want.photo_id))
-        if have.visibility_applied != want.visibility.value:
+        perms_drift = (
+            live is not None
+            and have.visibility_applied == want.visibility.value
+            and live.perms != want.visibility.flickr_perms()
+        )
+        if perms_drift:
+            assert live is not None
+            repairs.append(Repair("perms", sha, seen=_perms_word(live.perms)))
+        if have.visibility_applied != want.visibility.value or perms_drift:
             actions.append(SetPhotoPerms(sha, want.photo_id, want.visibility))
         if have.licence_applied != want.licence_id:
             actions.append(SetPhotoLicence(sha, want.photo_id, want.licence_id))
@@ -417,15 +307,35 @@ def plan_sync(
         seen = observed.get(set_id)
         exists = have_album is not None and (seen is None or seen.exists)
         if not exists:
+            if have_album is not None:
+                repairs.append(Repair("album_gone", set_id=set_id))
             actions.append(CreateAlbum(set_id, album.title))
             if len(shas) > 1:
                 actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
             continue
         assert have_album is not None
-        if have_album.meta_applied != album.meta_digest:
+        # The listing shows the album's title (not its description): renamed on flickr.com, set back.
+        title_drift = (
+            seen is not None
+            and seen.title is not None
+            and have_album.meta_applied == album.meta_digest
+            and seen.title != album.title
+        )
+        if title_drift:
+            assert seen is not None
+            repairs.append(Repair("album_meta", set_id=set_id, seen=seen.title or ""))
+        if have_album.meta_applied != album.meta_digest or title_drift:
             actions.append(SetAlbumMeta(set_id, album.title))
         current_ids = seen.photo_ids if seen is not None else have_album.photo_ids
         current_primary = seen.primary_id if seen is not None else have_album.primary_id
+        if seen is not None:
+            # Photos this archive put in the album that the live listing lacks (deleted photos are
+            # forgotten before planning, so these were taken out on flickr.com).
+            repairs.extend(
+                Repair("put_back", s, set_id)
+                for s in shas
+                if s in remote_of and remote_of[s] in have_album.photo_ids and remote_of[s] not in current_ids
+            )
         wanted_ids = tuple(remote_of.get(s) for s in shas)
         if None in wanted_ids or wanted_ids != current_ids or remote_of.get(primary) != current_primary:
             actions.append(SetAlbumPhotos(set_id, album.title, shas, primary))
@@ -447,4 +357,16 @@ def plan_sync(
             actions.append(RetirePhoto(sha, have.remote_id, delete=True))
         elif have.visibility_applied != Visibility.PRIVATE.value:
             actions.append(RetirePhoto(sha, have.remote_id, delete=False))
-    return SyncPlan(tuple(actions), tuple(skipped))
+    return SyncPlan(
+        tuple(actions),
+        tuple(skipped),
+        tuple(sorted(waiting & set(desired.photos))),
+        tuple(repairs),
+    )
+
+
+def _perms_word(perms: tuple[int, int, int]) -> str:
+    for visibility in Visibility:
+        if visibility.flickr_perms() == perms:
+            return visibility.value
+    return "/".join(str(p) for p in perms)

@@ -1,16 +1,22 @@
-"""Where the Flickr sign-in is kept: the operating system's credential store through `keyring`
-(Windows Credential Manager), else a file in the home readable only by the user, with a warning."""
+"""Where the Flickr sign-in is kept: the operating system's credential store through `keyring`.
+
+On Windows only in Credential Manager, which always exists there: a file's `chmod 0600` means nothing
+on Windows, so there is no file fallback (a token file an older version wrote is moved into Credential
+Manager). Elsewhere (macOS Keychain, the Secret Service on Linux) a file in the home, readable only by
+the user, is the fallback where no credential store exists, with a warning that says so."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from flickrapi.auth import FlickrAccessToken
 
+from photoarchive.flickr.errors import FlickrProblem
 from photoarchive.home import Home
 
 log = logging.getLogger(__name__)
@@ -52,11 +58,19 @@ class TokenStore:
     """One Flickr sign-in per API key. `backend` is a keyring backend (tests pass one explicitly so
     the real OS keyring is never touched); None means keyring's own choice."""
 
-    def __init__(self, home: Home, api_key: str, backend: Any = None):
+    def __init__(self, home: Home, api_key: str, backend: Any = None, *, platform: str | None = None):
         self.home = home
         self.api_key = api_key
         self.backend = backend
         self.file = home.root / TOKEN_FILE_NAME
+        # sys.platform; tests pass "win32" to check the Windows rules on any machine.
+        self.platform = platform or sys.platform
+
+    @property
+    def file_allowed(self) -> bool:
+        """Whether a token may be kept in a file: never on Windows, where the file's permission bits
+        protect nothing and Credential Manager always exists."""
+        return self.platform != "win32"
 
     def _keyring(self) -> Any:
         if self.backend is not None:
@@ -74,9 +88,16 @@ class TokenStore:
         if text:
             return _from_json(text)
         if self.file.is_file():
-            stored = json.loads(self.file.read_text(encoding="utf-8") or "{}")
+            stored = self._read_file()
             entry = stored.get(self.api_key)
-            return _from_json(json.dumps(entry)) if entry else None
+            token = _from_json(json.dumps(entry)) if entry else None
+            if token is not None and not self.file_allowed:
+                # Written by an older version: into Credential Manager with it, and the file goes.
+                try:
+                    self.save(token)
+                except FlickrProblem as exc:
+                    log.warning("%s", exc)
+            return token
         return None
 
     def save(self, token: FlickrAccessToken) -> str:
@@ -84,9 +105,15 @@ class TokenStore:
         try:
             self._keyring().set_password(KEYRING_SERVICE, self.api_key, _to_json(token))
         except Exception as exc:
+            if not self.file_allowed:
+                raise FlickrProblem(
+                    f"Windows Credential Manager did not store the Flickr sign-in ({type(exc).__name__}). "
+                    "Nothing was written to disk; sign in again, and if it fails again check that "
+                    "Credential Manager works for this Windows user."
+                ) from exc
             log.warning(
-                "No system credential store is available (%s); the Flickr sign-in is kept in %s, "
-                "readable only by you.",
+                "No %s is available (%s); the Flickr sign-in is kept in %s, readable only by you.",
+                _store_name(self.platform),
                 type(exc).__name__,
                 self.file,
             )
@@ -140,3 +167,11 @@ class TokenStore:
         if not self._read_file():
             Path(self.file).unlink(missing_ok=True)
         return True
+
+
+def _store_name(platform: str) -> str:
+    if platform == "darwin":
+        return "macOS Keychain"
+    if platform == "win32":
+        return "Windows Credential Manager"
+    return "system credential store (Secret Service: GNOME Keyring or KWallet)"

@@ -24,6 +24,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.claims import Claim
 from photoarchive.catalog.photos import NewPhoto
 from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
 from photoarchive.home import Home
@@ -128,7 +129,11 @@ class Ingestor:
         mid-ingest.
         """
         removed = 0
+        # On a shared catalog other desks' ingests may be in flight: only theirs that died are undone.
+        abandoned = set(self.catalog.claims.abandoned_pending())
         for intent in self.catalog.pending.all():
+            if intent.id not in abandoned:
+                continue
             target = self.home.originals / intent.archive_path
             # The source is still in the inbox (sources are removed only after the commit), so the
             # placed file is simply taken away and the source ingested again.
@@ -155,8 +160,32 @@ class Ingestor:
         path = source.path
         if is_ignored(path) or is_hidden(path):
             return IngestResult(path, Outcome.SKIPPED, reason="temporary or system file")
+        # Several desks may watch one inbox share: the catalog hands each file to one ingester at a time
+        # (a claim that dies with its process; see catalog/claims.py).
         try:
-            return self._ingest(source, remove_source=remove_source)
+            claim = self.catalog.claims.claim(_claim_key(source), claimer=self.actor)
+        except FileNotFoundError:
+            return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
+        if not claim:
+            return IngestResult(path, Outcome.SKIPPED, reason="another desk is archiving this file right now")
+        result = None
+        try:
+            result = self._ingest_claimed(source, remove_source, claim)
+        finally:
+            if result is not None and result.outcome in (
+                Outcome.ARCHIVED,
+                Outcome.DUPLICATE,
+                Outcome.QUARANTINED,
+            ):
+                claim.finish(result.outcome.value)
+            else:
+                claim.release()
+        return result
+
+    def _ingest_claimed(self, source: SourceFile, remove_source: bool, claim: Claim) -> IngestResult:
+        path = source.path
+        try:
+            return self._ingest(source, remove_source=remove_source, claim=claim)
         except FileNotFoundError:
             log.info("%s disappeared while being ingested", path)
             return IngestResult(path, Outcome.SKIPPED, reason="the file disappeared while it was being read")
@@ -175,7 +204,7 @@ class Ingestor:
                 path, Outcome.SKIPPED, reason=f"the file cannot be read: {exc.strerror or exc}"
             )
 
-    def _ingest(self, source: SourceFile, *, remove_source: bool) -> IngestResult:
+    def _ingest(self, source: SourceFile, *, remove_source: bool, claim: Claim) -> IngestResult:
         path = source.path
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -188,6 +217,7 @@ class Ingestor:
                 raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
         timings["copy"] = time.perf_counter() - started
+        claim.hold_content(sha256)
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
         finally:
@@ -485,6 +515,13 @@ class _PrivacyFlags:
     has_serial: bool = False
     has_owner: bool = False
     kinds: list[str] = field(default_factory=list)
+
+
+def _claim_key(source: SourceFile) -> str:
+    """The inbox file's identity for claims: its place in the inbox (the same from every desk), size and
+    modification time (a file written again is a new file)."""
+    stat = source.path.stat()
+    return f"{source.relative.as_posix()}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:

@@ -16,6 +16,7 @@ class Code(StrEnum):
     CANNOT_CLEAN = "cannot_clean"
     CASE_UNDECIDED = "case_undecided"
     CASE_NEEDS_REASON = "case_needs_reason"
+    REDACTION_UNREVIEWED = "redaction_unreviewed"
     # Approval goes ahead, but a person should know.
     NO_DESCRIPTION = "no_description"
     NO_CAPTION = "no_caption"
@@ -58,6 +59,8 @@ _ENGLISH: dict[Code, str] = {
     "before a {visibility} set is approved (photoarchive tag {photo_id} --confirm case, or --reject case).",
     Code.CASE_NEEDS_REASON: "{name} is a case photo and the set is public; approve with an override "
     "reason (--override-reason) if it really may be published.",
+    Code.REDACTION_UNREVIEWED: "{name} is a case photo whose redaction nobody has reviewed: check its "
+    "regions (photoarchive redact {photo_id} --confirm, or --nothing-to-redact).",
     Code.NO_DESCRIPTION: "The album has no description.",
     Code.NO_CAPTION: "{name} has no caption or headline.",
     Code.NO_BYLINE: "{name} has no byline or credit of its own; it is published with “{default}”.",

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
 from photoarchive.publish import press_fields_for
+from photoarchive.redaction import redacted_source, redaction_digest
 from photoarchive.sets.model import PhotoContent
 from photoarchive.settings import Settings
 
@@ -50,6 +51,10 @@ class CleanCopies:
             "press": self.press_values(photo),
             "keep_capture_date": self.settings.privacy.keep_capture_date,
         }
+        # Regions burnt in are part of the file: changing them makes a new copy (absent without regions,
+        # so fingerprints of photos without any stay as they were).
+        if redaction := redaction_digest(self.home, photo.photo_id):
+            payload["redaction"] = redaction
         return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def path_for(self, photo: PhotoContent) -> Path:
@@ -75,7 +80,7 @@ class CleanCopies:
             self.folder.mkdir(parents=True, exist_ok=True)
         values = self.press_values(photo)
         result = publish_copy(
-            source,
+            redacted_source(self.home, photo.photo_id, photo.sha256, source),
             dest,
             # What goes to Flickr gets the full check, a decode of the written copy included.
             PublishPolicy(keep_capture_date=self.settings.privacy.keep_capture_date, decode_check=True),

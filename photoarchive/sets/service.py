@@ -3,6 +3,7 @@ workflow decide, writes the result with its audit entries."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -396,6 +397,12 @@ class SetService:
                 # A photo that could not be checked is refused as such; no clean copy is tried.
                 unclean=self.clean_check(photo) if privacy.publishable else None,
             )
+        # A confirmed case photo also needs a person's word on what its pixels show (photoarchive.redaction).
+        from photoarchive.redaction import unreviewed_case_photos
+
+        case_ids = sorted(pid for pid, f in facts.items() if f.case.decision is CaseDecision.CASE)
+        for photo_id in unreviewed_case_photos(self.catalog, case_ids):
+            facts[photo_id] = dataclasses.replace(facts[photo_id], redaction_unreviewed=True)
         return facts
 
 

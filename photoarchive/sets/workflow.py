@@ -157,6 +157,8 @@ class PhotoFacts:
     privacy: PrivacyStatus
     # Why the privacy module cannot make a clean copy (None: it can, or it was not tried).
     unclean: str | None = None
+    # A confirmed case photo whose redaction (photoarchive.redaction) no person has reviewed yet.
+    redaction_unreviewed: bool = False
 
 
 def needs_override(content: SetContent, facts: Mapping[int, PhotoFacts]) -> bool:
@@ -202,6 +204,14 @@ def approval_notices(
             and not override_reason.strip()
         ):
             refusals.append(notice(Code.CASE_NEEDS_REASON, photo.photo_id, name))
+        if (
+            fact is not None
+            and content.visibility in NEEDS_OVERRIDE
+            and fact.case.decision is CaseDecision.CASE
+            and fact.redaction_unreviewed
+            and override_reason.strip()  # without a reason CASE_NEEDS_REASON already stops it
+        ):
+            refusals.append(notice(Code.REDACTION_UNREVIEWED, photo.photo_id, name))
         if fact is not None and not fact.privacy.publishable:
             later.append(
                 notice(

@@ -35,6 +35,11 @@ _TEMPLATES: dict[Code, str] = {
     Code.CASE_NEEDS_REASON: QT_TRANSLATE_NOOP(
         "SetNotice", "{name} is a case photo and the set is public: give the reason it may be published."
     ),
+    Code.REDACTION_UNREVIEWED: QT_TRANSLATE_NOOP(
+        "SetNotice",
+        "{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there "
+        "is nothing to hide.",
+    ),
     Code.NO_DESCRIPTION: QT_TRANSLATE_NOOP("SetNotice", "The album has no description."),
     Code.NO_CAPTION: QT_TRANSLATE_NOOP("SetNotice", "{name} has no caption or headline."),
     Code.NO_BYLINE: QT_TRANSLATE_NOOP(

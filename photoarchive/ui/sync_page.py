@@ -134,7 +134,8 @@ class SyncPage(QWidget):
         elif not state.configured:
             text = self.tr("Flickr: no API key in Settings")
         else:
-            text = self.tr("Flickr: not signed in") + (f" ({state.problem})" if state.problem else "")
+            problem = self.message_text(state.problem_message) if state.problem_message else state.problem
+            text = self.tr("Flickr: not signed in") + (f" ({problem})" if problem else "")
         self.account.setText(text)
         self.accountChanged.emit(text)
 
@@ -170,34 +171,23 @@ class SyncPage(QWidget):
         ctx = self.ctx
 
         def run():  # type: ignore[no-untyped-def]
-            from photoarchive.flickr.account import make_client
-            from photoarchive.flickr.errors import SignInRequired
             from photoarchive.flickr.sync import Syncer
-            from photoarchive.sets.publishing import CleanCopies
 
+            syncer = Syncer.for_home(
+                ctx.catalog,
+                ctx.home,
+                ctx.settings,
+                control=control,
+                actor=ctx.actor,
+                require_sign_in=not dry_run,
+            )
             try:
-                client = make_client(ctx.home, ctx.settings)
-            except SignInRequired:
-                if not dry_run:
-                    raise
-                client = None
-            try:
-                syncer = Syncer(
-                    ctx.catalog,
-                    CleanCopies(ctx.home, ctx.settings),
-                    client,
-                    delete_removed=ctx.settings.flickr.removed_photos == "delete",
-                    workers=4 if ctx.settings.flickr.calls_per_second == 0 else 1,
-                    control=control,
-                    actor=ctx.actor,
-                )
                 report = syncer.run(dry_run=dry_run)
                 failed = [f.photo_id for f in report.failed]
                 names = {r.id: r.original_name for r in ctx.catalog.photos.get_many(failed)} if failed else {}
                 return report, names
             finally:
-                if client is not None:
-                    client.close()
+                syncer.close()
 
         self.sync_runner.submit(run, on_done=self._done, on_error=self._failed)
 
@@ -277,6 +267,8 @@ class SyncPage(QWidget):
                         "%1", str(report.reconciled)
                     )
                 )
+        for message in report.messages:
+            self._log(self.message_text(message))
         self._show_failures(report.failed, names)
         self.finished.emit(report)
 
@@ -304,9 +296,92 @@ class SyncPage(QWidget):
             self.phase.setText(self.tr("Cancelled. What was done is kept; the next sync carries on."))
             self._log(self.tr("Cancelled."))
         else:
-            self.phase.setText(self.tr("The sync stopped: %1").replace("%1", str(exc)))
-            self._log(self.tr("Stopped: %1").replace("%1", str(exc)))
+            message = getattr(exc, "message", None)
+            reason = self.message_text(message) if message is not None else str(exc)
+            self.phase.setText(self.tr("The sync stopped: %1").replace("%1", reason))
+            self._log(self.tr("Stopped: %1").replace("%1", reason))
         self.finished.emit(exc)
+
+    def message_text(self, message) -> str:  # type: ignore[no-untyped-def]
+        """A sync message (code + parameters) in the user's language; English for a code not known here."""
+        templates = {
+            "upload_unconfirmed": self.tr(
+                "Flickr's answer to the upload of {file} was lost and a search does not show the photo yet; "
+                "the next sync looks again before anything is sent again."
+            ),
+            "upload_found": self.tr("{file}: the upload whose answer was lost is on Flickr after all."),
+            "duplicates_deleted": self.tr(
+                "{file} was on Flickr {count} times; the extra copies were deleted."
+            ),
+            "duplicates_left": self.tr(
+                "{file} is on Flickr {count} times and the extra copies could not be deleted: {reason}"
+            ),
+            "upload_again_checked": self.tr(
+                "{file} was still not found on Flickr {minutes} minutes after its answer was lost; it is sent "
+                "again with Flickr's duplicate check."
+            ),
+            "duplicate_check_found": self.tr(
+                "Flickr's duplicate check found {file} already on Flickr; that copy is used."
+            ),
+            "repair_deleted": self.tr("{file} was deleted on flickr.com; it is uploaded again."),
+            "repair_put_back": self.tr(
+                "{file} had been taken out of the album «{album}» on flickr.com; it is put back."
+            ),
+            "repair_meta": self.tr(
+                "The title or description of {file} was changed on flickr.com; the approved text is set back."
+            ),
+            "repair_perms": self.tr(
+                "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}."
+            ),
+            "repair_tags": self.tr(
+                "The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are "
+                "set back."
+            ),
+            "repair_album_gone": self.tr("The album «{album}» was deleted on flickr.com; it is made again."),
+            "repair_album_meta": self.tr(
+                "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back."
+            ),
+            "photo_gone_during_sync": self.tr(
+                "{file} was deleted on flickr.com during the sync; the next sync uploads it again."
+            ),
+            "tags_cut": self.tr(
+                "{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out."
+            ),
+            "free_keeps_image": self.tr(
+                "{file} changed, but a free Flickr account cannot replace a photo: its title, description and "
+                "tags are updated and the image on Flickr stays as it was."
+            ),
+            "not_pro": self.tr(
+                "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image."
+            ),
+            "too_large": self.tr("{file} is {size} MB, more than the {limit} MB this Flickr account takes."),
+            "free_limit": self.tr(
+                "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload "
+                "{count} more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets."
+            ),
+            "needs_delete": self.tr(
+                "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy "
+                "Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or "
+                "`photoarchive flickr login`)."
+            ),
+        }
+        template = templates.get(message.code)
+        if template is None:
+            return message.text()
+        words = {
+            "public": self.tr("public"),
+            "friends": self.tr("friends"),
+            "family": self.tr("family"),
+            "private": self.tr("private"),
+        }
+        params = {
+            key: words.get(str(value), value) if key in ("seen", "wanted") else value
+            for key, value in message.params.items()
+        }
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return message.text()
 
     def _set_buttons(self) -> None:
         self.sync_button.setEnabled(not self.running)

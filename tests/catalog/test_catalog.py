@@ -30,8 +30,12 @@ def test_new_catalog_is_migrated_and_in_wal_mode(tmp_path):
     with catalog.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    heads = sorted(p.name.split("_")[0] for p in (MIGRATIONS_DIR / "versions").glob("0*.py"))
-    assert version == heads[-1]
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert [version] == ScriptDirectory.from_config(config).get_heads()
 
 
 def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
@@ -71,7 +75,11 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
         sha256="",
         actor="fotograf",
     )
-    before = old.photos.get(photo_id)
+    # Read as rows, not records: today's record has columns (the row version) a 0001 catalog lacks.
+    with engine.connect() as conn:
+        before = dict(
+            conn.execute(text("SELECT * FROM photos WHERE id = :i"), {"i": photo_id}).mappings().one()
+        )
     history = old.events.for_photo(photo_id)
     engine.dispose()
 
@@ -82,7 +90,12 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
     # 0003's indexes exist, and the 0001 photo, its categories, history and quarantine entry read back
     # exactly as written.
     assert {"ix_photos_reviewed_sort_time", "ix_photos_sort_time_search_text"} <= indexes
-    assert reopened.photos.get(photo_id) == before
+    with reopened.engine.connect() as conn:
+        after = dict(
+            conn.execute(text("SELECT * FROM photos WHERE id = :i"), {"i": photo_id}).mappings().one()
+        )
+    assert {k: after[k] for k in before} == before and after["version"] == 1
+    assert reopened.photos.get(photo_id).caption == "Brann i Storgata «i natt»"
     assert reopened.events.for_photo(photo_id) == history
     assert [q.id for q in reopened.quarantine.list()] == [quarantine_id]
     assert reopened.photos.ids(PhotoQuery(search="storgata")) == [photo_id]
@@ -94,8 +107,8 @@ def test_old_catalog_is_upgraded_on_open_and_keeps_its_photos(tmp_path):
     assert reopened.photos.add(_new(2), actor="t") == photo_id + 1
 
 
-def test_search_filter_and_sort(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_search_filter_and_sort(catalog):
+    photos = catalog.photos
     a = photos.add(
         _new(
             1,
@@ -129,8 +142,7 @@ def test_search_filter_and_sort(tmp_path):
     assert photos.ids(PhotoQuery(needs_review=True)) == [a]  # an unconfirmed suggestion
 
 
-def test_edits_are_recorded_in_the_history(tmp_path):
-    catalog = Catalog.open_file(tmp_path / "c.sqlite")
+def test_edits_are_recorded_in_the_history(catalog):
     photos = catalog.photos
     pid = photos.add(_new(1), actor="fotograf")
     photos.update_fields(
@@ -144,8 +156,8 @@ def test_edits_are_recorded_in_the_history(tmp_path):
     assert catalog.events.for_photo(pid)[1].detail["before"]["caption"] == ""
 
 
-def test_category_decisions_replace_suggestions(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_category_decisions_replace_suggestions(catalog):
+    photos = catalog.photos
     pid = photos.add(_new(1, suggestions=[CategorySuggestion(Category.PORTRAIT, "face")]), actor="t")
     assert photos.get(pid).pending_suggestions == [Category.PORTRAIT]
     photos.set_category([pid], Category.PORTRAIT, CategoryState.REJECTED, actor="anne")
@@ -156,8 +168,8 @@ def test_category_decisions_replace_suggestions(tmp_path):
     assert summary.categories == ()
 
 
-def test_summaries_mark_suggestions(tmp_path):
-    photos = Catalog.open_file(tmp_path / "c.sqlite").photos
+def test_summaries_mark_suggestions(catalog):
+    photos = catalog.photos
     pid = photos.add(
         _new(
             1,
@@ -172,16 +184,17 @@ def test_summaries_mark_suggestions(tmp_path):
     assert photos.summaries()[0].categories == ("case", "media?")
 
 
-def test_migrations_build_exactly_the_declared_schema(tmp_path):
+def test_migrations_build_exactly_the_declared_schema(catalog):
     """A schema change without its Alembic revision would make old catalogs differ from new ones."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from photoarchive.catalog.db import include_in_schema_compare
     from photoarchive.catalog.schema import metadata
 
-    catalog = Catalog.open_file(tmp_path / "c.sqlite")
     with catalog.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        context = MigrationContext.configure(conn, opts={"include_object": include_in_schema_compare})
+        assert compare_metadata(context, metadata) == []
 
 
 def test_schema_head_constant_names_the_newest_migration():

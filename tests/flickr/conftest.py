@@ -150,23 +150,15 @@ def approve_set(set_service, catalog, home, settings):
 
 @pytest.fixture
 def make_syncer(home, settings, catalog):
-    from photoarchive.flickr.account import make_client
     from photoarchive.flickr.retry import RetryPolicy
     from photoarchive.flickr.sync import Syncer
-    from photoarchive.sets.publishing import CleanCopies
 
     def make(workers: int = 1, control=None, **kw):
-        client = make_client(home, settings)
-        client.policy = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
-        return Syncer(
-            catalog,
-            CleanCopies(home, settings),
-            client,
-            workers=workers,
-            control=control,
-            actor="kari",
-            recheck_seconds=0.01,
-            **kw,
+        syncer = Syncer.for_home(
+            catalog, home, settings, workers=workers, control=control, actor="kari", **kw
         )
+        assert syncer.client is not None
+        syncer.client.policy = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
+        return syncer
 
     return make

@@ -11,6 +11,8 @@ from keyring.backend import KeyringBackend
 
 from photoarchive.cli import main
 
+from .conftest import KEY
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps passwords in a dict (tests never touch the OS keyring)."""
@@ -48,8 +50,12 @@ class ApprovingStdin:
         self.emulator = emulator
 
     def readline(self) -> str:
+        # The user opens the printed address: Flickr grants the permission that address asks for.
         [pending] = self.emulator.pending_authorizations()
-        return self.emulator.approve(pending.token) + "\n"
+        url = f"{self.emulator.authorize_url}?oauth_token={pending.token}&perms={self.perms}"
+        return self.emulator.approve_url(url) + "\n"
+
+    perms = "delete"
 
 
 def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog):
@@ -59,7 +65,8 @@ def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog)
     monkeypatch.setattr(sys, "stdin", ApprovingStdin(emulator))
     code, out, err = run("flickr", "login")
     assert code == 0, err
-    assert emulator.authorize_url in out and "perms=write" in out
+    # Delete, always: an extra copy left by a lost upload answer can only be removed with it.
+    assert emulator.authorize_url in out and "perms=delete" in out
     assert "Signed in as politiet-presse" in out
     token_file = home.root / "flickr-token.json"
     assert token_file.is_file()
@@ -73,22 +80,41 @@ def test_login_status_logout(run, home, settings, emulator, monkeypatch, caplog)
     assert secret not in caplog.text and secret not in out
 
     code, out, _ = run("flickr", "status")
-    assert code == 0 and "politiet-presse" in out and "write" in out
-    assert "in the last hour: 1 of 3,600" in out  # its own flickr.test.login
+    assert code == 0 and "politiet-presse" in out and "permission: delete" in out, out
+    assert "Pro account" in out
+    # Its own test.login, auth.oauth.checkToken and people.getUploadStatus.
+    assert "in the last hour: 3 of 3,600" in out
     code, out, _ = run("flickr", "status")
-    assert "in the last hour: 2 of 3,600" in out  # the earlier run's call counts too
+    assert "in the last hour: 6 of 3,600" in out  # the earlier run's calls count too
     code, out, _ = run("flickr", "logout")
     assert code == 0 and "Signed out" in out
     assert not token_file.exists()
     assert run("flickr", "status")[0] == 1
 
 
-def test_delete_permission_asked_when_removed_photos_are_deleted(run, home, settings, emulator, monkeypatch):
-    settings.flickr.removed_photos = "delete"
-    settings.save(home)
+def test_login_tells_a_free_accounts_limits(run, home, settings, emulator, monkeypatch):
+    emulator.set_account(pro=False)
     monkeypatch.setattr(sys, "stdin", ApprovingStdin(emulator))
     code, out, _ = run("flickr", "login")
     assert code == 0 and "perms=delete" in out and "permission: delete" in out
+    assert "free account" in out and "1,000 more photo(s)" in out
+
+
+def test_an_older_write_only_sign_in_is_asked_again_with_the_reason(run, home, settings, emulator):
+    from flickrapi.auth import FlickrAccessToken
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    token, secret = emulator.grant_token("write")
+    user = emulator.default_user
+    TokenStore(home, KEY).save(FlickrAccessToken(token, secret, "write", "", user.username, user.nsid))
+    code, out, _ = run("flickr", "status")
+    assert code == 1
+    assert "only allows 'write'" in out and "needs 'delete'" in out and "Sign in again" in out
+    code, _out, err = run("sync")
+    assert code != 0 and "needs 'delete'" in err
+    # Refused before anything was written to Flickr.
+    assert not [c for c in emulator.call_log if c.applied]
 
 
 def test_wrong_code_is_refused(run, settings, emulator, monkeypatch):
@@ -186,3 +212,39 @@ def test_status_when_flickr_is_unreachable(run, home, settings, signed_in, emula
     emulator.faults.inject("flickr.test.login", "drop", times=5)
     code, out, _ = run("flickr", "status")
     assert code == 1 and "not answering" in out
+
+
+def test_on_windows_the_sign_in_lives_only_in_credential_manager(home, caplog):
+    from flickrapi.auth import FlickrAccessToken
+    from keyring.backends import fail
+
+    from photoarchive.flickr.errors import FlickrProblem
+    from photoarchive.flickr.tokens import KEYRING_SERVICE, TokenStore
+
+    token = FlickrAccessToken("t", "s", "delete", "", "user", "1@N00")
+    # No working credential store: refused, and nothing written to disk (chmod protects nothing there).
+    broken = TokenStore(home, "k1", fail.Keyring(), platform="win32")
+    with pytest.raises(FlickrProblem, match="Credential Manager"):
+        broken.save(token)
+    assert not broken.file.exists()
+    # A token file an older version left is moved into Credential Manager on first read.
+    TokenStore(home, "k1", fail.Keyring(), platform="linux").save(token)
+    assert broken.file.exists()
+    backend = MemoryKeyring()
+    windows = TokenStore(home, "k1", backend, platform="win32")
+    assert windows.load().token == "t"
+    assert (KEYRING_SERVICE, "k1") in backend.store and not windows.file.exists()
+    assert windows.load().token == "t"
+
+
+def test_the_file_fallback_names_the_platforms_store(home, caplog):
+    from flickrapi.auth import FlickrAccessToken
+    from keyring.backends import fail
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    token = FlickrAccessToken("t", "s", "delete", "", "user", "1@N00")
+    TokenStore(home, "k1", fail.Keyring(), platform="linux").save(token)
+    assert "No system credential store (Secret Service" in caplog.text
+    TokenStore(home, "k2", fail.Keyring(), platform="darwin").save(token)
+    assert "No macOS Keychain is available" in caplog.text

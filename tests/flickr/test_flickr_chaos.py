@@ -146,4 +146,10 @@ def test_sync_survives_faults_and_kills(
     emulator.reset_call_log()
     report = make_syncer().run()
     assert not report.plan, [a.describe() for a in report.plan.actions]
-    assert set(emulator.calls_by_method()) == {"flickr.photosets.getPhotos"}
+    # The account checks and the album listings (and searches for a file still watched for late copies).
+    assert set(emulator.calls_by_method()) <= {
+        "flickr.auth.oauth.checkToken",
+        "flickr.people.getUploadStatus",
+        "flickr.photosets.getPhotos",
+        "flickr.photos.search",
+    }

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from photoarchive.flickr.plan import (
+from photoarchive.catalog.sync_state import KnownAlbum, KnownPhoto, KnownState
+from photoarchive.flickr.actions import (
     AddToGroup,
-    ApprovedSet,
     CreateAlbum,
     DeleteAlbum,
-    KnownAlbum,
-    KnownPhoto,
-    KnownState,
     LeaveGroup,
-    ObservedAlbum,
     RetirePhoto,
     SetAlbumMeta,
     SetAlbumPhotos,
     SetPhotoLicence,
     UploadPhoto,
+)
+from photoarchive.flickr.plan import (
+    MAX_TAGS,
+    ApprovedSet,
+    ObservedAlbum,
     desired_state,
     machine_tag,
     plan_sync,
     tag_string,
+    tag_string_and_dropped,
 )
 from photoarchive.sets.model import PhotoContent, SetContent, Visibility
 
@@ -74,11 +76,18 @@ def synced(desired) -> KnownState:
     return KnownState(photos, albums)
 
 
-def test_tag_string_quotes_multiword_and_ends_with_machine_tag():
+def test_tag_string_quotes_multiword_and_starts_with_machine_tag():
     assert tag_string(["politi", "Oslo sentrum", 'si "hei"', "POLITI", ""], "AB") == (
-        'politi "Oslo sentrum" "si hei" photoarchive:sha256=ab'
+        'photoarchive:sha256=ab politi "Oslo sentrum" "si hei"'
     )
     assert machine_tag("ABC") == "photoarchive:sha256=abc"
+
+
+def test_keywords_past_flickrs_limit_are_cut_never_the_machine_tag():
+    text, dropped = tag_string_and_dropped([f"ord {n}" for n in range(100)], "AB")
+    assert text.startswith("photoarchive:sha256=ab ")
+    assert text.count('"') == 2 * (MAX_TAGS - 1) and dropped == 100 - (MAX_TAGS - 1)
+    assert '"ord 73"' in text and '"ord 74"' not in text
 
 
 def test_photo_in_two_sets_merges():
@@ -94,7 +103,7 @@ def test_photo_in_two_sets_merges():
     assert two.licence_id == 0  # lowest set id
     assert two.groups == {"g1", "g2"}
     assert two.description == "newer"  # latest approval's press fields
-    assert two.tags.split()[:2] == ["a", "b"]
+    assert two.tags.split()[1:3] == ["a", "b"]
     assert desired.albums[1].photo_shas == (sha(1), sha(2))
 
 

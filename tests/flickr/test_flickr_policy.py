@@ -192,3 +192,31 @@ def test_a_wait_for_the_hourly_budget_is_reported_and_logged(caplog):
     paced.acquire()
     paced.acquire()  # one second of pacing is not worth a message
     assert len(told) == 2
+
+
+def test_call_journal_saved_by_many_clients_at_once_loses_no_call(tmp_path):
+    """Read-merge-write under a lock: without it two savers each merge with the old file and the later
+    write drops the other's calls."""
+    import threading
+    import time as _time
+
+    from photoarchive.flickr.budget import CallJournal
+
+    path = tmp_path / "calls.json"
+    base = _time.time()
+    start = threading.Barrier(6)
+
+    def client(n: int) -> None:
+        journal = CallJournal(path)
+        mine: list[float] = []
+        start.wait()
+        for i in range(15):
+            mine.append(base - 100 + n + i / 100)
+            journal.save(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(CallJournal(path).load()) == 6 * 15

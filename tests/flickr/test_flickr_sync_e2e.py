@@ -120,7 +120,12 @@ def test_cost_first_upload_and_noop(emulator, signed_in, make_photos, approve_se
     emulator.reset_call_log()
     report = make_syncer().run()
     assert not report.plan
-    assert emulator.calls_by_method() == {"flickr.photosets.getPhotos": 2}
+    # The token's permission and the account's limits, then one listing per album.
+    assert emulator.calls_by_method() == {
+        "flickr.auth.oauth.checkToken": 1,
+        "flickr.people.getUploadStatus": 1,
+        "flickr.photosets.getPhotos": 2,
+    }
     # Both runs' calls count against Flickr's hourly budget in the next client (another process alike).
     assert make_syncer().client.limiter.calls_in_last_hour() >= sum(calls.values()) + 2
 

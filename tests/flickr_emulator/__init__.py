@@ -33,7 +33,15 @@ max_photo_bytes=200 MB, accepted_filetypes=("jpg","png","gif","tiff","heic","web
 auto_approve=None, rate_limit_per_hour=None, revoked_token_answer="error98", search_index_lag=0.0)``.
 ``rate_limit_per_hour``: per API key, HTTP 429 beyond it (Flickr's limit is 3,600).
 ``search_index_lag``: seconds before a new upload shows up in photos.search (getInfo sees it at once),
-as Flickr's search index lags; also settable later as ``emu.state.search_index_lag``.
+as Flickr's search index lags; also settable later as ``emu.state.search_index_lag``, measured on
+``emu.state.clock`` (``time.time``; a test sets a fake clock to lag by minutes without waiting).
+
+Accounts: ``set_account(nsid=None, pro=…, max_file_bytes=…)``. A free account gets replace error 1
+"Not a pro account" and upload error 6 at 1,000 photos; ``flickr.people.getUploadStatus`` tells
+``ispro`` and the file limit. Upload ``dedup_check=1|2`` answers error 9 with ``duplicate_photo_id`` on
+``<err>`` for identical bytes. The owner's edits on flickr.com: ``delete_photo(id)``,
+``take_out_of_album(set_id, photo_id)``, ``edit_photo(id, title=, description=, is_public=…)``.
+``state.getlist_page_cap`` caps photosets.getList pages (the docs warn unpaged answers may change).
 ``start()``/``stop()`` or use it as a context manager. ``emu.default_user`` is the account
 (``User(nsid, username, fullname)``); ``add_user(nsid, username, fullname)`` adds more.
 
@@ -107,7 +115,7 @@ and ``probability`` fires once. The call log marks each faulted call (``record.f
 
 Standalone: ``PYTHONPATH=tests python -m flickr_emulator --port 8765 --key K --secret S
 [--auto-approve] [--grant delete] [--group ID=NAME] [--fault METHOD:KIND[:key=value,...]]
-[--search-lag S] [--dump state.json]`` prints the base URL (and with ``--grant`` a JSON line with
+[--search-lag S] [--free] [--dump state.json]`` prints the base URL (and with ``--grant`` a JSON line with
 token, token_secret, user_nsid …); stops on Ctrl+C, SIGTERM or a ``quit`` line on stdin, then dumps.
 From another process, ``GET /emulator/state`` returns ``state.snapshot()`` as JSON and
 ``GET /emulator/calls`` returns ``calls_by_method()`` (emulator-only paths, not Flickr's).

@@ -60,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         help="inject a fault, e.g. upload:commit_then_drop:times=2 or *:chaos:probability=0.1,seed=1",
     )
     parser.add_argument("--search-lag", type=float, default=0.0, help="seconds before uploads show in search")
+    parser.add_argument(
+        "--free",
+        action="store_true",
+        help="a free account: no replace (error 1), at most 1,000 photos (error 6)",
+    )
     parser.add_argument("--dump", metavar="FILE", help="write the final state as JSON on exit")
     args = parser.parse_args(argv)
 
@@ -67,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         args.port, auto_approve="default" if args.auto_approve else None, search_index_lag=args.search_lag
     )
     emulator.register_app(args.key, args.secret)
+    if args.free:
+        emulator.set_account(pro=False)
     for spec in args.fault:
         inject_from_spec(emulator, spec)
     for spec in args.group:

@@ -6,7 +6,6 @@ server checks the token's permission before calling it and answers 99 when it is
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -260,7 +259,7 @@ def _search(call: Call, owner: User | None, require_criteria: bool) -> list[Node
         raise ApiError(
             3, "Parameterless searches have been disabled. Please use flickr.photos.getRecent instead."
         )
-    clock = time.time()
+    clock = call.state.clock()
     photos = [p for p in call.state.photos.values() if _can_see(call, p) and p.searchable_at <= clock]
     if owner is not None:
         photos = [p for p in photos if p.owner == owner.nsid]
@@ -739,6 +738,27 @@ def photosets_delete(call: Call) -> list[Node]:
     return []
 
 
+@method("flickr.people.getUploadStatus", perms="read")
+def people_get_upload_status(call: Call) -> list[Node]:
+    """As https://www.flickr.com/services/api/flickr.people.getUploadStatus.html shows it."""
+    assert call.user is not None
+    user = call.user
+    node = Node("user", {"id": user.nsid, "ispro": int(user.pro)})
+    node.add(Node("username", text=user.username))
+    node.add(
+        Node(
+            "bandwidth",
+            {"maxbytes": 0, "maxkb": 0, "usedbytes": 0, "usedkb": 0, "remainingbytes": 0, "remainingkb": 0},
+        )
+    )
+    node.add(Node("filesize", {"maxbytes": user.max_file_bytes, "maxkb": user.max_file_bytes // 1024}))
+    node.add(
+        Node("sets", {"created": len(call.state.photoset_order.get(user.nsid, [])), "remaining": "lots"})
+    )
+    node.add(Node("videos", {"uploaded": 0, "remaining": "lots" if user.pro else 2}))
+    return [node]
+
+
 @method("flickr.photosets.getList")
 def photosets_get_list(call: Call) -> list[Node]:
     owner = _user_by_arg(call, call.arg("user_id"), 1) or call.user
@@ -752,6 +772,9 @@ def photosets_get_list(call: Call) -> list[Node]:
     # Without page/per_page Flickr returns every album on one page.
     paging = call.arg("page") is not None or call.arg("per_page") is not None
     per_page = _int_arg(call, "per_page", 500, 1, 500) if paging else max(1, len(sets))
+    # The docs warn that returning every album on one page "may change": a cap shows who pages.
+    if call.state.getlist_page_cap:
+        per_page = min(per_page, call.state.getlist_page_cap)
     page = _int_arg(call, "page", 1, 1)
     items, pages, total = _paged(sets, page, per_page)
     node = Node(

@@ -7,6 +7,7 @@ import itertools
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .tags import MachineTag, ParsedTag
@@ -48,11 +49,18 @@ LICENSES: dict[int, tuple[str, str]] = {
 UNSETTABLE_LICENSES = frozenset({7, 8})
 
 
+# A free account holds at most this many photos and videos (https://www.flickrhelp.com, "Free accounts").
+FREE_PHOTO_LIMIT = 1000
+
+
 @dataclass
 class User:
     nsid: str
     username: str
     fullname: str
+    # Pro accounts may replace photos and have no photo limit; see ``FlickrEmulator.set_account``.
+    pro: bool = True
+    max_file_bytes: int = 200 * 1024 * 1024
 
 
 @dataclass
@@ -193,6 +201,10 @@ class EmulatorState:
         self.received_files: list[ReceivedFile] = []
         # Seconds before a new upload shows up in photos.search (Flickr's search index lags behind).
         self.search_index_lag: float = 0.0
+        # The clock the search lag is measured with; a test sets a fake one to lag by minutes instantly.
+        self.clock: Callable[[], float] = time.time
+        # None: getList without paging returns every album; a number caps every page at that size.
+        self.getlist_page_cap: int | None = None
         self._photo_ids = itertools.count(53100000001)
         self._set_ids = itertools.count(72177720300000001)
         self._upload_seq = itertools.count(1)
@@ -247,6 +259,9 @@ class EmulatorState:
             if photoset.title == title:
                 return photoset
         return None
+
+    def photo_count(self, owner: str) -> int:
+        return sum(1 for p in self.photos.values() if p.owner == owner)
 
     def sets_containing(self, photo_id: str) -> list[Photoset]:
         return [s for s in self.photosets.values() if photo_id in s.photo_ids]

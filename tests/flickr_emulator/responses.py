@@ -32,10 +32,12 @@ class Node:
 class ApiError(Exception):
     """A Flickr API failure: rendered as ``<rsp stat="fail"><err code=… msg=…/></rsp>``."""
 
-    def __init__(self, code: int, message: str):
+    def __init__(self, code: int, message: str, extra: dict[str, str] | None = None):
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        # Further attributes of <err> (upload error 9 names the photo it duplicates).
+        self.extra = extra or {}
 
 
 def _xml_node(node: Node, indent: str) -> str:
@@ -60,9 +62,10 @@ def render_xml_ok(body: list[Node]) -> bytes:
 
 
 def render_xml_fail(error: ApiError) -> bytes:
+    extra = "".join(f" {key}={quoteattr(value)}" for key, value in error.extra.items())
     text = (
         '<?xml version="1.0" encoding="utf-8" ?>\n<rsp stat="fail">\n'
-        f"\t<err code={quoteattr(str(error.code))} msg={quoteattr(error.message)} />\n</rsp>\n"
+        f"\t<err code={quoteattr(str(error.code))} msg={quoteattr(error.message)}{extra} />\n</rsp>\n"
     )
     return text.encode("utf-8")
 
@@ -105,4 +108,4 @@ def render_json_ok(body: list[Node], callback: str | None, list_tags: tuple[str,
 
 
 def render_json_fail(error: ApiError, callback: str | None) -> bytes:
-    return _wrap_json({"stat": "fail", "code": error.code, "message": error.message}, callback)
+    return _wrap_json({"stat": "fail", "code": error.code, "message": error.message, **error.extra}, callback)

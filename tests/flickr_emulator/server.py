@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import oauth
 from .faults import FaultInjector, FiredFault
-from .methods import METHODS, Call, delete_photo, perms_allow
+from .methods import METHODS, Call, _remove_from_set, delete_photo, perms_allow
 from .model import (
     PERM_LEVELS,
     AccessToken,
@@ -466,6 +466,47 @@ class FlickrEmulator:
         """Delete a photo as its owner would on flickr.com."""
         with self.state.lock:
             delete_photo(self.state, photo_id)
+
+    # --- the account owner at work on flickr.com -----------------------------------------------
+    def set_account(
+        self, nsid: str | None = None, *, pro: bool | None = None, max_file_bytes: int | None = None
+    ) -> User:
+        """Make the account Pro or free (free: no replace, at most 1,000 photos) or change its file limit."""
+        with self.state.lock:
+            user = self.state.users[nsid or self.default_user.nsid]
+            if pro is not None:
+                user.pro = pro
+            if max_file_bytes is not None:
+                user.max_file_bytes = max_file_bytes
+            return user
+
+    def take_out_of_album(self, photoset_id: str, photo_id: str) -> None:
+        """Remove a photo from an album as its owner would on flickr.com (an emptied album goes)."""
+        with self.state.lock:
+            _remove_from_set(self.state, self.state.photosets[photoset_id], photo_id)
+
+    def edit_photo(
+        self,
+        photo_id: str,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        is_public: int | None = None,
+        is_friend: int | None = None,
+        is_family: int | None = None,
+    ) -> Photo:
+        """Change a photo's title, description or visibility as its owner would on flickr.com."""
+        with self.state.lock:
+            photo = self.state.photos[photo_id]
+            if title is not None:
+                photo.title = title
+            if description is not None:
+                photo.description = description
+            for name, value in (("is_public", is_public), ("is_friend", is_friend), ("is_family", is_family)):
+                if value is not None:
+                    setattr(photo, name, value)
+            photo.last_update = now()
+            return photo
 
     # --- inspection ----------------------------------------------------------------------------
     def calls_by_method(self, *, include_faulted: bool = True) -> dict[str, int]:

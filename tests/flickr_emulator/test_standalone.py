@@ -21,7 +21,7 @@ def test_standalone_process_serves_and_dumps_state(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(TESTS_DIR)}
     process = subprocess.Popen(
         [sys.executable, "-m", "flickr_emulator", "--port", "0", "--key", "K", "--secret", "S"]
-        + ["--grant", "write", "--dump", str(dump), "--fault", "flickr.test.echo:error106:times=1"],
+        + ["--grant", "write", "--dump", str(dump), "--fault", "flickr.test.echo:error106:times=1", "--free"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -38,6 +38,7 @@ def test_standalone_process_serves_and_dumps_state(tmp_path: Path) -> None:
         from .conftest import upload
 
         photo_id = upload(flickr, title="fra prosess")
+        assert flickr.people.getUploadStatus().find("user").get("ispro") == "0"  # --free
         with pytest.raises(flickrapi.FlickrError) as injected:
             flickr.test.echo()
         assert injected.value.code == 106

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
-import time
 
-from .model import EmulatorState, Photo, User, now
+from .model import FREE_PHOTO_LIMIT, EmulatorState, Photo, User, now
 from .responses import ApiError, Node
 from .tags import MAX_TAGS_PER_PHOTO, parse_tag_string
 
@@ -128,7 +128,7 @@ def create_photo(
         safety_level=_level(fields.get("safety_level"), 1, range(1, 4)),
         content_type=_level(fields.get("content_type"), 1, range(1, 4)),
         hidden=_level(fields.get("hidden"), 1, range(1, 3)),
-        searchable_at=time.time() + state.search_index_lag,
+        searchable_at=state.clock() + state.search_index_lag,
     )
     parsed = parse_tag_string(fields.get("tags", ""))[:MAX_TAGS_PER_PHOTO]
     photo.tags = [state.make_tag(p, photo_id, user.nsid) for p in parsed]
@@ -145,7 +145,21 @@ def handle_upload(
     accepted: tuple[str, ...],
     tickets: dict[str, str],
 ) -> list[Node]:
-    data, filetype = _check_file(files, max_bytes, accepted)
+    # Error codes as https://www.flickr.com/services/api/upload.api.html lists them.
+    data, filetype = _check_file(files, min(max_bytes, user.max_file_bytes), accepted)
+    if not user.pro and state.photo_count(user.nsid) >= FREE_PHOTO_LIMIT:
+        raise ApiError(6, "Upload limit reached. For more info, visit flickr.com/pro")
+    if fields.get("dedup_check") in ("1", "2"):
+        # 9 "Duplicate photo/video detected", with duplicate_photo_id. The page does not say how Flickr
+        # matches; the emulator matches identical bytes only.
+        digest = hashlib.sha256(data).hexdigest()
+        for other in state.photos_in_upload_order(user.nsid):
+            if other.sha256 == digest:
+                raise ApiError(
+                    9,
+                    "Duplicate photo/video detected",
+                    {"duplicate_photo_id": other.id, "duplicate_photo_status": "1"},
+                )
     photo = create_photo(state, user, fields, data, filetype)
     if _flag(fields.get("async"), 0):
         ticket_id = f"{len(tickets) + 1}-{photo.id}"
@@ -163,9 +177,13 @@ def handle_replace(
     accepted: tuple[str, ...],
     tickets: dict[str, str],
 ) -> list[Node]:
+    # https://www.flickr.com/services/api/replace.api.html: error 1 is "Not a pro account".
+    if not user.pro:
+        raise ApiError(1, "Not a pro account")
     photo = state.photos.get(fields.get("photo_id", ""))
     if photo is None or photo.owner != user.nsid:
-        raise ApiError(1, "Photo not found")
+        # Not documented for replace; the REST methods answer a photo that is not there this way.
+        raise ApiError(2, "Photo not found")
     data, filetype = _check_file(files, max_bytes, accepted)
     photo.data = data
     photo.filetype = filetype

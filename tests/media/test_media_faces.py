@@ -1,4 +1,4 @@
-"""Face detection and the portrait decision."""
+"""Face detection (CenterFace) and the portrait decision, on a real face photo pasted into pictures."""
 
 from __future__ import annotations
 
@@ -6,16 +6,38 @@ from pathlib import Path
 
 import factory
 import pytest
+from PIL import Image
 
 from photoarchive.media.analyse import analyse_image
-from photoarchive.media.faces import FaceResult, detect_faces, is_portrait, search_size
+from photoarchive.media.faces import (
+    MODEL_FILE,
+    FaceResult,
+    detect_faces,
+    detect_faces_full,
+    is_portrait,
+    search_size,
+)
+
+
+def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    iw = max(0.0, min(ax + aw, bx + bw) - max(ax, bx))
+    ih = max(0.0, min(ay + ah, by + bh) - max(ay, by))
+    inter = iw * ih
+    return inter / (aw * ah + bw * bh - inter)
+
+
+def test_model_ships_inside_the_package() -> None:
+    assert MODEL_FILE.is_file() and MODEL_FILE.stat().st_size > 7_000_000
+    assert (MODEL_FILE.parent / "centerface-LICENSE.txt").is_file()
 
 
 @pytest.mark.parametrize("size", [(640, 480), (480, 640), (1600, 1200), (300, 200)])
-def test_schematic_face_is_found(size: tuple[int, int]) -> None:
+def test_a_real_face_is_found(size: tuple[int, int]) -> None:
     faces = detect_faces(factory.make_pixels(size, "face"))
     assert faces.count == 1
-    assert 0.3 < faces.largest_fraction < 0.9
+    assert 0.2 < faces.largest_fraction < 0.6
     assert is_portrait(faces, 0.15)
 
 
@@ -33,9 +55,16 @@ def test_no_face_in_plain_pictures(pattern: str) -> None:
 
 
 def test_textured_noise_does_not_pass_as_faces() -> None:
-    # Seed 4 at 800×600 once produced a face-like blotch that passed the cascade with a low score.
     hits = [seed for seed in range(20) if detect_faces(factory.make_pixels((800, 600), "noise", seed)).count]
     assert hits == []
+
+
+def test_sizes_of_different_shapes_in_turn_give_right_answers() -> None:
+    # OpenCV's DNN module answers wrongly when one network is run at a second input size; each size
+    # must get its own, so a landscape after a portrait-shaped photo still finds its face.
+    for size in [(480, 640), (640, 480), (500, 500), (480, 640), (900, 400)]:
+        assert detect_faces(factory.make_pixels(size, "face")).count == 1, size
+        assert detect_faces(factory.make_pixels(size, "noise", 3)).count == 0, size
 
 
 def test_analyse_finds_face_through_orientation(tmp_path: Path) -> None:
@@ -48,64 +77,50 @@ def test_analyse_finds_face_through_orientation(tmp_path: Path) -> None:
     assert is_portrait(analysis.faces, 0.15)
 
 
-def test_small_faces_are_not_searched() -> None:
-    # A face of ~11% of the short edge is below the default search floor (12%); a lower floor finds it.
-    canvas = factory.make_pixels((1500, 1000), "gradient")
-    face = factory.make_pixels((260, 174), "face")
-    canvas.paste(face, (650, 430))
+def test_small_faces_are_not_searched_at_ingest_but_found_in_the_full_search() -> None:
+    canvas = factory.make_pixels((3000, 2000), "noise", 5)
+    box = factory.paste_face(canvas, 60, (2100, 700))  # 3 % of the short edge
     assert detect_faces(canvas).count == 0
-    found = detect_faces(canvas, min_face_fraction=0.05)
-    assert found.count == 1 and 0.09 < found.largest_fraction < 0.12
+    full = detect_faces_full(canvas, min_face_px=40)
+    assert full.count == 1
+    assert full.frame_size == canvas.size
+    assert _iou(full.boxes[0], box) > 0.5
 
 
-def test_search_size_never_scales_up_and_bounds_long_edge() -> None:
+def test_full_search_finds_each_of_several_faces_in_place() -> None:
+    canvas = factory.make_pixels((2400, 1600), "noise", 2)
+    boxes = [factory.paste_face(canvas, h, c) for h, c in ((90, (400, 500)), (140, (1200, 900)), (60, (2000, 400)))]
+    found = detect_faces_full(canvas, min_face_px=60)
+    assert found.count == 3
+    for box in boxes:
+        assert max(_iou(f, box) for f in found.boxes) > 0.5
+    for nx, ny, nw, nh in found.normalised_boxes():
+        assert 0 <= nx <= 1 and 0 <= ny <= 1 and 0 < nw < 1 and 0 < nh < 1
+
+
+def test_grayscale_and_rgba_pictures_are_searched() -> None:
+    face = factory.make_pixels((640, 480), "face")
+    assert detect_faces(face.convert("L")).count == 1
+    assert detect_faces(face.convert("RGBA")).count == 1
+
+
+def test_search_size_keeps_small_pictures_and_shrinks_large_ones() -> None:
     assert search_size((100, 80)) == (100, 80)
-    width, height = search_size((6000, 4000))
-    assert height == 200 and width == 300
-    assert max(search_size((20000, 1000))) <= 640
+    w, h = search_size((6000, 4000))
+    assert max(w, h) <= 256 and abs(w / h - 1.5) < 0.02
 
 
-def box_result(*fractions: float) -> FaceResult:
-    ordered = tuple(sorted(fractions, reverse=True))
-    return FaceResult(count=len(ordered), largest_fraction=ordered[0] if ordered else 0.0, fractions=ordered)
+def test_portrait_rules() -> None:
+    assert is_portrait(FaceResult(1, 0.3, fractions=(0.3,)), 0.15)
+    assert not is_portrait(FaceResult(1, 0.1, fractions=(0.1,)), 0.15)
+    assert is_portrait(FaceResult(2, 0.4, fractions=(0.4, 0.1)), 0.15)
+    assert not is_portrait(FaceResult(2, 0.4, fractions=(0.4, 0.3)), 0.15)
+    assert not is_portrait(FaceResult(0, 0.0), 0.15)
 
 
-@pytest.mark.parametrize(
-    ("fractions", "expected"),
-    [
-        ((), False),
-        ((0.3,), True),
-        ((0.1,), False),
-        ((0.15,), True),
-        ((0.4, 0.1), True),  # one much larger than the other
-        ((0.4, 0.3), False),  # two people of similar size
-        ((0.3, 0.12, 0.12), True),
-        ((0.1, 0.04), False),  # dominant but too small
-    ],
-)
-def test_is_portrait(fractions: tuple[float, ...], expected: bool) -> None:
-    assert is_portrait(box_result(*fractions), 0.15) is expected
-
-
-@pytest.mark.corpus
-def test_real_portrait_in_corpus(corpus_dir: Path, tmp_path: Path) -> None:
-    """A real photograph of one man (19th-century portrait scan) is suggested as a portrait."""
-    path = corpus_dir / "exif-samples" / "tiff" / "DudleyLeavittUtah.tiff"
-    analysis = analyse_image(path, tmp_path, "12" * 32)
-    assert analysis.faces is not None and analysis.faces.count == 1
-    assert is_portrait(analysis.faces, 0.15)
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize(
-    "name",
-    [
-        "jpg/Canon_40D.jpg",
-        "jpg/gps/DSCN0010.jpg",
-        "jpg/orientation/landscape_1.jpg",
-        "jpg/tests/11-tests.jpg",
-    ],
-)
-def test_real_photos_without_people_are_not_portraits(corpus_dir: Path, tmp_path: Path, name: str) -> None:
-    analysis = analyse_image(corpus_dir / "exif-samples" / name, tmp_path, "34" * 32)
-    assert analysis.faces is not None and not is_portrait(analysis.faces, 0.15)
+def test_image_object_is_not_changed() -> None:
+    image = factory.make_pixels((640, 480), "face")
+    before = image.tobytes()
+    detect_faces(image)
+    detect_faces_full(image)
+    assert image.tobytes() == before and isinstance(image, Image.Image)

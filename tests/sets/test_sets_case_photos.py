@@ -74,6 +74,11 @@ def test_case_folder_and_case_named_files_block_a_public_set_until_decided(home,
     with pytest.raises(ApprovalRefused) as refused:
         editor.approve(s.id)
     assert {r.code for r in refused.value.refusals} == {Code.CASE_NEEDS_REASON}
+    from photoarchive.redaction import RedactionService
+
+    redaction = RedactionService(catalog, home)
+    for name in ("IMG_0001.jpg", "Ransaking_Bodø_åsted.jpg"):
+        redaction.nothing_to_redact(ids[name], "kari")
     approved = editor.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
     assert approved.state is SetState.APPROVED
     states = {

@@ -57,6 +57,9 @@ def test_set_commands(run, catalog, photo_ids, add_photo, clean_gate, tmp_path):
     run("set", "add", "1", str(case_id))
     code, _, err = run("set", "approve", "1")
     assert code == 2 and "sak.jpg is a case photo" in err
+    code, _, err = run("set", "approve", "1", "--override-reason", "Etterlysning")
+    assert code == 2 and "redaction" in err  # the override still needs the redaction reviewed
+    assert run("redact", str(case_id), "--nothing-to-redact")[0] == 0
     code, out, _ = run("set", "approve", "1", "--override-reason", "Etterlysning")
     assert code == 0 and "Approved" in out
     # What approval went ahead with, said by photo name: no caption, no byline of their own.

@@ -126,6 +126,13 @@ def test_case_photo_needs_override_reason_and_it_is_audited(service, staff, cata
     assert "override" in str(refused.value)
     assert service.find(s.id).state is SetState.SUBMITTED
 
+    # With the override, the case photo still needs its redaction reviewed (photoarchive.redaction).
+    with pytest.raises(ApprovalRefused) as refused:
+        service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
+    assert [r.photo_id for r in refused.value.refusals] == [case_id] and "redaction" in str(refused.value)
+    from photoarchive.catalog.redactions import RedactionStore
+
+    RedactionStore(catalog.engine).set_review(case_id, "nothing_to_redact", "", "kari", False)
     approved = service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
     assert approved.override_reason == "Etterlysning godkjent av påtaleansvarlig"
     overrides = [e for e in catalog.sets.audit_entries() if e.action == "override"]
@@ -162,6 +169,12 @@ def test_a_suggested_case_photo_blocks_a_public_set_until_someone_decides(servic
     service.decide_case([named], is_case=False)
     check = service.check(s.id)
     assert check.needs_override and [r.code for r in check.refusals] == [Code.CASE_NEEDS_REASON]
+    with pytest.raises(ApprovalRefused) as refused:  # the override still needs the redaction reviewed
+        service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
+    assert [(r.code, r.name) for r in refused.value.refusals] == [(Code.REDACTION_UNREVIEWED, "IMG_2001.jpg")]
+    from photoarchive.catalog.redactions import RedactionStore
+
+    RedactionStore(catalog.engine).set_review(suggested, "nothing_to_redact", "", "kari", False)
     approved = service.approve(s.id, override_reason="Etterlysning godkjent av påtaleansvarlig")
     assert approved.state is SetState.APPROVED
     decided = {r.id: r.categories[Category.CASE] for r in catalog.photos.get_many([suggested, named])}

@@ -95,6 +95,38 @@ def test_an_approved_set_is_synced_with_the_progress_bar_reaching_the_end(
     assert again.args[0].uploaded == 0
     assert len(emulator.state.photos) == 3
 
+    # Someone takes a photo out of the album on flickr.com: the next sync puts it back and says so,
+    # by the file's and the album's names.
+    emulator.take_out_of_album(album.id, album.photo_ids[1])
+    with qtbot.waitSignal(page.finished, timeout=60000):
+        page.sync_button.click()
+    assert len(emulator.state.photosets[album.id].photo_ids) == 3
+    assert "Ulykke 2.jpg had been taken out of the album «Trafikkulykke E18» on flickr.com" in (
+        page.log.toPlainText()
+    )
+
+
+def test_an_older_write_only_sign_in_stops_the_sync_with_the_reason(
+    make_window, home, settings, emulator, signed_in, qtbot
+):
+    from flickrapi.auth import FlickrAccessToken
+
+    from photoarchive.flickr.tokens import TokenStore
+
+    token, secret = emulator.grant_token("write")
+    TokenStore(home, KEY).save(
+        FlickrAccessToken(token, secret, "write", "", signed_in.username, signed_in.nsid)
+    )
+    window = make_window()
+    page = window.sync_page
+    # The account line says why, before any sync is tried.
+    qtbot.waitUntil(lambda: "only allows 'write'" in page.account.text(), timeout=10000)
+    window.sidebar.select(ViewSpec(ViewKind.SYNC))
+    with qtbot.waitSignal(page.finished, timeout=20000) as result:
+        page.sync_button.click()
+    assert isinstance(result.args[0], Exception)
+    assert "only allows 'write'" in page.phase.text() and "Sign in again" in page.phase.text()
+
 
 def test_sync_without_sign_in_says_so(make_window, qtbot):
     window = make_window()
@@ -120,8 +152,9 @@ def test_sign_in_from_the_app_with_the_verification_code(qtbot, home, settings, 
     qtbot.waitUntil(lambda: dialog.finish_button.isEnabled(), timeout=10000)
     assert dialog.url.text().startswith(emulator.authorize_url)
     # The user allows the app on (emulated) Flickr and pastes the code it shows.
-    [pending] = emulator.pending_authorizations()
-    dialog.code.setText(emulator.approve(pending.token))
+    # Flickr grants what the shown address asks for: delete.
+    assert "perms=delete" in dialog.url.text()
+    dialog.code.setText(emulator.approve_url(dialog.url.text()))
     with qtbot.waitSignal(dialog.signedIn, timeout=10000) as signed:
         dialog.finish_button.click()
     assert signed.args == [emulator.default_user.username]
@@ -145,3 +178,26 @@ def test_a_pause_for_flickrs_hourly_limit_is_explained(make_window):
     assert expected in page.log.toPlainText()
     page._show_progress(SyncProgress(phase="photos", photos_done=1201, photos_total=2000))
     assert page.phase.text() == "Uploading photos"
+
+
+def test_sync_messages_are_shown_in_norwegian_with_names(qapp, make_window, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from photoarchive.flickr.messages import SyncMessage
+    from photoarchive.ui.resources import compile_translations, translations_dir
+
+    page = make_window().sync_page
+    put_back = SyncMessage("repair_put_back", {"file": "Ulykke 2.jpg", "album": "Trafikkulykke E18"})
+    perms = SyncMessage("repair_perms", {"file": "Beslag.jpg", "seen": "public", "wanted": "private"})
+    assert page.message_text(put_back) == put_back.text()
+    compile_translations(translations_dir(), tmp_path)
+    nb = QTranslator()
+    assert nb.load(str(tmp_path / "photoarchive_nb.qm"))
+    QCoreApplication.installTranslator(nb)
+    try:
+        assert page.message_text(put_back) == (
+            "Ulykke 2.jpg var tatt ut av albumet «Trafikkulykke E18» på flickr.com; det legges tilbake."
+        )
+        assert "(offentlig); det settes tilbake til privat" in page.message_text(perms)
+    finally:
+        QCoreApplication.removeTranslator(nb)

@@ -1,0 +1,59 @@
+"""What a sync tells the user, as a code and parameters (names, never ids), so the window can say it in
+the user's language; `text()` is the English the log file and the command line show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# code -> English template; the window keeps its own translated copy of each (ui/sync_page.py).
+ENGLISH: dict[str, str] = {
+    "upload_unconfirmed": (
+        "Flickr's answer to the upload of {file} was lost and a search does not show the photo yet; "
+        "the next sync looks again before anything is sent again."
+    ),
+    "upload_found": "{file}: the upload whose answer was lost is on Flickr after all.",
+    "duplicates_deleted": "{file} was on Flickr {count} times; the extra copies were deleted.",
+    "duplicates_left": "{file} is on Flickr {count} times and the extra copies could not be deleted: {reason}",
+    "upload_again_checked": (
+        "{file} was still not found on Flickr {minutes} minutes after its answer was lost; it is sent "
+        "again with Flickr's duplicate check."
+    ),
+    "duplicate_check_found": "Flickr's duplicate check found {file} already on Flickr; that copy is used.",
+    "repair_deleted": "{file} was deleted on flickr.com; it is uploaded again.",
+    "repair_put_back": "{file} had been taken out of the album «{album}» on flickr.com; it is put back.",
+    "repair_meta": "The title or description of {file} was changed on flickr.com; the approved text is set back.",
+    "repair_perms": "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}.",
+    "repair_tags": (
+        "The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are set back."
+    ),
+    "repair_album_gone": "The album «{album}» was deleted on flickr.com; it is made again.",
+    "repair_album_meta": "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back.",
+    "photo_gone_during_sync": "{file} was deleted on flickr.com during the sync; the next sync uploads it again.",
+    "tags_cut": "{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out.",
+    "free_keeps_image": (
+        "{file} changed, but a free Flickr account cannot replace a photo: its title, description and tags "
+        "are updated and the image on Flickr stays as it was."
+    ),
+    "not_pro": "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.",
+    "too_large": "{file} is {size} MB, more than the {limit} MB this Flickr account takes.",
+    "free_limit": (
+        "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload {count} "
+        "more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets."
+    ),
+    "needs_delete": (
+        "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy Flickr "
+        "can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`)."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SyncMessage:
+    code: str
+    params: dict[str, str | int] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return ENGLISH[self.code].format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text()
