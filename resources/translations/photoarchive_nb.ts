@@ -94,10 +94,6 @@
             <source>Usage terms</source>
             <translation>Bruksvilkår</translation>
         </message>
-        <message>
-            <source>nothing</source>
-            <translation>ingenting</translation>
-        </message>
     </context>
     <context>
         <name>Banner</name>
@@ -1159,14 +1155,6 @@
         <message>
             <source>Revoke the approval of «%1»? The next sync takes the album down from Flickr.</source>
             <translation>Trekke tilbake godkjenningen av «%1»? Neste synkronisering tar albumet ned fra Flickr.</translation>
-        </message>
-        <message>
-            <source>Only %1 may approve sets.</source>
-            <translation>Bare %1 kan godkjenne sett.</translation>
-        </message>
-        <message>
-            <source>Approval refused</source>
-            <translation>Godkjenning avvist</translation>
         </message>
     </context>
     <context>

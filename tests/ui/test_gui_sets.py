@@ -241,6 +241,19 @@ def test_case_photos_are_decided_in_the_dialog_and_it_stays_open_for_the_reason(
     assert marks[ids[0]].state is CategoryState.CONFIRMED and marks[ids[0]].decided_by == "tester"
     assert marks[ids[1]].state is CategoryState.REJECTED
     qtbot.waitUntil(lambda: not dialog.case_box.isVisible(), timeout=5000)
+    # A confirmed case photo in a public set needs a reason, and (said at once) its redaction reviewed,
+    # which nothing in this dialog can do.
+    assert dialog.reason.isVisible()
+    assert "IMG_0701.jpg is a case photo whose redaction nobody has reviewed" in dialog.refusals.text()
+    assert not dialog.approve_button.isEnabled()
+    dialog.reject()
+    from photoarchive.redaction import RedactionService
+
+    RedactionService(catalog, window.ctx.home).nothing_to_redact(ids[0], "tester")
+    with qtbot.waitSignal(page.actionDone, timeout=30000):
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    dialog = page.approval_dialog
+    assert not dialog.case_box.isVisible()  # the decisions were kept
     assert dialog.reason.isVisible() and dialog.approve_button.isEnabled()
 
     # Approve without the reason: refused, and the dialog stays open with the reason field ready.
