@@ -59,6 +59,21 @@
             <translation>Det er et saksbilde</translation>
         </message>
         <message>
+            <source>Redaction: has a person looked at these case photos?</source>
+            <translation>Sladding: har en person sett på disse saksbildene?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Its %n region(s) are right</source>
+            <translation>
+                <numerusform>Det markerte området er riktig</numerusform>
+                <numerusform>De %n markerte områdene er riktige</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing in it needs hiding</source>
+            <translation>Ingenting i bildet må skjules</translation>
+        </message>
+        <message>
             <source>Not a case photo</source>
             <translation>Ikke et saksbilde</translation>
         </message>
