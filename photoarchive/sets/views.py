@@ -83,6 +83,12 @@ class ApprovalCheck:
         waiting = {r.photo_id for r in self.refusals if r.code is Code.CASE_UNDECIDED}
         return [p for p in self.photos if p.photo_id in waiting]
 
+    @property
+    def unreviewed_redactions(self) -> list[PhotoCheck]:
+        """Confirmed case photos whose redaction a person must review before this set is approved."""
+        waiting = {r.photo_id for r in self.refusals if r.code is Code.REDACTION_UNREVIEWED}
+        return [p for p in self.photos if p.photo_id in waiting]
+
 
 @dataclass(frozen=True)
 class Approval:

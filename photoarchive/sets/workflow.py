@@ -209,8 +209,9 @@ def approval_notices(
             and content.visibility in NEEDS_OVERRIDE
             and fact.case.decision is CaseDecision.CASE
             and fact.redaction_unreviewed
-            and override_reason.strip()  # without a reason CASE_NEEDS_REASON already stops it
         ):
+            # Said up front, beside a missing reason: the approval dialog can do nothing about it, so a
+            # person learns before typing a reason that the redaction must be reviewed first.
             refusals.append(notice(Code.REDACTION_UNREVIEWED, photo.photo_id, name))
         if fact is not None and not fact.privacy.publishable:
             later.append(

@@ -37,6 +37,8 @@ class ApprovalDialog(QDialog):
 
     # photo id, True: it is a case photo / False: it is not.
     caseDecided = Signal(int, bool)
+    # photo id, True: its regions are right / False: nothing in it needs hiding.
+    redactionReviewed = Signal(int, bool)
     # The override reason typed (may be empty).
     approveRequested = Signal(str)
 
@@ -52,6 +54,13 @@ class ApprovalDialog(QDialog):
         self.case_box.setObjectName("case_decisions")
         self.case_layout = QVBoxLayout(self.case_box)
         layout.addWidget(self.case_box)
+
+        self.redaction_box = QGroupBox(self.tr("Redaction: has a person looked at these case photos?"))
+        self.redaction_box.setObjectName("redaction_reviews")
+        self.redaction_layout = QVBoxLayout(self.redaction_box)
+        layout.addWidget(self.redaction_box)
+        # Photo id -> number of regions marked on it (what the review button offers depends on it).
+        self.regions: dict[int, int] = {}
 
         self.refusals = QLabel()
         self.refusals.setObjectName("approval_refusals")
@@ -89,9 +98,12 @@ class ApprovalDialog(QDialog):
 
     # -- what the page calls --------------------------------------------------------------------
 
-    def show_check(self, check: ApprovalCheck) -> None:
-        """Show a (new) check: after a case decision, or after approval was refused."""
+    def show_check(self, check: ApprovalCheck, regions: dict[int, int] | None = None) -> None:
+        """Show a (new) check: after a case decision, or after approval was refused. `regions`: how many
+        redaction regions each photo awaiting a redaction review has."""
         self.check = check
+        if regions is not None:
+            self.regions = dict(regions)
         content = check.view.content
         self.setWindowTitle(self.tr("Approve «%1»").replace("%1", content.title))
         visibility = {
@@ -108,7 +120,9 @@ class ApprovalDialog(QDialog):
             .replace("%2", LICENCES.get(content.licence_id, str(content.licence_id)))
         )
         self._fill_case_rows(check.undecided_case_photos)
-        others = [r for r in check.refusals if r.code is not Code.CASE_UNDECIDED]
+        self._fill_redaction_rows(check.unreviewed_redactions)
+        # Those with a button of their own above are not repeated in the list.
+        others = [r for r in check.refusals if r.code not in (Code.CASE_UNDECIDED, Code.REDACTION_UNREVIEWED)]
         if check.blocked is not None:
             others.insert(0, check.blocked)
         self.refusals.setText(
@@ -132,9 +146,9 @@ class ApprovalDialog(QDialog):
             self.reason.setFocus()
         self._update_button()
 
-    def refused(self, check: ApprovalCheck) -> None:
+    def refused(self, check: ApprovalCheck, regions: dict[int, int] | None = None) -> None:
         """Approval was refused: show why and stay open, the reason field ready when that is what is missing."""
-        self.show_check(check)
+        self.show_check(check, regions)
         if check.needs_override:
             self.reason.setFocus()
             self.reason.selectAll()
@@ -154,13 +168,47 @@ class ApprovalDialog(QDialog):
         blocking = [r for r in self.check.refusals if r.code is not Code.CASE_NEEDS_REASON]
         self.approve_button.setEnabled(self.check.blocked is None and not blocking)
 
-    def _fill_case_rows(self, photos: list[PhotoCheck]) -> None:
-        while self.case_layout.count():
-            item = self.case_layout.takeAt(0)
+    @staticmethod
+    def _clear(layout: QVBoxLayout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
                 widget.setParent(None)  # out of the dialog now (findChild), freed later
                 widget.deleteLater()
+
+    def _fill_redaction_rows(self, photos: list[PhotoCheck]) -> None:
+        self._clear(self.redaction_layout)
+        notices = {r.photo_id: r for r in self.check.refusals if r.code is Code.REDACTION_UNREVIEWED}
+        for photo in photos:
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            notice = notices.get(photo.photo_id)
+            label = QLabel(describe(notice) if notice else photo.name)
+            label.setWordWrap(True)
+            row_layout.addWidget(label, 1)
+            count = self.regions.get(photo.photo_id, 0)
+            if count:
+                button = QPushButton(self.tr("Its %n region(s) are right", "", count))
+                button.setObjectName(f"redaction_confirm_{photo.photo_id}")
+            else:
+                button = QPushButton(self.tr("Nothing in it needs hiding"))
+                button.setObjectName(f"redaction_nothing_{photo.photo_id}")
+            button.clicked.connect(
+                lambda _c=False, pid=photo.photo_id, has=bool(count): self._review_redaction(pid, has)
+            )
+            row_layout.addWidget(button)
+            self.redaction_layout.addWidget(row)
+        self.redaction_box.setVisible(bool(photos))
+
+    def _review_redaction(self, photo_id: int, has_regions: bool) -> None:
+        for button in self.redaction_box.findChildren(QPushButton):
+            button.setEnabled(False)
+        self.redactionReviewed.emit(photo_id, has_regions)
+
+    def _fill_case_rows(self, photos: list[PhotoCheck]) -> None:
+        self._clear(self.case_layout)
         notices = {r.photo_id: r for r in self.check.refusals if r.code is Code.CASE_UNDECIDED}
         for photo in photos:
             row = QWidget()

@@ -501,22 +501,34 @@ class SetsPage(QWidget):
             return
         set_id = self.current.photo_set.id
         self.approve_button.setEnabled(False)
-        self.ctx.runner.submit(
-            self.approval_check, set_id, on_done=self._open_approval, on_error=self._failed
-        )
+        self.ctx.runner.submit(self._checked, set_id, "", on_done=self._open_approval, on_error=self._failed)
 
     def approval_check(self, set_id: int, override_reason: str = "") -> ApprovalCheck:
         """Runs on a worker: the core's check of the set as it would be approved."""
         return self.service().check(set_id, override_reason)
 
-    def _open_approval(self, check: ApprovalCheck) -> None:
+    def _checked(self, set_id: int, override_reason: str) -> tuple[ApprovalCheck, dict[int, int]]:
+        """Runs on a worker: the check, and how many redaction regions each photo awaiting a redaction
+        review has (the dialog offers "regions are right" or "nothing needs hiding" by it)."""
+        from photoarchive.redaction import RedactionService
+
+        check = self.approval_check(set_id, override_reason)
+        redaction = RedactionService(self.ctx.catalog, self.ctx.home)
+        return check, {p.photo_id: len(redaction.regions(p.photo_id)) for p in check.unreviewed_redactions}
+
+    def _open_approval(self, checked: tuple[ApprovalCheck, dict[int, int]]) -> None:
+        check, regions = checked
         self.approve_button.setEnabled(True)
         dialog = ApprovalDialog(check, self)
         dialog.setObjectName("approval_dialog")
+        dialog.show_check(check, regions)
         self.approval_dialog = dialog
         set_id = check.view.photo_set.id
         dialog.caseDecided.connect(
             lambda photo_id, is_case: self._decide_case(dialog, set_id, photo_id, is_case)
+        )
+        dialog.redactionReviewed.connect(
+            lambda photo_id, has_regions: self._review_redaction(dialog, set_id, photo_id, has_regions)
         )
         dialog.approveRequested.connect(lambda reason: self._approve_from(dialog, set_id, reason))
         dialog.finished.connect(lambda _result: self._approval_closed(dialog))
@@ -528,23 +540,53 @@ class SetsPage(QWidget):
             self.approval_dialog = None
         dialog.deleteLater()
 
-    def _decide_case(self, dialog: ApprovalDialog, set_id: int, photo_id: int, is_case: bool) -> None:
-        """One click in the dialog: the person's decision is recorded, and the dialog shows the new check."""
-
+    def _rechecked(self, dialog: ApprovalDialog, set_id: int, change, after: str) -> None:  # type: ignore[no-untyped-def]
+        """Run `change` (a person's decision in the dialog) on a worker, then show the new check."""
         reason = dialog.override_reason()  # read here: the worker must not touch widgets
 
-        def decide() -> ApprovalCheck:
-            service = self.service()
-            service.decide_case([photo_id], is_case=is_case)
-            return service.check(set_id, reason)
+        def work() -> tuple[ApprovalCheck, dict[int, int]]:
+            change()
+            return self._checked(set_id, reason)
 
-        def done(check: ApprovalCheck) -> None:
+        def done(checked: tuple[ApprovalCheck, dict[int, int]]) -> None:
             if self.approval_dialog is dialog:  # not closed meanwhile
-                dialog.show_check(check)
+                dialog.show_check(*checked)
             self.setsChanged.emit()
-            self.actionDone.emit("case_decided")
+            self.actionDone.emit(after)
 
-        self.ctx.runner.submit(decide, on_done=done, on_error=self._failed)
+        def failed(exc: BaseException) -> None:
+            if self.approval_dialog is dialog:
+                self.ctx.runner.submit(
+                    self._checked,
+                    set_id,
+                    reason,
+                    on_done=lambda c: dialog.show_check(*c),
+                    on_error=self._failed,
+                )
+            self._failed(exc)
+
+        self.ctx.runner.submit(work, on_done=done, on_error=failed)
+
+    def _decide_case(self, dialog: ApprovalDialog, set_id: int, photo_id: int, is_case: bool) -> None:
+        """One click in the dialog: the person's decision is recorded, and the dialog shows the new check."""
+        self._rechecked(
+            dialog, set_id, lambda: self.service().decide_case([photo_id], is_case=is_case), "case_decided"
+        )
+
+    def _review_redaction(
+        self, dialog: ApprovalDialog, set_id: int, photo_id: int, has_regions: bool
+    ) -> None:
+        """One click in the dialog: a person's review of a case photo's redaction (photoarchive.redaction)."""
+        from photoarchive.redaction import RedactionService
+
+        def review() -> None:
+            redaction = RedactionService(self.ctx.catalog, self.ctx.home)
+            if has_regions:
+                redaction.confirm(photo_id, self.ctx.actor)
+            else:
+                redaction.nothing_to_redact(photo_id, self.ctx.actor)
+
+        self._rechecked(dialog, set_id, review, "redaction_reviewed")
 
     def _approve_from(self, dialog: ApprovalDialog, set_id: int, reason: str) -> None:
         def approve():  # type: ignore[no-untyped-def]
@@ -553,13 +595,13 @@ class SetsPage(QWidget):
                 return service.approve_checked(set_id, override_reason=reason)
             except ApprovalRefused:
                 # The dialog stays open with what is in the way now.
-                return service.check(set_id, reason)
+                return self._checked(set_id, reason)
 
         def done(result: object) -> None:
             showing = self.approval_dialog is dialog  # not cancelled while approval ran
-            if isinstance(result, ApprovalCheck):
+            if isinstance(result, tuple):
                 if showing:
-                    dialog.refused(result)
+                    dialog.refused(*result)
                 self.actionDone.emit("refused")
                 return
             if showing:

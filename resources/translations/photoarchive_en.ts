@@ -10,6 +10,13 @@
             <numerusform>%n photos will be published to Flickr</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Its %n region(s) are right</source>
+        <translation>
+            <numerusform>Its region is right</numerusform>
+            <numerusform>Its %n regions are right</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>

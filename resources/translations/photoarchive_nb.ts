@@ -94,6 +94,21 @@
         <source>Usage terms</source>
         <translation>Bruksvilkår</translation>
     </message>
+    <message>
+        <source>Redaction: has a person looked at these case photos?</source>
+        <translation>Sladding: har en person sett på disse saksbildene?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n region(s) are right</source>
+        <translation>
+            <numerusform>Det markerte området er riktig</numerusform>
+            <numerusform>De %n markerte områdene er riktige</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in it needs hiding</source>
+        <translation>Ingenting i bildet må skjules</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>

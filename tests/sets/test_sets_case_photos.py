@@ -73,7 +73,7 @@ def test_case_folder_and_case_named_files_block_a_public_set_until_decided(home,
     editor.decide_case([ids["IMG_0002.jpg"], ids["Ransaking_Bodø_åsted_2.jpg"]], is_case=False)
     with pytest.raises(ApprovalRefused) as refused:
         editor.approve(s.id)
-    assert {r.code for r in refused.value.refusals} == {Code.CASE_NEEDS_REASON}
+    assert {r.code for r in refused.value.refusals} == {Code.CASE_NEEDS_REASON, Code.REDACTION_UNREVIEWED}
     from photoarchive.redaction import RedactionService
 
     redaction = RedactionService(catalog, home)

@@ -241,7 +241,22 @@ def test_case_photos_are_decided_in_the_dialog_and_it_stays_open_for_the_reason(
     assert marks[ids[0]].state is CategoryState.CONFIRMED and marks[ids[0]].decided_by == "tester"
     assert marks[ids[1]].state is CategoryState.REJECTED
     qtbot.waitUntil(lambda: not dialog.case_box.isVisible(), timeout=5000)
-    assert dialog.reason.isVisible() and dialog.approve_button.isEnabled()
+    # A confirmed case photo in a public set needs a reason, and (said at once) a person's look at its
+    # redaction: one click in the dialog too (no regions are marked on it, so "nothing needs hiding").
+    assert dialog.reason.isVisible() and not dialog.approve_button.isEnabled()
+    assert dialog.redaction_box.isVisible()
+    (row,) = [r.text() for r in dialog.redaction_box.findChildren(QLabel)]
+    assert row.startswith("IMG_0701.jpg is a case photo whose redaction nobody has reviewed")
+    nothing = dialog.findChild(QPushButton, f"redaction_nothing_{ids[0]}")
+    assert nothing.text() == "Nothing in it needs hiding"
+    with qtbot.waitSignal(page.actionDone, timeout=10000) as done:
+        qtbot.mouseClick(nothing, Qt.MouseButton.LeftButton)
+    assert done.args == ["redaction_reviewed"]
+    from photoarchive.redaction import RedactionService
+
+    review = RedactionService(catalog, window.ctx.home).review(ids[0])
+    assert review is not None and (review.state.value, review.actor) == ("nothing_to_redact", "tester")
+    assert not dialog.redaction_box.isVisible() and dialog.approve_button.isEnabled()
 
     # Approve without the reason: refused, and the dialog stays open with the reason field ready.
     with qtbot.waitSignal(page.actionDone, timeout=30000) as done:
@@ -335,3 +350,36 @@ def test_refusals_and_warnings_are_said_in_norwegian_naming_the_photo(qapp, tmp_
     finally:
         QCoreApplication.removeTranslator(nb)
     assert describe(notice(Code.NO_CAPTION, 9, "IMG_1.jpg")) == "IMG_1.jpg has no caption or headline."
+
+
+def test_a_case_photo_with_marked_regions_gets_them_confirmed_from_the_dialog(
+    make_window, ingest, catalog, qtbot
+):
+    from photoarchive.catalog.photos import Category, CategoryState
+    from photoarchive.redaction import RedactionService
+    from photoarchive.sets.service import SetService
+
+    (case,) = ingest("Åsted_Storgata.jpg")
+    catalog.photos.set_category([case], Category.CASE, CategoryState.CONFIRMED, actor="ola")
+    window = make_window()
+    redaction = RedactionService(catalog, window.ctx.home)
+    redaction.add(case, (0.1, 0.1, 0.2, 0.2), "ola")  # a number plate, say
+    staff = SetService(catalog, clean_check=lambda _p: None, actor="ola")
+    photo_set = staff.create("Etterlysning", visibility="public", description="Vitner søkes")
+    staff.add(photo_set.id, [case])
+    staff.submit(photo_set.id)
+    page = _open_sets(window, qtbot)
+    qtbot.waitUntil(lambda: page.current is not None and page.approve_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(page.actionDone, timeout=30000):
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    dialog = page.approval_dialog
+    confirm = dialog.findChild(QPushButton, f"redaction_confirm_{case}")
+    assert confirm is not None and dialog.findChild(QPushButton, f"redaction_nothing_{case}") is None
+    with qtbot.waitSignal(page.actionDone, timeout=10000):
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert redaction.review(case).state.value == "regions_confirmed"
+    assert not redaction.review_needed(case)
+    qtbot.keyClicks(dialog.reason, "Etterlysning, skiltet er sladdet")
+    with qtbot.waitSignal(page.actionDone, timeout=30000) as done:
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert done.args == ["approve"]
