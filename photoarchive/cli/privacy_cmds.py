@@ -37,7 +37,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "refused (the others are still written).",
     )
     strip.add_argument("paths", nargs="+", metavar="PATH", help="IN OUT, or several IN with --out-dir")
-    strip.add_argument("--out-dir", help="write the copies into this folder, under their own names")
+    strip.add_argument(
+        "--out-dir",
+        help="write the copies into this folder, under neutral names ([privacy] published_name_other, "
+        "e.g. foto-001.jpg): a camera's or phone's file name can carry the capture time or a name",
+    )
+    strip.add_argument(
+        "--keep-names", action="store_true", help="with --out-dir: keep the files' own names instead"
+    )
     strip.add_argument(
         "--keep-date",
         action="store_true",
@@ -92,17 +99,20 @@ def run_inspect(args: argparse.Namespace) -> int:
     return EXIT_OK if report.clean else EXIT_FOUND
 
 
-def _press_defaults(args: argparse.Namespace):
-    """Press fields and keep-date default from the home's settings when a home exists, else built-ins."""
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The home's settings when a home exists, else the built-in defaults."""
     from photoarchive.home import Home
-    from photoarchive.privacy.press import PressFields
     from photoarchive.settings import Settings
 
     home = Home.resolve(getattr(args, "home", None))
-    if not home.settings_file.is_file():
-        defaults = Settings()
-    else:
-        defaults = Settings.load(home)
+    return Settings.load(home) if home.settings_file.is_file() else Settings()
+
+
+def _press_defaults(args: argparse.Namespace):
+    """Press fields and keep-date default from the home's settings when a home exists, else built-ins."""
+    from photoarchive.privacy.press import PressFields
+
+    defaults = _settings(args)
     return PressFields.from_settings(defaults.press), defaults.privacy.keep_capture_date
 
 
@@ -120,7 +130,11 @@ def run_strip(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"photoarchive: cannot create {out_dir}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
-        jobs = list(zip(paths, _unique_names(paths, out_dir), strict=True))
+        if args.keep_names:
+            dests = _unique_names(paths, out_dir)
+        else:
+            dests = _neutral_names(paths, out_dir, _settings(args).privacy)
+        jobs = list(zip(paths, dests, strict=True))
     elif len(paths) == 2:
         jobs = [(paths[0], paths[1])]
     else:
@@ -174,6 +188,21 @@ def _strip_one(job: tuple, policy, press) -> tuple[bool, str]:  # type: ignore[n
     what = f"removed {len(result.removed)} ({', '.join(kinds)})" if kinds else "nothing to remove"
     extra = f"; {result.note}" if result.note else ""
     return True, f"{result.dest}: {what}{extra}"
+
+
+def _neutral_names(paths: list, out_dir, privacy) -> list:  # type: ignore[no-untyped-def]
+    """One neutral destination per input (the published-name pattern; names already in the folder are
+    skipped, so nothing is overwritten). HEIC/HEIF copies are published as JPEG."""
+    from photoarchive.privacy.names import PublishedNames
+
+    names = PublishedNames.from_settings(privacy, folder=out_dir)
+    out = []
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix in (".heic", ".heif", ".hif") or not suffix:
+            suffix = ".jpg"
+        out.append(out_dir / names.name_for(suffix=suffix))
+    return out
 
 
 def _unique_names(paths: list, out_dir) -> list:

@@ -51,7 +51,8 @@ def test_strip_one_and_many(tmp_path: Path, home_arg: list[str], capsys: pytest.
     assert main([*home_arg, "strip", str(a), str(junk), str(b), "--out-dir", str(out_dir)]) == 2
     captured = capsys.readouterr()
     assert "c.jpg" in captured.err
-    assert sorted(p.name for p in out_dir.iterdir()) == ["b.png", "å.jpg"]
+    # Neutral names: the photo's own name can carry a time or a person's name (numbers follow the inputs).
+    assert sorted(p.name for p in out_dir.iterdir()) == ["foto-001.jpg", "foto-003.png"]
     assert main([*home_arg, "strip", str(a)]) == 2  # IN without OUT
 
 
@@ -85,5 +86,20 @@ def test_heic_and_jpeg_of_the_same_name_do_not_overwrite_each_other(
     heic = factory.make_photo(tmp_path / "IMG_1.heic", fmt="HEIF", gps=True)
     jpg = factory.make_photo(tmp_path / "IMG_1.jpg", gps=True, seed=3)
     out_dir = tmp_path / "ut"
-    assert main([*home_arg, "strip", str(heic), str(jpg), "--out-dir", str(out_dir)]) == 0
+    assert main([*home_arg, "strip", str(heic), str(jpg), "--out-dir", str(out_dir), "--keep-names"]) == 0
     assert sorted(p.name for p in out_dir.iterdir()) == ["IMG_1-2.jpg", "IMG_1.jpg"]
+    # Under neutral names too, and a second batch into the same folder never overwrites the first.
+    neutral = tmp_path / "nøytral"
+    assert main([*home_arg, "strip", str(heic), str(jpg), "--out-dir", str(neutral)]) == 0
+    assert main([*home_arg, "strip", str(jpg), "--out-dir", str(neutral)]) == 0
+    assert sorted(p.name for p in neutral.iterdir()) == ["foto-001.jpg", "foto-002.jpg", "foto-003.jpg"]
+
+
+def test_strip_out_dir_names_carry_no_capture_time_or_name(tmp_path: Path, home_arg: list[str]) -> None:
+    phone = factory.make_photo(tmp_path / "PXL_20240501_131415.jpg", gps=True)
+    named = factory.make_photo(tmp_path / "Kari Nordmann.jpg", seed=2)
+    out_dir = tmp_path / "til pressen"
+    assert main([*home_arg, "strip", str(phone), str(named), "--out-dir", str(out_dir)]) == 0
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == ["foto-001.jpg", "foto-002.jpg"]
+    assert not any("2024" in n or "Kari" in n for n in names)

@@ -28,6 +28,7 @@ def test_a_batch_is_stripped_in_order_and_one_bad_file_does_not_stop_the_rest(tm
             *map(str, sources),
             "--out-dir",
             str(out),
+            "--keep-names",
         ],
         capture_output=True,
         text=True,
