@@ -163,6 +163,7 @@ DROP FUNCTION IF EXISTS photoarchive_is_admin();
 def upgrade() -> None:
     with op.batch_alter_table("photos", schema=None) as batch_op:
         batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+        batch_op.create_index("ix_photos_original_name_id", ["original_name", "id"], unique=False)
     with op.batch_alter_table("photo_sets", schema=None) as batch_op:
         batch_op.add_column(sa.Column("submitted_by", sa.Text(), server_default="", nullable=False))
         batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
@@ -190,4 +191,5 @@ def downgrade() -> None:
         batch_op.drop_column("version")
         batch_op.drop_column("submitted_by")
     with op.batch_alter_table("photos", schema=None) as batch_op:
+        batch_op.drop_index("ix_photos_original_name_id")
         batch_op.drop_column("version")
