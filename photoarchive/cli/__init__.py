@@ -23,6 +23,7 @@ from photoarchive.errors import PhotoarchiveError
 # Sub-command modules, in the order their commands appear in --help.
 COMMAND_MODULES = (
     "photoarchive.cli.archive_cmds",
+    "photoarchive.cli.check_cmds",
     "photoarchive.cli.privacy_cmds",
     "photoarchive.cli.set_cmds",
     "photoarchive.cli.flickr_cmds",

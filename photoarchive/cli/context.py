@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
     from photoarchive.home import Home
     from photoarchive.settings import Settings
 
@@ -18,3 +20,15 @@ def home_and_settings(args: argparse.Namespace) -> tuple[Home, Settings]:
     home = Home.resolve(getattr(args, "home", None)).ensure()
     log_to_home(home)
     return home, Settings.load(home)
+
+
+def open_archive(args: argparse.Namespace) -> tuple[Home, Settings, Catalog]:
+    """The home, its settings and its catalog (migrated on open)."""
+    from photoarchive.catalog import Catalog
+
+    home, settings = home_and_settings(args)
+    return home, settings, Catalog.for_home(home)
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))

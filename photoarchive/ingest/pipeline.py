@@ -5,6 +5,10 @@ by hashing it again, read metadata + make thumbnails + scan for personal data (o
 the catalog lock: record the intent, rename atomically into originals/, commit the catalog row, and only
 then remove the source from the inbox. A crash at any point loses nothing: the source stays until the
 commit, and `recover()` removes what a dead process left half done.
+
+Longer than the ~400 lines a module aims for, on purpose: every way a file enters the archive
+(ingested, adopted by `check`, recorded as a duplicate, quarantined) shares the commit lock, the
+intent rows and the one error policy, and reads best in one place.
 """
 
 from __future__ import annotations

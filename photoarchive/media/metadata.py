@@ -88,26 +88,24 @@ def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetada
 
 
 def _exif(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> ExifFields:
-    failure: Exception | None = None
+    # Read once: where Pillow already holds the EXIF block (it parsed the header on open), its fields
+    # come from memory; exifread reads the file again only when Pillow finds nothing or fails.
+    if "exif" in image.info or fmt is ImageFormat.TIFF:
+        try:
+            fields = exif_from_pillow(image)
+            if fields != ExifFields():
+                return fields
+        except Exception as exc:  # a malformed block: the other reader may still make sense of it
+            log.info(
+                "Pillow could not read the EXIF of %s (%s: %s); trying exifread",
+                path,
+                type(exc).__name__,
+                exc,
+            )
     try:
-        fields = read_exif(path)
-        if fields != ExifFields():
-            return fields
+        return read_exif(path)
     except Exception as exc:  # exifread fails in many ways on malformed files; none may stop ingest
-        log.info(
-            "exifread could not read the EXIF of %s (%s: %s); trying Pillow", path, type(exc).__name__, exc
-        )
-        failure = exc
-    # Pillow as the second reader (exifread misses EXIF in some WebP/HEIF layouts). Only where Pillow
-    # has the block at hand: for a PNG, asking for EXIF not yet seen would decode the pixels.
-    if "exif" not in image.info and fmt is not ImageFormat.TIFF:
-        if failure is not None:
-            problems.append("unreadable EXIF")
-        return ExifFields()
-    try:
-        return exif_from_pillow(image)
-    except Exception as exc:
-        log.warning("the EXIF of %s is unreadable (%s: %s)", path, type(exc).__name__, exc)
+        log.info("the EXIF of %s is unreadable (%s: %s)", path, type(exc).__name__, exc)
         problems.append("unreadable EXIF")
         return ExifFields()
 

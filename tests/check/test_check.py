@@ -79,13 +79,20 @@ def test_the_quick_check_sees_a_new_size_and_a_later_date(home, catalog, archive
     path = home.originals / shorter.archive_path
     path.write_bytes(path.read_bytes()[:-10])
     path = home.originals / rewritten.archive_path
-    later = path.stat().st_mtime + 3600
+    later = path.stat().st_mtime + 2 * 86400  # two days after its ingest
     os.utime(path, (later, later))
 
     report = _check(home, catalog, quick=True)
     assert _kinds(report) == sorted(
         [(FindingKind.SIZE_CHANGED, shorter.id), (FindingKind.MODIFIED_AFTER_INGEST, rewritten.id)]
     )
+
+
+def test_the_quick_check_allows_for_a_file_server_clock_ahead_of_the_desk(home, catalog, archived):
+    path = home.originals / archived[0].archive_path
+    skewed = path.stat().st_mtime + 10 * 60  # the share's clock ten minutes ahead
+    os.utime(path, (skewed, skewed))
+    assert _check(home, catalog, quick=True).whole
 
 
 def test_a_catalogued_photo_without_its_file_is_reported(home, catalog, archived):

@@ -246,6 +246,8 @@ def test_recovery_removes_a_file_placed_before_a_crash(home, ingestor, catalog, 
 
 
 @pytest.mark.corpus
+# Every file of the corpus (~300) through the real ingest: ~25 s on the shared 2-core machine.
+@pytest.mark.timeout(180)
 def test_every_corpus_file_is_archived_or_quarantined_never_crashes(home, catalog, corpus_dir, tmp_path):
     ingestor = Ingestor(home, Settings(), catalog, find_faces=False)
     sources = [

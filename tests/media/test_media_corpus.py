@@ -15,7 +15,9 @@ from photoarchive.media.formats import ImageFormat, sniff_file
 from photoarchive.media.metadata import read_metadata
 from photoarchive.media.thumbnails import ThumbSize
 
-pytestmark = pytest.mark.corpus
+# The module's fixture analyses every corpus file once (~20 s on the shared 2-core machine), inside the
+# first test's time.
+pytestmark = [pytest.mark.corpus, pytest.mark.timeout(180)]
 
 # Image files that really are damaged (or raw sensor data in a TIFF wrapper): CorruptImage is right.
 KNOWN_UNREADABLE = {
