@@ -190,7 +190,9 @@ def test_a_claim_is_exclusive_while_held_and_free_again_when_released_or_its_des
         assert dropped_again
         # The desk dies mid-file (its connection drops): the claim is free at once.
         dropped_again._conn.invalidate()
-        assert second_desk.claims.claim(key, claimer="ola")
+        taken_over = second_desk.claims.claim(key, claimer="ola")
+        assert taken_over
+        taken_over.release()
     finally:
         first_desk.close()
         second_desk.close()
