@@ -80,6 +80,37 @@ class PgCluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+OWNER_FILE = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_orphans(bindir: Path, run_as: list[str]) -> None:
+    """Stop and remove test servers whose creating process died without its teardown (a killed or
+    aborted pytest); servers of live sessions (another worktree's run) are left alone."""
+    for root in Path(tempfile.gettempdir()).glob("photoarchive-pg-*"):
+        try:
+            owner = int((root / OWNER_FILE).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not started by this helper, or still being set up
+        if _alive(owner):
+            continue
+        subprocess.run(
+            [*run_as, str(bindir / "pg_ctl"), "stop", "-D", str(root / "data"), "-m", "immediate"],
+            capture_output=True,
+            check=False,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def start_cluster() -> PgCluster:
     """initdb + pg_ctl start in a fresh temporary folder. Raises ServerUnavailable with the reason."""
     bindir = find_server_binaries()
@@ -109,6 +140,7 @@ def start_cluster() -> PgCluster:
         if not run_as:
             shutil.rmtree(root, ignore_errors=True)
             raise ServerUnavailable("running as root and `runuser` is missing, so initdb cannot run")
+    stop_orphans(bindir, run_as)
     password = secrets.token_hex(16)
     pwfile = root / "pw"
     pwfile.write_text(password + "\n", encoding="ascii")
@@ -163,6 +195,7 @@ def start_cluster() -> PgCluster:
         )
         if started.returncode == 0:
             cluster = PgCluster(bindir, data_dir, root, port, password, run_as)
+            (root / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
             break
     if cluster is None:
         log_text = (

@@ -18,6 +18,7 @@ from photoarchive.catalog.db import catalog_url, open_engine, sqlite_url
 
 if TYPE_CHECKING:
     from photoarchive.catalog.cases import CaseStore
+    from photoarchive.catalog.changes import ChangeFeed
     from photoarchive.catalog.claims import ClaimStore
     from photoarchive.catalog.db import CatalogIdentity, SyncLock
     from photoarchive.catalog.events import EventStore
@@ -114,6 +115,12 @@ class Catalog:
         from photoarchive.catalog.db import SyncLock
 
         return SyncLock(self.engine)
+
+    def change_feed(self) -> ChangeFeed | None:
+        """Other desks' changes as they happen (PostgreSQL LISTEN/NOTIFY); None on SQLite."""
+        from photoarchive.catalog.changes import open_feed
+
+        return open_feed(self.engine)
 
     @cached_property
     def claims(self) -> ClaimStore:

@@ -32,8 +32,9 @@ CONTENT_LOCK_CLASS = 7301
 class Claim:
     """One claimed inbox file. Falsy when another ingester holds it."""
 
-    def __init__(self, key: str, conn: Connection | None, acquired: bool):
+    def __init__(self, key: str, conn: Connection | None, acquired: bool, claimer: str = ""):
         self.key = key
+        self.claimer = claimer
         self._conn = conn
         self.acquired = acquired
 
@@ -57,7 +58,7 @@ class Claim:
             self._conn.execute(
                 update(ingest_claims)
                 .where(ingest_claims.c.source_key == self.key)
-                .values(state="done", outcome=outcome, finished_at=utcnow())
+                .values(state="done", outcome=outcome, finished_at=utcnow(), claimed_by=self.claimer)
             )
             self._conn.commit()
         finally:
@@ -86,7 +87,7 @@ class ClaimStore:
         return self.engine.dialect.name == "postgresql"
 
     def claim(self, key: str, *, claimer: str) -> Claim:
-        """Claim the inbox file `key` (its path relative to the inbox, size and mtime)."""
+        """Claim the inbox file `key` (its name, size and modification time)."""
         if not self.shared:
             return Claim(key, None, True)
         conn = self.engine.connect()
@@ -106,14 +107,11 @@ class ClaimStore:
                 conn.rollback()
                 conn.close()
                 return Claim(key, None, False)
-            # A claim left "done" names a file that was dealt with and is back (dropped again, or its
-            # removal from the inbox failed): the ingest finds it a duplicate and takes it away.
-            conn.execute(
-                update(ingest_claims)
-                .where(ingest_claims.c.source_key == key)
-                .values(state="open", claimed_by=claimer, claimed_at=utcnow())
-            )
-            return Claim(key, conn, True)
+            # Only the row lock is held, no update: a row being updated would make another desk's
+            # INSERT … ON CONFLICT wait for this whole ingest instead of moving on. A claim left "done"
+            # names a file dealt with that is back (dropped again, or its removal from the inbox
+            # failed): the ingest finds it a duplicate and takes it away.
+            return Claim(key, conn, True, claimer)
         except BaseException:
             conn.close()
             raise

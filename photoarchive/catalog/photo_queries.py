@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Integer, String, and_, exists, or_, select, type_coerce
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -103,6 +104,21 @@ def ordered(stmt: Any, query: PhotoQuery) -> Any:
     if query.offset:
         stmt = stmt.offset(query.offset)
     return stmt
+
+
+def fetch_ids(conn: Connection, stmt: Any) -> list[int]:
+    """The ids a one-column select returns, in order. On PostgreSQL read straight from psycopg's cursor:
+    SQLAlchemy's row objects cost more than the query itself for the grid's 100,000 ids (twice the time)."""
+    if conn.dialect.name != "postgresql":
+        return list(conn.execute(stmt).scalars())
+    # The conditions bind only text, numbers and booleans, which psycopg adapts as SQLAlchemy would.
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(compiled.string, compiled.params)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def summary_select() -> Any:

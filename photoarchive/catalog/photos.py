@@ -212,7 +212,7 @@ class PhotoStore:
         query = query or PhotoQuery()
         stmt = photo_queries.ordered(select(photos.c.id).where(*photo_queries.conditions(query)), query)
         with self.engine.connect() as conn:
-            return list(conn.execute(stmt).scalars())
+            return photo_queries.fetch_ids(conn, stmt)
 
     def search(self, query: PhotoQuery | None = None) -> list[PhotoRecord]:
         return self.get_many(self.ids(query))

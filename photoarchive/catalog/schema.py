@@ -88,6 +88,8 @@ photos = Table(
     Index("ix_photos_ingested_at", "ingested_at"),
     Index("ix_photos_case_number", "case_number"),
     Index("ix_photos_original_name", "original_name"),
+    # Sorting by name with the id as tiebreak, read in index order (PostgreSQL otherwise sorts 100k rows).
+    Index("ix_photos_original_name_id", "original_name", "id"),
 )
 
 # One row per (photo, category). state: suggested | confirmed | rejected.

@@ -522,10 +522,11 @@ class _PrivacyFlags:
 
 
 def _claim_key(source: SourceFile) -> str:
-    """The inbox file's identity for claims: its place in the inbox (the same from every desk), size and
-    modification time (a file written again is a new file)."""
+    """The inbox file's identity for claims, the same from every desk and entry point (a desk may reach
+    the inbox as \\\\server\\inbox or as P:\\, the watcher and `ingest DIR` name its sub-folders
+    differently): its name, size and modification time (a file written again is a new file)."""
     stat = source.path.stat()
-    return f"{source.relative.as_posix()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return f"{source.path.name}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:

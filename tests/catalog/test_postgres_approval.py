@@ -227,3 +227,31 @@ def test_the_printed_script_names_roles_grants_and_the_database():
     assert "\\connect presse" in script
     with pytest.raises(Exception, match="plain database name"):
         server_setup.init_server_script("presse; DROP DATABASE x")
+
+
+def _service(catalog, actor):
+    from photoarchive.sets.service import SetService
+
+    return SetService(catalog, clean_check=lambda _photo: None, actor=actor)
+
+
+def test_through_the_set_service_staff_and_the_submitter_are_refused_and_an_editor_approves(shared):
+    set_id = submitted_set(shared, "kari", "Via appen")
+    ola = as_login(shared, "ola")
+    try:
+        # Even when the app is told the user is an editor, the server knows the login is staff.
+        with pytest.raises(PermissionRefused, match="only an editor"):
+            _service(ola, actor="erik").approve(set_id)
+    finally:
+        ola.close()
+    own_set = submitted_set(shared, "erik", "Eriks via appen")
+    erik = as_login(shared, "erik")
+    try:
+        with pytest.raises(PermissionRefused, match="four eyes"):
+            _service(erik, actor="someone-else").approve(own_set)
+        approved = _service(erik, actor="erik").approve(set_id)
+        assert approved.state is SetState.APPROVED and approved.approved_by == "erik"
+        actions = [(e.action, e.actor) for e in erik.sets.audit_entries(target_kind="set", target_id=set_id)]
+        assert actions == [("submit", "kari"), ("approve", "erik")]
+    finally:
+        erik.close()

@@ -130,6 +130,24 @@ CREATE TRIGGER photoarchive_guard_sets BEFORE INSERT OR UPDATE OR DELETE ON phot
     FOR EACH ROW EXECUTE FUNCTION photoarchive_guard_sets();
 """
 
+# Other desks refresh when the catalog changes: one notification per changed table and transaction
+# (PostgreSQL folds identical notifications of one transaction into one).
+CHANGE_FEED = """
+CREATE OR REPLACE FUNCTION photoarchive_notify_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('photoarchive_changes', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+""" + "".join(
+    f"""
+DROP TRIGGER IF EXISTS photoarchive_notify_{table} ON {table};
+CREATE TRIGGER photoarchive_notify_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION photoarchive_notify_change();
+"""
+    for table in ("photos", "photo_categories", "photo_sets", "set_members", "quarantine", "flickr_journal")
+)
+
 # The search box's substring test (LIKE '%word%') answered from a trigram index for rare words. pg_trgm
 # ships with PostgreSQL (contrib) and is a trusted extension; without it the search reads the table.
 SEARCH_INDEX = r"""
@@ -144,7 +162,19 @@ EXCEPTION WHEN insufficient_privilege THEN
 END $$;
 """
 
-DROP_POLICY = """
+DROP_POLICY = (
+    "".join(
+        f"DROP TRIGGER IF EXISTS photoarchive_notify_{table} ON {table};\n"
+        for table in (
+            "photos",
+            "photo_categories",
+            "photo_sets",
+            "set_members",
+            "quarantine",
+            "flickr_journal",
+        )
+    )
+    + """DROP FUNCTION IF EXISTS photoarchive_notify_change();
 DROP TRIGGER IF EXISTS photoarchive_guard_sets ON photo_sets;
 DROP TRIGGER IF EXISTS photoarchive_categories_decider ON photo_categories;
 DROP TRIGGER IF EXISTS photoarchive_audit_no_truncate ON audit_log;
@@ -158,11 +188,13 @@ DROP FUNCTION IF EXISTS photoarchive_stamp_actor();
 DROP FUNCTION IF EXISTS photoarchive_in_role(text);
 DROP FUNCTION IF EXISTS photoarchive_is_admin();
 """
+)
 
 
 def upgrade() -> None:
     with op.batch_alter_table("photos", schema=None) as batch_op:
         batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+        batch_op.create_index("ix_photos_original_name_id", ["original_name", "id"], unique=False)
     with op.batch_alter_table("photo_sets", schema=None) as batch_op:
         batch_op.add_column(sa.Column("submitted_by", sa.Text(), server_default="", nullable=False))
         batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
@@ -178,6 +210,7 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute(POLICY)
+        op.execute(CHANGE_FEED)
         op.execute(SEARCH_INDEX)
 
 
@@ -190,4 +223,5 @@ def downgrade() -> None:
         batch_op.drop_column("version")
         batch_op.drop_column("submitted_by")
     with op.batch_alter_table("photos", schema=None) as batch_op:
+        batch_op.drop_index("ix_photos_original_name_id")
         batch_op.drop_column("version")
