@@ -394,7 +394,7 @@ class Inspector(QWidget):
                 return
             from photoarchive.ui.redaction_dialog import review_in_words
 
-            self.redaction_state.setText(review_in_words(self, *result))
+            self.redaction_state.setText(review_in_words(*result))
 
         ctx.runner.submit(work, on_done=done, on_error=lambda exc: self.message.emit(str(exc)))
 

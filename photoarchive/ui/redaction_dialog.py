@@ -7,7 +7,7 @@ seconds of CPU); the editor itself (ui/redaction_editor.py) only edits regions i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,15 +26,19 @@ from photoarchive.ui.context import AppContext
 from photoarchive.ui.redaction_editor import RedactionEditor
 
 
-def review_in_words(widget: QWidget, needed: bool, review: Review | None) -> str:
+def review_in_words(needed: bool, review: Review | None) -> str:
     """The inspector's and the dialog's line on a photo's redaction review."""
     if needed:
-        return widget.tr("Redaction: needs review")
+        return QCoreApplication.translate("RedactionDialog", "Redaction: needs review")
     if review is None:
-        return widget.tr("Redaction: nothing recorded")
+        return QCoreApplication.translate("RedactionDialog", "Redaction: nothing recorded")
     if review.state is ReviewState.CONFIRMED:
-        return widget.tr("Redaction: regions confirmed by %1").replace("%1", review.actor)
-    return widget.tr("Redaction: nothing to redact (checked by %1)").replace("%1", review.actor)
+        return QCoreApplication.translate("RedactionDialog", "Redaction: regions confirmed by %1").replace(
+            "%1", review.actor
+        )
+    return QCoreApplication.translate(
+        "RedactionDialog", "Redaction: nothing to redact (checked by %1)"
+    ).replace("%1", review.actor)
 
 
 class RedactionDialog(QDialog):
@@ -171,7 +175,7 @@ class RedactionDialog(QDialog):
             self.editor.set_regions(regions)
             self._stored = list(regions)
             self._dirty = False
-            self.state_label.setText(review_in_words(self, needed, review))
+            self.state_label.setText(review_in_words(needed, review))
             self.message.setText(done_text() if callable(done_text) else done_text)
             self.message.setStyleSheet("")
             self._update_buttons()

@@ -110,6 +110,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n published photo(s) must come off Flickr: the next sync takes them down.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) marked as dealt with</source>
         <translation>
             <numerusform>%n file marked as dealt with</numerusform>
@@ -190,6 +197,23 @@
         <translation>
             <numerusform>%n file could not be archived. It is kept, untouched, in the quarantine folder.</numerusform>
             <numerusform>%n files could not be archived. They are kept, untouched, in the quarantine folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedactionDialog</name>
+    <message numerus="yes">
+        <source>%n region(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new face(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
