@@ -22,9 +22,9 @@
     <name>CasesPage</name>
     <message numerus="yes">
         <source>%n photo(s) of closed cases are past their retention time: keep them (say why) or remove them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo of closed cases is past its retention time: keep it (say why) or remove it.</numerusform>
+            <numerusform>%n photos of closed cases are past their retention time: keep them (say why) or remove them.</numerusform>
         </translation>
     </message>
 </context>
@@ -111,9 +111,9 @@
     </message>
     <message numerus="yes">
         <source>%n published photo(s) must come off Flickr: the next sync takes them down.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n published photo must come off Flickr: the next sync takes it down.</numerusform>
+            <numerusform>%n published photos must come off Flickr: the next sync takes them down.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -184,9 +184,9 @@
     <name>PeoplePage</name>
     <message numerus="yes">
         <source>%n published photo(s) show someone whose consent no longer allows Flickr; the next sync takes them down.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n published photo shows someone whose consent no longer allows Flickr; the next sync takes it down.</numerusform>
+            <numerusform>%n published photos show someone whose consent no longer allows Flickr; the next sync takes them down.</numerusform>
         </translation>
     </message>
 </context>
@@ -204,16 +204,16 @@
     <name>RedactionDialog</name>
     <message numerus="yes">
         <source>%n region(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n region</numerusform>
+            <numerusform>%n regions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new face(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new face found.</numerusform>
+            <numerusform>%n new faces found.</numerusform>
         </translation>
     </message>
 </context>

@@ -169,3 +169,22 @@ def test_nothing_to_redact_records_the_review(make_window, ingest, catalog, home
     assert len(dialog.editor.regions()) == 1 and not dialog.nothing_button.isEnabled()
     qtbot.keyClick(dialog.editor, Qt.Key.Key_Delete)
     assert dialog.editor.regions() == [] and dialog.nothing_button.isEnabled()
+
+
+def test_find_faces_adds_the_face_as_a_region_from_a_worker(make_window, ingest, catalog, home, qtbot):
+    """The face search runs on the window's worker (seconds of CPU) and its regions appear in the editor."""
+    (photo_id,) = ingest("2026-123456/Avhør.jpg", pattern="face", size=(480, 640))
+    service = RedactionService(catalog, home)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
+    dialog = _open_redaction(qtbot, window, 0)
+    assert dialog.editor.regions() == []
+    with qtbot.waitSignal(dialog.saved, timeout=120000):
+        qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+        assert not dialog.find_button.isEnabled()  # one search at a time
+    stored = service.regions(photo_id)
+    assert len(stored) >= 1 and all(str(r.kind) == "face" for r in stored)
+    assert [r.id for r in dialog.editor.regions()] == [r.id for r in stored]
+    # (Tests run without the English .qm, so the plural shows as written in the code.)
+    assert dialog.message.text().startswith(f"{len(stored)} new face")
+    assert dialog.confirm_button.isEnabled() and not dialog.nothing_button.isEnabled()
