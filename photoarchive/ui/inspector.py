@@ -170,6 +170,25 @@ class Inspector(QWidget):
         self.privacy_details.hide()
         privacy_layout.addWidget(self.privacy_details)
         layout.addWidget(privacy_box)
+
+        # Redaction of the one selected photo: its review state (case photos) and the editor.
+        redaction_row = QHBoxLayout()
+        self.redaction_state = QLabel()
+        self.redaction_state.setObjectName("redaction_state")
+        self.redaction_state.setWordWrap(True)
+        self.redaction_button = QPushButton(self.tr("Redaction…"))
+        self.redaction_button.setObjectName("open_redaction")
+        self.redaction_button.setToolTip(
+            self.tr("Hide faces, plates or documents in the published copy (Ctrl+Shift+R)")
+        )
+        self.redaction_button.clicked.connect(self.open_redaction)
+        redaction_row.addWidget(self.redaction_state, 1)
+        redaction_row.addWidget(self.redaction_button)
+        self.redaction_box = QWidget()
+        self.redaction_box.setLayout(redaction_row)
+        self.redaction_box.hide()
+        layout.addWidget(self.redaction_box)
+        self.redaction_dialog = None
         self.privacy_box = privacy_box
 
         cat_box = QGroupBox(self.tr("Categories"))
@@ -256,6 +275,7 @@ class Inspector(QWidget):
             self.facts.clear()
             self._clear_privacy()
             self.privacy_box.hide()
+            self.redaction_box.hide()
             for widget in self.editable:
                 widget.setEnabled(False)
             for edit in self.edits.values():
@@ -285,6 +305,7 @@ class Inspector(QWidget):
             self._show_one(request, records[0])
         else:
             self.title.setText(self.tr("%n photos selected", "", len(self.ids)))
+            self.redaction_box.hide()
             self.facts.clear()
             self._clear_privacy()
             self.privacy_box.show()
@@ -322,6 +343,8 @@ class Inspector(QWidget):
         lines.append(self.tr("Archived: %1").replace("%1", record.ingested_at.strftime("%Y-%m-%d %H:%M")))
         lines.append(self.tr("In archive: %1").replace("%1", record.archive_path))
         self.facts.setText("\n".join(lines))
+        self.redaction_box.show()
+        self._load_redaction_state(request, record)
         self.privacy_box.show()
         self._clear_privacy()
         self.privacy.setText(self.tr("Checking…"))
@@ -352,6 +375,46 @@ class Inspector(QWidget):
             on_done=lambda image: self._preview_loaded(request, image),
             on_error=lambda exc: self._preview_loaded(request, QImage()),
         )
+
+    def _load_redaction_state(self, request: int, record: PhotoRecord) -> None:
+        """ "Redaction: needs review" / "confirmed by X" for case photos and photos with regions."""
+        self.redaction_state.clear()
+        ctx = self.ctx
+
+        def work():  # type: ignore[no-untyped-def]
+            from photoarchive.redaction.service import RedactionService
+
+            service = RedactionService(ctx.catalog, ctx.home)
+            if not record.has_category(Category.CASE) and not service.regions(record.id):
+                return None
+            return service.review_needed(record.id), service.review(record.id)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            if request != self._request or result is None:
+                return
+            from photoarchive.ui.redaction_dialog import review_in_words
+
+            self.redaction_state.setText(review_in_words(*result))
+
+        ctx.runner.submit(work, on_done=done, on_error=lambda exc: self.message.emit(str(exc)))
+
+    def open_redaction(self) -> None:
+        """Photo → Redaction… (Ctrl+Shift+R): the redaction editor on the one selected photo."""
+        if len(self.ids) != 1 or len(self.records) != 1:
+            self.message.emit(self.tr("Select one photo to redact."))
+            return
+        from photoarchive.ui.redaction_dialog import RedactionDialog
+
+        record = self.records[0]
+        dialog = RedactionDialog(self.ctx, record, self)
+        dialog.saved.connect(self._redaction_saved)
+        self.redaction_dialog = dialog
+        dialog.show()
+
+    def _redaction_saved(self, photo_id: int) -> None:
+        if self.ids == [photo_id] and self.records:
+            self._load_redaction_state(self._request, self.records[0])
+        self.photosChanged.emit([photo_id])
 
     def _clear_privacy(self) -> None:
         self.privacy.clear()

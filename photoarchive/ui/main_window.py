@@ -214,6 +214,23 @@ class MainWindow(QMainWindow):
                 f"go_{kind.value}",
                 icon_name,
             )
+        for kind, text, icon_name in (
+            (ViewKind.PEOPLE, self.tr("People"), "people"),
+            (ViewKind.CASE_REGISTER, self.tr("Cases"), "register"),
+        ):
+            self.view_actions[kind] = action(
+                text,
+                None,
+                lambda _=False, k=kind: self.sidebar.select(ViewSpec(k)),
+                f"go_{kind.value}",
+                icon_name,
+            )
+        self.act_redaction = action(
+            self.tr("Redaction…"),
+            "Ctrl+Shift+R",
+            lambda: self.inspector.open_redaction(),
+            "redaction",
+        )
         self.act_inbox = self.view_actions[ViewKind.INBOX]
         self.act_all = self.view_actions[ViewKind.ALL]
 
@@ -412,6 +429,8 @@ class MainWindow(QMainWindow):
             ViewKind.MEDIA,
             ViewKind.NEEDS_REVIEW,
             ViewKind.QUARANTINE,
+            ViewKind.PEOPLE,
+            ViewKind.CASE_REGISTER,
         ):
             view.addAction(self.view_actions[kind])
         view.addSeparator()
@@ -449,6 +468,10 @@ class MainWindow(QMainWindow):
             photo.addSeparator()
         photo.addAction(self.act_reviewed)
         photo.addAction(self.act_fullscreen)
+        photo.addAction(self.act_redaction)
+        photo.addSeparator()
+        photo.addAction(self.view_actions[ViewKind.PEOPLE])
+        photo.addAction(self.view_actions[ViewKind.CASE_REGISTER])
 
         set_menu = bar.addMenu(self.tr("&Set"))
         set_menu.setObjectName("menu_set")
@@ -502,6 +525,18 @@ class MainWindow(QMainWindow):
             self.sync_page.accountChanged.connect(self._account_status)
             self.stack.addWidget(self.sync_page)
             self.pages["sync"] = self.sync_page
+        try:
+            from photoarchive.ui.people_page import CasesPage, PeoplePage
+        except ImportError as exc:
+            log.info("people and cases views not available: %s", exc)
+        else:
+            self.people_page = PeoplePage(self.ctx, self)
+            self.cases_page = CasesPage(self.ctx, self)
+            for name, page in (("people", self.people_page), ("cases", self.cases_page)):
+                # A consent or case edit changes the take-down banner and the grid's markers.
+                page.changed.connect(self.refresh_sidebar)
+                self._add_scrolled_page(page)
+                self.pages[name] = page
 
     def _add_scrolled_page(self, page: QWidget) -> None:
         """A page in a scroll area, so a page that needs much room never makes the whole window too large
@@ -643,6 +678,12 @@ class MainWindow(QMainWindow):
         elif spec.kind is ViewKind.SYNC and "sync" in self.pages:
             self._show_page(self.pages["sync"])
             self.sync_page.refresh()
+        elif spec.kind is ViewKind.PEOPLE and "people" in self.pages:
+            self._show_page(self.people_page)
+            self.people_page.refresh()
+        elif spec.kind is ViewKind.CASE_REGISTER and "cases" in self.pages:
+            self._show_page(self.cases_page)
+            self.cases_page.refresh()
         else:
             self.stack.setCurrentWidget(self.pages["grid"])
             self.model.set_photos([])
@@ -803,6 +844,8 @@ class MainWindow(QMainWindow):
             out = {"counts": counts, "cases": photos.case_numbers()}
             if "sets" in self.pages:
                 out["sets"] = self.sets_page.sidebar_entries()
+            if "people" in self.pages:
+                out.update(self._consent_counts())
             return out
 
         def show(info) -> None:  # type: ignore[no-untyped-def]
@@ -812,8 +855,37 @@ class MainWindow(QMainWindow):
             if "sets" in info:
                 self.sidebar.set_sets(info["sets"])
                 self.sidebar.set_count(ViewKind.SETS, len(info["sets"]))
+            if "people" in info:
+                self.sidebar.set_count(ViewKind.PEOPLE, info["people"])
+                self.sidebar.set_count(ViewKind.CASE_REGISTER, info["case_register"])
+                self._takedown_banner(info["takedowns"])
 
         self.ctx.runner.submit(gather, on_done=show, on_error=self._show_error)
+
+    def _consent_counts(self) -> dict[str, int]:
+        """People and cases in the registers, and the published photos the next sync takes down
+        (someone withdrew consent, or a case's take-down date has come). Runs on a worker."""
+        from photoarchive.cases.service import CaseService
+        from photoarchive.people.service import PeopleService
+
+        ctx = self.ctx
+        people = PeopleService.for_home(ctx.catalog, ctx.home, ctx.settings, actor=ctx.actor)
+        cases = CaseService.for_home(ctx.catalog, ctx.home, ctx.settings, actor=ctx.actor)
+        waiting = set(people.pending_takedowns()) | set(cases.pending_takedowns())
+        return {"people": len(people.list()), "case_register": len(cases.list()), "takedowns": len(waiting)}
+
+    def _takedown_banner(self, waiting: int) -> None:
+        if waiting:
+            self.banner.show_message(
+                Level.WARNING,
+                self.tr(
+                    "%n published photo(s) must come off Flickr: the next sync takes them down.", "", waiting
+                ),
+                "takedown",
+                self.tr("Show people"),
+            )
+        elif self.banner.isVisible() and self.banner.key == "takedown":
+            self.banner.hide()
 
     def refresh_all(self) -> None:
         self.thumbnails.forget_missing()
@@ -1100,6 +1172,8 @@ class MainWindow(QMainWindow):
             self.sidebar.select(ViewSpec(ViewKind.QUARANTINE))
         elif key == "new":
             self.show_new_photos()
+        elif key == "takedown":
+            self.sidebar.select(ViewSpec(ViewKind.PEOPLE))
         self.banner.hide()
 
     def show_new_photos(self) -> None:

@@ -1,4 +1,5 @@
-"""The list of views on the left: Inbox, All photos, the categories, cases, sets, review, quarantine, sync."""
+"""The list of views on the left: Inbox, All photos, the categories, cases, sets, review, quarantine, sync, people and
+the case register."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ class Sidebar(QTreeWidget):
             (ViewKind.NEEDS_REVIEW, self.tr("Needs review")),
             (ViewKind.QUARANTINE, self.tr("Quarantine")),
             (ViewKind.SYNC, self.tr("Sync")),
+            (ViewKind.PEOPLE, self.tr("People")),
+            (ViewKind.CASE_REGISTER, self.tr("Cases")),
         ]
         self.names = dict(names)
         icons = {
@@ -52,6 +55,8 @@ class Sidebar(QTreeWidget):
             ViewKind.NEEDS_REVIEW: "review",
             ViewKind.QUARANTINE: "quarantine",
             ViewKind.SYNC: "sync",
+            ViewKind.PEOPLE: "people",
+            ViewKind.CASE_REGISTER: "register",
         }
         for kind, name in names:
             item = QTreeWidgetItem([name, ""])

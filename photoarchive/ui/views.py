@@ -20,6 +20,8 @@ class ViewKind(StrEnum):
     NEEDS_REVIEW = "needs_review"
     QUARANTINE = "quarantine"
     SYNC = "sync"
+    PEOPLE = "people"  # who is in the photos, with what consent
+    CASE_REGISTER = "case_register"  # the case register and retention list
 
 
 # Views that show the photo grid (the others have their own page).

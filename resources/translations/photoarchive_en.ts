@@ -22,9 +22,9 @@
     <name>CasesPage</name>
     <message numerus="yes">
         <source>%n photo(s) of closed cases are past their retention time: keep them (say why) or remove them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo of closed cases is past its retention time: keep it (say why) or remove it.</numerusform>
+            <numerusform>%n photos of closed cases are past their retention time: keep them (say why) or remove them.</numerusform>
         </translation>
     </message>
 </context>
@@ -110,6 +110,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n published photo(s) must come off Flickr: the next sync takes them down.</source>
+        <translation>
+            <numerusform>%n published photo must come off Flickr: the next sync takes it down.</numerusform>
+            <numerusform>%n published photos must come off Flickr: the next sync takes them down.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n file(s) marked as dealt with</source>
         <translation>
             <numerusform>%n file marked as dealt with</numerusform>
@@ -177,9 +184,9 @@
     <name>PeoplePage</name>
     <message numerus="yes">
         <source>%n published photo(s) show someone whose consent no longer allows Flickr; the next sync takes them down.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n published photo shows someone whose consent no longer allows Flickr; the next sync takes it down.</numerusform>
+            <numerusform>%n published photos show someone whose consent no longer allows Flickr; the next sync takes them down.</numerusform>
         </translation>
     </message>
 </context>
@@ -190,6 +197,23 @@
         <translation>
             <numerusform>%n file could not be archived. It is kept, untouched, in the quarantine folder.</numerusform>
             <numerusform>%n files could not be archived. They are kept, untouched, in the quarantine folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedactionDialog</name>
+    <message numerus="yes">
+        <source>%n region(s)</source>
+        <translation>
+            <numerusform>%n region</numerusform>
+            <numerusform>%n regions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new face(s) found.</source>
+        <translation>
+            <numerusform>%n new face found.</numerusform>
+            <numerusform>%n new faces found.</numerusform>
         </translation>
     </message>
 </context>

@@ -433,6 +433,14 @@
         <translation>Vis alle feltene</translation>
     </message>
     <message>
+        <source>Redaction…</source>
+        <translation>Sladding…</translation>
+    </message>
+    <message>
+        <source>Hide faces, plates or documents in the published copy (Ctrl+Shift+R)</source>
+        <translation>Skjul ansikter, skilt eller dokumenter i den publiserte kopien (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Kategorier</translation>
     </message>
@@ -565,6 +573,10 @@
     <message>
         <source>Loading preview…</source>
         <translation>Laster forhåndsvisning …</translation>
+    </message>
+    <message>
+        <source>Select one photo to redact.</source>
+        <translation>Velg ett bilde som skal sladdes.</translation>
     </message>
     <message>
         <source>Hide the fields</source>
@@ -769,6 +781,18 @@
         <translation>Synkronisering</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Saker</translation>
+    </message>
+    <message>
+        <source>Redaction…</source>
+        <translation>Sladding…</translation>
+    </message>
+    <message>
         <source>Full-screen preview</source>
         <translation>Fullskjermvisning</translation>
     </message>
@@ -882,6 +906,17 @@
     <message>
         <source>No photos here yet.</source>
         <translation>Ingen bilder her ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n published photo(s) must come off Flickr: the next sync takes them down.</source>
+        <translation>
+            <numerusform>%n publisert bilde må fjernes fra Flickr: neste synkronisering tar det ned.</numerusform>
+            <numerusform>%n publiserte bilder må fjernes fra Flickr: neste synkronisering tar dem ned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show people</source>
+        <translation>Vis personer</translation>
     </message>
     <message>
         <source>The folder is %1</source>
@@ -1638,6 +1673,143 @@
     </message>
 </context>
 <context>
+    <name>RedactionDialog</name>
+    <message>
+        <source>Redaction: needs review</source>
+        <translation>Sladding: må kontrolleres</translation>
+    </message>
+    <message>
+        <source>Redaction: nothing recorded</source>
+        <translation>Sladding: ingenting registrert</translation>
+    </message>
+    <message>
+        <source>Redaction: regions confirmed by %1</source>
+        <translation>Sladding: områdene bekreftet av %1</translation>
+    </message>
+    <message>
+        <source>Redaction: nothing to redact (checked by %1)</source>
+        <translation>Sladding: ingenting å sladde (kontrollert av %1)</translation>
+    </message>
+    <message>
+        <source>Redaction: %1</source>
+        <translation>Sladding: %1</translation>
+    </message>
+    <message>
+        <source>Drag on the photo to draw a region to hide. Delete removes the selected region. The published copy is made with these regions burnt in; the original is never changed.</source>
+        <translation>Dra på bildet for å tegne et område som skal skjules. Delete fjerner det valgte området. Den publiserte kopien lages med disse områdene brent inn; originalen endres aldri.</translation>
+    </message>
+    <message>
+        <source>Find faces</source>
+        <translation>Finn ansikter</translation>
+    </message>
+    <message>
+        <source>Search the full-size original for faces and add them as regions.</source>
+        <translation>Søk etter ansikter i originalen i full størrelse og legg dem til som områder.</translation>
+    </message>
+    <message>
+        <source>Fill:</source>
+        <translation>Fyll:</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Boks</translation>
+    </message>
+    <message>
+        <source>Mosaic</source>
+        <translation>Mosaikk</translation>
+    </message>
+    <message>
+        <source>The fill of new regions and of the selected one.</source>
+        <translation>Fyllet for nye områder og for det valgte.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Regions confirmed</source>
+        <translation>Områdene er kontrollert</translation>
+    </message>
+    <message>
+        <source>Save, and record that you checked every region.</source>
+        <translation>Lagre, og registrer at du har kontrollert hvert område.</translation>
+    </message>
+    <message>
+        <source>Nothing to redact</source>
+        <translation>Ingenting å sladde</translation>
+    </message>
+    <message>
+        <source>Record that this photo shows nothing that must be hidden.</source>
+        <translation>Registrer at bildet ikke viser noe som må skjules.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>No preview available</source>
+        <translation>Ingen forhåndsvisning tilgjengelig</translation>
+    </message>
+    <message>
+        <source>There are no regions to confirm; use “Nothing to redact” instead.</source>
+        <translation>Det er ingen områder å bekrefte; bruk «Ingenting å sladde» i stedet.</translation>
+    </message>
+    <message>
+        <source>The photo has regions: remove them first, or confirm them.</source>
+        <translation>Bildet har områder: fjern dem først, eller bekreft dem.</translation>
+    </message>
+    <message>
+        <source>A region is outside the picture or has no area.</source>
+        <translation>Et område ligger utenfor bildet eller har ingen flate.</translation>
+    </message>
+    <message>
+        <source>Could not save the redaction: %1</source>
+        <translation>Kunne ikke lagre sladdingen: %1</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Ikke lagret ennå.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s)</source>
+        <translation>
+            <numerusform>%n område</numerusform>
+            <numerusform>%n områder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
+    </message>
+    <message>
+        <source>Saved; the regions are confirmed.</source>
+        <translation>Lagret; områdene er bekreftet.</translation>
+    </message>
+    <message>
+        <source>Recorded: nothing to redact.</source>
+        <translation>Registrert: ingenting å sladde.</translation>
+    </message>
+    <message>
+        <source>Searching for faces…</source>
+        <translation>Søker etter ansikter…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new face(s) found.</source>
+        <translation>
+            <numerusform>%n nytt ansikt funnet.</numerusform>
+            <numerusform>%n nye ansikter funnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved regions</source>
+        <translation>Områder som ikke er lagret</translation>
+    </message>
+    <message>
+        <source>Save the regions before closing?</source>
+        <translation>Lagre områdene før du lukker?</translation>
+    </message>
+</context>
+<context>
     <name>RedactionEditor</name>
     <message>
         <source>Drag to draw a region to hide. Delete removes the selected region, arrow keys move it, Shift+arrow keys resize it.</source>
@@ -2236,6 +2408,14 @@
     <message>
         <source>Sync</source>
         <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Saker</translation>
     </message>
 </context>
 <context>

@@ -220,6 +220,15 @@ def test_no_english_in_the_norwegian_window(norwegian, make_window, ingest, cata
     signin.show()
     check(signin, "sign-in")
     signin.reject()
+    # The redaction dialog on the case photo (Photo → Redaction…), with its review state read back.
+    select_rows(window, [row])
+    qtbot.waitUntil(lambda: len(window.inspector.records) == 1, timeout=5000)
+    window.act_redaction.trigger()
+    redaction = window.inspector.redaction_dialog
+    qtbot.addWidget(redaction)
+    qtbot.waitUntil(lambda: redaction._busy == 0 and redaction.state_label.text() != "", timeout=10000)
+    check(redaction, "redaction")
+    redaction.reject()
     window.activateWindow()
     window.grid.setFocus()
     window.open_fullscreen()
