@@ -114,14 +114,16 @@ class CheckDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.stage_label.setText(self.tr("Stopping after the file in progress…"))
 
-    def reject(self) -> None:  # Esc or the window's close button: stop the check, then close
+    def done(self, result: int) -> None:  # Close, Esc or the window's close button: stop the check first
         self._stop.set()
         self.wait()
-        super().reject()
+        super().done(result)
 
     def wait(self, msecs: int = 60_000) -> None:
-        """Block until the check has ended (tests, and closing the dialog)."""
+        """Block until the check's thread has ended (tests, and closing the dialog). The thread is the
+        dialog's child: destroyed while still running, Qt aborts the whole program."""
         if self._thread is not None:
+            self._thread.quit()
             self._thread.wait(msecs)
 
     def _stage_text(self, stage: CheckStage) -> str:
@@ -146,6 +148,7 @@ class CheckDialog(QDialog):
 
     @Slot(object)
     def _on_finished(self, report: CheckReport) -> None:
+        self.wait()  # the worker has returned: let its thread end before anyone can close the dialog
         self.report = report
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
@@ -169,6 +172,7 @@ class CheckDialog(QDialog):
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
+        self.wait()
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
         self.stage_label.setText(self.tr("The check could not run: %1").replace("%1", str(exc)))
