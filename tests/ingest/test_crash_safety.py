@@ -56,13 +56,16 @@ def test_killed_ingests_end_with_every_file_exactly_once(home, tmp_path):
             _ingest_cmd(home, inbox), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
-            # Kill only once this run has archived a file (start-up is over), at a random moment after.
+            # Kill once this run has archived a random few files (1-3: start-up is over, more is still to
+            # go), driven by its progress rather than by time, so the kill lands mid-ingest on a fast
+            # machine as on a busy one; then a short random moment later, anywhere inside the next file.
+            target = waiting - rng.randint(1, 3)
             deadline = time.monotonic() + 60
             while (
-                proc.poll() is None and len(list(inbox.iterdir())) == waiting and time.monotonic() < deadline
+                proc.poll() is None and len(list(inbox.iterdir())) > target and time.monotonic() < deadline
             ):
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0.0, 0.15))
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.03))
             alive = proc.poll() is None
             proc.kill()
             proc.wait()
