@@ -15,6 +15,24 @@ from photoarchive.sets.notices import (
 )
 
 _CONTEXT = "SetNotice"
+_WORDS = "SetWords"
+
+# A set's state and Flickr's licence names as the window shows them (the core's names are English).
+_STATES = {
+    "draft": QT_TRANSLATE_NOOP("SetWords", "draft"),
+    "submitted": QT_TRANSLATE_NOOP("SetWords", "submitted"),
+    "approved": QT_TRANSLATE_NOOP("SetWords", "approved"),
+    "published": QT_TRANSLATE_NOOP("SetWords", "published"),
+}
+_CHANGED = QT_TRANSLATE_NOOP("SetWords", "changed since approval")
+# The Creative Commons codes (CC BY 2.0 …) are names, the same in every language.
+_LICENCES = {
+    0: QT_TRANSLATE_NOOP("SetWords", "All Rights Reserved"),
+    7: QT_TRANSLATE_NOOP("SetWords", "No known copyright restrictions"),
+    8: QT_TRANSLATE_NOOP("SetWords", "United States Government Work"),
+    9: QT_TRANSLATE_NOOP("SetWords", "Public Domain Dedication (CC0)"),
+    10: QT_TRANSLATE_NOOP("SetWords", "Public Domain Mark"),
+}
 
 _TEMPLATES: dict[Code, str] = {
     Code.NO_TITLE: QT_TRANSLATE_NOOP("SetNotice", "The album has no title."),
@@ -137,3 +155,16 @@ def describe(notice: Notice) -> str:
     if notice.code is Code.NO_BYLINE and not values.get("default"):
         template = _NO_BYLINE_NO_DEFAULT
     return _fill(_tr(template), values)
+
+
+def state_in_words(state: str, changed_since_approval: bool = False) -> str:
+    """A set's state ("draft", "submitted", …) in the user's language."""
+    text = QCoreApplication.translate(_WORDS, _STATES.get(state, state))
+    if changed_since_approval:
+        text += ", " + QCoreApplication.translate(_WORDS, _CHANGED)
+    return text
+
+
+def licence_in_words(licence_id: int, name: str) -> str:
+    """A Flickr licence's name in the user's language (`name`, the core's, where it is a code)."""
+    return QCoreApplication.translate(_WORDS, _LICENCES[licence_id]) if licence_id in _LICENCES else name

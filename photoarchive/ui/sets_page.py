@@ -33,29 +33,20 @@ from PySide6.QtWidgets import (
 
 from photoarchive.media.press_text import parse_keywords
 from photoarchive.sets.errors import ApprovalRefused, SetError
-from photoarchive.sets.model import LICENCES, AuditEntry, SetState, Visibility
+from photoarchive.sets.model import LICENCES, AuditEntry, Visibility
 from photoarchive.sets.service import Allowed, ApprovalCheck, SetService, SetView
 from photoarchive.ui.approval_dialog import ApprovalDialog
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel, photo_ids_from_mime
-from photoarchive.ui.set_words import describe
+from photoarchive.ui.set_words import describe, licence_in_words, state_in_words
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
 
 log = logging.getLogger(__name__)
 
 
-def _state_text(widget: QWidget, view: SetView) -> str:
-    names = {
-        SetState.DRAFT: widget.tr("draft"),
-        SetState.SUBMITTED: widget.tr("submitted"),
-        SetState.APPROVED: widget.tr("approved"),
-        SetState.PUBLISHED: widget.tr("published"),
-    }
-    text = names[view.photo_set.state]
-    if view.changed_since_approval:
-        text += ", " + widget.tr("changed since approval")
-    return text
+def _state_text(view: SetView) -> str:
+    return state_in_words(view.photo_set.state.value, view.changed_since_approval)
 
 
 class _SetList(QListWidget):
@@ -197,7 +188,7 @@ class SetsPage(QWidget):
             self.visibility.addItem(label, value.value)
         self.licence = QComboBox()
         for licence_id, name in LICENCES.items():
-            self.licence.addItem(name, licence_id)
+            self.licence.addItem(licence_in_words(licence_id, name), licence_id)
         self.tags_edit = QLineEdit()
         self.tags_edit.setToolTip(self.tr("Separate tags with commas"))
         self.group_edit = QLineEdit()
@@ -289,7 +280,7 @@ class SetsPage(QWidget):
     def sidebar_entries(self) -> list[tuple[int, str]]:
         """(id, "title (state)") for the sidebar; called on a worker thread, touches no widget."""
         return [
-            (v.photo_set.id, f"{v.photo_set.title} ({_state_text(self, v)})") for v in self.service().views()
+            (v.photo_set.id, f"{v.photo_set.title} ({_state_text(v)})") for v in self.service().views()
         ]
 
     def show_set(self, set_id: int | None, after: str = "loaded") -> None:
@@ -317,7 +308,7 @@ class SetsPage(QWidget):
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for view in views:
-            item = QListWidgetItem(f"{view.photo_set.title}\n{_state_text(self, view)}")
+            item = QListWidgetItem(f"{view.photo_set.title}\n{_state_text(view)}")
             item.setData(Qt.ItemDataRole.UserRole, view.photo_set.id)
             self.set_list.addItem(item)
             if chosen is not None and view.photo_set.id == chosen.photo_set.id:
@@ -345,7 +336,7 @@ class SetsPage(QWidget):
             return
         s = view.photo_set
         self.heading.setText(s.title)
-        state = self.tr("State: %1").replace("%1", _state_text(self, view))
+        state = self.tr("State: %1").replace("%1", _state_text(view))
         if s.approved_by and s.approved_at:
             state += " — " + self.tr("approved by %1 at %2").replace("%1", s.approved_by).replace(
                 "%2", s.approved_at.strftime("%Y-%m-%d %H:%M")

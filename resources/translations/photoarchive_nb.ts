@@ -1956,6 +1956,49 @@
     </message>
 </context>
 <context>
+    <name>SetWords</name>
+    <message>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>sendt inn</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>godkjent</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publisert</translation>
+    </message>
+    <message>
+        <source>changed since approval</source>
+        <translation>endret etter godkjenningen</translation>
+    </message>
+    <message>
+        <source>All Rights Reserved</source>
+        <translation>Alle rettigheter forbeholdt</translation>
+    </message>
+    <message>
+        <source>No known copyright restrictions</source>
+        <translation>Ingen kjente begrensninger i opphavsretten</translation>
+    </message>
+    <message>
+        <source>United States Government Work</source>
+        <translation>Verk fra amerikanske myndigheter</translation>
+    </message>
+    <message>
+        <source>Public Domain Dedication (CC0)</source>
+        <translation>Gitt fri til allmennheten (CC0)</translation>
+    </message>
+    <message>
+        <source>Public Domain Mark</source>
+        <translation>Merket som fritt til bruk for alle (PDM)</translation>
+    </message>
+</context>
+<context>
     <name>SetsPage</name>
     <message>
         <source>Sets (drop photos on a set to add them)</source>
@@ -2799,29 +2842,6 @@
     <message>
         <source>Not checked</source>
         <translation>Ikke sjekket</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>draft</source>
-        <translation>utkast</translation>
-    </message>
-    <message>
-        <source>submitted</source>
-        <translation>sendt til godkjenning</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>godkjent</translation>
-    </message>
-    <message>
-        <source>published</source>
-        <translation>publisert</translation>
-    </message>
-    <message>
-        <source>changed since approval</source>
-        <translation>endret etter godkjenning</translation>
     </message>
 </context>
 </TS>

@@ -242,11 +242,6 @@ def test_no_english_in_the_norwegian_window(norwegian, make_window, ingest, cata
     assert not problems, "\n".join(f"{where}: {text!r} {words}" for where, text, words in problems)
 
 
-@pytest.mark.xfail(
-    reason="the Sets page (ui/sets_page.py, branch safeguards) still shows set states and Flickr licence "
-    "names in English on this branch; it passes once they are translated there",
-    strict=False,
-)
 def test_no_english_on_the_norwegian_sets_page(norwegian, make_window, ingest, catalog, qtbot):
     (photo_id,) = ingest("Innbrudd Skien.jpg")
     photo_set = catalog.sets.create("Innbrudd i Skien")
