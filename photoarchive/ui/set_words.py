@@ -25,6 +25,27 @@ _STATES = {
     "published": QT_TRANSLATE_NOOP("SetWords", "published"),
 }
 _CHANGED = QT_TRANSLATE_NOOP("SetWords", "changed since approval")
+# The audit log's actions, as the set's history shows them.
+_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("SetWords", "created"),
+    "edit": QT_TRANSLATE_NOOP("SetWords", "edited"),
+    "submit": QT_TRANSLATE_NOOP("SetWords", "submitted"),
+    "approve": QT_TRANSLATE_NOOP("SetWords", "approved"),
+    "override": QT_TRANSLATE_NOOP("SetWords", "approved case photos with a reason"),
+    "revoke": QT_TRANSLATE_NOOP("SetWords", "approval revoked"),
+    "publish": QT_TRANSLATE_NOOP("SetWords", "published on Flickr"),
+    "unpublish": QT_TRANSLATE_NOOP("SetWords", "taken down from Flickr"),
+    "flickr_repair": QT_TRANSLATE_NOOP("SetWords", "repaired on Flickr"),
+    "flickr_takedown": QT_TRANSLATE_NOOP("SetWords", "taken down from Flickr"),
+}
+_PHOTOS = QT_TRANSLATE_NOOP("SetWords", "Photos: %1")
+_CASE_PHOTOS = QT_TRANSLATE_NOOP("SetWords", "Case photos: %1")
+_REASON = QT_TRANSLATE_NOOP("SetWords", "Reason: %1")
+_VISIBILITY_LINE = QT_TRANSLATE_NOOP("SetWords", "Visibility: %1")
+_TITLE = QT_TRANSLATE_NOOP("SetWords", "Title: %1")
+_WAS = QT_TRANSLATE_NOOP("SetWords", "Was: %1")
+_WARNINGS = QT_TRANSLATE_NOOP("SetWords", "Warnings: %1")
+_UNKNOWN_PHOTO = QT_TRANSLATE_NOOP("SetWords", "a photo no longer in the archive")
 # The Creative Commons codes (CC BY 2.0 …) are names, the same in every language.
 _LICENCES = {
     0: QT_TRANSLATE_NOOP("SetWords", "All Rights Reserved"),
@@ -168,3 +189,46 @@ def state_in_words(state: str, changed_since_approval: bool = False) -> str:
 def licence_in_words(licence_id: int, name: str) -> str:
     """A Flickr licence's name in the user's language (`name`, the core's, where it is a code)."""
     return QCoreApplication.translate(_WORDS, _LICENCES[licence_id]) if licence_id in _LICENCES else name
+
+
+def audit_ids(detail: dict) -> list[int]:
+    """The photo ids an audit entry's detail names (to be looked up as file names)."""
+    ids: list[int] = []
+    for key in ("photos", "case_photos"):
+        ids.extend(i for i in detail.get(key) or () if isinstance(i, int))
+    return ids
+
+
+def action_in_words(action: str) -> str:
+    """An audit log action in the user's language (its code where the window knows no words for it)."""
+    return QCoreApplication.translate(_WORDS, _ACTIONS[action]) if action in _ACTIONS else action
+
+
+def audit_detail_in_words(detail: dict, names: dict[int, str]) -> str:
+    """What the set's history says about an entry: photos by file name, the reason, the visibility, …;
+    the technical keys (Flickr ids, journal facts) stay in the audit log and its CLI export."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(_WORDS, text)
+
+    def photo_names(ids: object) -> str:
+        unknown = tr(_UNKNOWN_PHOTO)
+        listed = [names.get(i, unknown) for i in (ids if isinstance(ids, list) else [])]
+        return ", ".join(listed[:6]) + (" …" if len(listed) > 6 else "")
+
+    parts: list[str] = []
+    if detail.get("title"):
+        parts.append(tr(_TITLE).replace("%1", str(detail["title"])))
+    if detail.get("photos"):
+        parts.append(tr(_PHOTOS).replace("%1", photo_names(detail["photos"])))
+    if detail.get("case_photos"):
+        parts.append(tr(_CASE_PHOTOS).replace("%1", photo_names(detail["case_photos"])))
+    if detail.get("visibility") in _VISIBILITY:
+        parts.append(tr(_VISIBILITY_LINE).replace("%1", _tr(_VISIBILITY[detail["visibility"]])))
+    if detail.get("reason"):
+        parts.append(tr(_REASON).replace("%1", str(detail["reason"])))
+    if detail.get("was") in _STATES:
+        parts.append(tr(_WAS).replace("%1", state_in_words(detail["was"])))
+    if detail.get("warnings"):
+        parts.append(tr(_WARNINGS).replace("%1", str(len(detail["warnings"]))))
+    return "; ".join(parts)

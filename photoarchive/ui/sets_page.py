@@ -38,7 +38,14 @@ from photoarchive.sets.service import Allowed, ApprovalCheck, SetService, SetVie
 from photoarchive.ui.approval_dialog import ApprovalDialog
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, PhotoListModel, photo_ids_from_mime
-from photoarchive.ui.set_words import describe, licence_in_words, state_in_words
+from photoarchive.ui.set_words import (
+    action_in_words,
+    audit_detail_in_words,
+    audit_ids,
+    describe,
+    licence_in_words,
+    state_in_words,
+)
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
 
@@ -298,13 +305,16 @@ class SetsPage(QWidget):
 
     def _detail(self, view: SetView | None):  # type: ignore[no-untyped-def]
         if view is None:
-            return [], [], None
+            return [], [], None, {}
         summaries = self.ctx.catalog.photos.summaries_for(view.photo_set.photo_ids)
         audit = self.ctx.catalog.sets.audit_entries(target_kind="set", target_id=view.photo_set.id)
-        return summaries, audit, self.service().allowed(view)
+        # The history names photos by file name, not by catalog id.
+        ids = sorted({i for entry in audit for i in audit_ids(entry.detail)})
+        names = {r.id: r.original_name for r in self.ctx.catalog.photos.get_many(ids)} if ids else {}
+        return summaries, audit, self.service().allowed(view), names
 
     def _loaded(self, result, after: str) -> None:  # type: ignore[no-untyped-def]
-        views, chosen, (summaries, audit, allowed) = result
+        views, chosen, (summaries, audit, allowed, names) = result
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for view in views:
@@ -314,7 +324,7 @@ class SetsPage(QWidget):
             if chosen is not None and view.photo_set.id == chosen.photo_set.id:
                 self.set_list.setCurrentItem(item)
         self.set_list.blockSignals(False)
-        self._show_view(chosen, summaries, audit, allowed)
+        self._show_view(chosen, summaries, audit, allowed, names)
         self.actionDone.emit(after)
 
     def _set_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -322,7 +332,12 @@ class SetsPage(QWidget):
             self.show_set(item.data(Qt.ItemDataRole.UserRole), after="chosen")
 
     def _show_view(  # type: ignore[no-untyped-def]
-        self, view: SetView | None, summaries=(), audit: list[AuditEntry] = (), allowed: Allowed | None = None
+        self,
+        view: SetView | None,
+        summaries=(),
+        audit: list[AuditEntry] = (),
+        allowed: Allowed | None = None,
+        names: dict[int, str] | None = None,
     ) -> None:
         self.current = view
         for widget in self.detail_widgets:
@@ -365,9 +380,9 @@ class SetsPage(QWidget):
                 button.setToolTip("" if refusal is None else describe(refusal))
         self.audit.setRowCount(len(audit))
         for row, entry in enumerate(reversed(list(audit))):
-            detail = ", ".join(f"{k}: {v}" for k, v in entry.detail.items())
+            detail = audit_detail_in_words(entry.detail, names or {})
             for col, text in enumerate(
-                (entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, entry.action, detail)
+                (entry.at.strftime("%Y-%m-%d %H:%M"), entry.actor, action_in_words(entry.action), detail)
             ):
                 self.audit.setItem(row, col, QTableWidgetItem(text))
 

@@ -1978,6 +1978,66 @@
         <translation>endret etter godkjenningen</translation>
     </message>
     <message>
+        <source>created</source>
+        <translation>opprettet</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>endret</translation>
+    </message>
+    <message>
+        <source>approved case photos with a reason</source>
+        <translation>godkjente saksbilder med begrunnelse</translation>
+    </message>
+    <message>
+        <source>approval revoked</source>
+        <translation>godkjenningen trukket tilbake</translation>
+    </message>
+    <message>
+        <source>published on Flickr</source>
+        <translation>publisert på Flickr</translation>
+    </message>
+    <message>
+        <source>taken down from Flickr</source>
+        <translation>tatt ned fra Flickr</translation>
+    </message>
+    <message>
+        <source>repaired on Flickr</source>
+        <translation>rettet opp på Flickr</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>Bilder: %1</translation>
+    </message>
+    <message>
+        <source>Case photos: %1</source>
+        <translation>Saksbilder: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begrunnelse: %1</translation>
+    </message>
+    <message>
+        <source>Visibility: %1</source>
+        <translation>Synlighet: %1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Tittel: %1</translation>
+    </message>
+    <message>
+        <source>Was: %1</source>
+        <translation>Var: %1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>Advarsler: %1</translation>
+    </message>
+    <message>
+        <source>a photo no longer in the archive</source>
+        <translation>et bilde som ikke lenger er i arkivet</translation>
+    </message>
+    <message>
         <source>All Rights Reserved</source>
         <translation>Alle rettigheter forbeholdt</translation>
     </message>

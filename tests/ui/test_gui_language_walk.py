@@ -250,7 +250,23 @@ def test_no_english_on_the_norwegian_sets_page(norwegian, make_window, ingest, c
     window = make_window()
     window.refresh_sidebar()
     qtbot.waitUntil(lambda: bool(window.sidebar.set_entries()), timeout=5000)
+    # The history as approval writes it: the photos by id, the visibility, a warning.
+    from photoarchive.catalog.sets import NewAuditEntry
+
+    catalog.sets.record(
+        [NewAuditEntry("erik", "approve", "set", photo_set.id,
+                       {"photos": [photo_id], "visibility": "public", "warnings": ["no caption"]})]
+    )  # fmt: skip
     window.sidebar.select(ViewSpec(ViewKind.SETS))
     qtbot.wait(500)
     problems = english_in(visible_texts(window), vocabulary)
     assert not problems, "\n".join(f"{where}: {text!r} {words}" for where, text, words in problems)
+    # The history names photos by file name, in Norwegian, never a list of catalog ids.
+    from PySide6.QtWidgets import QTableWidget
+
+    history = window.findChild(QTableWidget, "audit")
+    rows = [[history.item(r, c).text() for c in range(history.columnCount())] for r in range(history.rowCount())]
+    approved = next(row for row in rows if row[1] == "erik")
+    assert approved[2] == "godkjent"
+    assert approved[3] == "Bilder: Innbrudd Skien.jpg; Synlighet: offentlig; Advarsler: 1"
+    assert not any("[" in cell for row in rows for cell in row)

@@ -99,7 +99,7 @@ def test_create_a_set_add_photos_reorder_submit_and_approve(make_window, ingest,
     assert approved.state is SetState.APPROVED and approved.approved_by == "redaktør"
     assert "approved" in page.state_label.text()
     actions = [page.audit.item(r, 2).text() for r in range(page.audit.rowCount())]
-    assert "approve" in actions and "submit" in actions
+    assert "approved" in actions and "submitted" in actions  # in words, not the audit codes
     save_screenshot(window, "sets-view.png")
 
     from photoarchive.ui import sets_page
