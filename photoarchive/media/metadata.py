@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from photoarchive.media.decoding import DECODE_ERRORS, decoder_applies_orientation, open_image, sniff_path
-from photoarchive.media.exif import ExifFields, exif_from_pillow, read_exif
+from photoarchive.media.exif import EXIF_ERRORS, ExifFields, exif_fields, tiff_file_exif
 from photoarchive.media.formats import ImageFormat
 from photoarchive.media.iptc import IptcFields, iim_from_photoshop, read_iim
-from photoarchive.media.png_text import XMP_KEYWORD, read_png_text
+from photoarchive.media.png_text import XMP_KEYWORD, png_text
 from photoarchive.media.press_text import PressText
 from photoarchive.media.tiff_tags import read_ifd0_tag
 from photoarchive.media.xmp import XmpFields, read_xmp
@@ -64,8 +64,8 @@ def read_metadata(path: Path, display_name: str | None = None) -> PhotoMetadata:
 def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetadata:
     """PhotoMetadata from an opened (not necessarily loaded) Pillow image of ``path``."""
     meta = PhotoMetadata(format=fmt, width=image.size[0], height=image.size[1])
-    exif = _exif(path, image, fmt, meta.problems)
-    xmp_packet, iim, png_text = _containers(path, image, fmt, meta.problems)
+    xmp_packet, iim, png_text, png_exif = _containers(path, image, fmt, meta.problems)
+    exif = _exif(path, image, fmt, png_exif, meta.problems)
     xmp = _xmp(xmp_packet, meta.problems)
     iptc = _iptc(iim, meta.problems)
 
@@ -87,24 +87,17 @@ def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetada
     return meta
 
 
-def _exif(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> ExifFields:
-    # Read once: where Pillow already holds the EXIF block (it parsed the header on open), its fields
-    # come from memory; exifread reads the file again only when Pillow finds nothing or fails.
-    if "exif" in image.info or fmt is ImageFormat.TIFF:
-        try:
-            fields = exif_from_pillow(image)
-            if fields != ExifFields():
-                return fields
-        except Exception as exc:  # a malformed block: the other reader may still make sense of it
-            log.info(
-                "Pillow could not read the EXIF of %s (%s: %s); trying exifread",
-                path,
-                type(exc).__name__,
-                exc,
-            )
+def _exif(
+    path: Path, image: Any, fmt: ImageFormat, png_exif: bytes | None, problems: list[str]
+) -> ExifFields:
+    # One reader: the block Pillow split out on open (JPEG APP1, WebP/HEIF EXIF; a PNG's eXIf wherever it
+    # sits), or the TIFF file's own directories, read with the privacy scan's TIFF reader.
     try:
-        return read_exif(path)
-    except Exception as exc:  # exifread fails in many ways on malformed files; none may stop ingest
+        if fmt is ImageFormat.TIFF:
+            return tiff_file_exif(path)
+        blob = png_exif if fmt is ImageFormat.PNG else image.info.get("exif")
+        return exif_fields(blob) if blob else ExifFields()
+    except EXIF_ERRORS as exc:  # a malformed block must never stop ingest
         log.info("the EXIF of %s is unreadable (%s: %s)", path, type(exc).__name__, exc)
         problems.append("unreadable EXIF")
         return ExifFields()
@@ -112,16 +105,18 @@ def _exif(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> Exif
 
 def _containers(
     path: Path, image: Any, fmt: ImageFormat, problems: list[str]
-) -> tuple[bytes | str | None, bytes | None, dict[str, str]]:
-    """The raw XMP packet, IPTC-IIM block and PNG text of the file, each None/empty when absent."""
+) -> tuple[bytes | str | None, bytes | None, dict[str, str], bytes | None]:
+    """The raw XMP packet, IPTC-IIM block, PNG text and PNG eXIf block of the file, each None/empty when
+    absent."""
     xmp: bytes | str | None = None
     iim: bytes | None = None
-    png_text: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    png_exif: bytes | None = None
     info = image.info
     try:
         if fmt is ImageFormat.PNG:
-            png_text = read_png_text(path)
-            xmp = png_text.pop(XMP_KEYWORD, None)
+            texts, png_exif = png_text(path.read_bytes())
+            xmp = texts.pop(XMP_KEYWORD, None)
         elif fmt is ImageFormat.TIFF:
             tags = image.tag_v2
             xmp = tags.get(TIFF_XMP_TAG)
@@ -136,7 +131,7 @@ def _containers(
         problems.append("unreadable XMP/IPTC")
     if isinstance(xmp, tuple):  # a TIFF BYTE tag comes back as a tuple of ints
         xmp = bytes(xmp)
-    return xmp, iim, png_text
+    return xmp, iim, texts, png_exif
 
 
 def _xmp(packet: bytes | str | None, problems: list[str]) -> XmpFields:
