@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-from photoarchive.errors import PhotoarchiveError
 from photoarchive.privacy import png
 
 log = logging.getLogger(__name__)
@@ -27,14 +26,3 @@ def text_of(data: bytes, chunks: list[png.Chunk]) -> dict[str, str]:
         except ValueError as exc:  # UnicodeDecodeError included
             log.debug("skipping an unreadable PNG %s chunk: %s", chunk.type.decode(), exc)
     return texts
-
-
-def png_text(data: bytes) -> tuple[dict[str, str], bytes | None]:
-    """(keyword → text, eXIf block or None) of the PNG held in ``data``; empty when its chunks are unreadable."""
-    try:
-        chunks = png.parse(data)
-    except PhotoarchiveError as exc:
-        log.debug("PNG chunks unreadable: %s", exc)
-        return {}, None
-    exif = next((data[c.data_start : c.end - 4] for c in chunks if c.type == b"eXIf"), None)
-    return text_of(data, chunks), exif
