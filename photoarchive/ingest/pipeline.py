@@ -41,6 +41,7 @@ from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.media.analyse import Analysis
+    from photoarchive.media.containers import ParsedFile
 
 log = logging.getLogger(__name__)
 
@@ -331,12 +332,14 @@ class Ingestor:
         """What the catalog records about a verified copy: metadata, thumbnails, faces, personal data,
         suggested categories. Raises UnsupportedFile, ImageTooLarge or CorruptImage for a file it cannot
         take (the archive path is left empty for the caller to choose)."""
-        analysis = self._analyse(staged, sha256, name)
-        timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
-
+        # One read and one parse of the file's structure: the privacy scan's parse also gives the metadata
+        # its blocks.
         mark = time.perf_counter()
-        flags = self._privacy_flags(staged)
+        flags, source = self._privacy_flags(staged)
         timings["scan"] = time.perf_counter() - mark
+
+        analysis = self._analyse(staged, sha256, name, source)
+        timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
 
         meta = analysis.metadata
         portrait = False
@@ -404,7 +407,7 @@ class Ingestor:
         log.warning("adopted %s, which the catalog did not know, as photo %s", target, photo_id)
         return Adopted(archive_path, photo_id, copy_of_known=False)
 
-    def _analyse(self, staged: Path, sha256: str, name: str) -> Analysis:
+    def _analyse(self, staged: Path, sha256: str, name: str, source: ParsedFile | None) -> Analysis:
         from photoarchive.media.analyse import analyse_image
 
         # Search a little below the portrait threshold so a face right at it is still found.
@@ -416,23 +419,29 @@ class Ingestor:
             find_faces=self.find_faces,
             min_face_fraction=min_face,
             display_name=name,
+            source=source,
         )
 
-    def _privacy_flags(self, staged: Path) -> _PrivacyFlags:
+    def _privacy_flags(self, staged: Path) -> tuple[_PrivacyFlags, ParsedFile | None]:
+        """The scan's flags, and the file as it parsed it (None when the scan failed)."""
+        from photoarchive.media.containers import ParsedFile
         from photoarchive.privacy import scan
 
         try:
-            report = scan(staged)
+            report = scan(staged, keep_parse=True)
         except PhotoarchiveError as exc:
-            # The image decoded, so it is archived; the scan problem is noted for the reviewer.
+            # An image that decodes is archived all the same; the scan problem is noted for the reviewer.
             log.warning("privacy scan failed for %s: %s", staged, exc)
-            return _PrivacyFlags(kinds=["unreadable_metadata"])
-        return _PrivacyFlags(
+            return _PrivacyFlags(kinds=["unreadable_metadata"]), None
+        flags = _PrivacyFlags(
             has_gps=report.has_gps,
             has_serial=report.has_serial,
             has_owner=report.has_owner,
             kinds=sorted(str(k) for k in report.kinds),
         )
+        if report.parse is None:
+            return flags, None
+        return flags, ParsedFile(report.parse[0], report.format, report.parse[1])
 
     def _path_taken(self, archive_path: str) -> bool:
         return self.catalog.pending.path_taken(archive_path) or (self.home.originals / archive_path).exists()

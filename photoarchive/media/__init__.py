@@ -2,7 +2,8 @@
 
 - ``formats.sniff_format(head)`` / ``sniff_file(path)``: the format from magic bytes.
 - ``metadata.read_metadata(path) -> PhotoMetadata``: size, orientation, capture time, camera, press
-  fields (EXIF via exifread; XMP, IPTC-IIM and PNG text parsed here), without decoding pixels.
+  fields, without decoding pixels. EXIF/TIFF, XMP, IPTC-IIM and PNG chunks are read with the privacy
+  scan's parsers (``photoarchive.privacy``): one reader per format for the catalog, ``inspect`` and strip.
 - ``analyse.analyse_image(path, thumb_root, sha256)``: metadata + one reduced decode + thumbnails
   (``thumbnails.thumbnail_path``) + faces (``faces.detect_faces`` / ``is_portrait``);
   ``analyse.ensure_preview`` makes the 1600-px preview on first view when ingest did not.

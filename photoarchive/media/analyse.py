@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from photoarchive.errors import CorruptImage, ImageTooLarge
+from photoarchive.media.containers import ParsedFile
 from photoarchive.media.decoding import (
     DECODE_ERRORS,
     FILE_ACCESS_ERRORS,
@@ -68,8 +69,11 @@ def analyse_image(
     find_faces: bool = True,
     min_face_fraction: float = DEFAULT_MIN_FACE_FRACTION,
     display_name: str | None = None,
+    source: ParsedFile | None = None,
 ) -> Analysis:
     """Read metadata, decode the pixels once (reduced), write the thumbnails, look for faces.
+
+    ``source``, the privacy scan's parse of the same file, spares the metadata a second look at its blocks.
 
     The grid thumbnail is always written; the preview when the decode holds it at full size (see the
     module's doc), else `ensure_preview` makes it later.
@@ -84,7 +88,7 @@ def analyse_image(
     start = time.perf_counter()
     fmt = sniff_path(path, name)
     with open_image(path, fmt, name) as image:
-        metadata = metadata_from_image(path, image, fmt)
+        metadata = metadata_from_image(path, image, fmt, source)
         mark = time.perf_counter()
         timings["metadata"] = mark - start
         # Leaving the block closes the file; the decoded pixels stay in memory.

@@ -1,21 +1,28 @@
-"""The few EXIF facts the catalog wants, read with exifread (Pillow as a fallback)."""
+"""The few EXIF facts the catalog wants, read with the privacy scan's TIFF reader
+(`photoarchive.privacy.exif.TiffReader`): one EXIF/TIFF reader for the catalog, `inspect` and the strip."""
 
 from __future__ import annotations
 
-import logging
+import mmap
+import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-log = logging.getLogger(__name__)
-# exifread logs a WARNING for every file without EXIF ("PNG file does not have exif data") and for
-# each odd IFD; we judge and log the outcome ourselves, so only its errors are worth keeping.
-logging.getLogger("exifread").setLevel(logging.ERROR)
+from photoarchive.privacy.exif import (
+    TAG_DATETIME,
+    TAG_DATETIME_DIGITIZED,
+    TAG_DATETIME_ORIGINAL,
+    TAG_EXIF_IFD,
+    TAG_ORIENTATION,
+    Entry,
+    ExifFormatError,
+    TiffReader,
+    text_value,
+)
 
-# Pillow tag numbers, for the fallback path.
-_MAKE, _MODEL, _ORIENTATION, _DATETIME = 0x010F, 0x0110, 0x0112, 0x0132
-_EXIF_IFD = 0x8769
-_DATETIME_ORIGINAL, _DATETIME_DIGITIZED, _LENS_MODEL = 0x9003, 0x9004, 0xA434
+TAG_MAKE, TAG_MODEL, TAG_LENS_MODEL = 0x010F, 0x0110, 0xA434
+# What a malformed block can raise while it is read; callers treat each as "EXIF unreadable".
+EXIF_ERRORS = (ExifFormatError, struct.error, OSError, ValueError)
 
 
 @dataclass
@@ -29,60 +36,46 @@ class ExifFields:
     date_time: str = ""
 
 
-def _clean(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", errors="replace")
-    return str(value).replace("\x00", "").strip()
+def tiff_start(blob: bytes | memoryview) -> int:
+    """Where the TIFF structure starts in an EXIF block: after "Exif\\0\\0" (JPEG APP1, and what Pillow hands
+    over for PNG and WebP) or "Exif\\0\\xff", else at 0 (a bare TIFF structure, a TIFF file)."""
+    return 6 if bytes(blob[:5]) == b"Exif\x00" else 0
 
 
-def _first_int(values: Any) -> int:
-    try:
-        if isinstance(values, list | tuple):
-            values = values[0]
-        return int(values)
-    except (TypeError, ValueError, IndexError):
-        return 0
+def exif_fields(blob: bytes | memoryview) -> ExifFields:
+    """The catalog's EXIF fields of an EXIF block or TIFF file; raises one of EXIF_ERRORS on a broken one."""
+    reader = TiffReader(blob, tiff_start(blob))
+    ifd0, _ = reader.read_ifd(reader.first_ifd)
+    found = {e.tag: e for e in ifd0}
+    sub: dict[int, Entry] = {}
+    pointer = reader.ints(found[TAG_EXIF_IFD]) if TAG_EXIF_IFD in found else []
+    if pointer:
+        try:
+            sub = {e.tag: e for e in reader.read_ifd(pointer[0])[0]}
+        except (ExifFormatError, struct.error):
+            sub = {}  # a broken EXIF sub-directory leaves IFD0's camera and orientation readable
 
+    def text(table: dict[int, Entry], tag: int) -> str:
+        entry = table.get(tag)
+        return text_value(entry).replace("\x00", "").strip() if entry is not None else ""
 
-def read_exif(path: Path) -> ExifFields:
-    """EXIF of the file at ``path`` via exifread; raises whatever exifread raises on broken files."""
-    import exifread
-
-    with open(path, "rb") as fh:
-        # details=False skips maker notes, extract_thumbnail=False the IFD1 image: both cost time
-        # and both are where malformed files most often break readers.
-        tags = exifread.process_file(fh, details=False, extract_thumbnail=False, truncate_tags=False)
-
-    def text(name: str) -> str:
-        tag = tags.get(name)
-        if tag is None:
-            return ""
-        return _clean(tag.values if isinstance(tag.values, str | bytes) else tag.printable)
-
-    orientation = tags.get("Image Orientation")
+    orientation = reader.ints(found[TAG_ORIENTATION]) if TAG_ORIENTATION in found else []
     return ExifFields(
-        camera_make=text("Image Make"),
-        camera_model=text("Image Model"),
-        lens=text("EXIF LensModel"),
-        orientation=_first_int(orientation.values) if orientation is not None else 0,
-        date_original=text("EXIF DateTimeOriginal"),
-        date_digitized=text("EXIF DateTimeDigitized"),
-        date_time=text("Image DateTime"),
+        camera_make=text(found, TAG_MAKE),
+        camera_model=text(found, TAG_MODEL),
+        lens=text(sub, TAG_LENS_MODEL),
+        orientation=orientation[0] if orientation else 0,
+        date_original=text(sub, TAG_DATETIME_ORIGINAL),
+        date_digitized=text(sub, TAG_DATETIME_DIGITIZED),
+        date_time=text(found, TAG_DATETIME),
     )
 
 
-def exif_from_pillow(image: Any) -> ExifFields:
-    """The same fields from a Pillow image's parsed EXIF, for files exifread cannot handle."""
-    exif = image.getexif()
-    sub = exif.get_ifd(_EXIF_IFD)
-    return ExifFields(
-        camera_make=_clean(exif.get(_MAKE)),
-        camera_model=_clean(exif.get(_MODEL)),
-        lens=_clean(sub.get(_LENS_MODEL)),
-        orientation=_first_int(exif.get(_ORIENTATION, 0)),
-        date_original=_clean(sub.get(_DATETIME_ORIGINAL)),
-        date_digitized=_clean(sub.get(_DATETIME_DIGITIZED)),
-        date_time=_clean(exif.get(_DATETIME)),
-    )
+def tiff_file_exif(path: Path) -> ExifFields:
+    """The EXIF fields of the TIFF file at ``path``, its directories read in place (no copy of the pixels)."""
+    with (
+        open(path, "rb") as fh,
+        mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+        memoryview(mapped) as view,
+    ):
+        return exif_fields(view)

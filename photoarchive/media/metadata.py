@@ -9,19 +9,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from photoarchive.errors import PhotoarchiveError
+from photoarchive.media.containers import TIFF_IPTC_TAG, TIFF_XMP_TAG, Containers, ParsedFile, from_parse
 from photoarchive.media.decoding import DECODE_ERRORS, decoder_applies_orientation, open_image, sniff_path
-from photoarchive.media.exif import ExifFields, exif_from_pillow, read_exif
+from photoarchive.media.exif import EXIF_ERRORS, ExifFields, exif_fields, tiff_file_exif
 from photoarchive.media.formats import ImageFormat
 from photoarchive.media.iptc import IptcFields, iim_from_photoshop, read_iim
-from photoarchive.media.png_text import XMP_KEYWORD, read_png_text
 from photoarchive.media.press_text import PressText
 from photoarchive.media.tiff_tags import read_ifd0_tag
 from photoarchive.media.xmp import XmpFields, read_xmp
 
 log = logging.getLogger(__name__)
-
-TIFF_XMP_TAG = 700
-TIFF_IPTC_TAG = 33723
 
 
 @dataclass(kw_only=True)
@@ -61,13 +59,20 @@ def read_metadata(path: Path, display_name: str | None = None) -> PhotoMetadata:
 # --- assembling ---------------------------------------------------------------------------------
 
 
-def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetadata:
-    """PhotoMetadata from an opened (not necessarily loaded) Pillow image of ``path``."""
+def metadata_from_image(
+    path: Path, image: Any, fmt: ImageFormat, source: ParsedFile | None = None
+) -> PhotoMetadata:
+    """PhotoMetadata from an opened (not necessarily loaded) Pillow image of ``path``.
+
+    With ``source`` (the privacy scan's parse of the same file, at ingest) the blocks are taken from that
+    parse instead of being looked up again; the fields are the same either way."""
     meta = PhotoMetadata(format=fmt, width=image.size[0], height=image.size[1])
-    exif = _exif(path, image, fmt, meta.problems)
-    xmp_packet, iim, png_text = _containers(path, image, fmt, meta.problems)
-    xmp = _xmp(xmp_packet, meta.problems)
-    iptc = _iptc(iim, meta.problems)
+    blocks = _from_source(source, meta.problems) if source is not None else None
+    if blocks is None:
+        blocks = _containers(path, image, fmt, meta.problems)
+    exif = _exif(path, fmt, blocks.exif, meta.problems)
+    xmp = _xmp(blocks.xmp, meta.problems)
+    iptc = _iptc(blocks.iim, meta.problems)
 
     if decoder_applies_orientation(fmt):
         meta.orientation = 1
@@ -83,60 +88,64 @@ def metadata_from_image(path: Path, image: Any, fmt: ImageFormat) -> PhotoMetada
     meta.camera_make = exif.camera_make or xmp.camera_make
     meta.camera_model = exif.camera_model or xmp.camera_model
     meta.lens = exif.lens or xmp.lens
-    _merge_press(meta, xmp, iptc, png_text)
+    _merge_press(meta, xmp, iptc, blocks.texts)
     return meta
 
 
-def _exif(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> ExifFields:
-    # Read once: where Pillow already holds the EXIF block (it parsed the header on open), its fields
-    # come from memory; exifread reads the file again only when Pillow finds nothing or fails.
-    if "exif" in image.info or fmt is ImageFormat.TIFF:
-        try:
-            fields = exif_from_pillow(image)
-            if fields != ExifFields():
-                return fields
-        except Exception as exc:  # a malformed block: the other reader may still make sense of it
-            log.info(
-                "Pillow could not read the EXIF of %s (%s: %s); trying exifread",
-                path,
-                type(exc).__name__,
-                exc,
-            )
+def _exif(path: Path, fmt: ImageFormat, blob: bytes | None, problems: list[str]) -> ExifFields:
+    # One reader: the EXIF block (or a TIFF's own directories) read with the privacy scan's TIFF reader.
     try:
-        return read_exif(path)
-    except Exception as exc:  # exifread fails in many ways on malformed files; none may stop ingest
+        if blob:
+            return exif_fields(blob)
+        if fmt is ImageFormat.TIFF:
+            return tiff_file_exif(path)
+        return ExifFields()
+    except EXIF_ERRORS as exc:  # a malformed block must never stop ingest
         log.info("the EXIF of %s is unreadable (%s: %s)", path, type(exc).__name__, exc)
         problems.append("unreadable EXIF")
         return ExifFields()
 
 
-def _containers(
-    path: Path, image: Any, fmt: ImageFormat, problems: list[str]
-) -> tuple[bytes | str | None, bytes | None, dict[str, str]]:
-    """The raw XMP packet, IPTC-IIM block and PNG text of the file, each None/empty when absent."""
-    xmp: bytes | str | None = None
-    iim: bytes | None = None
-    png_text: dict[str, str] = {}
+def _from_source(source: ParsedFile, problems: list[str]) -> Containers | None:
+    try:
+        return from_parse(source)
+    except DECODE_ERRORS as exc:  # the scan's parse is whole; a block inside it can still be odd
+        log.warning("metadata blocks unreadable in the scanned structure (%s)", exc)
+        problems.append("unreadable XMP/IPTC")
+        return Containers()
+
+
+def _containers(path: Path, image: Any, fmt: ImageFormat, problems: list[str]) -> Containers:
+    """The blocks as Pillow split them out on open (a PNG's chunks and a TIFF's IIM tag read from the file,
+    since Pillow sees neither whole); each None/empty when absent."""
+    found = Containers()
     info = image.info
     try:
         if fmt is ImageFormat.PNG:
-            png_text = read_png_text(path)
-            xmp = png_text.pop(XMP_KEYWORD, None)
-        elif fmt is ImageFormat.TIFF:
+            from photoarchive.privacy import png
+
+            data = path.read_bytes()
+            try:
+                chunks = png.parse(data)
+            except PhotoarchiveError as exc:
+                log.debug("PNG chunks of %s unreadable: %s", path, exc)
+                return found
+            return from_parse(ParsedFile(data, "png", chunks)) or found
+        if fmt is ImageFormat.TIFF:
             tags = image.tag_v2
             xmp = tags.get(TIFF_XMP_TAG)
+            found.xmp = bytes(xmp) if isinstance(xmp, tuple) else xmp  # a BYTE tag comes back as ints
             if TIFF_IPTC_TAG in tags.tagtype:
-                iim = read_ifd0_tag(path, TIFF_IPTC_TAG)
+                found.iim = read_ifd0_tag(path, TIFF_IPTC_TAG)
         else:
-            xmp = info.get("xmp")
+            found.exif = info.get("exif")
+            found.xmp = info.get("xmp")
             if fmt is ImageFormat.JPEG:
-                iim = iim_from_photoshop(info.get("photoshop"))
+                found.iim = iim_from_photoshop(info.get("photoshop"))
     except (OSError, *DECODE_ERRORS) as exc:
         log.warning("metadata containers of %s are unreadable (%s)", path, exc)
         problems.append("unreadable XMP/IPTC")
-    if isinstance(xmp, tuple):  # a TIFF BYTE tag comes back as a tuple of ints
-        xmp = bytes(xmp)
-    return xmp, iim, png_text
+    return found
 
 
 def _xmp(packet: bytes | str | None, problems: list[str]) -> XmpFields:

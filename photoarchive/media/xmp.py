@@ -1,13 +1,13 @@
-"""XMP packets (Adobe's RDF/XML metadata): the press fields and a few camera facts."""
+"""XMP packets (Adobe's RDF/XML metadata): the press fields and a few camera facts, from the packet as the\nprivacy scan parses it."""
 
 from __future__ import annotations
 
 import logging
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from photoarchive.media.press_text import PressText
+from photoarchive.privacy.xmp import parse_packet
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +23,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # A packet is rarely larger; refusing bigger ones keeps a hostile file from costing much.
 MAX_PACKET = 4 * 1024 * 1024
-_PACKET_START = re.compile(rb"<x:xmpmeta|<rdf:RDF|<x:xapmeta")
-_PACKET_END = re.compile(rb"</x:xmpmeta>|</rdf:RDF>|</x:xapmeta>")
 
 
 @dataclass
@@ -33,16 +31,6 @@ class XmpFields(PressText):
     camera_make: str = ""
     camera_model: str = ""
     lens: str = ""
-
-
-def _extract(packet: bytes) -> bytes | None:
-    start = _PACKET_START.search(packet)
-    if not start:
-        return None
-    ends = list(_PACKET_END.finditer(packet, start.start()))
-    if not ends:
-        return None
-    return packet[start.start() : ends[-1].end()]
 
 
 def _values(descriptions: list[ET.Element], ns: str, name: str) -> list[str]:
@@ -75,14 +63,11 @@ def read_xmp(packet: bytes | str | None) -> XmpFields:
     if len(packet) > MAX_PACKET:
         log.warning("ignoring an XMP packet of %d bytes", len(packet))
         return fields
-    body = _extract(packet)
-    if body is None:
-        return fields
-    try:
-        # The stdlib parser resolves no external entities, and its expat guards against entity expansion.
-        root = ET.fromstring(body)
-    except ET.ParseError as exc:
-        log.warning("unreadable XMP packet: %s", exc)
+    # The privacy scan's packet parser (one reader): finds the packet in its wrapper and padding, takes
+    # UTF-16/32 packets, and leaves external entities unresolved (expat guards against entity expansion).
+    root = parse_packet(packet)
+    if root is None:
+        log.warning("unreadable XMP packet")
         return fields
     descriptions = root.findall(f".//{{{RDF}}}Description")
     if root.tag == f"{{{RDF}}}Description":

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class FindingKind(StrEnum):
@@ -234,6 +235,9 @@ class ScanReport:
     path: Path
     format: str
     findings: list[Finding] = field(default_factory=list)
+    # With scan(keep_parse=True): the file's bytes and the structure the scan parsed (a JpegLayout, PNG
+    # chunk list, TiffImage …), for a caller that reads more from the same file (ingest's metadata).
+    parse: tuple[bytes, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def clean(self) -> bool:

@@ -49,8 +49,11 @@ _IIM2: dict[int, tuple[K, str, str | None]] = {
 }
 
 
-def iim_datasets(data: bytes) -> list[tuple[int, int, bytes]]:
-    """(record, dataset, value) of an IIM stream; stops at the first byte that is not a dataset tag."""
+def iim_datasets(data: bytes, *, whole_only: bool = False) -> list[tuple[int, int, bytes]]:
+    """(record, dataset, value) of an IIM stream; stops at the first byte that is not a dataset tag.
+
+    A dataset that runs past the end of the block is kept cut short (the scan must see its bytes), or with
+    `whole_only` left out (the catalog takes no half-written caption)."""
     out: list[tuple[int, int, bytes]] = []
     pos, n = 0, len(data)
     while pos + 5 <= n and data[pos] == 0x1C:
@@ -62,12 +65,16 @@ def iim_datasets(data: bytes) -> list[tuple[int, int, bytes]]:
                 break
             length = int.from_bytes(data[pos : pos + size], "big")
             pos += size
+        if whole_only and pos + length > n:
+            break
         out.append((record, number, data[pos : pos + length]))
         pos += length
     return out
 
 
-def _decoder(datasets: list[tuple[int, int, bytes]]) -> Callable[[bytes], str]:
+def iim_decoder(datasets: list[tuple[int, int, bytes]]) -> Callable[[bytes], str]:
+    """How to decode the text values of these datasets: UTF-8 when 1:90 declares it, else UTF-8 if valid,
+    else Windows-1252 (what older newsroom tools wrote)."""
     utf8 = any(r == 1 and d == 90 and b"\x1b%G" in v for r, d, v in datasets)
 
     def decode(raw: bytes) -> str:
@@ -84,7 +91,7 @@ def _decoder(datasets: list[tuple[int, int, bytes]]) -> Callable[[bytes], str]:
 
 def scan_iim(data: bytes, where: str, col: Collector) -> None:
     datasets = iim_datasets(data)
-    decode = _decoder(datasets)
+    decode = iim_decoder(datasets)
     for record, number, value in datasets:
         if (record, number) in ((1, 0), (1, 90), (2, 0)):
             continue  # record versions and the character-set marker

@@ -86,8 +86,8 @@ def _inflate(raw: bytes) -> bytes:
     return zlib.decompressobj().decompress(raw, MAX_TEXT_INFLATE)
 
 
-def _text(data: bytes, chunk: Chunk) -> tuple[str, bytes]:
-    """(keyword, text bytes) of a tEXt, zTXt or iTXt chunk."""
+def chunk_text(data: bytes, chunk: Chunk) -> tuple[str, bytes]:
+    """(keyword, text bytes) of a tEXt, zTXt or iTXt chunk; ValueError when its text cannot be inflated."""
     body = _body(data, chunk)
     keyword, _, rest = body.partition(b"\x00")
     try:
@@ -99,7 +99,15 @@ def _text(data: bytes, chunk: Chunk) -> tuple[str, bytes]:
         _lang, _, rest = rest.partition(b"\x00")
         _translated, _, text = rest.partition(b"\x00")
         return keyword.decode("latin-1"), _inflate(text) if compressed else text
-    except (zlib.error, IndexError):
+    except (zlib.error, IndexError) as exc:
+        raise ValueError(f"unreadable {chunk.type.decode()} chunk") from exc
+
+
+def _text(data: bytes, chunk: Chunk) -> tuple[str, bytes]:
+    try:
+        return chunk_text(data, chunk)
+    except ValueError:
+        keyword = _body(data, chunk).partition(b"\x00")[0]
         return keyword.decode("latin-1", "replace"), b"(unreadable)"
 
 

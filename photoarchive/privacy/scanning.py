@@ -118,14 +118,16 @@ def _after_riff(data: bytes, col: Collector) -> None:
         )
 
 
-def scan(path: str | Path, *, expected: PressFields | None = None) -> ScanReport:
+def scan(path: str | Path, *, expected: PressFields | None = None, keep_parse: bool = False) -> ScanReport:
     """Report what the file at `path` would carry out of the archive, from a read of the whole file (a tail
     left behind by an editor, a comment between scans and data after the end are found wherever they are).
 
     With `expected`, values that equal the press fields the app writes are not reported (how a published
-    copy checks clean). Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
+    copy checks clean). With `keep_parse` the report keeps the file's bytes and parsed structure (`parse`), so a
+    caller reading more from the file (ingest's metadata) neither reads nor parses it again.
+    Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
     """
     path = Path(path)
     data = read_file(path)
-    fmt, findings, _ = scan_bytes(data, path, expected)
-    return ScanReport(path=path, format=fmt, findings=findings)
+    fmt, findings, parsed = scan_bytes(data, path, expected)
+    return ScanReport(path=path, format=fmt, findings=findings, parse=(data, parsed) if keep_parse else None)

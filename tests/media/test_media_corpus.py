@@ -173,3 +173,31 @@ def test_malformed_exif_files_still_give_pixels(corpus_results: dict[str, Outcom
         outcome = corpus_results[name]
         assert outcome.analysis is not None, f"{name}: {outcome.error}"
         assert outcome.analysis.metadata.width > 1000
+
+
+def test_metadata_from_the_scans_parse_equals_the_plain_read(corpus_results: dict[str, Outcome]) -> None:
+    """At ingest the metadata takes its blocks from the privacy scan's parse of the file (one pass); on every
+    real file both scan and analysis read, that gives exactly the fields of the plain read."""
+    from photoarchive.media.containers import ParsedFile
+    from photoarchive.media.decoding import open_image
+    from photoarchive.media.metadata import metadata_from_image
+    from photoarchive.privacy.scanning import read_file, scan_bytes
+
+    compared, differ = 0, {}
+    for key, outcome in corpus_results.items():
+        if outcome.analysis is None:
+            continue
+        data = read_file(outcome.path)
+        try:
+            fmt, _findings, parsed = scan_bytes(data, outcome.path)
+        except PhotoarchiveError:
+            continue  # the scan refuses it: ingest falls back to the plain read
+        with open_image(outcome.path, outcome.analysis.metadata.format) as image:
+            one_pass = metadata_from_image(
+                outcome.path, image, outcome.analysis.metadata.format, ParsedFile(data, fmt, parsed)
+            )
+        compared += 1
+        if one_pass != outcome.analysis.metadata:
+            differ[key] = (one_pass, outcome.analysis.metadata)
+    assert differ == {}
+    assert compared >= 40  # JPEG, PNG, TIFF, WebP and HEIC camera and test files
