@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from photoarchive.errors import PhotoarchiveError
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -77,22 +73,10 @@ def consent_rows(catalog: Catalog, reports: Iterable[PersonReport]) -> list[list
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
-    """UTF-8 with BOM (Excel shows æøå right), written to a temporary file first; returns the row count."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    count = 0
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PhotoarchiveError(f"The report cannot be written to {path}: {exc.strerror or exc}") from exc
-    return count
+    """The report as CSV (photoarchive.csv_report); returns the row count."""
+    from photoarchive.csv_report import write_csv as write
+
+    return write(path, columns, rows)
 
 
 def _day(value: object) -> str:

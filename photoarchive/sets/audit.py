@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from photoarchive.errors import PhotoarchiveError
 from photoarchive.sets.model import AuditEntry
 
 CSV_COLUMNS = ("id", "at", "actor", "action", "target_kind", "target_id", "detail")
 
 
 def write_csv(entries: Iterable[AuditEntry], path: Path) -> int:
-    """Write the entries as CSV (UTF-8 with BOM so Excel shows æøå right); returns the row count."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    count = 0
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for entry in entries:
-                row = entry.to_json()
-                row["detail"] = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
-                writer.writerow([row[c] for c in CSV_COLUMNS])
-                count += 1
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp.exists():
-            tmp.unlink()
-        raise PhotoarchiveError(f"The audit log cannot be written to {path}: {exc.strerror or exc}") from exc
-    return count
+    """Write the entries as CSV (photoarchive.csv_report); returns the row count."""
+    from photoarchive.csv_report import write_csv as write
+
+    def rows():
+        for entry in entries:
+            row = entry.to_json()
+            row["detail"] = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
+            yield [row[c] for c in CSV_COLUMNS]
+
+    return write(path, CSV_COLUMNS, rows(), what="The audit log")
 
 
 def format_line(entry: AuditEntry) -> str:
