@@ -177,17 +177,22 @@ class ApprovalDialog(QDialog):
                 widget.setParent(None)  # out of the dialog now (findChild), freed later
                 widget.deleteLater()
 
+    def _decision_row(self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]) -> None:
+        """One photo waiting for a person's decision: the rule's sentence about it, then its buttons."""
+        notice = next((r for r in self.check.refusals if r.code is code and r.photo_id == photo.photo_id), None)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(describe(notice) if notice else photo.name)
+        label.setWordWrap(True)
+        row_layout.addWidget(label, 1)
+        for button in buttons:
+            row_layout.addWidget(button)
+        layout.addWidget(row)
+
     def _fill_redaction_rows(self, photos: list[PhotoCheck]) -> None:
         self._clear(self.redaction_layout)
-        notices = {r.photo_id: r for r in self.check.refusals if r.code is Code.REDACTION_UNREVIEWED}
         for photo in photos:
-            row = QWidget()
-            row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(0, 0, 0, 0)
-            notice = notices.get(photo.photo_id)
-            label = QLabel(describe(notice) if notice else photo.name)
-            label.setWordWrap(True)
-            row_layout.addWidget(label, 1)
             count = self.regions.get(photo.photo_id, 0)
             if count:
                 button = QPushButton(self.tr("Its %n region(s) are right", "", count))
@@ -198,8 +203,7 @@ class ApprovalDialog(QDialog):
             button.clicked.connect(
                 lambda _c=False, pid=photo.photo_id, has=bool(count): self._review_redaction(pid, has)
             )
-            row_layout.addWidget(button)
-            self.redaction_layout.addWidget(row)
+            self._decision_row(self.redaction_layout, photo, Code.REDACTION_UNREVIEWED, [button])
         self.redaction_box.setVisible(bool(photos))
 
     def _review_redaction(self, photo_id: int, has_regions: bool) -> None:
@@ -209,24 +213,14 @@ class ApprovalDialog(QDialog):
 
     def _fill_case_rows(self, photos: list[PhotoCheck]) -> None:
         self._clear(self.case_layout)
-        notices = {r.photo_id: r for r in self.check.refusals if r.code is Code.CASE_UNDECIDED}
         for photo in photos:
-            row = QWidget()
-            row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(0, 0, 0, 0)
-            notice = notices.get(photo.photo_id)
-            label = QLabel(describe(notice) if notice else photo.name)
-            label.setWordWrap(True)
-            row_layout.addWidget(label, 1)
             confirm = QPushButton(self.tr("It is a case photo"))
             confirm.setObjectName(f"case_confirm_{photo.photo_id}")
             confirm.clicked.connect(lambda _c=False, pid=photo.photo_id: self._decide(pid, True))
             reject = QPushButton(self.tr("Not a case photo"))
             reject.setObjectName(f"case_reject_{photo.photo_id}")
             reject.clicked.connect(lambda _c=False, pid=photo.photo_id: self._decide(pid, False))
-            row_layout.addWidget(confirm)
-            row_layout.addWidget(reject)
-            self.case_layout.addWidget(row)
+            self._decision_row(self.case_layout, photo, Code.CASE_UNDECIDED, [confirm, reject])
         self.case_box.setVisible(bool(photos))
 
     def _decide(self, photo_id: int, is_case: bool) -> None:
