@@ -36,10 +36,64 @@ _TEMPLATES: dict[str, str] = {
     "device": QT_TRANSLATE_NOOP("PrivacyFinding", "Camera or lens model ({tag}): {excerpt}"),
     "icc_hardware": QT_TRANSLATE_NOOP("PrivacyFinding", "Colour profile naming a device: {excerpt}"),
     "other_metadata": QT_TRANSLATE_NOOP("PrivacyFinding", "Other metadata ({tag}): {excerpt}"),
+    "gps_fields": QT_TRANSLATE_NOOP("PrivacyFinding", "GPS fields without a position ({tag}): {excerpt}"),
+    "hidden_data": QT_TRANSLATE_NOOP("PrivacyFinding", "Hidden bytes inside the file ({tag}): {excerpt}"),
 }
 
 
 _GENERIC = QT_TRANSLATE_NOOP("PrivacyFinding", "Other data ({tag}): {excerpt}")
+
+# What the scan says in its own words (`Finding.note`, photoarchive.privacy.findings.Note) rather than
+# quoting the file: translated here from the code, filled with `Finding.params`.
+_NOTES = {
+    "position": QT_TRANSLATE_NOOP("PrivacyNote", "{lat}° {ns} {lon}° {ew}"),
+    "gps_empty": QT_TRANSLATE_NOOP("PrivacyNote", "empty GPS directory"),
+    "gps_no_position": QT_TRANSLATE_NOOP("PrivacyNote", "GPS directory with {count} fields, no position"),
+    "gps_null_island": QT_TRANSLATE_NOOP("PrivacyNote", "coordinates 0° 0° (no position fix)"),
+    "geotiff": QT_TRANSLATE_NOOP("PrivacyNote", "GeoTIFF map position"),
+    "bytes": QT_TRANSLATE_NOOP("PrivacyNote", "{count} bytes"),
+    "bytes_showing": QT_TRANSLATE_NOOP("PrivacyNote", "{count} bytes: {text}"),
+    "values": QT_TRANSLATE_NOOP("PrivacyNote", "{count} values"),
+    "pixels": QT_TRANSLATE_NOOP("PrivacyNote", "{width}×{height} pixels"),
+    "thumbnail_image": QT_TRANSLATE_NOOP("PrivacyNote", "thumbnail image of the photo"),
+    "further_image": QT_TRANSLATE_NOOP("PrivacyNote", "further image in the file"),
+    "jpeg_after_end": QT_TRANSLATE_NOOP("PrivacyNote", "{count} bytes holding a JPEG image"),
+    "mpf_images": QT_TRANSLATE_NOOP(
+        "PrivacyNote", "{count} images in the file (secondary images after the end of the main one)"
+    ),
+    "mpf_index": QT_TRANSLATE_NOOP("PrivacyNote", "multi-picture index"),
+    "images": QT_TRANSLATE_NOOP("PrivacyNote", "{count} top-level images in the file"),
+    "thumbnails": QT_TRANSLATE_NOOP("PrivacyNote", "{count} thumbnail images"),
+    "depth_images": QT_TRANSLATE_NOOP("PrivacyNote", "{count} depth images"),
+    "aux_images": QT_TRANSLATE_NOOP("PrivacyNote", "{type} ({count})"),
+    "fields": QT_TRANSLATE_NOOP("PrivacyNote", "{names}"),
+    "fields_and_more": QT_TRANSLATE_NOOP("PrivacyNote", "{names} and {more} more"),
+    "c2pa": QT_TRANSLATE_NOOP("PrivacyNote", "content credentials (C2PA) with {count} manifests"),
+    "unreadable": QT_TRANSLATE_NOOP("PrivacyNote", "unreadable: {reason}"),
+    "malformed": QT_TRANSLATE_NOOP("PrivacyNote", "malformed"),
+}
+
+
+_FIELDS_TAG = QT_TRANSLATE_NOOP("PrivacyNote", "{count} fields")
+
+
+def _tag_words(finding) -> str:  # type: ignore[no-untyped-def]
+    """The field a finding was seen in; a count of other fields ("4 fields") in the user's language."""
+    if str(getattr(finding, "note", "")) in ("fields", "fields_and_more"):
+        count = dict(getattr(finding, "params", ())).get("count", "")
+        return QCoreApplication.translate("PrivacyNote", _FIELDS_TAG).replace("{count}", str(count))
+    return finding.tag or finding.where
+
+
+def _note_words(finding) -> str:  # type: ignore[no-untyped-def]
+    """The scan's own statement about a finding in the user's language ('' where it quoted a value)."""
+    template = _NOTES.get(str(getattr(finding, "note", "") or ""))
+    if template is None:
+        return ""
+    text = QCoreApplication.translate("PrivacyNote", template)
+    for name, value in getattr(finding, "params", ()):
+        text = text.replace("{" + name + "}", str(value))
+    return text
 
 
 def describe(finding) -> str:  # type: ignore[no-untyped-def]
@@ -50,9 +104,8 @@ def describe(finding) -> str:  # type: ignore[no-untyped-def]
         template = _GENERIC
     translated = QCoreApplication.translate("PrivacyFinding", template)
     present = QCoreApplication.translate("PrivacyFinding", "present")
-    text = translated.replace("{excerpt}", finding.excerpt or present).replace(
-        "{tag}", finding.tag or finding.where
-    )
+    excerpt = _note_words(finding) or finding.excerpt or present
+    text = translated.replace("{excerpt}", excerpt).replace("{tag}", _tag_words(finding))
     return text.replace(" ()", "")
 
 

@@ -1366,12 +1366,119 @@
         <translation>Andre metadata ({tag}): {excerpt}</translation>
     </message>
     <message>
+        <source>GPS fields without a position ({tag}): {excerpt}</source>
+        <translation>GPS-felt uten posisjon ({tag}): {excerpt}</translation>
+    </message>
+    <message>
+        <source>Hidden bytes inside the file ({tag}): {excerpt}</source>
+        <translation>Skjulte byte inne i filen ({tag}): {excerpt}</translation>
+    </message>
+    <message>
         <source>Other data ({tag}): {excerpt}</source>
         <translation>Andre data ({tag}): {excerpt}</translation>
     </message>
     <message>
         <source>present</source>
         <translation>finnes</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyNote</name>
+    <message>
+        <source>{lat}° {ns} {lon}° {ew}</source>
+        <translation>{lat}° {ns} {lon}° {ew}</translation>
+    </message>
+    <message>
+        <source>empty GPS directory</source>
+        <translation>tom GPS-katalog</translation>
+    </message>
+    <message>
+        <source>GPS directory with {count} fields, no position</source>
+        <translation>GPS-katalog med {count} felt, uten posisjon</translation>
+    </message>
+    <message>
+        <source>coordinates 0° 0° (no position fix)</source>
+        <translation>koordinatene 0° 0° (ingen posisjonsbestemmelse)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF map position</source>
+        <translation>kartposisjon (GeoTIFF)</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} byte</translation>
+    </message>
+    <message>
+        <source>{count} bytes: {text}</source>
+        <translation>{count} byte: {text}</translation>
+    </message>
+    <message>
+        <source>{count} values</source>
+        <translation>{count} verdier</translation>
+    </message>
+    <message>
+        <source>{width}×{height} pixels</source>
+        <translation>{width}×{height} piksler</translation>
+    </message>
+    <message>
+        <source>thumbnail image of the photo</source>
+        <translation>miniatyrbilde av bildet</translation>
+    </message>
+    <message>
+        <source>further image in the file</source>
+        <translation>enda et bilde i filen</translation>
+    </message>
+    <message>
+        <source>{count} bytes holding a JPEG image</source>
+        <translation>{count} byte med et JPEG-bilde</translation>
+    </message>
+    <message>
+        <source>{count} images in the file (secondary images after the end of the main one)</source>
+        <translation>{count} bilder i filen (tilleggsbilder etter slutten av hovedbildet)</translation>
+    </message>
+    <message>
+        <source>multi-picture index</source>
+        <translation>register over flere bilder (MPF)</translation>
+    </message>
+    <message>
+        <source>{count} top-level images in the file</source>
+        <translation>{count} bilder på øverste nivå i filen</translation>
+    </message>
+    <message>
+        <source>{count} thumbnail images</source>
+        <translation>{count} miniatyrbilder</translation>
+    </message>
+    <message>
+        <source>{count} depth images</source>
+        <translation>{count} dybdebilder</translation>
+    </message>
+    <message>
+        <source>{type} ({count})</source>
+        <translation>{type} ({count})</translation>
+    </message>
+    <message>
+        <source>{names}</source>
+        <translation>{names}</translation>
+    </message>
+    <message>
+        <source>{names} and {more} more</source>
+        <translation>{names} og {more} til</translation>
+    </message>
+    <message>
+        <source>content credentials (C2PA) with {count} manifests</source>
+        <translation>innholdsopphav (C2PA) med {count} manifester</translation>
+    </message>
+    <message>
+        <source>unreadable: {reason}</source>
+        <translation>uleselig: {reason}</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>feilformet</translation>
+    </message>
+    <message>
+        <source>{count} fields</source>
+        <translation>{count} felt</translation>
     </message>
 </context>
 <context>

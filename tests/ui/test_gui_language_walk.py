@@ -270,3 +270,27 @@ def test_no_english_on_the_norwegian_sets_page(norwegian, make_window, ingest, c
     assert approved[2] == "godkjent"
     assert approved[3] == "Bilder: Innbrudd Skien.jpg; Synlighet: offentlig; Advarsler: 1"
     assert not any("[" in cell for row in rows for cell in row)
+
+
+def test_all_fields_of_the_privacy_panel_are_in_norwegian_too(norwegian, make_window, ingest, qtbot):
+    """"Show all fields" words what the scan says itself (an embedded thumbnail, a GPS directory …) from
+    its codes, not the privacy module's English."""
+    from PySide6.QtCore import Qt
+
+    ingest("Åsted Skien.jpg", gps=True, serial=True, owner=True, thumbnail=True)
+    vocabulary = english_vocabulary()
+    window = make_window()
+    with qtbot.waitSignal(window.gridFilled, timeout=5000):
+        window.sidebar.select(ViewSpec(ViewKind.ALL))
+    select_rows(window, [0])
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.privacy_toggle.isVisible(), timeout=30000)
+    qtbot.mouseClick(inspector.privacy_toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(inspector.privacy_details.text()), timeout=30000)
+    details = inspector.privacy_details.text()
+    assert "miniatyrbilde av bildet" in details
+    assert "thumbnail image" not in details
+    # Field names are the file's own identifiers ("(Make)", "ExposureTime"), the same in every language.
+    words = re.sub(r"\([A-Z][A-Za-z0-9]*\)", "", details)
+    problems = english_in([("privacy details", words)], vocabulary)
+    assert not problems, problems
