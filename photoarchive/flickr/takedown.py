@@ -145,6 +145,9 @@ def record_takedowns(
             file=name,
             how="deleted" if delete else "made private",
             why="; ".join(_why(r) for r in item.reasons),
+            # The same as codes, for the window to word: "withdrawn|Kari Nordmann;case_closed|2026-123456".
+            how_code="deleted" if delete else "private",
+            reasons=";".join(f"{r.code}|{r.subject}" for r in item.reasons),
         )
         recorded.append(item.photo_id)
     return recorded

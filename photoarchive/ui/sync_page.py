@@ -359,6 +359,7 @@ class SyncPage(QWidget):
                 "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload "
                 "{count} more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets."
             ),
+            "takedown_done": self.tr("{file} was taken off Flickr ({how}) and out of its albums: {why}."),
             "needs_delete": self.tr(
                 "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy "
                 "Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or "
@@ -378,10 +379,31 @@ class SyncPage(QWidget):
             key: words.get(str(value), value) if key in ("seen", "wanted") else value
             for key, value in message.params.items()
         }
+        if message.code == "takedown_done":
+            params = {**params, **self._takedown_words(message.params)}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return message.text()
+
+    def _takedown_words(self, params) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        """How and why a photo came down (flickr/takedown.py's codes), in the user's language."""
+        why_words = {
+            "no_consent": self.tr("{subject} has no consent on record"),
+            "pending": self.tr("{subject}'s consent is still pending"),
+            "withdrawn": self.tr("{subject} withdrew consent"),
+            "expired": self.tr("{subject}'s consent expired"),
+            "use_not_given": self.tr("{subject}'s consent does not cover Flickr"),
+            "case_closed": self.tr("case {subject} is closed"),
+            "takedown_date": self.tr("case {subject} reached its take-down date"),
+        }
+        reasons = []
+        for item in str(params.get("reasons", "")).split(";"):
+            code, _, subject = item.partition("|")
+            if code in why_words:
+                reasons.append(why_words[code].replace("{subject}", subject))
+        how = self.tr("deleted") if params.get("how_code") == "deleted" else self.tr("made private")
+        return {"how": how, "why": "; ".join(reasons) or str(params.get("why", ""))}
 
     def _set_buttons(self) -> None:
         self.sync_button.setEnabled(not self.running)

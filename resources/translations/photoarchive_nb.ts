@@ -2944,6 +2944,10 @@
         <translation>Dette er en gratis Flickr-konto: den har {have} av {limit} bilder, og denne synkroniseringen ville lastet opp {count} til. Ingenting ble lastet opp; oppgrader kontoen til Pro eller ta bilder ut av godkjente sett.</translation>
     </message>
     <message>
+        <source>{file} was taken off Flickr ({how}) and out of its albums: {why}.</source>
+        <translation>{file} ble tatt ned fra Flickr ({how}) og ut av albumene sine: {why}.</translation>
+    </message>
+    <message>
         <source>The Flickr sign-in only allows &apos;{perms}&apos;. The sync needs &apos;delete&apos;, to remove an extra copy Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`).</source>
         <translation>Innloggingen hos Flickr tillater bare «{perms}». Synkroniseringen trenger «delete» for å kunne fjerne en ekstra kopi Flickr kan lage når et svar går tapt. Logg inn på nytt (Flickr: Logg inn …, eller `photoarchive flickr login`).</translation>
     </message>
@@ -2962,6 +2966,42 @@
     <message>
         <source>private</source>
         <translation>privat</translation>
+    </message>
+    <message>
+        <source>{subject} has no consent on record</source>
+        <translation>{subject} har ikke registrert samtykke</translation>
+    </message>
+    <message>
+        <source>{subject}&apos;s consent is still pending</source>
+        <translation>samtykket fra {subject} er ikke avklart ennå</translation>
+    </message>
+    <message>
+        <source>{subject} withdrew consent</source>
+        <translation>{subject} trakk samtykket</translation>
+    </message>
+    <message>
+        <source>{subject}&apos;s consent expired</source>
+        <translation>samtykket fra {subject} er utløpt</translation>
+    </message>
+    <message>
+        <source>{subject}&apos;s consent does not cover Flickr</source>
+        <translation>samtykket fra {subject} gjelder ikke Flickr</translation>
+    </message>
+    <message>
+        <source>case {subject} is closed</source>
+        <translation>sak {subject} er avsluttet</translation>
+    </message>
+    <message>
+        <source>case {subject} reached its take-down date</source>
+        <translation>sak {subject} har nådd datoen for nedtak</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <source>made private</source>
+        <translation>gjort privat</translation>
     </message>
     <message>
         <source>Sync running</source>

@@ -199,5 +199,13 @@ def test_sync_messages_are_shown_in_norwegian_with_names(qapp, make_window, tmp_
             "Ulykke 2.jpg var tatt ut av albumet «Trafikkulykke E18» på flickr.com; det legges tilbake."
         )
         assert "(offentlig); det settes tilbake til privat" in page.message_text(perms)
+        # A take-down says how and why in Norwegian, from the sync's codes.
+        down = SyncMessage("takedown_done", {
+            "file": "Portrett.jpg", "how": "made private", "why": "Kari Nordmann withdrew consent",
+            "how_code": "private", "reasons": "withdrawn|Kari Nordmann;case_closed|2026-123456"})  # fmt: skip
+        assert page.message_text(down) == (
+            "Portrett.jpg ble tatt ned fra Flickr (gjort privat) og ut av albumene sine: "
+            "Kari Nordmann trakk samtykket; sak 2026-123456 er avsluttet."
+        )
     finally:
         QCoreApplication.removeTranslator(nb)
