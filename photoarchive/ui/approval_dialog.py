@@ -232,12 +232,12 @@ class ApprovalDialog(QDialog):
         status = photo.facts.privacy
         if status.state is PrivacyState.UNCHECKED:
             reason = unchecked_in_words([r.value for r in status.reasons], status.detail)
-            return (
-                f"<p style='color:#b00020'><b>{escape(self.tr('Could not be checked for personal data:'))}</b>"
-                f" {escape(reason)}</p>"
-            )
+            # tr() outside the f-string: the translation tools do not look inside one.
+            heading = self.tr("Could not be checked for personal data:")
+            return f"<p style='color:#b00020'><b>{escape(heading)}</b> {escape(reason)}</p>"
         lines = [describe_finding(f) for f in status.findings] or list(status.kinds)
-        parts = [f"<p><b>{escape(self.tr('Removed from the file:'))}</b><br>"]
+        removed = self.tr("Removed from the file:")
+        parts = [f"<p><b>{escape(removed)}</b><br>"]
         parts.append(
             "<br>".join(escape(s) for s in lines) or escape(self.tr("nothing (no personal data found)"))
         )
@@ -254,9 +254,10 @@ class ApprovalDialog(QDialog):
             "copyright": self.tr("Copyright"),
             "usage_terms": self.tr("Usage terms"),
         }
+        published_with = self.tr("Published with:")
         parts = []
         for photo in check.photos:
-            parts.append(f"<h3>{escape(photo.name)}</h3><p><b>{escape(self.tr('Published with:'))}</b><br>")
+            parts.append(f"<h3>{escape(photo.name)}</h3><p><b>{escape(published_with)}</b><br>")
             for key, value in photo.press.items():
                 text = ", ".join(value) if isinstance(value, list) else str(value)
                 if text:

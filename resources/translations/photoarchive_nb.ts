@@ -63,6 +63,14 @@
         <translation>Ikke et saksbilde</translation>
     </message>
     <message>
+        <source>Could not be checked for personal data:</source>
+        <translation>Kunne ikke sjekkes for personopplysninger:</translation>
+    </message>
+    <message>
+        <source>Removed from the file:</source>
+        <translation>Fjernes fra filen:</translation>
+    </message>
+    <message>
         <source>nothing (no personal data found)</source>
         <translation>ingenting (ingen personopplysninger funnet)</translation>
     </message>
@@ -93,6 +101,10 @@
     <message>
         <source>Usage terms</source>
         <translation>Bruksvilkår</translation>
+    </message>
+    <message>
+        <source>Published with:</source>
+        <translation>Publiseres med:</translation>
     </message>
     <message>
         <source>Redaction: has a person looked at these case photos?</source>

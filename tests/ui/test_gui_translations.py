@@ -106,3 +106,21 @@ def test_the_window_speaks_norwegian(qapp, make_window, tmp_path):
         save_screenshot(window, "main-window-nb.png")
     finally:
         QCoreApplication.removeTranslator(nb)
+
+
+def test_no_translated_text_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there never reaches the .ts files, and the Norwegian
+    window shows it in English ("Published with:" in the approval dialog did)."""
+    import ast
+    from pathlib import Path
+
+    import photoarchive.ui
+
+    hidden = []
+    for path in sorted(Path(photoarchive.ui.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "attr", "") == "tr":
+                        hidden.append(f"{path.name}:{inner.lineno}")
+    assert hidden == []
