@@ -36,7 +36,7 @@ from photoarchive.ui.inbox_watch import InboxWatch
 from photoarchive.ui.inspector import Inspector
 from photoarchive.ui.photo_model import PhotoListModel
 from photoarchive.ui.quarantine_page import QuarantinePage
-from photoarchive.ui.sidebar import Sidebar
+from photoarchive.ui.sidebar import Sidebar, view_icon, view_name
 from photoarchive.ui.theme import Theme, apply_theme, current_theme, icon, user_state
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import DEFAULT_THUMB, MAX_THUMB, MIN_THUMB, TileDelegate, tile_size
@@ -193,37 +193,20 @@ class MainWindow(QMainWindow):
         self.act_help_keys = action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts, "shortcuts")
         self.act_about = action(self.tr("About Photo archive"), None, self.show_about, "about")
         self.view_actions: dict[ViewKind, QAction] = {}
-        for number, (kind, text, icon_name) in enumerate(
-            (
-                (ViewKind.INBOX, self.tr("Inbox"), "inbox"),
-                (ViewKind.ALL, self.tr("All photos"), "all"),
-                (ViewKind.PORTRAITS, self.tr("Portraits"), "portrait"),
-                (ViewKind.CASES, self.tr("Case photos"), "case"),
-                (ViewKind.MEDIA, self.tr("Media / high-res"), "media"),
-                (ViewKind.NEEDS_REVIEW, self.tr("Needs review"), "review"),
-                (ViewKind.SETS, self.tr("Sets"), "sets"),
-                (ViewKind.QUARANTINE, self.tr("Quarantine"), "quarantine"),
-                (ViewKind.SYNC, self.tr("Sync"), "sync"),
-            ),
-            start=1,
-        ):
+        # Ctrl+1 … Ctrl+9 for the photo views in the Inbox-to-Sync order the menu has always had; the
+        # registers (People, Cases) have no number left.
+        numbered = (
+            ViewKind.INBOX, ViewKind.ALL, ViewKind.PORTRAITS, ViewKind.CASES, ViewKind.MEDIA,
+            ViewKind.NEEDS_REVIEW, ViewKind.SETS, ViewKind.QUARANTINE, ViewKind.SYNC,
+        )  # fmt: skip
+        for kind in (*numbered, ViewKind.PEOPLE, ViewKind.CASE_REGISTER):
+            number = numbered.index(kind) + 1 if kind in numbered else None
             self.view_actions[kind] = action(
-                text,
-                f"Ctrl+{number}",
+                view_name(kind),
+                f"Ctrl+{number}" if number else None,
                 lambda _=False, k=kind: self.sidebar.select(ViewSpec(k)),
                 f"go_{kind.value}",
-                icon_name,
-            )
-        for kind, text, icon_name in (
-            (ViewKind.PEOPLE, self.tr("People"), "people"),
-            (ViewKind.CASE_REGISTER, self.tr("Cases"), "register"),
-        ):
-            self.view_actions[kind] = action(
-                text,
-                None,
-                lambda _=False, k=kind: self.sidebar.select(ViewSpec(k)),
-                f"go_{kind.value}",
-                icon_name,
+                view_icon(kind),
             )
         self.act_redaction = action(
             self.tr("Redaction…"),

@@ -3,7 +3,7 @@ the case register."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from photoarchive.ui.photo_model import PHOTO_IDS_MIME, photo_ids_from_mime
@@ -11,6 +11,32 @@ from photoarchive.ui.theme import icon
 from photoarchive.ui.views import ViewKind, ViewSpec
 
 SpecRole = Qt.ItemDataRole.UserRole + 10
+
+# The views in sidebar order, with their names and icons: the sidebar and the window's View menu both list
+# them from here.
+VIEWS: tuple[tuple[ViewKind, str, str], ...] = (
+    (ViewKind.INBOX, QT_TRANSLATE_NOOP("Sidebar", "Inbox"), "inbox"),
+    (ViewKind.ALL, QT_TRANSLATE_NOOP("Sidebar", "All photos"), "all"),
+    (ViewKind.PORTRAITS, QT_TRANSLATE_NOOP("Sidebar", "Portraits"), "portrait"),
+    (ViewKind.CASES, QT_TRANSLATE_NOOP("Sidebar", "Case photos"), "case"),
+    (ViewKind.MEDIA, QT_TRANSLATE_NOOP("Sidebar", "Media / high-res"), "media"),
+    (ViewKind.SETS, QT_TRANSLATE_NOOP("Sidebar", "Sets"), "sets"),
+    (ViewKind.NEEDS_REVIEW, QT_TRANSLATE_NOOP("Sidebar", "Needs review"), "review"),
+    (ViewKind.QUARANTINE, QT_TRANSLATE_NOOP("Sidebar", "Quarantine"), "quarantine"),
+    (ViewKind.SYNC, QT_TRANSLATE_NOOP("Sidebar", "Sync"), "sync"),
+    (ViewKind.PEOPLE, QT_TRANSLATE_NOOP("Sidebar", "People"), "people"),
+    (ViewKind.CASE_REGISTER, QT_TRANSLATE_NOOP("Sidebar", "Cases"), "register"),
+)
+
+
+def view_name(kind: ViewKind) -> str:
+    """A view's name in the user's language."""
+    return QCoreApplication.translate("Sidebar", next(name for k, name, _ in VIEWS if k is kind))
+
+
+def view_icon(kind: ViewKind) -> str:
+    """The name of a view's icon (resources/icons/ui/)."""
+    return next(icon_name for k, _, icon_name in VIEWS if k is kind)
 # Cases listed under "Case photos"; an archive can hold tens of thousands.
 MAX_CASES = 200
 
@@ -31,36 +57,11 @@ class Sidebar(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.items: dict[ViewKind, QTreeWidgetItem] = {}
-        names = [
-            (ViewKind.INBOX, self.tr("Inbox")),
-            (ViewKind.ALL, self.tr("All photos")),
-            (ViewKind.PORTRAITS, self.tr("Portraits")),
-            (ViewKind.CASES, self.tr("Case photos")),
-            (ViewKind.MEDIA, self.tr("Media / high-res")),
-            (ViewKind.SETS, self.tr("Sets")),
-            (ViewKind.NEEDS_REVIEW, self.tr("Needs review")),
-            (ViewKind.QUARANTINE, self.tr("Quarantine")),
-            (ViewKind.SYNC, self.tr("Sync")),
-            (ViewKind.PEOPLE, self.tr("People")),
-            (ViewKind.CASE_REGISTER, self.tr("Cases")),
-        ]
+        names = [(kind, view_name(kind)) for kind, _, _ in VIEWS]
         self.names = dict(names)
-        icons = {
-            ViewKind.INBOX: "inbox",
-            ViewKind.ALL: "all",
-            ViewKind.PORTRAITS: "portrait",
-            ViewKind.CASES: "case",
-            ViewKind.MEDIA: "media",
-            ViewKind.SETS: "sets",
-            ViewKind.NEEDS_REVIEW: "review",
-            ViewKind.QUARANTINE: "quarantine",
-            ViewKind.SYNC: "sync",
-            ViewKind.PEOPLE: "people",
-            ViewKind.CASE_REGISTER: "register",
-        }
         for kind, name in names:
             item = QTreeWidgetItem([name, ""])
-            item.setIcon(0, icon(icons[kind]))
+            item.setIcon(0, icon(view_icon(kind)))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setForeground(1, self.palette().placeholderText())
             item.setData(0, SpecRole, ViewSpec(kind))

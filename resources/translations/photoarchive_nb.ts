@@ -757,48 +757,8 @@
         <translation>Om Bildearkiv</translation>
     </message>
     <message>
-        <source>Inbox</source>
-        <translation>Innboks</translation>
-    </message>
-    <message>
-        <source>All photos</source>
-        <translation>Alle bilder</translation>
-    </message>
-    <message>
-        <source>Portraits</source>
-        <translation>Portretter</translation>
-    </message>
-    <message>
-        <source>Case photos</source>
-        <translation>Saksbilder</translation>
-    </message>
-    <message>
         <source>Media / high-res</source>
         <translation>Media / høyoppløst</translation>
-    </message>
-    <message>
-        <source>Needs review</source>
-        <translation>Må gjennomgås</translation>
-    </message>
-    <message>
-        <source>Sets</source>
-        <translation>Sett</translation>
-    </message>
-    <message>
-        <source>Quarantine</source>
-        <translation>Karantene</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Synkronisering</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Personer</translation>
-    </message>
-    <message>
-        <source>Cases</source>
-        <translation>Saker</translation>
     </message>
     <message>
         <source>Redaction…</source>
