@@ -202,10 +202,11 @@ def include_in_schema_compare(
 # Advisory-lock keys (PostgreSQL), arbitrary but fixed: one per thing only one desk may do at a time.
 MIGRATION_LOCK_KEY = 7_301_000_001
 SYNC_LOCK_KEY = 7_301_000_002
+MOVE_LOCK_KEY = 7_301_000_003
 
 # The newest revision in migrations/versions/ (a test keeps the two in step). Knowing it lets a
 # catalog that is already up to date open without importing Alembic (a third of a second at start-up).
-SCHEMA_HEAD = "0006_consent_cases"
+SCHEMA_HEAD = "0007_move_to_moves"
 
 
 def _current_revision(engine: Engine) -> str | None:

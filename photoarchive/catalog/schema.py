@@ -83,6 +83,8 @@ photos = Table(
     Index("ix_photos_sort_time", "sort_time"),
     # The Inbox view: unreviewed photos, newest first.
     Index("ix_photos_reviewed_sort_time", "reviewed", "sort_time"),
+    # The Inbox as the window shows it: unreviewed photos, newest archived first (read in index order).
+    Index("ix_photos_reviewed_ingested_at_id", "reviewed", "ingested_at", "id"),
     # The search box: the text scan reads this index alone, already in display order (4x faster at 100k).
     Index("ix_photos_sort_time_search_text", "sort_time", "id", "search_text"),
     Index("ix_photos_ingested_at", "ingested_at"),
@@ -390,4 +392,25 @@ case_retention = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("decided_by", Text, nullable=False, default=""),
     Column("decided_at", DateTime, nullable=False),
+)
+
+# --- Moving a desk's archive into the shared one (catalog/move.py) -----------------------------------
+
+# One row per desk archive moved (or being moved) into this catalog: what the desk's catalog held when
+# the move began (row count and digest per table), how far the copy got, and whether it was verified.
+catalog_moves = Table(
+    "catalog_moves",
+    metadata,
+    Column("source_id", String(64), primary_key=True),
+    # The desk's catalog file, for people reading the row.
+    Column("source", Text, nullable=False),
+    Column("source_digest", JSON, nullable=False),
+    # {table: rows copied}
+    Column("progress", JSON, nullable=False),
+    # copying | verified
+    Column("state", String(16), nullable=False),
+    Column("moved_by", Text, nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("finished_at", DateTime, nullable=True),
 )

@@ -39,6 +39,30 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     whoami.add_argument("--json", action="store_true", help="print JSON")
     whoami.set_defaults(handler=_whoami)
 
+    move = sub.add_parser(
+        "move-to",
+        parents=[common],
+        help="move this desk's archive (catalog and files) into a shared PostgreSQL archive, verified",
+        description="Copies every table of this desk's catalog into the shared catalog (as a superuser, so "
+        "the history keeps its names) and the originals, thumbnails, quarantine, removed and consents "
+        "folders into the shared folder; then compares every table and re-hashes every original at its "
+        "destination. The desk's archive is only read. Run it again after an interruption: it carries on. "
+        "Exit 0 when verified, 1 when something did not verify.",
+    )
+    move.add_argument(
+        "url", metavar="URL", help="postgresql://superuser@server/photoarchive (an empty catalog)"
+    )
+    move.add_argument(
+        "--archive-root",
+        required=True,
+        metavar="FOLDER",
+        help="the shared folder the files go to (the desks' [archive] root)",
+    )
+    move.add_argument(
+        "--batch", type=int, default=2000, metavar="N", help="rows per transaction (default 2000)"
+    )
+    move.set_defaults(handler=_move_to)
+
 
 def _init_server(args: argparse.Namespace) -> int:
     from photoarchive.catalog import server
@@ -95,3 +119,62 @@ def _whoami(args: argparse.Namespace) -> int:
         )
         print("You may approve sets." if me.may_approve else "You may not approve sets (editors do).")
     return 0
+
+
+def _move_to(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from photoarchive.archive_move import move_archive
+    from photoarchive.errors import CatalogError
+    from photoarchive.home import Home
+
+    # Only read: no folders made in the desk's home, no log written into it.
+    home = Home.resolve(getattr(args, "home", None))
+    root = Path(args.archive_root).expanduser()
+    last: dict[str, int] = {}
+
+    def progress(what: str, done: int, total: int) -> None:
+        # Every original and every batch of rows, flushed: the line says how far a killed move got.
+        if last.get(what) != done:
+            last[what] = done
+            print(f"{what} {done}/{total}", flush=True)
+
+    print(f"Moving the desk archive {home.root} into {_shown(args.url)}, files into {root}.", flush=True)
+    try:
+        report = move_archive(home, args.url, root.absolute(), batch=max(1, args.batch), on_progress=progress)
+    except CatalogError as exc:
+        code = getattr(exc, "code", "catalog.error")
+        print(f"photoarchive: {exc} [{code}]", file=sys.stderr)
+        return 2
+    if report.resumed:
+        print("Carried on with the move that was interrupted before.")
+    print(f"{'table':<20}{'desk':>10}{'shared':>10}")
+    for check in report.tables:
+        state = "same" if check.same else "DIFFERENT"
+        print(f"{check.table:<20}{check.source_rows:>10}{check.target_rows:>10}  {state}")
+    files = report.files
+    print(
+        f"Originals read back at the destination: {files.originals_verified} of {files.originals} match the "
+        f"catalog's hash; other files: {files.other_files} ({files.copied} copied in this run)."
+    )
+    for problem in files.problems[:50]:
+        print(f"  {problem.kind}: {problem.path} [catalog.move_file_{problem.kind}]")
+    if not report.verified:
+        print(
+            "Not verified: the shared archive is not yet the same as this desk's (see above). Nothing on the "
+            "desk was changed. [catalog.move_not_verified]"
+        )
+        return 1
+    print("Verified: the shared archive holds everything of this desk's archive, which was left as it was.")
+    print(
+        "Now point the desks at it: [catalog] url and [archive] root in their settings "
+        "(docs/it-setup.md, How a desk's archive joins)."
+    )
+    return 0
+
+
+def _shown(url: str) -> str:
+    from photoarchive.catalog.db import display_url
+
+    return display_url(url)
