@@ -17,6 +17,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from photoarchive.catalog.db import catalog_url, display_url, is_postgresql
@@ -62,10 +63,12 @@ class MoveReport:
     resumed: bool
     tables: list[TableCheck]
     files: FilesReport
+    # Set when the move had been done and verified before (at that time, UTC); nothing was done again.
+    moved_before: datetime | None = None
 
     @property
     def verified(self) -> bool:
-        return (
+        return self.moved_before is not None or (
             all(t.same for t in self.tables)
             and not self.files.problems
             and (self.files.originals_verified == self.files.originals)
@@ -182,6 +185,16 @@ def move_archive(
         )
     with CatalogMove(home.catalog_file, target_url) as move:
         move.start()
+        if move.already_verified is not None:
+            return MoveReport(
+                str(home.catalog_file),
+                display_url(target_url),
+                str(target_root),
+                True,
+                [],
+                FilesReport(),
+                moved_before=move.already_verified,
+            )
         files = copy_files(move.originals(), home.files_root, target_root, on_progress)
         move.copy_rows(batch, on_progress)
         report = MoveReport(

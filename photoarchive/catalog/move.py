@@ -187,7 +187,9 @@ class CatalogMove:
         self.target = create_catalog_engine(self.target_url)
         self._lock_conn: Connection | None = None
         self.resumed = False
-        self.already_verified = False
+        # When this desk's archive was moved and verified before (then nothing is done again: the shared
+        # archive has moved on since).
+        self.already_verified: datetime | None = None
         self.source_digest: dict[str, list[Any]] = {}
 
     # -- start -------------------------------------------------------------------------------------
@@ -265,7 +267,8 @@ class CatalogMove:
                     tables=changed,
                 )
             self.resumed = True
-            self.already_verified = mine.state == VERIFIED
+            if mine.state == VERIFIED:
+                self.already_verified = mine.finished_at
 
     # -- what the files side needs ---------------------------------------------------------------
 

@@ -147,6 +147,12 @@ def _move_to(args: argparse.Namespace) -> int:
         code = getattr(exc, "code", "catalog.error")
         print(f"photoarchive: {exc} [{code}]", file=sys.stderr)
         return 2
+    if report.moved_before is not None:
+        print(
+            f"This desk's archive was moved into {report.target} and verified on "
+            f"{report.moved_before:%Y-%m-%d %H:%M} UTC; nothing to do."
+        )
+        return 0
     if report.resumed:
         print("Carried on with the move that was interrupted before.")
     print(f"{'table':<20}{'desk':>10}{'shared':>10}")
