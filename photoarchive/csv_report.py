@@ -10,9 +10,7 @@ from pathlib import Path
 from photoarchive.errors import PhotoarchiveError
 
 
-def write_csv(
-    path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]], what: str = "The report"
-) -> int:
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]], what: str = "The report") -> int:
     """UTF-8 with BOM (Excel shows æøå right), written to a temporary file first so a failed write never
     leaves half a report; returns the row count."""
     path = Path(path)

@@ -140,7 +140,9 @@ def _withdraw(args: argparse.Namespace) -> int:
     waiting = people.pending_takedowns()
     print(f"{people.find(args.person).name}: consent withdrawn at {consent.withdrawn_at:%Y-%m-%d %H:%M} UTC.")
     if waiting:
-        print(f"{len(waiting)} published photo(s) come off Flickr at the next sync (photoarchive sync).")
+        print(
+            f"{len(waiting)} published photo(s) come off Flickr at the next sync (photoarchive sync)."
+        )
     return 0
 
 

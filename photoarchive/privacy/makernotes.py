@@ -89,9 +89,7 @@ def _order_at(data: bytes, pos: int, default: str) -> str:
     return "<" if mark == b"II" else ">" if mark == b"MM" else default
 
 
-def _in_tiff(
-    reader: TiffReader, entry: Entry, start: int, order: str | None = None
-) -> tuple[TiffReader, int]:
+def _in_tiff(reader: TiffReader, entry: Entry, start: int, order: str | None = None) -> tuple[TiffReader, int]:
     """A directory `start` bytes into the maker note whose offsets count from the EXIF block's TIFF header."""
     return _RawReader(reader.buf, reader.base, order or reader.order), entry.data_offset + start
 

@@ -286,7 +286,9 @@ class SetsPage(QWidget):
 
     def sidebar_entries(self) -> list[tuple[int, str]]:
         """(id, "title (state)") for the sidebar; called on a worker thread, touches no widget."""
-        return [(v.photo_set.id, f"{v.photo_set.title} ({_state_text(v)})") for v in self.service().views()]
+        return [
+            (v.photo_set.id, f"{v.photo_set.title} ({_state_text(v)})") for v in self.service().views()
+        ]
 
     def show_set(self, set_id: int | None, after: str = "loaded") -> None:
         """Reload the list of sets and show one (or the first); `actionDone(after)` follows."""
