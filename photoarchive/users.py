@@ -3,7 +3,8 @@
 The name comes from the OS itself, never from the environment: `getpass.getuser()` reads `USERNAME` /
 `USER` first, so anyone could act (and approve) under any name by setting a variable. On Windows it is
 the logon account from `GetUserNameW`; elsewhere the account of the effective user id from the password
-database. On a shared PostgreSQL catalog the database's authenticated login is the identity instead.
+database. On a shared PostgreSQL catalog the database's authenticated login is the identity instead:
+every service, command and the window ask `Catalog.actor`, which answers with one or the other.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from photoarchive.catalog.clock import utcnow
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.people.editors import require_editor
 from photoarchive.people.service import Takedown, published_photo_ids, takedowns
-from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -77,7 +76,7 @@ class CaseService:
     ):
         self.catalog = catalog
         self.home = home
-        self.actor = actor or current_user()
+        self.actor = actor or catalog.actor
         self.approvers = tuple(approvers)
         self.retention_days = retention_days
         self.removed_days = removed_days

@@ -130,3 +130,14 @@ class Catalog:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def actor(self) -> str:
+        """Who this app is working as, the one answer every service, command and window records and
+        shows: on PostgreSQL the login the server authenticated (what its triggers stamp anyway), on a
+        desk's SQLite catalog the operating-system account."""
+        if self.is_shared:
+            return self.identity().login
+        from photoarchive.users import current_user
+
+        return current_user()

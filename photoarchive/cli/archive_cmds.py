@@ -356,7 +356,6 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from photoarchive.catalog.photos import Category, CategoryState
     from photoarchive.errors import PhotoarchiveError
     from photoarchive.media.press_text import parse_keywords
-    from photoarchive.users import current_user
 
     _home, _settings, catalog = _open(args)
     known = {r.id: r for r in catalog.photos.get_many(args.photo_ids)}
@@ -366,7 +365,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     both = set(args.confirm) & set(args.reject)
     if both:
         raise PhotoarchiveError(f"Cannot both confirm and reject: {', '.join(sorted(both))}")
-    actor = current_user()
+    actor = catalog.actor
     changes: dict[str, Any] = {}
     for field in ("case_number", "caption", "headline", "byline", "credit", "copyright"):
         value = getattr(args, field)
@@ -427,10 +426,9 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from photoarchive.ingest.removal import remove_photos
-    from photoarchive.users import current_user
 
     home, _settings, catalog = _open(args)
-    results = remove_photos(home, catalog, args.photo_ids, reason=args.reason, actor=current_user())
+    results = remove_photos(home, catalog, args.photo_ids, reason=args.reason, actor=catalog.actor)
     for result in results:
         print(result.describe(), file=sys.stdout if result.done else sys.stderr)
     return 0 if all(r.done for r in results) else 1

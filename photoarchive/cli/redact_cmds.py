@@ -97,11 +97,11 @@ def cmd_redact(args: argparse.Namespace) -> int:
     from photoarchive.cli.context import home_and_settings
     from photoarchive.redaction import Fill, RedactionService, RegionKind, parse_box
     from photoarchive.redaction.model import InvalidRegion
-    from photoarchive.users import current_user
 
     home, _settings = home_and_settings(args)
-    service = RedactionService(Catalog.for_home(home), home)
-    actor = current_user()
+    catalog = Catalog.for_home(home)
+    service = RedactionService(catalog, home)
+    actor = catalog.actor
     if args.pending:
         done = service.suggest_pending(args.limit)
         for photo_id, added in done.items():

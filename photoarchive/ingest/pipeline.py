@@ -37,7 +37,6 @@ from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored, sha256_of
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
 from photoarchive.settings import Settings
-from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.media.analyse import Analysis
@@ -121,7 +120,7 @@ class Ingestor:
         self.home = home.ensure()
         self.settings = settings
         self.catalog = catalog
-        self.actor = actor or current_user()
+        self.actor = actor or catalog.actor
         self.find_faces = find_faces
         self._commit_lock = threading.Lock()
 

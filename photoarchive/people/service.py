@@ -18,7 +18,6 @@ from photoarchive.catalog.people import Consent, ConsentStatus, Person, Use
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.people.editors import require_editor
 from photoarchive.people.rules import ConsentProblem, consent_problem, expiring, person_blocks
-from photoarchive.users import current_user
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
@@ -113,7 +112,7 @@ class PeopleService:
     ):
         self.catalog = catalog
         self.consents_dir = consents_dir
-        self.actor = actor or current_user()
+        self.actor = actor or catalog.actor
         self.approvers = tuple(approvers)
         self.today = today
 

@@ -35,7 +35,6 @@ from photoarchive.sets.workflow import (
     step_notice,
 )
 from photoarchive.settings import CategorySettings
-from photoarchive.users import current_user
 
 # The service's answers are defined in sets/views.py; taken from here too.
 __all__ = [
@@ -84,7 +83,7 @@ class SetService:
         """`clean_check` and `privacy_check` are the privacy gates approval runs on every photo (see
         `for_home`, which scans the originals)."""
         self.catalog = catalog
-        self.actor = actor or current_user()
+        self.actor = actor or catalog.actor
         self.clean_check = clean_check
         self.privacy_check = privacy_check
         self.press_values = press_values or (lambda _photo: {})

@@ -8,7 +8,6 @@ from photoarchive.catalog import Catalog
 from photoarchive.home import Home
 from photoarchive.settings import Settings
 from photoarchive.ui.workers import JobRunner
-from photoarchive.users import current_user
 
 
 class AppContext:
@@ -26,7 +25,7 @@ class AppContext:
         self.home = home
         self.settings = settings
         self.runner = runner
-        self.actor = actor or current_user()
+        self._actor = actor
         if isinstance(catalog, Future):
             self._catalog = catalog
         else:
@@ -36,6 +35,11 @@ class AppContext:
     @property
     def catalog(self) -> Catalog:
         return self._catalog.result()
+
+    @property
+    def actor(self) -> str:
+        """Who the window works as: the catalog's answer (the server's login on a shared catalog)."""
+        return self._actor or self.catalog.actor
 
     @property
     def catalog_future(self) -> Future[Catalog]:
