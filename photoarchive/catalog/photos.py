@@ -2,13 +2,12 @@
 
 Quarantine, unfinished-ingest intents and the events history each have their own module
 (`quarantine.py`, `pending.py`, `events.py`); the data types live in `photo_records.py` and are
-importable from here as before.
+importable from here as before; how a photo becomes rows and back is `photo_rows.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -17,14 +16,12 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
     update,
 )
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
 from photoarchive.catalog import events, pending, photo_queries
 from photoarchive.catalog.clock import jsonable, utcnow
-from photoarchive.catalog.conflicts import ChangeSince, EditConflict
 from photoarchive.catalog.durable import durable_transaction
 from photoarchive.catalog.photo_records import (
     EDITABLE_FIELDS,
@@ -38,6 +35,14 @@ from photoarchive.catalog.photo_records import (
     PhotoRecord,
     PhotoSummary,
     SortKey,
+)
+from photoarchive.catalog.photo_rows import (
+    category_tags,
+    derived_values,
+    photo_conflict,
+    record_from_row,
+    reserve_photo_ids,
+    search_text_for,
 )
 from photoarchive.catalog.rows import inserted_id
 from photoarchive.catalog.schema import audit_log, photo_categories, photos, set_members
@@ -62,17 +67,6 @@ __all__ = [
 ]
 
 
-def search_text_for(values: dict[str, Any]) -> str:
-    parts = [
-        values.get("original_name", ""),
-        values.get("caption", ""),
-        values.get("headline", ""),
-        values.get("case_number", ""),
-        " ".join(values.get("keywords") or []),
-    ]
-    return " ".join(p for p in parts if p).casefold()
-
-
 class PhotoStore:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -91,7 +85,7 @@ class PhotoStore:
         """Insert a photo with its suggestions and an `ingested` event (or ``kind``: `adopted` for a file
         found in originals/), in one transaction."""
         now = utcnow()
-        values = _derived_values(new, now)
+        values = derived_values(new, now)
         # Durable: ingest removes the inbox file as soon as this returns.
         with durable_transaction(self.engine) as conn:
             photo_id = inserted_id(conn.execute(insert(photos).values(**values)))
@@ -114,10 +108,10 @@ class PhotoStore:
         """Insert many photos in one transaction (imports, benchmarks); same rows as `add` would write."""
         now = utcnow()
         with self.engine.begin() as conn:
-            photo_ids = _reserve_photo_ids(conn, len(news))
+            photo_ids = reserve_photo_ids(conn, len(news))
             photo_rows, category_rows, event_rows = [], [], []
             for photo_id, new in zip(photo_ids, news, strict=True):
-                photo_rows.append({**_derived_values(new, now), "id": photo_id})
+                photo_rows.append({**derived_values(new, now), "id": photo_id})
                 category_rows += [
                     dict(
                         photo_id=photo_id,
@@ -199,7 +193,7 @@ class PhotoStore:
         with self.engine.connect() as conn:
             rows = conn.execute(select(photos).where(photos.c.id.in_(list(photo_ids)))).mappings().all()
             marks = self._categories_for(conn, [r["id"] for r in rows])
-        by_id = {r["id"]: _record(r, marks.get(r["id"], {})) for r in rows}
+        by_id = {r["id"]: record_from_row(r, marks.get(r["id"], {})) for r in rows}
         return [by_id[i] for i in photo_ids if i in by_id]
 
     def count(self, query: PhotoQuery | None = None) -> int:
@@ -276,7 +270,7 @@ class PhotoStore:
                     continue
                 expected = expected_versions.get(photo_id)
                 if expected is not None and row["version"] != expected:
-                    raise _photo_conflict(conn, photo_id, expected, row["version"])
+                    raise photo_conflict(conn, photo_id, expected, row["version"])
                 before = {k: row[k] for k in changes if row[k] != changes[k]}
                 if not before:
                     continue
@@ -293,7 +287,7 @@ class PhotoStore:
                 )
                 if result.rowcount != 1:  # saved by another desk between our read and our write
                     current = conn.execute(select(photos.c.version).where(photos.c.id == photo_id)).scalar()
-                    raise _photo_conflict(conn, photo_id, row["version"], int(current or 0))
+                    raise photo_conflict(conn, photo_id, row["version"], int(current or 0))
                 after = {k: changes[k] for k in before}
                 detail = {"before": before, "after": after, "version": row["version"] + 1}
                 events.record(conn, "edited", actor, detail, photo_id=photo_id)
@@ -344,7 +338,7 @@ class PhotoStore:
                     CategoryState.SUGGESTED: "category_suggested",
                 }[state]
                 events.record(conn, kind, actor, {"category": category.value}, photo_id=photo_id)
-                tags = _category_tags(
+                tags = category_tags(
                     (r.category, r.state)
                     for r in conn.execute(
                         select(photo_categories.c.category, photo_categories.c.state).where(
@@ -383,66 +377,3 @@ class PhotoStore:
                     category, CategoryState(r.state), r.source, r.decided_by, r.decided_at
                 )
         return result
-
-
-def _derived_values(new: NewPhoto, now: datetime) -> dict[str, Any]:
-    values = {k: v for k, v in new.__dict__.items() if k != "suggestions"}
-    values.update(
-        search_text=search_text_for(values),
-        category_tags=_category_tags(
-            (s.category.value, CategoryState.SUGGESTED.value) for s in new.suggestions
-        ),
-        sort_time=new.capture_time or now,
-        ingested_at=now,
-        updated_at=now,
-        reviewed=False,
-    )
-    return values
-
-
-def _category_tags(marks: Iterable[tuple[str, str]]) -> str:
-    return ",".join(
-        sorted(
-            category + ("?" if state == CategoryState.SUGGESTED.value else "")
-            for category, state in marks
-            if state != CategoryState.REJECTED.value
-        )
-    )
-
-
-def _record(row: RowMapping, marks: dict[Category, CategoryMark]) -> PhotoRecord:
-    values = {k: row[k] for k in PhotoRecord.__dataclass_fields__ if k != "categories"}
-    values["keywords"] = list(values["keywords"] or [])
-    values["privacy_findings"] = list(values["privacy_findings"] or [])
-    for flag in ("has_gps", "has_serial", "has_owner", "reviewed"):
-        values[flag] = bool(values[flag])
-    return PhotoRecord(**values, categories=marks)
-
-
-def _reserve_photo_ids(conn: Connection, count: int) -> list[int]:
-    """Ids for a batch insert. PostgreSQL hands them out from the id sequence (so the sequence stays
-    ahead and another desk inserting meanwhile cannot collide); SQLite's writer lock makes max + 1 safe."""
-    if conn.dialect.name == "postgresql":
-        return list(
-            conn.execute(
-                text("SELECT nextval(pg_get_serial_sequence('photos', 'id')) FROM generate_series(1, :n)"),
-                {"n": count},
-            ).scalars()
-        )
-    first_id = (conn.execute(select(func.max(photos.c.id))).scalar() or 0) + 1
-    return list(range(first_id, first_id + count))
-
-
-def _photo_conflict(conn: Connection, photo_id: int, yours: int, current: int) -> EditConflict:
-    """Who saved the photo since version `yours`, from its `edited` events."""
-    rows = conn.execute(
-        select(events_table.c.actor, events_table.c.at, events_table.c.detail)
-        .where(events_table.c.photo_id == photo_id, events_table.c.kind == "edited")
-        .order_by(events_table.c.id)
-    ).all()
-    since = [
-        ChangeSince(r.actor, r.at, tuple(sorted((r.detail or {}).get("after", {}))))
-        for r in rows
-        if int((r.detail or {}).get("version", 0)) > yours
-    ]
-    return EditConflict("photo", photo_id, yours, current, since)

@@ -26,22 +26,22 @@ def shared(pg_cluster):
     database = "presse_actor"
     server_setup.apply(pg_cluster.url("postgres"), database)
     pg_cluster.execute(
-        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kari') THEN "
-        + server_setup.login_sql("kari", "staff", password=PASSWORD).strip().rstrip(";")
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'siri') THEN "
+        + server_setup.login_sql("siri", "staff", password=PASSWORD).strip().rstrip(";")
         + "; END IF; END $$"
     )
-    pg_cluster.execute(f"ALTER ROLE kari PASSWORD '{PASSWORD}'")
-    yield pg_cluster.url(database, user="kari", password=PASSWORD)
+    pg_cluster.execute(f"ALTER ROLE siri PASSWORD '{PASSWORD}'")
+    yield pg_cluster.url(database, user="siri", password=PASSWORD)
     pg_cluster.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
 
 
 def test_the_app_works_as_the_servers_login_not_the_os_account(shared, tmp_path, monkeypatch):
-    assert current_user() != "kari"  # the test would prove nothing otherwise
+    assert current_user() != "siri"  # the test would prove nothing otherwise
     monkeypatch.setenv("USER", "mallory")
     monkeypatch.setenv("USERNAME", "mallory")
     catalog = Catalog.open(shared)
     try:
-        assert catalog.actor == "kari"
+        assert catalog.actor == "siri"
         from photoarchive.people.service import PeopleService
         from photoarchive.sets.service import SetService
         from photoarchive.settings import Settings
@@ -51,10 +51,10 @@ def test_the_app_works_as_the_servers_login_not_the_os_account(shared, tmp_path,
             SetService(catalog, clean_check=lambda _p: None),
             PeopleService.for_home(catalog, home, Settings()),
         ]
-        assert [s.actor for s in services] == ["kari", "kari"]
+        assert [s.actor for s in services] == ["siri", "siri"]
         from photoarchive.ui.context import AppContext
 
-        assert AppContext(home, Settings(), catalog, runner=None).actor == "kari"  # the window's
+        assert AppContext(home, Settings(), catalog, runner=None).actor == "siri"  # the window's
         photo_id = catalog.photos.add(
             NewPhoto(
                 sha256="c" * 64,
@@ -73,20 +73,20 @@ def test_the_app_works_as_the_servers_login_not_the_os_account(shared, tmp_path,
             [NewRegion(0.1, 0.1, 0.2, 0.2, kind="face", fill="box", source="user")],
             services[0].actor,
         )
-        assert [r.added_by for r in RedactionStore(catalog.engine).regions(photo_id)] == ["kari"]
+        assert [r.added_by for r in RedactionStore(catalog.engine).regions(photo_id)] == ["siri"]
         person = services[1].add("Åse Ødegård")
         services[1].link(person.id, [photo_id])
         with catalog.engine.connect() as conn:
             from sqlalchemy import text
 
             added_by = conn.execute(text("SELECT added_by FROM photo_people")).scalar()
-        assert added_by == "kari"
+        assert added_by == "siri"
     finally:
         catalog.close()
 
 
 def test_the_cli_edits_and_whoami_as_the_servers_login(shared, tmp_path):
-    home = tmp_path / "desk kari"
+    home = tmp_path / "desk siri"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PHOTOARCHIVE_CATALOG_URL"}
     env.update(PHOTOARCHIVE_CATALOG_URL=shared, USER="mallory", USERNAME="mallory")
@@ -102,7 +102,7 @@ def test_the_cli_edits_and_whoami_as_the_servers_login(shared, tmp_path):
 
     me = run("catalog", "whoami", "--json")
     assert me.returncode == 0, me.stderr
-    assert json.loads(me.stdout)["login"] == "kari"
+    assert json.loads(me.stdout)["login"] == "siri"
     catalog = Catalog.open(shared)
     try:
         photo_id = catalog.photos.add(
@@ -126,7 +126,7 @@ def test_the_cli_edits_and_whoami_as_the_servers_login(shared, tmp_path):
     catalog = Catalog.open(shared)
     try:
         edits = [e.actor for e in catalog.events.for_photo(photo_id) if e.kind == "edited"]
-        assert edits == ["kari"]
-        assert [r.added_by for r in RedactionStore(catalog.engine).regions(photo_id)] == ["kari"]
+        assert edits == ["siri"]
+        assert [r.added_by for r in RedactionStore(catalog.engine).regions(photo_id)] == ["siri"]
     finally:
         catalog.close()
