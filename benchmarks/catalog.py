@@ -285,7 +285,29 @@ def measure(catalog: Catalog) -> dict[str, tuple[float, int]]:
     t("search 'img_01234' (inside file names)", lambda: page(PhotoQuery(search="img_01234")))
     t("first 200 full records (inspector, CLI list)", lambda: photos.search(PhotoQuery(limit=200)))
     t("all grid summaries at once (for reference)", lambda: photos.summaries(), repeat=1)
+    inbox_before_its_index(catalog, figures)
     return figures
+
+
+INBOX_INDEX = "ix_photos_reviewed_ingested_at_id"
+
+
+def inbox_before_its_index(catalog: Catalog, figures: dict[str, tuple[float, int]]) -> None:
+    """The baseline of migration 0007's Inbox index, in the same run: the Inbox timed with it dropped."""
+    from sqlalchemy import text
+
+    def page():
+        ids = catalog.photos.ids(inbox_query())
+        catalog.photos.summaries_for(ids[:200])
+        return ids
+
+    with catalog.engine.begin() as conn:
+        conn.execute(text(f"DROP INDEX {INBOX_INDEX}"))
+    try:
+        timed(figures, "Inbox without its index (before migration 0007)", page)
+    finally:
+        with catalog.engine.begin() as conn:
+            conn.execute(text(f"CREATE INDEX {INBOX_INDEX} ON photos (reviewed, ingested_at, id)"))
 
 
 if __name__ == "__main__":

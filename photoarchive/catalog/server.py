@@ -97,6 +97,22 @@ def init_server_script(database: str = "photoarchive") -> str:
     )
 
 
+# The search box's trigram index (as migration 0004 creates it where it can). Run again by `apply`: a
+# server that got PostgreSQL's contrib package (pg_trgm) only after the catalog was created, or a catalog
+# first migrated by a login without the right to create the extension, gets the index then.
+SEARCH_INDEX_SQL = r"""
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX IF NOT EXISTS ix_photos_search_trgm ON photos USING gin (search_text gin_trgm_ops);
+    ELSE
+        RAISE NOTICE 'photoarchive: pg_trgm is not installed (Debian: postgresql-contrib); search works without its index';
+    END IF;
+END $$;
+"""
+
+
 @dataclass(frozen=True)
 class ServerSetup:
     database_url: str
@@ -130,6 +146,7 @@ def apply(admin_url: str, database: str = "photoarchive") -> ServerSetup:
     try:
         migrate(engine)
         with engine.begin() as conn:
+            conn.exec_driver_sql(SEARCH_INDEX_SQL)
             conn.exec_driver_sql(grants_sql(database))
     finally:
         engine.dispose()

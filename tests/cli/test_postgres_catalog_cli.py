@@ -50,3 +50,24 @@ def test_init_server_apply_sets_up_a_new_database(pg_cluster, capsys):
         assert {"photos", "photo_sets", "audit_log", "ingest_claims"} <= tables
     finally:
         pg_cluster.execute("DROP DATABASE IF EXISTS cli_setup WITH (FORCE)")
+
+
+def test_init_server_apply_adds_the_search_index_a_catalog_was_created_without(pg_cluster, capsys):
+    # As on a server that got PostgreSQL's contrib package (pg_trgm) only after the catalog was made.
+    from photoarchive.catalog import Catalog
+
+    pg_cluster.execute("CREATE DATABASE cli_trgm")
+    try:
+        Catalog.open(pg_cluster.url("cli_trgm")).close()
+        pg_cluster.execute("DROP INDEX ix_photos_search_trgm", database="cli_trgm")
+        code, _, err = _run(
+            capsys, "catalog", "init-server", "--apply", pg_cluster.url("postgres"), "--database", "cli_trgm"
+        )
+        assert code == 0, err
+        with pg_cluster.connect("cli_trgm") as conn:
+            names = {
+                r[0] for r in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'photos'")
+            }
+        assert "ix_photos_search_trgm" in names
+    finally:
+        pg_cluster.execute("DROP DATABASE IF EXISTS cli_trgm WITH (FORCE)")
