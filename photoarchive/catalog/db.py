@@ -180,7 +180,8 @@ def display_url(url: str) -> str:
         return url.rsplit("@", 1)[-1]
 
 
-def _unreachable(url: str, exc: SQLAlchemyError) -> CatalogUnreachable:
+def unreachable(url: str, exc: SQLAlchemyError) -> CatalogUnreachable:
+    """The error a desk shows for a server that cannot be reached or refuses the login."""
     parsed = make_url(normalize_url(url))
     server = (
         f"{parsed.host or 'localhost'}{':' + str(parsed.port) if parsed.port else ''}/{parsed.database or ''}"
@@ -199,11 +200,11 @@ def open_engine(url: str) -> Engine:
         migrate(engine)
     except OperationalError as exc:
         if is_postgresql(url):
-            raise _unreachable(url, exc) from exc
+            raise unreachable(url, exc) from exc
         raise CatalogError(f"The catalog at {display_url(url)} cannot be opened: {exc.orig}") from exc
     except CatalogError as exc:
         if is_postgresql(url) and isinstance(exc.__cause__, OperationalError):
-            raise _unreachable(url, exc.__cause__) from exc
+            raise unreachable(url, exc.__cause__) from exc
         raise
     except SQLAlchemyError as exc:
         raise CatalogError(f"The catalog at {display_url(url)} cannot be opened: {exc}") from exc
@@ -223,7 +224,7 @@ def probe(url: str) -> CatalogIdentity:
     try:
         return identity(engine)
     except OperationalError as exc:
-        raise _unreachable(url, exc) from exc
+        raise unreachable(url, exc) from exc
     finally:
         engine.dispose()
 

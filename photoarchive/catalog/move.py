@@ -37,6 +37,7 @@ from photoarchive.catalog.db import (
     is_postgresql,
     migrate,
     normalize_url,
+    unreachable,
 )
 from photoarchive.catalog.schema import catalog_moves, metadata
 from photoarchive.errors import CatalogError
@@ -197,6 +198,12 @@ class CatalogMove:
     def start(self) -> None:
         """Check the target (a superuser; empty, or holding this desk's interrupted move), migrate it to
         this version's schema, and record the move."""
+        try:
+            self._start()
+        except OperationalError as exc:
+            raise unreachable(self.target_url, exc) from exc
+
+    def _start(self) -> None:
         target = display_url(self.target_url)
         with self.target.connect() as conn:
             superuser = conn.execute(
