@@ -137,7 +137,14 @@ class Catalog:
         shows: on PostgreSQL the login the server authenticated (what its triggers stamp anyway), on a
         desk's SQLite catalog the operating-system account."""
         if self.is_shared:
-            return self.identity().login
+            from sqlalchemy.exc import OperationalError
+
+            from photoarchive.catalog.db import unreachable
+
+            try:
+                return self.identity().login
+            except OperationalError as exc:  # not cached: asked again once the server is back
+                raise unreachable(self.engine.url.render_as_string(), exc) from exc
         from photoarchive.users import current_user
 
         return current_user()

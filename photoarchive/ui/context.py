@@ -5,9 +5,11 @@ from __future__ import annotations
 from concurrent.futures import Future
 
 from photoarchive.catalog import Catalog
+from photoarchive.errors import CatalogError
 from photoarchive.home import Home
 from photoarchive.settings import Settings
 from photoarchive.ui.workers import JobRunner
+from photoarchive.users import current_user
 
 
 class AppContext:
@@ -39,7 +41,14 @@ class AppContext:
     @property
     def actor(self) -> str:
         """Who the window works as: the catalog's answer (the server's login on a shared catalog)."""
-        return self._actor or self.catalog.actor
+        if self._actor:
+            return self._actor
+        try:
+            return self.catalog.actor
+        except CatalogError:
+            # The shared catalog is unreachable just now: nothing can be written until it is back (and
+            # then the catalog answers), so the OS name only stands in for display.
+            return current_user()
 
     @property
     def catalog_future(self) -> Future[Catalog]:

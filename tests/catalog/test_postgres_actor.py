@@ -130,3 +130,25 @@ def test_the_cli_edits_and_whoami_as_the_servers_login(shared, tmp_path):
         assert [r.added_by for r in RedactionStore(catalog.engine).regions(photo_id)] == ["siri"]
     finally:
         catalog.close()
+
+
+def test_an_unreachable_server_is_said_not_guessed(tmp_path):
+    import socket
+
+    from photoarchive.catalog.db import CatalogUnreachable, create_catalog_engine
+    from photoarchive.settings import Settings
+    from photoarchive.ui.context import AppContext
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    catalog = Catalog(create_catalog_engine(f"postgresql://siri:x@127.0.0.1:{port}/presse"))
+    try:
+        with pytest.raises(CatalogUnreachable) as refused:
+            _ = catalog.actor
+        assert refused.value.code == "catalog.unreachable"
+        # The window keeps a name to show meanwhile (nothing can be written until the server is back).
+        home = Home(tmp_path / "desk").ensure()
+        assert AppContext(home, Settings(), catalog, runner=None).actor == current_user()
+    finally:
+        catalog.close()
