@@ -170,7 +170,7 @@ class OriginalFile:
 class CatalogMove:
     """One move of a desk catalog into a shared catalog. `start()` checks both sides and records (or
     finds) the move; then `copy_rows()`, `verify()`, `finish()`. Hold it open for the whole move: it keeps
-    an advisory lock, so a second `move-to` into the same catalog waits its turn instead of interleaving."""
+    an advisory lock, so a second `move-to` into the same catalog is refused instead of interleaving."""
 
     def __init__(self, source_file: Path, target_url: str):
         if not is_postgresql(target_url):
