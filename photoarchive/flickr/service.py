@@ -119,7 +119,8 @@ class _Reporter:
         self._lock = threading.Lock()
         self._lines: list[LogLine] = []
         self._progress: dict[str, Any] | None = None
-        self._last_step: tuple[str, str] = ("", "")
+        # (phase, file) already in the log: parallel uploads take turns in `current_file`.
+        self._steps: set[tuple[str, str]] = set()
         self._last_wait = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="sync-request-heartbeat", daemon=True)
@@ -142,12 +143,12 @@ class _Reporter:
                 )
             self._last_wait = progress.waiting_until
             step = (progress.phase, progress.current_file)
-            if progress.current_file and step != self._last_step:
+            if progress.current_file and step not in self._steps:
+                self._steps.add(step)
                 code = {"photos": "request_sending", "preparing": "request_preparing"}.get(
                     progress.phase, "request_step"
                 )
                 self._lines.append(line(code, file=progress.current_file))
-            self._last_step = step
 
     def on_message(self, message: SyncMessage) -> None:
         self.add(LogLine(message.code, dict(message.params), message.text()))

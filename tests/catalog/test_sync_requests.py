@@ -26,7 +26,9 @@ def test_a_request_is_queued_claimed_run_and_finished_with_its_log(catalog):
     claimed = store.claim_next("fil01 (process 42)")
     assert claimed.id == first and claimed.state is RequestState.RUNNING
     assert claimed.runner == "fil01 (process 42)" and claimed.attempts == 1 and claimed.started_at
-    stop = store.heartbeat(first, {"phase": "photos", "photos_done": 1}, [LogLine("a", {"file": "æ.jpg"}, "A")])
+    stop = store.heartbeat(
+        first, {"phase": "photos", "photos_done": 1}, [LogLine("a", {"file": "æ.jpg"}, "A")]
+    )
     assert stop is False
     assert store.ask_cancel(first)
     assert store.heartbeat(first, None) is True  # the runner learns of the stop on its next heartbeat
@@ -87,7 +89,9 @@ def test_two_processes_taking_calls_at_once_never_exceed_the_hour(catalog):
     url = catalog.engine.url.render_as_string(hide_password=False)
     now = "1800000000.0"
     procs = [
-        subprocess.Popen([sys.executable, "-c", TAKER, url, now, "40", "30"], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", TAKER, url, now, "40", "30"], stdout=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     try:
@@ -150,7 +154,9 @@ def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
         store = SyncRequestStore(staff.engine)
         assert store.get(request_id).requested_by == "erik"
         assert store.claim_next("fil01").id == request_id
-        store.heartbeat(request_id, {"phase": "photos"}, [LogLine("request_sending", {"file": "x"}, "Sending x")])
+        store.heartbeat(
+            request_id, {"phase": "photos"}, [LogLine("request_sending", {"file": "x"}, "Sending x")]
+        )
         with pytest.raises(PermissionRefused, match="only an editor may stop a sync"):
             store.ask_cancel(request_id)
         assert SyncRequestStore(editor.engine).ask_cancel(request_id)
