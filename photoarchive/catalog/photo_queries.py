@@ -146,6 +146,13 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+def _finding_kinds(kinds: Any) -> tuple[str, ...]:
+    # SQLite gives the JSON column's text; psycopg parses a json column itself, whatever the coercion.
+    if not kinds or kinds == "[]":
+        return ()
+    return tuple(json.loads(kinds) if isinstance(kinds, str) else kinds)
+
+
 def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
     # SQLite hands the times over as text (parsed here, faster than SQLAlchemy's per-row converter);
     # psycopg already returns datetimes.
@@ -165,7 +172,7 @@ def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
             reviewed == 1,
             tuple(tags.split(",")) if tags else (),
             in_set_ == 1,
-            tuple(json.loads(kinds)) if kinds and kinds != "[]" else (),
+            _finding_kinds(kinds),
         )
         for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_, kinds) in rows
     ]

@@ -22,6 +22,7 @@ class SharedBudget(Protocol):
 
     def calls_in_last_hour(self, now: float) -> int: ...
 
+
 log = logging.getLogger(__name__)
 
 HOURLY_LIMIT = 3600
