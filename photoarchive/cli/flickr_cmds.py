@@ -74,11 +74,13 @@ def _logout(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from photoarchive.catalog import Catalog
     from photoarchive.flickr.account import status
     from photoarchive.flickr.ratelimit import HOURLY_LIMIT
 
     home, settings = home_and_settings(args)
-    state = status(home, settings)
+    # The hour's calls: the shared catalog's count for every runner of the key, or this home's file.
+    state = status(home, settings, catalog=Catalog.for_home(home))
     if not state.configured:
         print(state.problem)
         return 1

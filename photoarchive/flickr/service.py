@@ -278,6 +278,15 @@ class SyncService:
             lock.release()
 
     def _run(self, request: SyncRequest, lock: SyncLock) -> None:
+        if request.cancel_requested:  # stopped on a desk while it waited: never started
+            outcome = _failure(SyncCancelled())
+            self.store.finish(
+                request.id,
+                RequestState.FAILED,
+                outcome,
+                lines=[LogLine(outcome["code"], outcome["params"], outcome["text"])],
+            )
+            return
         control = SyncControl()
         reporter = _Reporter(self.store, request.id, control)
         reporter.add(line("request_started", runner=self.runner, attempt=request.attempts))

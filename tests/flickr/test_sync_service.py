@@ -6,6 +6,7 @@ Flickr; the API secret and the token are nowhere in the catalog or the shared fo
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,8 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from photoarchive.catalog import Catalog
+from photoarchive.catalog.schema import flickr_calls
 from photoarchive.catalog.sync_requests import RequestState
 from photoarchive.flickr.service import ask_for_sync, follow, requests_of
 from photoarchive.home import Home
@@ -135,20 +138,41 @@ def test_a_desk_queues_a_sync_the_service_runs_it_and_every_desk_sees_it(
                 "Beslag",
                 "Trafikkulykke E18 æøå",
             ]
+            # The calls the service made count against the key's hour: in the shared catalog for every
+            # runner on every machine, in the home's file for a desk of its own.
+            calls = sum(r.outcome["params"]["calls"] for r in requests_of(second_desk).recent())
+            budget_files = list(home.cache.glob("flickr-calls-*.json"))
+            if second_desk.is_shared:
+                assert budget_files == []
+                with second_desk.engine.connect() as conn:
+                    counted = conn.execute(select(func.count()).select_from(flickr_calls)).scalar_one()
+                assert counted == calls > 0
+            else:
+                assert len(budget_files) == 1
+                assert len(json.loads(budget_files[0].read_text())["calls"]) == calls > 0
         finally:
             second_desk.close()
     assert all(len(c) == 1 for c in flickr_copies(emulator).values())
 
 
+def test_a_desk_queues_from_the_command_line_and_lists_the_requests(home, service_settings, signed_in):
+    run = [sys.executable, "-m", "photoarchive", "--home", str(home.root), "sync"]
+    queued = subprocess.run([*run, "--request", "--no-wait"], capture_output=True, text=True, timeout=60)
+    assert queued.returncode == 0, queued.stderr
+    assert "Sync request 1 queued for the sync service." in queued.stdout
+    listed = subprocess.run([*run, "--requests"], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    (row,) = listed.stdout.splitlines()
+    assert row.split()[0] == "1" and "manual" in row and "queued" in row
+
+
 def test_a_service_killed_in_the_middle_of_a_sync_finishes_it_after_a_restart(
     emulator, signed_in, home, service_settings, catalog, make_photos, approve_set, tmp_path
 ):
-    from sqlalchemy import func, select
-
     from photoarchive.catalog.schema import flickr_journal
 
-    # Paced, so the kill lands in the middle of the uploads.
-    service_settings.flickr.calls_per_second = 6
+    # Paced, so the stop and the kill land in the middle of the uploads.
+    service_settings.flickr.calls_per_second = 5
     service_settings.save(home)
     ids = make_photos(8)
     approve_set("Brann Grünerløkka", ids, visibility="public")
@@ -164,20 +188,31 @@ def test_a_service_killed_in_the_middle_of_a_sync_finishes_it_after_a_restart(
                 ).scalar_one()
             )
 
+    # Stopped with Ctrl-C: the request goes back to the queue and says why.
     with watch_service(home.root, tmp_path / "innboks") as proc:
-        wait_for(lambda: uploads_done() >= 3, "three uploads", proc)
+        wait_for(lambda: uploads_done() >= 2, "two uploads", proc)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(30) == 0
+    paused, log = follow(catalog, request.id)
+    assert paused.state is RequestState.QUEUED and log[-1].code == "request_paused"
+    assert uploads_done() < 8, "the stop came too late"
+
+    # Killed: the request is left running (what every desk saw before the service died) …
+    with watch_service(home.root, tmp_path / "innboks") as proc:
+        wait_for(lambda: uploads_done() >= 4, "four uploads", proc)
         proc.kill()
         proc.wait()
     cut = follow(catalog, request.id)[0]
     assert cut.state is RequestState.RUNNING and uploads_done() < 8, "the kill came too late"
-    assert 0 < cut.progress.get("photos_done", 0) < 8  # what every desk saw before the service died
+    assert 0 < cut.progress.get("photos_done", 0) < 8
 
+    # … and the next start resumes it.
     with watch_service(home.root, tmp_path / "innboks") as proc:
         done = wait_for(
             lambda: (r := follow(catalog, request.id)[0]) and not r.is_open and r, "the sync", proc
         )
     assert done.state is RequestState.DONE, done.outcome
-    assert done.attempts == 2
+    assert done.attempts == 3
     assert "request_resumed" in [e.code for e in follow(catalog, request.id)[1]]
     copies = flickr_copies(emulator)
     assert len(copies) == 8 and all(len(c) == 1 for c in copies.values()), copies
