@@ -65,6 +65,11 @@ class FlickrSettings:
     # What happens on Flickr to a photo taken out of an approved set: "private" or "delete".
     removed_photos: str = "private"
     timeout_seconds: float = 60.0
+    # The machine holding the Flickr sign-in (`photoarchive watch`) syncs this often on its own, so a
+    # closed case or an expired consent comes down even when nobody asks; 0: only on request/approval.
+    sync_every_minutes: int = 60
+    # How often that service looks for sync requests and newly approved sets.
+    service_poll_seconds: float = 5.0
 
 
 @dataclass
@@ -193,6 +198,10 @@ class Settings:
             raise bad("flickr.removed_photos", 'must be "private" or "delete"')
         if self.flickr.timeout_seconds <= 0:
             raise bad("flickr.timeout_seconds", "must be more than 0")
+        if self.flickr.sync_every_minutes < 0:
+            raise bad("flickr.sync_every_minutes", "must be 0 (no scheduled sync) or more minutes")
+        if self.flickr.service_poll_seconds <= 0:
+            raise bad("flickr.service_poll_seconds", "must be more than 0")
         if any(not name.strip() for name in self.sets.approvers):
             raise bad("sets.approvers", "must list user names, without empty ones")
         if self.catalog.url and not re.match(r"(postgres|postgresql)(\+psycopg)?://", self.catalog.url):

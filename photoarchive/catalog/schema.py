@@ -414,3 +414,57 @@ catalog_moves = Table(
     Column("updated_at", DateTime, nullable=False),
     Column("finished_at", DateTime, nullable=True),
 )
+
+# --- Sync requests and the shared call budget (catalog/sync_requests.py, catalog/call_budget.py) --
+
+# "Sync now" from a desk without the Flickr token, an approval, or the schedule: a request the machine
+# holding the token (the `watch` service) carries out. state: queued | running | done | failed.
+# `requested_by` is the server's login on PostgreSQL (stamped by a trigger). `progress` is the running
+# sync's phase and counts, written every second or so; `outcome` its summary or the reason it stopped,
+# as a code and parameters (the desk says it in its user's language).
+sync_requests = Table(
+    "sync_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("requested_by", Text, nullable=False, default=""),
+    Column("requested_at", DateTime, nullable=False),
+    # manual | approval | schedule
+    Column("reason", String(16), nullable=False),
+    # The sets that prompted it (a sync always brings every approved set in line).
+    Column("set_ids", JSON, nullable=False, default=list),
+    Column("state", String(16), nullable=False),
+    # Which service (machine and process) runs it, and how often it was started (a crash requeues it).
+    Column("runner", Text, nullable=False, default=""),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("started_at", DateTime, nullable=True),
+    Column("finished_at", DateTime, nullable=True),
+    Column("heartbeat_at", DateTime, nullable=True),
+    Column("progress", JSON, nullable=False, default=dict),
+    Column("outcome", JSON, nullable=False, default=dict),
+    Column("cancel_requested", Boolean, nullable=False, default=False),
+    Index("ix_sync_requests_state", "state"),
+)
+
+# What a request's sync did, in order (code + parameters + the English text). Append-only.
+sync_request_log = Table(
+    "sync_request_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("request_id", Integer, ForeignKey("sync_requests.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("params", JSON, nullable=False, default=dict),
+    Column("text", Text, nullable=False, default=""),
+    Index("ix_sync_request_log_request_id", "request_id"),
+)
+
+# The times of an API key's calls to Flickr (seconds since the epoch), so every runner of the key on
+# every machine counts against one budget of 3,600 an hour. Keyed by a digest: never the key itself.
+flickr_calls = Table(
+    "flickr_calls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key_digest", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("ix_flickr_calls_key_digest_at", "key_digest", "at"),
+)

@@ -64,6 +64,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {STAFF};
 -- The audit log: read and append only (a trigger refuses UPDATE/DELETE/TRUNCATE for everyone too).
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {STAFF};
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {STAFF};
+-- Sync requests: staff see them and the service (a staff login) runs them; only editors ask for one
+-- by hand (a trigger, migration 0007); they are kept as a record and their log is append-only.
+REVOKE DELETE, TRUNCATE ON sync_requests FROM {STAFF};
+REVOKE UPDATE, DELETE, TRUNCATE ON sync_request_log FROM {STAFF};
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {STAFF};
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {STAFF};
 """

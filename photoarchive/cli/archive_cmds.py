@@ -44,6 +44,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="watch the inbox and archive what arrives, until Ctrl-C",
     )
     p.add_argument("--inbox", type=Path, action="append", help="folder to watch (default: from settings)")
+    p.add_argument(
+        "--no-sync",
+        action="store_true",
+        help="do not publish to Flickr (by default a machine holding the Flickr sign-in runs the sync "
+        "requests, approvals and [flickr] sync_every_minutes)",
+    )
     p.set_defaults(handler=cmd_watch)
 
     photo_cmds.register(sub, common)
@@ -165,6 +171,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     suggester = BackgroundSuggester(catalog, home)
     suggester.start()
+    publisher = None if args.no_sync else _start_publishing(home, settings, catalog)
     print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
     try:
         while not stopped.wait(0.5):
@@ -172,9 +179,35 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Stopping (finishing the file in progress)…", file=sys.stderr, flush=True)
     finally:
+        if publisher is not None:
+            publisher.stop()
         suggester.stop()
         service.stop()
     return 0
+
+
+def _start_publishing(home, settings, catalog):  # -> ServiceLoop | None
+    """On the machine holding the Flickr sign-in, the sync service runs beside the watcher."""
+    from photoarchive.flickr.service import ServiceLoop, SyncService
+
+    sync_service = SyncService(catalog, home, settings)
+    if not sync_service.can_publish():
+        print(
+            "No Flickr sign-in on this machine: sync requests are left to the machine that holds it.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return None
+    loop = ServiceLoop(sync_service)
+    loop.start()
+    every = settings.flickr.sync_every_minutes
+    print(
+        "Publishing to Flickr: sync requests and approvals"
+        + (f", and every {every} minutes." if every else "."),
+        file=sys.stderr,
+        flush=True,
+    )
+    return loop
 
 
 def cmd_quarantine(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""`photoarchive flickr login|logout|status` and `photoarchive sync [--dry-run]`."""
+"""`photoarchive flickr login|logout|status` and `photoarchive sync [--dry-run] [--request]`: on a
+shared catalog a machine without the Flickr sign-in asks the sync service through the catalog."""
 
 from __future__ import annotations
 
@@ -28,6 +29,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     sync.add_argument(
         "--workers", type=int, default=None, help="parallel uploads (default: 1, or 4 with no rate limit)"
     )
+    sync.add_argument(
+        "--request",
+        action="store_true",
+        help="ask the sync service (the machine holding the Flickr sign-in) instead of syncing here; "
+        "the default on a shared catalog without a sign-in on this machine",
+    )
+    sync.add_argument("--no-wait", action="store_true", help="with a request: queue it and return at once")
+    sync.add_argument("--requests", action="store_true", help="list the latest sync requests and stop")
     sync.set_defaults(handler=_sync)
 
 
@@ -65,11 +74,13 @@ def _logout(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from photoarchive.catalog import Catalog
     from photoarchive.flickr.account import status
     from photoarchive.flickr.ratelimit import HOURLY_LIMIT
 
     home, settings = home_and_settings(args)
-    state = status(home, settings)
+    # The hour's calls: the shared catalog's count for every runner of the key, or this home's file.
+    state = status(home, settings, catalog=Catalog.for_home(home))
     if not state.configured:
         print(state.problem)
         return 1
@@ -96,10 +107,15 @@ def _limits_line(limits) -> str:  # limits: AccountLimits
 
 def _sync(args: argparse.Namespace) -> int:
     from photoarchive.catalog import Catalog
+    from photoarchive.flickr.service import publishes_here
     from photoarchive.flickr.sync import SyncControl, Syncer
 
     home, settings = home_and_settings(args)
     catalog = Catalog.for_home(home)
+    if args.requests:
+        return _list_requests(catalog)
+    if not args.dry_run and (args.request or not publishes_here(home, settings, catalog)):
+        return _request_sync(catalog, wait=not args.no_wait)
     control = SyncControl(on_progress=_progress_printer() if not args.dry_run else None)
     syncer = Syncer.for_home(
         catalog, home, settings, control=control, workers=args.workers, require_sign_in=not args.dry_run
@@ -169,3 +185,41 @@ def _progress_printer():
         print(f"{line:<100}", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def _request_sync(catalog, *, wait: bool) -> int:  # catalog: Catalog
+    """Queue a sync request for the service and, unless told not to, follow it to the end."""
+    from photoarchive.catalog.sync_requests import RequestState
+    from photoarchive.flickr.service import ask_for_sync, follow
+
+    request = ask_for_sync(catalog, catalog.identity().login)
+    print(f"Sync request {request.id} queued for the sync service.", flush=True)
+    if not wait:
+        return 0
+    seen = 0
+    while True:
+        request, lines = follow(catalog, request.id, after=seen)
+        for entry in lines:
+            print(f"  {entry.text}", flush=True)
+            seen = entry.id
+        if not request.is_open:
+            break
+        time.sleep(1.0)
+    if request.state is RequestState.DONE:
+        params = request.outcome.get("params", {})
+        return 1 if params.get("failed") or params.get("unconfirmed") else 0
+    print(request.outcome.get("text", "The sync failed."), file=sys.stderr)
+    return 1
+
+
+def _list_requests(catalog) -> int:  # catalog: Catalog
+    from photoarchive.flickr.service import requests_of
+
+    for request in requests_of(catalog).recent(20):
+        when = request.requested_at.strftime("%Y-%m-%d %H:%M:%S")
+        outcome = request.outcome.get("text", "")
+        print(
+            f"{request.id:>6}  {when} UTC  {request.reason:<8} {request.requested_by:<12} "
+            f"{request.state.value:<8} {outcome}"
+        )
+    return 0

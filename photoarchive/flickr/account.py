@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from photoarchive.flickr.budget import CallJournal, journal_path
+from photoarchive.flickr.budget import CallJournal, journal_path, key_digest
 from photoarchive.flickr.client import Account, Credentials, Endpoints, FlickrClient
 from photoarchive.flickr.errors import FlickrProblem, SignInRequired
 from photoarchive.flickr.messages import SyncMessage
@@ -16,6 +16,9 @@ from photoarchive.flickr.retry import RetryPolicy
 from photoarchive.flickr.tokens import TokenStore
 from photoarchive.home import Home
 from photoarchive.settings import Settings
+
+if TYPE_CHECKING:
+    from photoarchive.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -82,22 +85,37 @@ def token_store(home: Home, settings: Settings, backend: Any = None) -> TokenSto
 
 
 def make_client(
-    home: Home, settings: Settings, *, token_backend: Any = None, require_token: bool = True
+    home: Home,
+    settings: Settings,
+    *,
+    token_backend: Any = None,
+    require_token: bool = True,
+    catalog: Catalog | None = None,
 ) -> FlickrClient:
-    """A client with the settings' endpoints, timeout and rate limit, signed in with the stored token."""
+    """A client with the settings' endpoints, timeout and rate limit, signed in with the stored token.
+    With a shared `catalog`, the hour's call budget is counted there for every runner of the key."""
     credentials = Credentials.from_settings(settings)
     token = TokenStore(home, credentials.api_key, token_backend).load()
     if token is None and require_token:
         raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
+    if catalog is not None and catalog.is_shared:
+        from photoarchive.catalog.call_budget import CallBudgetStore
+
+        limiter = RateLimiter(
+            settings.flickr.calls_per_second,
+            shared=CallBudgetStore(catalog.engine, key_digest(credentials.api_key)),
+        )
+    else:
+        limiter = RateLimiter(
+            settings.flickr.calls_per_second,
+            journal=CallJournal(journal_path(home.cache, credentials.api_key)),
+        )
     return FlickrClient(
         credentials,
         token,
         endpoints=Endpoints.for_base(settings.flickr_base_url()),
         timeout=settings.flickr.timeout_seconds,
-        limiter=RateLimiter(
-            settings.flickr.calls_per_second,
-            journal=CallJournal(journal_path(home.cache, credentials.api_key)),
-        ),
+        limiter=limiter,
     )
 
 
@@ -165,10 +183,14 @@ class AccountStatus:
     problem_message: SyncMessage | None = None
 
 
-def status(home: Home, settings: Settings, *, token_backend: Any = None) -> AccountStatus:
+def status(
+    home: Home, settings: Settings, *, token_backend: Any = None, catalog: Catalog | None = None
+) -> AccountStatus:
     """Whether a key is set and the stored sign-in still works (checked with flickr.test.login)."""
     try:
-        client = make_client(home, settings, token_backend=token_backend, require_token=False)
+        client = make_client(
+            home, settings, token_backend=token_backend, require_token=False, catalog=catalog
+        )
     except FlickrProblem as exc:
         return AccountStatus(False, False, problem=str(exc))
     if client.token is None:

@@ -2,7 +2,8 @@
 
 Flickr allows an API key 3,600 calls an hour and may switch off a key that keeps exceeding it. A sync
 started soon after another (the app, then a command line) must count the calls the first one made, so
-their times are kept in a small file in the home. The rate limiter holds the times while it runs; this
+their times are kept in a small file in the home (one desk). On a shared catalog every runner of the
+key counts in the catalog instead (`catalog/call_budget.py`, see `make_client`). The rate limiter holds the times while it runs; this
 module only reads and writes them.
 """
 
@@ -23,10 +24,14 @@ log = logging.getLogger(__name__)
 HOUR = 3600.0
 
 
+def key_digest(api_key: str) -> str:
+    """What names the key's budget in a file name or the shared catalog: never the key itself."""
+    return hashlib.sha256(api_key.encode("utf-8")).hexdigest()
+
+
 def journal_path(cache_dir: Path, api_key: str) -> Path:
     """One file per API key (the budget is the key's), named by a digest so the key is not on disk."""
-    digest = hashlib.sha256(api_key.encode("utf-8")).hexdigest()[:16]
-    return Path(cache_dir) / f"flickr-calls-{digest}.json"
+    return Path(cache_dir) / f"flickr-calls-{key_digest(api_key)[:16]}.json"
 
 
 class CallJournal:

@@ -45,6 +45,23 @@ ENGLISH: dict[str, str] = {
         "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy Flickr "
         "can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`)."
     ),
+    # A sync request's log and outcome, as the service running it writes them (flickr/service.py).
+    "request_started": "The sync service on {runner} started the sync (attempt {attempt}).",
+    "request_resumed": (
+        "The sync service running this sync stopped before it finished; the sync carries on where it "
+        "left off."
+    ),
+    "request_paused": "The sync service was stopped; the sync carries on when it starts again.",
+    "request_sending": "Sending {file}",
+    "request_preparing": "Making the clean copy of {file}",
+    "request_step": "{file}",
+    "request_waiting": "Flickr allows {limit} calls an hour; the sync waits until {until} and then goes on.",
+    "request_failed_photo": "Failed: {file} — {reason}",
+    "request_done": "Sync done: {uploaded} uploaded, {changes} change(s), {published} set(s) published, "
+    "{taken_down} taken down.",
+    "request_reconciled": "Settled {count} write(s) an interrupted sync had left open.",
+    "request_cancelled": "Cancelled. What was done is kept; the next sync carries on.",
+    "request_error": "The sync stopped: {reason}",
 }
 
 

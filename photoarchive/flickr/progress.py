@@ -28,14 +28,25 @@ class SyncControl:
     """What the caller holds during a sync: a progress callback (called from worker threads) and
     `cancel()`. A cancelled sync stops before its next call; what was done stays recorded."""
 
-    def __init__(self, on_progress: Callable[[SyncProgress], None] | None = None):
+    def __init__(
+        self,
+        on_progress: Callable[[SyncProgress], None] | None = None,
+        on_message: Callable[[SyncMessage], None] | None = None,
+    ):
         self.on_progress = on_progress
+        # Told of each message (repair, warning, upload in doubt) as the sync says it: the sync
+        # service writes them to its request's log while the sync runs.
+        self.on_message = on_message
         self.event = threading.Event()
         self.progress = SyncProgress()
         self._lock = threading.Lock()
 
     def cancel(self) -> None:
         self.event.set()
+
+    def said(self, message: SyncMessage) -> None:
+        if self.on_message is not None:
+            self.on_message(message)
 
     @property
     def cancelled(self) -> bool:

@@ -8,10 +8,20 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from photoarchive.flickr.budget import CallJournal
+
+
+class SharedBudget(Protocol):
+    """The hour's budget of the key kept where every runner on every machine sees it (the shared
+    catalog's `flickr_calls`, catalog/call_budget.py): each call takes its slot there."""
+
+    def reserve(self, earliest: float, per_hour: int) -> float: ...
+
+    def calls_in_last_hour(self, now: float) -> int: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +38,9 @@ class Cancelled(Exception):
 
 class RateLimiter:
     """Shared by every worker of a sync. `calls_per_second = 0` switches the per-second pacing off (the
-    hourly budget still applies). With a `journal`, the hour's calls made by earlier runs count too.
+    hourly budget still applies). With a `journal`, the hour's calls made by earlier runs count too;
+    with a `shared` budget (a shared catalog), every call takes its slot there instead, so runners on
+    several machines together stay within the hour's limit.
 
     The clock is wall time (not monotonic) because the journal's times must mean the same in the next
     process; a clock set back only delays the next call by as much.
@@ -43,6 +55,7 @@ class RateLimiter:
         wait: Callable[[float], bool] | None = None,
         journal: CallJournal | None = None,
         save_every: int = SAVE_EVERY,
+        shared: SharedBudget | None = None,
     ):
         self.interval = 1.0 / calls_per_second if calls_per_second > 0 else 0.0
         self.per_hour = per_hour
@@ -52,6 +65,7 @@ class RateLimiter:
         self._next_slot = 0.0
         self._journal = journal
         self._save_every = save_every
+        self._shared = shared
         self._unsaved = 0
         self._recent: deque[float] = deque(journal.load() if journal is not None else ())
         if journal is not None:
@@ -66,6 +80,15 @@ class RateLimiter:
         while self._recent and now - self._recent[0] >= 3600.0:
             self._recent.popleft()
         start = max(now, self._next_slot)
+        if self._shared is not None:
+            try:
+                start = self._shared.reserve(start, self.per_hour)
+            except Exception as exc:  # noqa: BLE001 — the catalog unreachable: count locally meanwhile
+                log.warning("the shared Flickr call budget cannot be reached (%s); counting locally", exc)
+            else:
+                self._next_slot = start + self.interval
+                self._recent.append(start)
+                return start - now
         if self.per_hour and len(self._recent) >= self.per_hour:
             start = max(start, self._recent[len(self._recent) - self.per_hour] + 3600.0)
         self._next_slot = start + self.interval
@@ -80,6 +103,11 @@ class RateLimiter:
         """Calls counted against this hour's budget (earlier runs' included when there is a journal)."""
         with self._lock:
             now = self._clock()
+            if self._shared is not None:
+                try:
+                    return self._shared.calls_in_last_hour(now)
+                except Exception as exc:  # noqa: BLE001
+                    log.warning("the shared Flickr call budget cannot be read: %s", exc)
             return sum(1 for t in self._recent if now - t < 3600.0)
 
     def save(self) -> None:

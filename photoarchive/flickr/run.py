@@ -90,6 +90,7 @@ class SyncRun:
         log.warning("%s", message.text())
         with self.lock:
             self.report.messages.append(message)
+        self.control.said(message)
         return message
 
     def fail(self, photo_id: int, sha256: str, reason: str) -> None:

@@ -25,6 +25,7 @@ from photoarchive.privacy.names import PublishedNames
 
 if TYPE_CHECKING:
     from photoarchive.catalog import Catalog
+    from photoarchive.catalog.db import SyncLock
     from photoarchive.home import Home
     from photoarchive.sets.publishing import CleanCopies
     from photoarchive.settings import Settings
@@ -91,7 +92,9 @@ class Syncer:
         from photoarchive.sets.publishing import CleanCopies
 
         try:
-            client: FlickrClient | None = make_client(home, settings, token_backend=token_backend)
+            client: FlickrClient | None = make_client(
+                home, settings, token_backend=token_backend, catalog=catalog
+            )
         except SignInRequired:
             if require_sign_in:
                 raise
@@ -115,15 +118,18 @@ class Syncer:
 
     # -- the whole run --------------------------------------------------------------------------
 
-    def run(self, *, dry_run: bool = False) -> SyncReport:
-        """Plan, and unless `dry_run`, carry the plan out. One sync per archive at a time."""
+    def run(self, *, dry_run: bool = False, lock: SyncLock | None = None) -> SyncReport:
+        """Plan, and unless `dry_run`, carry the plan out. One sync per archive at a time: the archive's
+        sync lock is taken here, unless the caller already holds it (`lock`, the sync service)."""
         if dry_run:
             return self._run(dry_run=True)
         if self.client is None:
             raise SignInRequired("Not signed in to Flickr. Run `photoarchive flickr login` first.")
         # One sync per archive, across desks: released by the database server (or the OS, on a single
         # desk) if this process dies, so a kill never leaves the archive locked.
-        lock = self.catalog.try_sync_lock()
+        held = lock is not None
+        if lock is None:
+            lock = self.catalog.try_sync_lock()
         if not lock:
             raise SyncBusy(
                 "Another sync of this archive is running (on this or another desk, or a command line)."
@@ -135,7 +141,8 @@ class Syncer:
             self.client.limiter.on_long_wait = None
             # The next run, in this process or another, counts these calls against the hour's budget.
             self.client.limiter.save()
-            lock.release()
+            if not held:
+                lock.release()
 
     def _run(self, *, dry_run: bool) -> SyncReport:
         from photoarchive.flickr.account import read_limits, require_delete

@@ -1,6 +1,9 @@
 """The Sync view: bring Flickr in line with the approved sets, with progress (photos and bytes), the
 current file, a log, cancel, and the photos that failed with their reasons. The account's state goes to
-the status bar. The sync itself is `photoarchive.flickr.sync.Syncer`, run on its own worker thread."""
+the status bar. The sync itself is `photoarchive.flickr.sync.Syncer`, run on its own worker thread —
+or, on a shared catalog where this desk has no Flickr sign-in, a request the archive's sync service
+runs, whose progress and log the view follows (`sync_remote.RequestFollower`). What a sync says is put
+in words by `sync_words`."""
 
 from __future__ import annotations
 
@@ -39,17 +42,26 @@ def _megabytes(count: int) -> str:
 class SyncPage(QWidget):
     accountChanged = Signal(str)
     progressed = Signal(object)  # SyncProgress, emitted from the sync's threads
-    finished = Signal(object)  # SyncReport, or the exception that ended the sync
+    finished = Signal(object)  # SyncReport, the finished SyncRequest, or the exception that ended it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        from photoarchive.ui.sync_remote import RequestFollower
+
         self.ctx = ctx
         self.control = None
         self.running = False
         # Its own thread, so a long sync never holds up the grid's and inspector's catalog work.
         self.sync_runner = JobRunner(self, max_threads=1)
         self.progressed.connect(self._show_progress)
+        # A request the sync service runs (shared catalog, no sign-in here): followed through the catalog.
+        self.follower = RequestFollower(ctx, JobRunner(self, max_threads=1), self)
+        self.follower.progressed.connect(lambda progress: self._show_progress(progress, log_steps=False))
+        self.follower.logged.connect(self._log)
+        self.follower.joined.connect(self._joined)
+        self.follower.ended.connect(self._request_ended)
         self._build()
+        self.follower.phaseChanged.connect(self.phase.setText)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -120,16 +132,23 @@ class SyncPage(QWidget):
             return
         home, settings = self.ctx.home, self.ctx.settings
 
+        ctx = self.ctx
+
         def check():  # type: ignore[no-untyped-def]
             # Imported here: flickrapi and requests take half a second to load, not on the UI thread.
             from photoarchive.flickr.account import status
+            from photoarchive.flickr.service import publishes_here
 
-            return status(home, settings)
+            if not publishes_here(home, settings, ctx.catalog):
+                return None  # the sync service publishes; this desk holds no sign-in
+            return status(home, settings, catalog=ctx.catalog)
 
         self.sync_runner.submit(check, on_done=self._account, on_error=self._account_failed)
 
     def _account(self, state) -> None:  # type: ignore[no-untyped-def]
-        if state.signed_in and state.account is not None:
+        if state is None:
+            text = self.tr("Flickr: published by the archive's sync service")
+        elif state.signed_in and state.account is not None:
             text = self.tr("Flickr: signed in as %1").replace("%1", state.account.username)
         elif not state.configured:
             text = self.tr("Flickr: no API key in Settings")
@@ -171,8 +190,12 @@ class SyncPage(QWidget):
         ctx = self.ctx
 
         def run():  # type: ignore[no-untyped-def]
+            from photoarchive.flickr.service import ask_for_sync, publishes_here
             from photoarchive.flickr.sync import Syncer
 
+            if not dry_run and not publishes_here(ctx.home, ctx.settings, ctx.catalog):
+                # No sign-in on this desk: the service holding it runs the sync; this view follows it.
+                return ask_for_sync(ctx.catalog, ctx.actor)
             syncer = Syncer.for_home(
                 ctx.catalog,
                 ctx.home,
@@ -192,12 +215,38 @@ class SyncPage(QWidget):
         self.sync_runner.submit(run, on_done=self._done, on_error=self._failed)
 
     def cancel(self) -> None:
-        if self.control is not None and self.running:
+        if not self.running:
+            return
+        if self.follower.following:
+            self.follower.cancel()
+        elif self.control is not None:
             self.control.cancel()
-            self.cancel_button.setEnabled(False)
-            self._log(self.tr("Cancelling: the sync stops before its next call to Flickr…"))
+        self.cancel_button.setEnabled(False)
+        self._log(self.tr("Cancelling: the sync stops before its next call to Flickr…"))
 
-    def _show_progress(self, progress) -> None:  # type: ignore[no-untyped-def]
+    # -- a request the sync service runs (sync_remote.RequestFollower) ---------------------------
+
+    def _joined(self, _request) -> None:  # type: ignore[no-untyped-def]
+        """A sync another desk asked for is open: shown here as it runs."""
+        self.running = True
+        self._set_buttons()
+
+    def _request_ended(self, request) -> None:  # type: ignore[no-untyped-def]
+        self.running = False
+        self._set_buttons()
+        self.finished.emit(request)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 — Qt's name
+        super().showEvent(event)
+        self.follower.set_visible(True)
+        if not self.running:
+            self.follower.look_for_open()
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 — Qt's name
+        super().hideEvent(event)
+        self.follower.set_visible(False)
+
+    def _show_progress(self, progress, log_steps: bool = True) -> None:  # type: ignore[no-untyped-def]
         phases = {
             "starting": self.tr("Starting"),
             "checking": self.tr("Checking what an earlier sync left open"),
@@ -231,7 +280,7 @@ class SyncPage(QWidget):
         if progress.current_file:
             self.current_file.setText(self.tr("Now: %1").replace("%1", progress.current_file))
             step = (progress.phase, progress.current_file)
-            if step != getattr(self, "_last_step", None):
+            if log_steps and step != getattr(self, "_last_step", None):
                 if progress.phase == "photos":
                     self._log(self.tr("Sending %1").replace("%1", progress.current_file))
                 elif progress.phase == "preparing":
@@ -243,6 +292,9 @@ class SyncPage(QWidget):
             self.current_file.clear()
 
     def _done(self, result) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(result, tuple):  # a request for the sync service: followed until it ends
+            self.follower.asked(result)
+            return
         report, names = result
         self.running = False
         self._set_buttons()
@@ -304,106 +356,9 @@ class SyncPage(QWidget):
 
     def message_text(self, message) -> str:  # type: ignore[no-untyped-def]
         """A sync message (code + parameters) in the user's language; English for a code not known here."""
-        templates = {
-            "upload_unconfirmed": self.tr(
-                "Flickr's answer to the upload of {file} was lost and a search does not show the photo yet; "
-                "the next sync looks again before anything is sent again."
-            ),
-            "upload_found": self.tr("{file}: the upload whose answer was lost is on Flickr after all."),
-            "duplicates_deleted": self.tr(
-                "{file} was on Flickr {count} times; the extra copies were deleted."
-            ),
-            "duplicates_left": self.tr(
-                "{file} is on Flickr {count} times and the extra copies could not be deleted: {reason}"
-            ),
-            "upload_again_checked": self.tr(
-                "{file} was still not found on Flickr {minutes} minutes after its answer was lost; it is sent "
-                "again with Flickr's duplicate check."
-            ),
-            "duplicate_check_found": self.tr(
-                "Flickr's duplicate check found {file} already on Flickr; that copy is used."
-            ),
-            "repair_deleted": self.tr("{file} was deleted on flickr.com; it is uploaded again."),
-            "repair_put_back": self.tr(
-                "{file} had been taken out of the album «{album}» on flickr.com; it is put back."
-            ),
-            "repair_meta": self.tr(
-                "The title or description of {file} was changed on flickr.com; the approved text is set back."
-            ),
-            "repair_perms": self.tr(
-                "Who may see {file} was changed on flickr.com ({seen}); it is set back to {wanted}."
-            ),
-            "repair_tags": self.tr(
-                "The tag that lets the sync find {file} again was removed on flickr.com; the approved tags are "
-                "set back."
-            ),
-            "repair_album_gone": self.tr("The album «{album}» was deleted on flickr.com; it is made again."),
-            "repair_album_meta": self.tr(
-                "The album «{album}» was renamed «{seen}» on flickr.com; the approved title is set back."
-            ),
-            "photo_gone_during_sync": self.tr(
-                "{file} was deleted on flickr.com during the sync; the next sync uploads it again."
-            ),
-            "tags_cut": self.tr(
-                "{file} has more tags than the {limit} Flickr keeps; {dropped} keyword(s) were left out."
-            ),
-            "free_keeps_image": self.tr(
-                "{file} changed, but a free Flickr account cannot replace a photo: its title, description and "
-                "tags are updated and the image on Flickr stays as it was."
-            ),
-            "not_pro": self.tr(
-                "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image."
-            ),
-            "too_large": self.tr("{file} is {size} MB, more than the {limit} MB this Flickr account takes."),
-            "free_limit": self.tr(
-                "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload "
-                "{count} more. Nothing was uploaded; upgrade the account to Pro or take photos out of approved sets."
-            ),
-            "takedown_done": self.tr("{file} was taken off Flickr ({how}) and out of its albums: {why}."),
-            "needs_delete": self.tr(
-                "The Flickr sign-in only allows '{perms}'. The sync needs 'delete', to remove an extra copy "
-                "Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or "
-                "`photoarchive flickr login`)."
-            ),
-        }
-        template = templates.get(message.code)
-        if template is None:
-            return message.text()
-        words = {
-            "public": self.tr("public"),
-            "friends": self.tr("friends"),
-            "family": self.tr("family"),
-            "private": self.tr("private"),
-        }
-        params = {
-            key: words.get(str(value), value) if key in ("seen", "wanted") else value
-            for key, value in message.params.items()
-        }
-        if message.code == "takedown_done":
-            params = {**params, **self._takedown_words(message.params)}
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return message.text()
+        from photoarchive.ui.sync_words import message_text
 
-    def _takedown_words(self, params) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        """How and why a photo came down (flickr/takedown.py's codes), in the user's language."""
-        why_words = {
-            "no_consent": self.tr("{subject} has no consent on record"),
-            "pending": self.tr("{subject}'s consent is still pending"),
-            "withdrawn": self.tr("{subject} withdrew consent"),
-            "expired": self.tr("{subject}'s consent expired"),
-            "use_not_given": self.tr("{subject}'s consent does not cover Flickr"),
-            "case_closed": self.tr("case {subject} is closed"),
-            "takedown_date": self.tr("case {subject} reached its take-down date"),
-        }
-        reasons = []
-        for item in str(params.get("reasons", "")).split(";"):
-            code, _, subject = item.partition("|")
-            if code in why_words:
-                reasons.append(why_words[code].replace("{subject}", subject))
-        how = self.tr("deleted") if params.get("how_code") == "deleted" else self.tr("made private")
-        return {"how": how, "why": "; ".join(reasons) or str(params.get("why", ""))}
+        return message_text(message.code, dict(message.params), message.text())
 
     def _set_buttons(self) -> None:
         self.sync_button.setEnabled(not self.running)
@@ -416,8 +371,9 @@ class SyncPage(QWidget):
     # -- closing --------------------------------------------------------------------------------
 
     def may_close(self) -> bool:
-        """Asked when the window closes: a running sync is cancelled cleanly (nothing is lost) or kept."""
-        if not self.running:
+        """Asked when the window closes: a running sync is cancelled cleanly (nothing is lost) or kept.
+        A sync the archive's service runs goes on without this window."""
+        if not self.running or self.follower.following:
             return True
         answer = QMessageBox.question(
             self,

@@ -1900,6 +1900,29 @@
     </message>
 </context>
 <context>
+    <name>RequestFollower</name>
+    <message>
+        <source>Waiting for the archive&apos;s sync service…</source>
+        <translation>Venter på arkivets synkroniseringstjeneste …</translation>
+    </message>
+    <message>
+        <source>Asked the archive&apos;s sync service to publish (request %1); it is shown here as it runs.</source>
+        <translation>Ba arkivets synkroniseringstjeneste publisere (forespørsel %1); den vises her mens den går.</translation>
+    </message>
+    <message>
+        <source>A sync asked for by %1 is running on the archive&apos;s sync service.</source>
+        <translation>En synkronisering som %1 ba om, kjører på arkivets synkroniseringstjeneste.</translation>
+    </message>
+    <message>
+        <source>The sync cannot be stopped from here: %1</source>
+        <translation>Synkroniseringen kan ikke stoppes herfra: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+</context>
+<context>
     <name>SetNotice</name>
     <message>
         <source>{name} is a case photo whose redaction nobody has reviewed: check its regions, or mark that there is nothing to hide.</source>
@@ -2725,6 +2748,10 @@
         <translation>Hva som skjedde</translation>
     </message>
     <message>
+        <source>Flickr: published by the archive&apos;s sync service</source>
+        <translation>Flickr: publiseres av arkivets synkroniseringstjeneste</translation>
+    </message>
+    <message>
         <source>Flickr: signed in as %1</source>
         <translation>Flickr: logget inn som %1</translation>
     </message>
@@ -2922,6 +2949,50 @@
     <message>
         <source>The Flickr sign-in only allows &apos;{perms}&apos;. The sync needs &apos;delete&apos;, to remove an extra copy Flickr can make when an answer is lost. Sign in again (Flickr: Sign in…, or `photoarchive flickr login`).</source>
         <translation>Innloggingen hos Flickr tillater bare «{perms}». Synkroniseringen trenger «delete» for å kunne fjerne en ekstra kopi Flickr kan lage når et svar går tapt. Logg inn på nytt (Flickr: Logg inn …, eller `photoarchive flickr login`).</translation>
+    </message>
+    <message>
+        <source>The sync service on {runner} started the sync (attempt {attempt}).</source>
+        <translation>Synkroniseringstjenesten på {runner} startet synkroniseringen (forsøk {attempt}).</translation>
+    </message>
+    <message>
+        <source>The sync service running this sync stopped before it finished; the sync carries on where it left off.</source>
+        <translation>Synkroniseringstjenesten som kjørte denne synkroniseringen, stoppet før den var ferdig; synkroniseringen fortsetter der den slapp.</translation>
+    </message>
+    <message>
+        <source>The sync service was stopped; the sync carries on when it starts again.</source>
+        <translation>Synkroniseringstjenesten ble stoppet; synkroniseringen fortsetter når den starter igjen.</translation>
+    </message>
+    <message>
+        <source>Sending {file}</source>
+        <translation>Sender {file}</translation>
+    </message>
+    <message>
+        <source>Making the clean copy of {file}</source>
+        <translation>Lager renset kopi av {file}</translation>
+    </message>
+    <message>
+        <source>{file}</source>
+        <translation>{file}</translation>
+    </message>
+    <message>
+        <source>Flickr allows {limit} calls an hour; the sync waits until {until} and then goes on.</source>
+        <translation>Flickr tillater {limit} kall i timen; synkroniseringen venter til {until} og fortsetter da.</translation>
+    </message>
+    <message>
+        <source>Failed: {file} — {reason}</source>
+        <translation>Mislyktes: {file} — {reason}</translation>
+    </message>
+    <message>
+        <source>Sync done: {uploaded} uploaded, {changes} change(s), {published} set(s) published, {taken_down} taken down.</source>
+        <translation>Synkronisering ferdig: {uploaded} lastet opp, {changes} endring(er), {published} sett publisert, {taken_down} tatt ned.</translation>
+    </message>
+    <message>
+        <source>Settled {count} write(s) an interrupted sync had left open.</source>
+        <translation>Avklarte {count} skriving(er) som en avbrutt synkronisering hadde latt stå åpne.</translation>
+    </message>
+    <message>
+        <source>The sync stopped: {reason}</source>
+        <translation>Synkroniseringen stoppet: {reason}</translation>
     </message>
     <message>
         <source>public</source>
