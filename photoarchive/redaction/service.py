@@ -298,6 +298,13 @@ def for_home(home: Home) -> RedactionService:
     return service
 
 
+def region_digests(catalog: Catalog, photo_ids: Iterable[int]) -> dict[int, str]:
+    """photo id -> the digest of its regions ("" without any): what approval freezes, in one query."""
+    ids = list(photo_ids)
+    found = RedactionStore(catalog.engine).regions_of(ids)
+    return {pid: regions_digest(_region(r) for r in found.get(pid, ())) for pid in ids}
+
+
 def redacted_source(home: Home, photo_id: int, sha256: str, original: Path) -> Path:
     """`RedactionService.publish_source` for a home: what export and the Flickr copies publish from."""
     return for_home(home).publish_source(photo_id, sha256, original)

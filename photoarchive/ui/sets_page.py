@@ -44,7 +44,7 @@ from photoarchive.ui.set_words import (
     audit_ids,
     describe,
     licence_in_words,
-    state_in_words,
+    view_state_in_words,
 )
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 
 def _state_text(view: SetView) -> str:
-    return state_in_words(view.photo_set.state.value, view.changed_since_approval)
+    return view_state_in_words(view)
 
 
 class _SetList(QListWidget):
