@@ -525,7 +525,7 @@ class SetsPage(QWidget):
     def _open_approval(self, checked: tuple[ApprovalCheck, dict[int, int]]) -> None:
         check, regions = checked
         self.approve_button.setEnabled(True)
-        dialog = ApprovalDialog(check, self)
+        dialog = ApprovalDialog(check, self, ctx=self.ctx)
         dialog.setObjectName("approval_dialog")
         dialog.show_check(check, regions)
         self.approval_dialog = dialog
@@ -537,6 +537,9 @@ class SetsPage(QWidget):
             lambda photo_id, has_regions: self._review_redaction(dialog, set_id, photo_id, has_regions)
         )
         dialog.approveRequested.connect(lambda reason: self._approve_from(dialog, set_id, reason))
+        dialog.recheckRequested.connect(
+            lambda: self._rechecked(dialog, set_id, lambda: None, "redaction_edited")
+        )
         dialog.finished.connect(lambda _result: self._approval_closed(dialog))
         dialog.open()
         self.actionDone.emit("approval_shown")
