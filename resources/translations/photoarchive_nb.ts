@@ -1283,6 +1283,13 @@
     </message>
 </context>
 <context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>No valid consent for publishing: someone in this photo has not consented</source>
+        <translation>Mangler gyldig samtykke til publisering: noen på dette bildet har ikke samtykket</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyFinding</name>
     <message>
         <source>GPS position {excerpt}</source>
@@ -3132,6 +3139,10 @@
     <message>
         <source>Not checked</source>
         <translation>Ikke sjekket</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Uten samtykke</translation>
     </message>
 </context>
 </TS>
