@@ -1283,6 +1283,29 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>consent: %1</source>
+        <translation>samtykke: %1</translation>
+    </message>
+    <message>
+        <source>Who is this? Type to find the person in the register.</source>
+        <translation>Hvem er dette? Skriv for å finne personen i personregisteret.</translation>
+    </message>
+    <message>
+        <source>Name, employee id or role</source>
+        <translation>Navn, ansattnummer eller rolle</translation>
+    </message>
+    <message>
+        <source>This is the person</source>
+        <translation>Dette er personen</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the register</source>
+        <translation>Legg «%1» til i personregisteret</translation>
+    </message>
+</context>
+<context>
     <name>PhotoListModel</name>
     <message>
         <source>No valid consent for publishing: someone in this photo has not consented</source>
@@ -1836,6 +1859,14 @@
         <translation>Fyllet for nye områder og for det valgte.</translation>
     </message>
     <message>
+        <source>This is…</source>
+        <translation>Dette er …</translation>
+    </message>
+    <message>
+        <source>Say who the selected box shows: links the person to the photo (for their consent).</source>
+        <translation>Si hvem den valgte boksen viser: knytter personen til bildet (for samtykket deres).</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1912,6 +1943,14 @@
             <numerusform>%n nytt ansikt funnet.</numerusform>
             <numerusform>%n nye ansikter funnet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In this photo: %1</source>
+        <translation>På dette bildet: %1</translation>
+    </message>
+    <message>
+        <source>%1 is linked to this photo.</source>
+        <translation>%1 er knyttet til dette bildet.</translation>
     </message>
     <message>
         <source>Unsaved regions</source>
