@@ -16,11 +16,13 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from photoarchive.ui.context import AppContext
 
 # The long edge of the redacted previews, in pixels.
-PREVIEW_EDGE = 320
+PREVIEW_EDGE = 240
 
 
 def redacted_preview(ctx: AppContext, photo_id: int, edge: int = PREVIEW_EDGE) -> QImage:
@@ -92,7 +94,17 @@ class ApprovalDialog(QDialog):
 
         self.preview_box = QGroupBox(self.tr("What the case photos will show once published"))
         self.preview_box.setObjectName("redaction_previews")
-        self.preview_layout = QVBoxLayout(self.preview_box)
+        # The rows scroll: a set of many case photos must not push the rest of the dialog away.
+        box_layout = QVBoxLayout(self.preview_box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        rows = QWidget()
+        self.preview_layout = QVBoxLayout(rows)
+        self.preview_scroll.setWidget(rows)
+        self.preview_scroll.setMaximumHeight(PREVIEW_EDGE * 2 // 3 * 2 + 24)
+        box_layout.addWidget(self.preview_scroll)
         layout.addWidget(self.preview_box)
 
         self.refusals = QLabel()
@@ -126,7 +138,7 @@ class ApprovalDialog(QDialog):
         self.approve_button.clicked.connect(self._approve_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        self.resize(760, 700)
         self.show_check(check)
 
     # -- what the page calls --------------------------------------------------------------------
@@ -290,6 +302,8 @@ class ApprovalDialog(QDialog):
             self.preview_layout.addWidget(row)
             self._show_preview(picture, pid, digests.get(pid, ""))
         self.preview_box.setVisible(bool(shown))
+        one_row = PREVIEW_EDGE * 2 // 3 + 12
+        self.preview_scroll.setMinimumHeight(min(len(shown), 2) * one_row if shown else 0)
 
     def _show_preview(self, label: QLabel, photo_id: int, digest: str) -> None:
         key = (photo_id, digest)

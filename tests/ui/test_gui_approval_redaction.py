@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from ui.gui_helpers import save_screenshot
 
 from photoarchive.redaction import Fill, RedactionService
 from photoarchive.ui.views import ViewKind, ViewSpec
@@ -54,12 +55,12 @@ def test_the_approve_dialog_previews_the_redacted_copy(make_window, ingest, cata
     image = dialog.preview_image(case)
     label = dialog.findChild(QLabel, f"redaction_preview_{case}")
     assert label.pixmap() is not None and not label.pixmap().isNull()
-    assert max(image.width(), image.height()) == 320
+    assert max(image.width(), image.height()) == 240
 
     # Inside the region the preview is the fill; there, the original is not (a face pattern).
     from photoarchive.redaction.burn import burn_preview
 
-    unredacted = burn_preview(home.originals / catalog.photos.get(case).archive_path, [], 320)
+    unredacted = burn_preview(home.originals / catalog.photos.get(case).archive_path, [], 240)
     assert unredacted.size == (image.width(), image.height())
     x0, y0 = int(BOX[0] * image.width()) + 2, int(BOX[1] * image.height()) + 2
     x1, y1 = int((BOX[0] + BOX[2]) * image.width()) - 2, int((BOX[1] + BOX[3]) * image.height()) - 2
@@ -69,6 +70,7 @@ def test_the_approve_dialog_previews_the_redacted_copy(make_window, ingest, cata
     # Outside the region the preview is the picture.
     assert image.pixelColor(image.width() - 5, image.height() - 5).getRgb()[:3] != (0, 0, 0)
 
+    save_screenshot(dialog, "approval-dialog-redacted-preview.png")
     state = dialog.findChild(QLabel, f"redaction_state_{case}")
     assert "1 region" in state.text() and "needs review" in state.text()
 
