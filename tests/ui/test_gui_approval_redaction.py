@@ -134,3 +134,30 @@ def test_the_change_is_named_in_norwegian(qapp, tmp_path):
         assert view_state_in_words(view) == "godkjent, endret etter godkjenningen: sladdingen av Åsted.jpg"
     finally:
         QCoreApplication.removeTranslator(nb)
+
+
+def test_the_preview_rows_in_norwegian(qtbot, ingest, catalog, home, tmp_path):
+    """Without a context the dialog cannot make previews and says so; the row's words are Norwegian."""
+    from PySide6.QtCore import QTranslator
+
+    from photoarchive.sets.service import SetService
+    from photoarchive.ui.approval_dialog import ApprovalDialog
+    from photoarchive.ui.resources import compile_translations, translations_dir
+
+    case, _redaction = _case_set(ingest, catalog, home)
+    check = SetService(catalog, clean_check=lambda _p: None, actor="kari").check(1)
+    compile_translations(translations_dir(), tmp_path)
+    nb = QTranslator()
+    assert nb.load(str(tmp_path / "photoarchive_nb.qm"))
+    QCoreApplication.installTranslator(nb)
+    try:
+        dialog = ApprovalDialog(check)
+        qtbot.addWidget(dialog)
+        assert dialog.preview_box.title() == "Slik blir saksbildene seende ut når de publiseres"
+        state = dialog.findChild(QLabel, f"redaction_state_{case}").text()
+        assert state == "1 område skjult\nSladding: må kontrolleres"
+        assert dialog.findChild(QLabel, f"redaction_preview_{case}").text() == "Ingen forhåndsvisning tilgjengelig"
+        button = dialog.findChild(QPushButton, f"redaction_open_{case}")
+        assert button.text() == "Åpne i sladderedigeringen …" and not button.isEnabled()
+    finally:
+        QCoreApplication.removeTranslator(nb)
