@@ -81,6 +81,9 @@ class PhotoContent:
     credit: str = ""
     copyright: str = ""
     case_number: str = ""
+    # The digest of the redaction regions burnt into the published copy ("" without regions), so a
+    # region edit is a change like a caption edit. None: approved before approval covered regions.
+    redaction: str | None = None
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> PhotoContent:

@@ -83,9 +83,22 @@ def run_inspect(args: argparse.Namespace) -> int:
     except PhotoarchiveError as exc:
         print(f"photoarchive: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    regions = _catalogued_regions(args, Path(args.file))
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif report.clean:
+        data = report.to_dict()
+        if regions is not None:
+            data["redaction"] = {"photo_id": regions[0], **regions[2]}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK if report.clean else EXIT_FOUND
+    if regions is not None:
+        from photoarchive.cli.redact_cmds import region_lines
+
+        print(
+            f"Photo {regions[0]} in the archive: {len(regions[1])} redaction region(s) hidden in its published copies"
+        )
+        for line in region_lines(regions[1]):
+            print(line)
+    if report.clean:
         print(f"{report.path} ({report.format.upper()}): no personal data found")
     else:
         print(f"{report.path} ({report.format.upper()}): {len(report.findings)} findings")
@@ -97,6 +110,33 @@ def run_inspect(args: argparse.Namespace) -> int:
             for finding in findings:
                 print(f"    - {finding.describe()}  [{finding.where}]")
     return EXIT_OK if report.clean else EXIT_FOUND
+
+
+def _catalogued_regions(args: argparse.Namespace, path):  # type: ignore[no-untyped-def]
+    """(photo id, regions, their JSON as `redact --json` prints it) when the file is an original in this home's archive, else None. Only
+    files under originals/ open the catalog, so inspecting any other file stays a pure file read."""
+    import hashlib
+
+    from photoarchive.home import Home
+
+    home = Home.resolve(getattr(args, "home", None))
+    try:
+        path.resolve().relative_to(home.originals.resolve())
+    except (ValueError, OSError):
+        return None
+    from photoarchive.catalog import Catalog
+    from photoarchive.cli.redact_cmds import redaction_json
+    from photoarchive.redaction import RedactionService
+
+    catalog = Catalog.for_home(home)
+    try:
+        photo_id = catalog.photos.id_for_sha256(hashlib.sha256(path.read_bytes()).hexdigest())
+        if photo_id is None:
+            return None
+        service = RedactionService(catalog, home)
+        return photo_id, service.regions(photo_id), redaction_json(service, photo_id)
+    finally:
+        catalog.close()
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]

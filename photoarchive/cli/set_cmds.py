@@ -173,6 +173,8 @@ def _check(args: argparse.Namespace) -> int:
             "set": check.view.photo_set.id,
             "may_approve": not refusals,
             "needs_override": check.needs_override,
+            "changed_since_approval": check.view.changed_since_approval,
+            "changes": [c.to_json() for c in check.view.changes],
             "refusals": [{"code": n.code.value, "photo_id": n.photo_id, "text": str(n)} for n in refusals],
             "warnings": [
                 {"code": n.code.value, "photo_id": n.photo_id, "text": str(n)} for n in check.warnings
@@ -192,7 +194,7 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0 if not refusals else 1
     words = {"clean": "clean", "found": "personal data found (stripped)", "unchecked": "COULD NOT BE CHECKED"}
-    print(f"Set {check.view.photo_set.id}: {check.view.photo_set.title}")
+    print(f"Set {check.view.photo_set.id}: {check.view.photo_set.title}, {_state_label(check.view)}")
     for photo in check.photos:
         privacy = words[photo.facts.privacy.state.value]
         if photo.facts.privacy.kinds:
@@ -225,7 +227,10 @@ def _revoke(args: argparse.Namespace) -> int:
 
 def _state_label(view) -> str:  # view: SetView
     label = view.photo_set.state.value
-    return label + " (changed since approval)" if view.changed_since_approval else label
+    if not view.changed_since_approval:
+        return label
+    changes = ", ".join(c.english() for c in view.changes)
+    return label + f" (changed since approval: {changes})" if changes else label + " (changed since approval)"
 
 
 def _print_state(service, ref: str) -> None:

@@ -165,6 +165,13 @@ class PeopleService:
 
         return [r for r in RedactionStore(self.catalog.engine).regions(photo_id) if r.kind == "face"]
 
+    def link_region(self, ref: str | int, photo_id: int, region_id: int) -> builtins.list[int]:
+        """Say who is in one of the photo's redaction boxes (the editor's "This is…"): a face box is
+        named by its place among the photo's face boxes; any other box links the person by hand."""
+        ids = [r.id for r in self.face_boxes(photo_id)]
+        face_index = ids.index(region_id) if region_id in ids else None
+        return self.link(ref, [photo_id], face_index=face_index)
+
     def unlink(self, ref: str | int, photo_ids: Iterable[int]) -> builtins.list[int]:
         return self.catalog.people.unlink(self.find(ref).id, photo_ids, actor=self.actor)
 

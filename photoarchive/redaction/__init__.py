@@ -26,6 +26,7 @@ from photoarchive.redaction.service import (
     for_home,
     redacted_source,
     redaction_digest,
+    region_digests,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Fill", "Region", "RegionKind", "Review", "ReviewState", "RedactionError", "RedactionService",
-    "for_home", "parse_box", "redacted_source", "redaction_digest", "regions_digest", "review_needed",
+    "for_home", "parse_box", "redacted_source", "redaction_digest", "region_digests", "regions_digest", "review_needed",
     "public_set_problems", "unreviewed_case_photos",
 ]  # fmt: skip
 

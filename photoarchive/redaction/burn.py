@@ -73,6 +73,28 @@ def upright_original(source: Path, fmt=None) -> Image.Image:
         return upright if upright is not original else original.copy()
 
 
+def burn_preview(source: Path, regions: Sequence[Region], max_edge: int) -> Image.Image:
+    """What the published copy will show, at most ``max_edge`` pixels on its long edge: the original
+    decoded at a reduced size where the format allows (JPEG's DCT scaling), turned upright, and the
+    regions filled by the same code as the published copy (`apply_regions`)."""
+    from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path
+
+    fmt = sniff_path(source)
+    with open_image(source, fmt) as original:
+        if original.format == "JPEG":
+            original.draft("RGB", (max_edge, max_edge))
+        if decoder_applies_orientation(fmt):
+            original.load()
+            upright = original.copy()
+        else:
+            upright = displayed(original)
+            upright.load()
+            if upright is original:
+                upright = original.copy()
+    upright.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
+    return apply_regions(upright, regions).convert("RGB")
+
+
 def burn_in(source: Path, regions: Sequence[Region], dest: Path) -> Path:
     """Write ``dest``: ``source`` upright with ``regions`` burnt in, encoded once (atomically)."""
     from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path

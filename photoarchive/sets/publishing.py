@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.home import Home
 from photoarchive.publish import press_fields_for
-from photoarchive.redaction import redacted_source, redaction_digest
+from photoarchive.redaction import RedactionError, redacted_source, redaction_digest
 from photoarchive.sets.model import PhotoContent
 from photoarchive.settings import Settings
 
@@ -52,8 +52,12 @@ class CleanCopies:
             "keep_capture_date": self.settings.privacy.keep_capture_date,
         }
         # Regions burnt in are part of the file: changing them makes a new copy (absent without regions,
-        # so fingerprints of photos without any stay as they were).
-        if redaction := redaction_digest(self.home, photo.photo_id):
+        # so fingerprints of photos without any stay as they were). Approved content names the regions
+        # it was approved with: a region edit after approval leaves the published file as it is.
+        redaction = photo.redaction
+        if redaction is None:  # approved before approval covered regions: the current ones
+            redaction = redaction_digest(self.home, photo.photo_id)
+        if redaction:
             payload["redaction"] = redaction
         return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -68,6 +72,7 @@ class CleanCopies:
         photo cannot be made clean."""
         from photoarchive.privacy import PressFields, PublishPolicy, publish_copy
 
+        self.refuse_changed_redaction(photo)
         dest = self.path_for(photo)
         if dest.is_file():
             return dest
@@ -88,6 +93,21 @@ class CleanCopies:
         )
         log.info("clean copy of photo %s made", photo.photo_id)
         return result.dest
+
+    def refuse_changed_redaction(self, photo: PhotoContent) -> None:
+        """Raise RedactionError when the photo's regions are no longer those it was approved with: its
+        regions were edited after approval, so neither the approved copy (whose regions someone found
+        wrong) nor the new one (nobody approved it) may leave until the set is approved again."""
+        if photo.redaction is None or photo.redaction == redaction_digest(self.home, photo.photo_id):
+            return
+        name = PurePosixPath(photo.archive_path).name
+        raise RedactionError(
+            "redaction.changed_since_approval",
+            f"The redaction of {name} changed after its set was approved; approve the set again to "
+            "publish it.",
+            photo_id=photo.photo_id,
+            name=name,
+        )
 
     def problem(self, photo: PhotoContent) -> str | None:
         """Why this photo cannot be published clean, or None when its clean copy exists."""

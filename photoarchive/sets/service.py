@@ -3,13 +3,13 @@ workflow decide, writes the result with its audit entries."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from photoarchive.catalog.sets import NewAuditEntry, StateChange, utcnow
 from photoarchive.privacy_state import PrivacyStatus, check_original, decide
+from photoarchive.sets.changes import content_changes
 from photoarchive.sets.errors import ApprovalRefused, NotAnApprover, SetError
 from photoarchive.sets.model import (
     LICENCES,
@@ -21,6 +21,7 @@ from photoarchive.sets.model import (
     order_with_moved,
 )
 from photoarchive.sets.notices import Notice
+from photoarchive.sets.reading import current_content, photo_facts
 from photoarchive.sets.views import Allowed, Approval, ApprovalCheck, PhotoCheck, SetView
 from photoarchive.sets.workflow import (
     CaseDecision,
@@ -28,7 +29,6 @@ from photoarchive.sets.workflow import (
     Step,
     approval_notices,
     approver_notice,
-    case_status,
     changed_since_approval,
     needs_override,
     next_state,
@@ -216,7 +216,7 @@ class SetService:
         call off the UI thread)."""
         photo_set = self.find(ref)
         content, missing = self._content(photo_set)
-        view = SetView(photo_set, content, changed_since_approval(photo_set, content))
+        view = _set_view(photo_set, content)
         facts = self._facts(content)
         notices = approval_notices(
             content,
@@ -345,32 +345,10 @@ class SetService:
 
     def _view(self, photo_set: PhotoSet) -> SetView:
         content, _missing = self._content(photo_set)
-        return SetView(photo_set, content, changed_since_approval(photo_set, content))
+        return _set_view(photo_set, content)
 
     def _content(self, photo_set: PhotoSet) -> tuple[SetContent, list[int]]:
-        records = {r.id: r for r in self.catalog.photos.get_many(photo_set.photo_ids)}
-        missing = [pid for pid in photo_set.photo_ids if pid not in records]
-        photos = tuple(
-            PhotoContent(
-                photo_id=r.id,
-                sha256=r.sha256,
-                archive_path=r.archive_path,
-                case_number=r.case_number,
-                **{**r.press_values(), "keywords": tuple(r.keywords)},
-            )
-            for r in (records[pid] for pid in photo_set.photo_ids if pid in records)
-        )
-        content = SetContent(
-            title=photo_set.title,
-            description=photo_set.description,
-            visibility=photo_set.visibility,
-            licence_id=photo_set.licence_id,
-            group_id=photo_set.group_id,
-            tags=tuple(photo_set.tags),
-            cover_photo_id=photo_set.cover_photo_id,
-            photos=photos,
-        )
-        return content, missing
+        return current_content(self.catalog, photo_set)
 
     def _consent_notices(self, content: SetContent, facts: dict[int, PhotoFacts]) -> list[Notice]:
         """Hook (people/approval.py): who in the photos has no valid consent for Flickr."""
@@ -381,38 +359,22 @@ class SetService:
         return consent_notices(self.catalog, content, {k: f.name for k, f in facts.items()}, date.today())
 
     def _facts(self, content: SetContent) -> dict[int, PhotoFacts]:
-        from photoarchive.catalog.photos import Category
+        return photo_facts(
+            self.catalog,
+            content,
+            privacy_check=self.privacy_check,
+            clean_check=self.clean_check,
+            case_pattern=self.case_pattern,
+        )
 
-        records = {r.id: r for r in self.catalog.photos.get_many([p.photo_id for p in content.photos])}
-        facts: dict[int, PhotoFacts] = {}
-        for photo in content.photos:
-            record = records.get(photo.photo_id)
-            if record is None:
-                continue
-            mark = record.categories.get(Category.CASE)
-            privacy = self.privacy_check(record)
-            facts[photo.photo_id] = PhotoFacts(
-                photo_id=record.id,
-                name=record.original_name,
-                case=case_status(
-                    mark=mark.state.value if mark else None,
-                    mark_source=mark.source if mark else "",
-                    case_number=record.case_number,
-                    source_path=record.source_path,
-                    name=record.original_name,
-                    case_pattern=self.case_pattern,
-                ),
-                privacy=privacy,
-                # A photo that could not be checked is refused as such; no clean copy is tried.
-                unclean=self.clean_check(photo) if privacy.publishable else None,
-            )
-        # A confirmed case photo also needs a person's word on what its pixels show (photoarchive.redaction).
-        from photoarchive.redaction import unreviewed_case_photos
 
-        case_ids = sorted(pid for pid, f in facts.items() if f.case.decision is CaseDecision.CASE)
-        for photo_id in unreviewed_case_photos(self.catalog, case_ids):
-            facts[photo_id] = dataclasses.replace(facts[photo_id], redaction_unreviewed=True)
-        return facts
+def _set_view(photo_set: PhotoSet, content: SetContent) -> SetView:
+    return SetView(
+        photo_set,
+        content,
+        changed_since_approval(photo_set, content),
+        content_changes(photo_set.approved_content, content),
+    )
 
 
 def _check_values(*, visibility: Any = None, licence_id: Any = None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from photoarchive.sets.changes import ContentChange
 from photoarchive.sets.model import PhotoSet, SetContent
 from photoarchive.sets.notices import Code, Notice
 from photoarchive.sets.workflow import PhotoFacts
@@ -19,6 +20,8 @@ class SetView:
     photo_set: PhotoSet
     content: SetContent
     changed_since_approval: bool
+    # What changed since approval, in the order to tell it (empty when unchanged).
+    changes: tuple[ContentChange, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         s = self.photo_set
@@ -33,6 +36,7 @@ class SetView:
             "cover_photo_id": s.cover_photo_id,
             "state": s.state.value,
             "changed_since_approval": self.changed_since_approval,
+            "changes": [c.to_json() for c in self.changes],
             "approved_by": s.approved_by,
             "approved_at": s.approved_at.isoformat(timespec="seconds") + "Z" if s.approved_at else None,
             "override_reason": s.override_reason,

@@ -11,6 +11,8 @@ from pathlib import PurePath
 
 from photoarchive.ingest.categories import case_words_in, find_case_number
 from photoarchive.privacy_state import PrivacyStatus
+from photoarchive.redaction.model import Review
+from photoarchive.sets.changes import comparable
 from photoarchive.sets.errors import SetStateError
 from photoarchive.sets.model import PhotoSet, SetContent, SetState, Visibility
 from photoarchive.sets.notices import (
@@ -39,10 +41,11 @@ class Step(StrEnum):
 
 def changed_since_approval(photo_set: PhotoSet, current: SetContent) -> bool:
     """True when an approved set was edited after its last approval (its approved content is what
-    stays published until someone approves again)."""
+    stays published until someone approves again). A redaction region added, moved, refilled or
+    removed is a change like a caption edit (see sets/changes.py)."""
     if photo_set.approved_content is None:
         return False
-    return photo_set.approved_content != current
+    return comparable(photo_set.approved_content, current) != current
 
 
 def step_notice(
@@ -159,6 +162,9 @@ class PhotoFacts:
     unclean: str | None = None
     # A confirmed case photo whose redaction (photoarchive.redaction) no person has reviewed yet.
     redaction_unreviewed: bool = False
+    # How many redaction regions are burnt into its published copy, and the last review of them.
+    regions: int = 0
+    redaction_review: Review | None = None
 
 
 def needs_override(content: SetContent, facts: Mapping[int, PhotoFacts]) -> bool:

@@ -9,27 +9,50 @@ approval is refused (the page calls `show_check` / `refused`), with the reason f
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from photoarchive.privacy_state import PrivacyState
 from photoarchive.sets.model import LICENCES, Visibility
 from photoarchive.sets.notices import Code
 from photoarchive.sets.service import ApprovalCheck, PhotoCheck
+from photoarchive.sets.workflow import CaseDecision
 from photoarchive.ui.privacy_words import describe as describe_finding
 from photoarchive.ui.set_words import describe, unchecked_in_words
+
+if TYPE_CHECKING:
+    from photoarchive.ui.context import AppContext
+
+# The long edge of the redacted previews, in pixels.
+PREVIEW_EDGE = 240
+
+
+def redacted_preview(ctx: AppContext, photo_id: int, edge: int = PREVIEW_EDGE) -> QImage:
+    """Runs on a worker: the photo as its published copy will show it (redaction.burn, the code that
+    makes the copy), as a QImage (safe off the UI thread, unlike a QPixmap)."""
+    from photoarchive.redaction import RedactionService
+
+    picture = RedactionService(ctx.catalog, ctx.home).preview(photo_id, edge)
+    data = picture.tobytes("raw", "RGB")
+    image = QImage(data, picture.width, picture.height, picture.width * 3, QImage.Format.Format_RGB888)
+    return image.copy()  # its own pixels: `data` goes away with this function
 
 
 class ApprovalDialog(QDialog):
@@ -41,10 +64,17 @@ class ApprovalDialog(QDialog):
     redactionReviewed = Signal(int, bool)
     # The override reason typed (may be empty).
     approveRequested = Signal(str)
+    # Regions were edited in the redaction editor opened from here: the page checks the set again.
+    recheckRequested = Signal()
 
-    def __init__(self, check: ApprovalCheck, parent: QWidget | None = None):
+    def __init__(self, check: ApprovalCheck, parent: QWidget | None = None, ctx: AppContext | None = None):
         super().__init__(parent)
         self.check = check
+        # With a context the dialog shows the redacted previews and opens the redaction editor.
+        self.ctx = ctx
+        # (photo id, regions digest) -> the redacted preview made for it.
+        self.previews: dict[tuple[int, str], QImage] = {}
+        self.redaction_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -61,6 +91,21 @@ class ApprovalDialog(QDialog):
         layout.addWidget(self.redaction_box)
         # Photo id -> number of regions marked on it (what the review button offers depends on it).
         self.regions: dict[int, int] = {}
+
+        self.preview_box = QGroupBox(self.tr("What the case photos will show once published"))
+        self.preview_box.setObjectName("redaction_previews")
+        # The rows scroll: a set of many case photos must not push the rest of the dialog away.
+        box_layout = QVBoxLayout(self.preview_box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        self.preview_scroll = QScrollArea()
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        rows = QWidget()
+        self.preview_layout = QVBoxLayout(rows)
+        self.preview_scroll.setWidget(rows)
+        self.preview_scroll.setMaximumHeight(PREVIEW_EDGE * 2 // 3 * 2 + 24)
+        box_layout.addWidget(self.preview_scroll)
+        layout.addWidget(self.preview_box)
 
         self.refusals = QLabel()
         self.refusals.setObjectName("approval_refusals")
@@ -93,7 +138,7 @@ class ApprovalDialog(QDialog):
         self.approve_button.clicked.connect(self._approve_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        self.resize(760, 700)
         self.show_check(check)
 
     # -- what the page calls --------------------------------------------------------------------
@@ -121,6 +166,7 @@ class ApprovalDialog(QDialog):
         )
         self._fill_case_rows(check.undecided_case_photos)
         self._fill_redaction_rows(check.unreviewed_redactions)
+        self._fill_preview_rows(check)
         # Those with a button of their own above are not repeated in the list.
         others = [r for r in check.refusals if r.code not in (Code.CASE_UNDECIDED, Code.REDACTION_UNREVIEWED)]
         if check.blocked is not None:
@@ -177,9 +223,13 @@ class ApprovalDialog(QDialog):
                 widget.setParent(None)  # out of the dialog now (findChild), freed later
                 widget.deleteLater()
 
-    def _decision_row(self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]) -> None:
+    def _decision_row(
+        self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]
+    ) -> None:
         """One photo waiting for a person's decision: the rule's sentence about it, then its buttons."""
-        notice = next((r for r in self.check.refusals if r.code is code and r.photo_id == photo.photo_id), None)
+        notice = next(
+            (r for r in self.check.refusals if r.code is code and r.photo_id == photo.photo_id), None
+        )
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +255,106 @@ class ApprovalDialog(QDialog):
             )
             self._decision_row(self.redaction_layout, photo, Code.REDACTION_UNREVIEWED, [button])
         self.redaction_box.setVisible(bool(photos))
+
+    # -- the redacted previews ---------------------------------------------------------------------
+
+    def _fill_preview_rows(self, check: ApprovalCheck) -> None:
+        """Each case photo with regions: the redacted copy as it will be published (made on a worker by
+        the burn-in code), its review, and a button to the redaction editor."""
+        from photoarchive.ui.redaction_dialog import review_in_words
+
+        self._clear(self.preview_layout)
+        digests = {p.photo_id: p.redaction or "" for p in check.view.content.photos}
+        shown = [
+            p for p in check.photos if p.facts.case.decision is CaseDecision.CASE and p.facts.regions > 0
+        ]
+        for photo in shown:
+            pid = photo.photo_id
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            picture = QLabel(self.tr("Making the preview…"))
+            picture.setObjectName(f"redaction_preview_{pid}")
+            picture.setFixedSize(PREVIEW_EDGE, PREVIEW_EDGE * 2 // 3)
+            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            picture.setAccessibleName(
+                self.tr("Published copy of %1, regions hidden").replace("%1", photo.name)
+            )
+            row_layout.addWidget(picture)
+            words = QVBoxLayout()
+            name = QLabel(f"<b>{escape(photo.name)}</b>")
+            words.addWidget(name)
+            state = QLabel(
+                self.tr("%n region(s) hidden", "", photo.facts.regions)
+                + "\n"
+                + review_in_words(photo.facts.redaction_unreviewed, photo.facts.redaction_review)
+            )
+            state.setObjectName(f"redaction_state_{pid}")
+            state.setWordWrap(True)
+            words.addWidget(state)
+            edit = QPushButton(self.tr("Open in the redaction editor…"))
+            edit.setObjectName(f"redaction_open_{pid}")
+            edit.setEnabled(self.ctx is not None)
+            edit.clicked.connect(lambda _c=False, p=pid: self.open_redaction(p))
+            words.addWidget(edit)
+            words.addStretch(1)
+            row_layout.addLayout(words, 1)
+            self.preview_layout.addWidget(row)
+            self._show_preview(picture, pid, digests.get(pid, ""))
+        self.preview_box.setVisible(bool(shown))
+        one_row = PREVIEW_EDGE * 2 // 3 + 12
+        self.preview_scroll.setMinimumHeight(min(len(shown), 2) * one_row if shown else 0)
+
+    def _show_preview(self, label: QLabel, photo_id: int, digest: str) -> None:
+        key = (photo_id, digest)
+        if key in self.previews:
+            self._set_picture(label, self.previews[key])
+            return
+        if self.ctx is None:
+            label.setText(self.tr("No preview available"))
+            return
+
+        def done(image: QImage) -> None:
+            self.previews[key] = image
+            if isValid(label) and label.parent() is not None:  # not replaced by a newer check meanwhile
+                self._set_picture(label, image)
+
+        def failed(_exc: BaseException) -> None:
+            if isValid(label):
+                label.setText(self.tr("No preview available"))
+
+        self.ctx.runner.submit(redacted_preview, self.ctx, photo_id, on_done=done, on_error=failed)
+
+    def _set_picture(self, label: QLabel, image: QImage) -> None:
+        if image.isNull():
+            label.setText(self.tr("No preview available"))
+            return
+        label.setPixmap(QPixmap.fromImage(image))
+
+    def preview_image(self, photo_id: int) -> QImage | None:
+        """The redacted preview shown for the photo (None until it is made)."""
+        digest = next(
+            (p.redaction or "" for p in self.check.view.content.photos if p.photo_id == photo_id), ""
+        )
+        return self.previews.get((photo_id, digest))
+
+    def open_redaction(self, photo_id: int) -> None:
+        """The redaction editor on the photo; what is saved there makes the page check the set again."""
+        if self.ctx is None:
+            return
+        ctx = self.ctx
+
+        def opened(record) -> None:  # type: ignore[no-untyped-def]
+            from photoarchive.ui.redaction_dialog import RedactionDialog
+
+            if record is None or not isValid(self):
+                return
+            dialog = RedactionDialog(ctx, record, self)
+            dialog.saved.connect(lambda _pid: self.recheckRequested.emit())
+            self.redaction_dialog = dialog
+            dialog.open()
+
+        ctx.runner.submit(lambda: ctx.catalog.photos.get(photo_id), on_done=opened)
 
     def _review_redaction(self, photo_id: int, has_regions: bool) -> None:
         for button in self.redaction_box.findChildren(QPushButton):

@@ -34,7 +34,7 @@ from photoarchive.ui.banner import Banner, Level
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.inbox_watch import InboxWatch
 from photoarchive.ui.inspector import Inspector
-from photoarchive.ui.photo_model import PhotoListModel
+from photoarchive.ui.photo_model import PhotoListModel, photos_without_consent
 from photoarchive.ui.quarantine_page import QuarantinePage
 from photoarchive.ui.sidebar import Sidebar, view_icon, view_name
 from photoarchive.ui.theme import Theme, apply_theme, current_theme, icon, user_state
@@ -690,6 +690,7 @@ class MainWindow(QMainWindow):
         def first() -> tuple[int, list[PhotoSummary]]:
             photos = ctx.catalog.photos
             self._published = published_photo_ids(ctx.catalog)
+            self._no_consent = photos_without_consent(ctx.catalog)
             return photos.count(query), photos.summaries(replace(query, limit=FIRST_ROWS))
 
         def all_ids() -> list[int]:
@@ -720,6 +721,7 @@ class MainWindow(QMainWindow):
     def _fill(self, spec: ViewSpec, total: int, first_rows: list[PhotoSummary]) -> None:
         self.thumbnails.forget_missing()  # thumbnails of photos just ingested exist now
         self.model.published = getattr(self, "_published", frozenset())
+        self.model.without_consent = getattr(self, "_no_consent", frozenset())
         self.model.begin_view(total, first_rows)
         # Seconds from asking for the view to the grid holding it (printed by benchmarks/gui.py).
         self.last_fill_seconds = time.perf_counter() - self._asked_at

@@ -10,13 +10,22 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from photoarchive.catalog.photos import PhotoSummary
 from photoarchive.ui.thumbnails import ThumbnailCache
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
+# True when someone in the photo has no valid consent for publishing.
+NoConsentRole = Qt.ItemDataRole.UserRole + 3
 PHOTO_IDS_MIME = "application/x-photoarchive-photo-ids"
 PAGE = 300
 
@@ -31,6 +40,19 @@ def photo_ids_from_mime(mime: QMimeData) -> list[int]:
     return [int(i) for i in raw.split(",") if i]
 
 
+def photos_without_consent(catalog) -> frozenset[int]:  # type: ignore[no-untyped-def]
+    """Runs on a worker: photos showing someone whose consent does not allow Flickr today (people/)."""
+    from photoarchive.people.service import PeopleService
+
+    return frozenset(PeopleService(catalog).without_valid_consent())
+
+
+def _no_consent_words() -> str:
+    return QCoreApplication.translate(
+        "PhotoListModel", "No valid consent for publishing: someone in this photo has not consented"
+    )
+
+
 # (photo ids) -> summaries; run on a worker by the fetch function the model is given.
 Fetch = Callable[[list[int], Callable[[list[PhotoSummary]], None]], None]
 
@@ -43,6 +65,9 @@ class PhotoListModel(QAbstractListModel):
         self._ids: list[int] = []
         # Photos on Flickr now (for the "published" badge), set by the window with each view.
         self.published: frozenset[int] = frozenset()
+        # Photos showing someone without valid consent for publishing (the "No consent" badge), set by
+        # the window with each view from PeopleService.without_valid_consent.
+        self.without_consent: frozenset[int] = frozenset()
         # Set by the sets view: every tile is in that set (no "In set" badge), and the album's primary
         # photo (its "Cover" badge).
         self.shows_one_set = False
@@ -163,7 +188,15 @@ class PhotoListModel(QAbstractListModel):
                 parts.append(photo.case_number)
             if photo.capture_time:
                 parts.append(photo.capture_time.strftime("%Y-%m-%d %H:%M"))
+            if photo.id in self.without_consent:
+                parts.append(_no_consent_words())
             return "\n".join(parts)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if photo.id in self.without_consent:
+                return f"{photo.original_name}, {_no_consent_words()}"
+            return photo.original_name
+        if role == NoConsentRole:
+            return photo.id in self.without_consent
         if role == SummaryRole:
             return photo
         return None

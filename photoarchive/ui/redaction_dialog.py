@@ -23,6 +23,7 @@ from photoarchive.catalog.photos import PhotoRecord
 from photoarchive.redaction.model import Fill, Review, ReviewState
 from photoarchive.redaction.service import RedactionService
 from photoarchive.ui.context import AppContext
+from photoarchive.ui.person_picker import PersonPicker, consent_in_words
 from photoarchive.ui.redaction_editor import RedactionEditor
 
 
@@ -88,6 +89,13 @@ class RedactionDialog(QDialog):
         self.fill.setToolTip(self.tr("The fill of new regions and of the selected one."))
         self.fill.currentIndexChanged.connect(self._fill_chosen)
         tools.addWidget(self.fill)
+        self.this_is_button = QPushButton(self.tr("This is…"))
+        self.this_is_button.setObjectName("redaction_this_is")
+        self.this_is_button.setToolTip(
+            self.tr("Say who the selected box shows: links the person to the photo (for their consent).")
+        )
+        self.this_is_button.clicked.connect(self.this_is)
+        tools.addWidget(self.this_is_button)
         tools.addStretch(1)
         self.count_label = QLabel()
         tools.addWidget(self.count_label)
@@ -97,6 +105,11 @@ class RedactionDialog(QDialog):
         self.state_label.setObjectName("redaction_state")
         self.state_label.setWordWrap(True)
         layout.addWidget(self.state_label)
+        self.people_label = QLabel()
+        self.people_label.setObjectName("redaction_people")
+        self.people_label.setWordWrap(True)
+        layout.addWidget(self.people_label)
+        self.person_picker: PersonPicker | None = None
         self.message = QLabel()
         self.message.setObjectName("redaction_message")
         self.message.setWordWrap(True)
@@ -144,6 +157,7 @@ class RedactionDialog(QDialog):
             on_error=lambda _exc: self._preview_loaded(QImage()),
         )
         self._run(lambda service: None)
+        self._people_job(lambda people: None)
 
     def _preview_loaded(self, image: QImage) -> None:
         self._finish()
@@ -209,6 +223,7 @@ class RedactionDialog(QDialog):
         self._update_buttons()
 
     def _selection_changed(self, index: int) -> None:
+        self._update_buttons()
         if 0 <= index < len(self.editor.regions()):
             fill = self.editor.regions()[index].fill
             self.fill.blockSignals(True)
@@ -229,6 +244,12 @@ class RedactionDialog(QDialog):
         self.save_button.setEnabled(idle and self._dirty)
         self.confirm_button.setEnabled(idle and has_regions)
         self.nothing_button.setEnabled(idle and not has_regions)
+        # A box is named once it is stored (it has an id the link can point at): save first.
+        selected = self.editor.selected_index()
+        region = self.editor.regions()[selected] if 0 <= selected < len(self.editor.regions()) else None
+        self.this_is_button.setEnabled(
+            idle and not self._dirty and region is not None and region.id is not None
+        )
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty
@@ -272,6 +293,77 @@ class RedactionDialog(QDialog):
         self.message.setText(self.tr("Searching for faces…"))
         self.message.setStyleSheet("")
         self._save_then(search, lambda: self.tr("%n new face(s) found.", "", found[0] if found else 0))
+
+    # -- who is in the photo ---------------------------------------------------------------------
+
+    def people_service(self):  # type: ignore[no-untyped-def]
+        from photoarchive.people.service import PeopleService
+
+        return PeopleService.for_home(
+            self.ctx.catalog, self.ctx.home, self.ctx.settings, actor=self.ctx.actor
+        )
+
+    def _people_job(self, work, done_text="") -> None:  # type: ignore[no-untyped-def]
+        """`work(people service)` on a worker, then the people linked to the photo shown."""
+        photo_id = self.photo_id
+
+        def job():  # type: ignore[no-untyped-def]
+            people = self.people_service()
+            work(people)
+            return people.people_in_photo(photo_id)
+
+        def done(found) -> None:  # type: ignore[no-untyped-def]
+            self._finish()
+            self.people_label.setText(
+                self.tr("In this photo: %1").replace(
+                    "%1", "; ".join(f"{p.name} ({consent_in_words(c)})" for p, c in found)
+                )
+                if found
+                else ""
+            )
+            text = done_text() if callable(done_text) else done_text
+            if text:
+                self.message.setText(text)
+                self.message.setStyleSheet("")
+
+        self._start()
+        self.ctx.runner.submit(job, on_done=done, on_error=self._failed)
+
+    def this_is(self) -> None:
+        """Ask who the selected box shows (the register's people, on a worker), then link them."""
+        index = self.editor.selected_index()
+        regions = self.editor.regions()
+        if not 0 <= index < len(regions) or regions[index].id is None:
+            return
+        region_id = regions[index].id
+
+        def everyone():  # type: ignore[no-untyped-def]
+            people = self.people_service()
+            consents = self.ctx.catalog.people.consents()
+            return [(p, consents.get(p.id)) for p in people.list()]
+
+        def ask(found) -> None:  # type: ignore[no-untyped-def]
+            self._finish()
+            picker = PersonPicker(found, self.tr("This is…"), self)
+            picker.accepted.connect(lambda: self._picked(picker, region_id))
+            self.person_picker = picker
+            picker.open()
+
+        self._start()
+        self.ctx.runner.submit(everyone, on_done=ask, on_error=self._failed)
+
+    def _picked(self, picker: PersonPicker, region_id: int) -> None:
+        person_id, new_name, photo_id = picker.chosen_id(), picker.new_name(), self.photo_id
+        named: list[str] = []
+
+        def link(people) -> None:  # type: ignore[no-untyped-def]
+            person = people.add(new_name) if new_name else people.find(person_id)
+            people.link_region(person.id, photo_id, region_id)
+            named.append(person.name)
+
+        self._people_job(
+            link, lambda: self.tr("%1 is linked to this photo.").replace("%1", named[0] if named else "")
+        )
 
     def reject(self) -> None:
         # Closing with unsaved regions would lose them silently: keep what was drawn.

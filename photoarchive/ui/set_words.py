@@ -186,6 +186,48 @@ def state_in_words(state: str, changed_since_approval: bool = False) -> str:
     return text
 
 
+# What changed since approval (photoarchive.sets.changes), %1 the photo's file name.
+_CHANGES = {
+    "title": QT_TRANSLATE_NOOP("SetWords", "the title"),
+    "description": QT_TRANSLATE_NOOP("SetWords", "the description"),
+    "visibility": QT_TRANSLATE_NOOP("SetWords", "the visibility"),
+    "licence": QT_TRANSLATE_NOOP("SetWords", "the licence"),
+    "group": QT_TRANSLATE_NOOP("SetWords", "the group"),
+    "tags": QT_TRANSLATE_NOOP("SetWords", "the tags"),
+    "cover": QT_TRANSLATE_NOOP("SetWords", "the cover"),
+    "order": QT_TRANSLATE_NOOP("SetWords", "the order of the photos"),
+    "photo_added": QT_TRANSLATE_NOOP("SetWords", "%1 added"),
+    "photo_removed": QT_TRANSLATE_NOOP("SetWords", "%1 removed"),
+    "file": QT_TRANSLATE_NOOP("SetWords", "the file of %1"),
+    "headline": QT_TRANSLATE_NOOP("SetWords", "the headline of %1"),
+    "caption": QT_TRANSLATE_NOOP("SetWords", "the caption of %1"),
+    "keywords": QT_TRANSLATE_NOOP("SetWords", "the keywords of %1"),
+    "byline": QT_TRANSLATE_NOOP("SetWords", "the byline of %1"),
+    "credit": QT_TRANSLATE_NOOP("SetWords", "the credit of %1"),
+    "copyright": QT_TRANSLATE_NOOP("SetWords", "the copyright of %1"),
+    "case_number": QT_TRANSLATE_NOOP("SetWords", "the case number of %1"),
+    "redaction": QT_TRANSLATE_NOOP("SetWords", "the redaction of %1"),
+    "other": QT_TRANSLATE_NOOP("SetWords", "other details"),
+}
+_CHANGED_WHAT = QT_TRANSLATE_NOOP("SetWords", "changed since approval: %1")
+
+
+def view_state_in_words(view) -> str:  # type: ignore[no-untyped-def]  # view: sets.views.SetView
+    """A set's state, and when it changed since approval what changed (the redaction of a photo, its
+    caption, …), in the user's language: what the Sets page shows."""
+    if not view.changed_since_approval or not view.changes:
+        return state_in_words(view.photo_set.state.value, view.changed_since_approval)
+    what = ", ".join(
+        QCoreApplication.translate(_WORDS, _CHANGES.get(c.kind.value, _CHANGES["other"])).replace("%1", c.name)
+        for c in view.changes
+    )
+    return (
+        QCoreApplication.translate(_WORDS, _STATES.get(view.photo_set.state.value, view.photo_set.state.value))
+        + ", "
+        + QCoreApplication.translate(_WORDS, _CHANGED_WHAT).replace("%1", what)
+    )
+
+
 def licence_in_words(licence_id: int, name: str) -> str:
     """A Flickr licence's name in the user's language (`name`, the core's, where it is a code)."""
     return QCoreApplication.translate(_WORDS, _LICENCES[licence_id]) if licence_id in _LICENCES else name

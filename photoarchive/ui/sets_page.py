@@ -44,7 +44,7 @@ from photoarchive.ui.set_words import (
     audit_ids,
     describe,
     licence_in_words,
-    state_in_words,
+    view_state_in_words,
 )
 from photoarchive.ui.thumbnails import ThumbnailCache
 from photoarchive.ui.tile_delegate import THUMB, TILE, TileDelegate
@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 
 def _state_text(view: SetView) -> str:
-    return state_in_words(view.photo_set.state.value, view.changed_since_approval)
+    return view_state_in_words(view)
 
 
 class _SetList(QListWidget):
@@ -525,7 +525,7 @@ class SetsPage(QWidget):
     def _open_approval(self, checked: tuple[ApprovalCheck, dict[int, int]]) -> None:
         check, regions = checked
         self.approve_button.setEnabled(True)
-        dialog = ApprovalDialog(check, self)
+        dialog = ApprovalDialog(check, self, ctx=self.ctx)
         dialog.setObjectName("approval_dialog")
         dialog.show_check(check, regions)
         self.approval_dialog = dialog
@@ -537,6 +537,9 @@ class SetsPage(QWidget):
             lambda photo_id, has_regions: self._review_redaction(dialog, set_id, photo_id, has_regions)
         )
         dialog.approveRequested.connect(lambda reason: self._approve_from(dialog, set_id, reason))
+        dialog.recheckRequested.connect(
+            lambda: self._rechecked(dialog, set_id, lambda: None, "redaction_edited")
+        )
         dialog.finished.connect(lambda _result: self._approval_closed(dialog))
         dialog.open()
         self.actionDone.emit("approval_shown")

@@ -3,7 +3,9 @@
 
 Badges are legible (text at least 11 px) and differ in colour *and* shape, so they read for colour-blind
 users too: categories are pills (a dashed outline with "?" while only suggested), personal data
-(GPS, serial) square-cornered, set status (in set, cover, published) a tab with a mark.
+(GPS, serial) square-cornered, set status (in set, cover, published) a tab with a mark. A photo showing
+someone without valid consent for publishing gets a sign-shaped crimson "No consent" badge with a
+no-entry mark, and a crimson frame around its thumbnail (as consent-managing DAMs mark them).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ BADGE_PIXELS = 11
 # instead of blown up into a blur or left as a near-invisible dot.
 TINY_EDGE = 64
 
-PILL, SQUARE, TAB = "pill", "square", "tab"
+PILL, SQUARE, TAB, SIGN = "pill", "square", "tab", "sign"
 
 # key: (colour, shape, mark drawn before the text). Marks are drawn as vector shapes, not font glyphs,
 # so they look the same with every system font.
@@ -42,7 +44,10 @@ _BADGES: dict[str, tuple[QColor, str, str]] = {
     "cover": (QColor(210, 170, 20), TAB, "star"),
     # The privacy state "could not be checked" (its own function decides when it shows).
     "unchecked": (QColor(20, 20, 20), SQUARE, "bang"),
+    # Someone in it has no valid consent for publishing (people/: PeopleService.without_valid_consent).
+    "consent": (QColor(190, 20, 70), SIGN, "ban"),
 }
+CONSENT_FRAME = _BADGES["consent"][0]
 MARK = 10  # the mark's size in pixels
 # Kept for callers that only need the colour of a badge.
 _BADGE_COLOURS = {key: colour for key, (colour, _shape, _mark) in _BADGES.items()}
@@ -60,6 +65,22 @@ THUMB = QSize(DEFAULT_THUMB, DEFAULT_THUMB)
 TILE = tile_size(DEFAULT_THUMB)
 
 
+def _sign_outline(box: QRectF) -> QPolygonF:
+    """A badge with pointed left and right ends."""
+    tip = min(5.0, box.height() / 2)
+    mid = box.center().y()
+    return QPolygonF(
+        [
+            QPointF(box.left(), mid),
+            QPointF(box.left() + tip, box.top()),
+            QPointF(box.right() - tip, box.top()),
+            QPointF(box.right(), mid),
+            QPointF(box.right() - tip, box.bottom()),
+            QPointF(box.left() + tip, box.bottom()),
+        ]
+    )
+
+
 class TileDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -75,6 +96,7 @@ class TileDelegate(QStyledItemDelegate):
             "published": self.tr("Published"),
             "cover": self.tr("Cover"),
             "unchecked": self.tr("Not checked"),
+            "consent": self.tr("No consent"),
         }
         self.badge_font = QFont()
         self.badge_font.setPixelSize(BADGE_PIXELS)
@@ -100,11 +122,19 @@ class TileDelegate(QStyledItemDelegate):
         painter.restore()
 
     def badges(
-        self, photo: PhotoSummary, published: bool = False, cover: bool = False, in_set_badge: bool = True
+        self,
+        photo: PhotoSummary,
+        published: bool = False,
+        cover: bool = False,
+        in_set_badge: bool = True,
+        no_consent: bool = False,
     ) -> list[tuple[str, str, bool]]:
         """(key, label, suggested) for each badge on a tile, in a fixed order. ``in_set_badge=False``
-        where every tile is in a set anyway (a set's own view)."""
+        where every tile is in a set anyway (a set's own view); ``no_consent``: someone in the photo has
+        no valid consent for publishing (the badge comes first: it is what stops the photo)."""
         out: list[tuple[str, str, bool]] = []
+        if no_consent:
+            out.append(("consent", self.labels["consent"], False))
         if cover:
             out.append(("cover", self.labels["cover"], False))
         for cat in photo.categories:
@@ -180,6 +210,11 @@ class TileDelegate(QStyledItemDelegate):
                 angle = -math.pi / 2 + i * math.pi / 5
                 points.append(QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle)))
             painter.drawPolygon(QPolygonF(points))
+        elif mark == "ban":  # a no-entry sign: a circle with a slash
+            radius = box.width() / 2 - 0.8
+            painter.drawEllipse(c, radius, radius)
+            d = radius * 0.7
+            painter.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
         elif mark == "bang":
             painter.drawLine(QPointF(c.x(), box.top() + 0.5), QPointF(c.x(), box.bottom() - 3))
             painter.drawPoint(QPointF(c.x(), box.bottom() - 0.5))
@@ -198,25 +233,32 @@ class TileDelegate(QStyledItemDelegate):
         else:
             painter.setBrush(colour)
             painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
-            painter.drawRoundedRect(box, radius, radius)
+            if shape == SIGN:  # pointed ends, like a road sign: no other badge has that outline
+                painter.drawPolygon(_sign_outline(box))
+            else:
+                painter.drawRoundedRect(box, radius, radius)
             if shape == TAB:  # a notch on the left edge tells a set badge apart from a category pill
                 painter.setBrush(QColor(255, 255, 255, 170))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawRect(QRectF(box.left(), box.top() + 3, 2.5, box.height() - 6))
             painter.setPen(QColor(20, 20, 20) if key in _DARK_TEXT else QColor("white"))
         text_rect = QRect(rect)
+        inset = 4 if shape == SIGN else 0
+        if inset:
+            text_rect.adjust(inset, 0, -inset, 0)
         if mark:
             ink = painter.pen().color()
-            mark_box = QRectF(rect.left() + 5, rect.center().y() - MARK / 2 + 0.5, MARK, MARK)
+            mark_box = QRectF(rect.left() + 5 + inset, rect.center().y() - MARK / 2 + 0.5, MARK, MARK)
             self._draw_mark(painter, mark, mark_box, ink)
             painter.setPen(ink)
-            text_rect.setLeft(rect.left() + MARK + 4)
+            text_rect.setLeft(rect.left() + MARK + 4 + inset)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def badge_width(self, key: str, label: str, suggested: bool) -> int:
-        _colour, _shape, mark = _BADGES[key]
+        _colour, shape, mark = _BADGES[key]
         text = label + ("?" if suggested else "")
-        return self._badge_metrics.horizontalAdvance(text) + 12 + (MARK + 3 if mark else 0)
+        points = 8 if shape == SIGN else 0  # room for the pointed ends
+        return self._badge_metrics.horizontalAdvance(text) + 12 + points + (MARK + 3 if mark else 0)
 
     # -- safeguards (issue 10): a photo whose privacy scan failed is "not checked", never "clean" ---------
 
@@ -280,13 +322,18 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
             painter.drawRect(thumb_rect.adjusted(10, 20, -10, -20))
+        no_consent = photo.id in model.without_consent
+        if no_consent:  # a frame round the picture, seen at any tile size
+            painter.setPen(QPen(CONSENT_FRAME, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(thumb_rect.adjusted(1, 1, -2, -2))
         # Badges along the top edge of the thumbnail.
         painter.setFont(self.badge_font)
         height = self._badge_metrics.height() + 4
         x = thumb_rect.left() + 3
         y = thumb_rect.top() + 3
         badges = self.badges(
-            photo, photo.id in model.published, photo.id == model.cover, not model.shows_one_set
+            photo, photo.id in model.published, photo.id == model.cover, not model.shows_one_set, no_consent
         )
         for key, label, suggested in badges:
             width = self.badge_width(key, label, suggested)

@@ -17,6 +17,13 @@
             <numerusform>Its %n regions are right</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) hidden</source>
+        <translation>
+            <numerusform>%n region hidden</numerusform>
+            <numerusform>%n regions hidden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>

@@ -47,12 +47,39 @@
         <translation>Avgjør først: kan dette være saksbilder?</translation>
     </message>
     <message>
+        <source>What the case photos will show once published</source>
+        <translation>Slik blir saksbildene seende ut når de publiseres</translation>
+    </message>
+    <message>
         <source>Approve</source>
         <translation>Godkjenn</translation>
     </message>
     <message>
         <source>Approval goes ahead, but note:</source>
         <translation>Godkjenningen går gjennom, men merk:</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>Lager forhåndsvisningen …</translation>
+    </message>
+    <message>
+        <source>Published copy of %1, regions hidden</source>
+        <translation>Publisert kopi av %1, med områdene skjult</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) hidden</source>
+        <translation>
+            <numerusform>%n område skjult</numerusform>
+            <numerusform>%n områder skjult</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in the redaction editor…</source>
+        <translation>Åpne i sladderedigeringen …</translation>
+    </message>
+    <message>
+        <source>No preview available</source>
+        <translation>Ingen forhåndsvisning tilgjengelig</translation>
     </message>
     <message>
         <source>It is a case photo</source>
@@ -1256,6 +1283,36 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>consent: %1</source>
+        <translation>samtykke: %1</translation>
+    </message>
+    <message>
+        <source>Who is this? Type to find the person in the register.</source>
+        <translation>Hvem er dette? Skriv for å finne personen i personregisteret.</translation>
+    </message>
+    <message>
+        <source>Name, employee id or role</source>
+        <translation>Navn, ansattnummer eller rolle</translation>
+    </message>
+    <message>
+        <source>This is the person</source>
+        <translation>Dette er personen</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the register</source>
+        <translation>Legg «%1» til i personregisteret</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>No valid consent for publishing: someone in this photo has not consented</source>
+        <translation>Mangler gyldig samtykke til publisering: noen på dette bildet har ikke samtykket</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyFinding</name>
     <message>
         <source>GPS position {excerpt}</source>
@@ -1802,6 +1859,14 @@
         <translation>Fyllet for nye områder og for det valgte.</translation>
     </message>
     <message>
+        <source>This is…</source>
+        <translation>Dette er …</translation>
+    </message>
+    <message>
+        <source>Say who the selected box shows: links the person to the photo (for their consent).</source>
+        <translation>Si hvem den valgte boksen viser: knytter personen til bildet (for samtykket deres).</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
@@ -1878,6 +1943,14 @@
             <numerusform>%n nytt ansikt funnet.</numerusform>
             <numerusform>%n nye ansikter funnet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In this photo: %1</source>
+        <translation>På dette bildet: %1</translation>
+    </message>
+    <message>
+        <source>%1 is linked to this photo.</source>
+        <translation>%1 er knyttet til dette bildet.</translation>
     </message>
     <message>
         <source>Unsaved regions</source>
@@ -2158,6 +2231,90 @@
     <message>
         <source>Public Domain Mark</source>
         <translation>Merket som fritt til bruk for alle (PDM)</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>tittelen</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>beskrivelsen</translation>
+    </message>
+    <message>
+        <source>the visibility</source>
+        <translation>synligheten</translation>
+    </message>
+    <message>
+        <source>the licence</source>
+        <translation>lisensen</translation>
+    </message>
+    <message>
+        <source>the group</source>
+        <translation>gruppen</translation>
+    </message>
+    <message>
+        <source>the tags</source>
+        <translation>merkelappene</translation>
+    </message>
+    <message>
+        <source>the cover</source>
+        <translation>forsidebildet</translation>
+    </message>
+    <message>
+        <source>the order of the photos</source>
+        <translation>rekkefølgen på bildene</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 lagt til</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 tatt ut</translation>
+    </message>
+    <message>
+        <source>the file of %1</source>
+        <translation>filen til %1</translation>
+    </message>
+    <message>
+        <source>the headline of %1</source>
+        <translation>overskriften til %1</translation>
+    </message>
+    <message>
+        <source>the caption of %1</source>
+        <translation>bildeteksten til %1</translation>
+    </message>
+    <message>
+        <source>the keywords of %1</source>
+        <translation>stikkordene til %1</translation>
+    </message>
+    <message>
+        <source>the byline of %1</source>
+        <translation>fotografnavnet til %1</translation>
+    </message>
+    <message>
+        <source>the credit of %1</source>
+        <translation>krediteringen til %1</translation>
+    </message>
+    <message>
+        <source>the copyright of %1</source>
+        <translation>opphavsretten til %1</translation>
+    </message>
+    <message>
+        <source>the case number of %1</source>
+        <translation>saksnummeret til %1</translation>
+    </message>
+    <message>
+        <source>the redaction of %1</source>
+        <translation>sladdingen av %1</translation>
+    </message>
+    <message>
+        <source>other details</source>
+        <translation>andre detaljer</translation>
+    </message>
+    <message>
+        <source>changed since approval: %1</source>
+        <translation>endret etter godkjenningen: %1</translation>
     </message>
 </context>
 <context>
@@ -3092,6 +3249,10 @@
     <message>
         <source>Not checked</source>
         <translation>Ikke sjekket</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Uten samtykke</translation>
     </message>
 </context>
 </TS>

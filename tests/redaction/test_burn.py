@@ -170,3 +170,22 @@ def test_capture_date_survives_the_burn_in_for_keep_capture_date(tmp_path) -> No
         assert im.getexif().get_ifd(0x8769).get(0x9003) == "2026:05:17 12:30:00"
     with Image.open(redacted) as im:
         assert not im.getexif().get_ifd(0x8825)  # no GPS carried into the redacted source
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_the_preview_shows_the_region_where_the_published_copy_has_it(tmp_path, orientation) -> None:
+    """The approval dialog's preview: a reduced decode, upright, the region filled by the same code."""
+    from photoarchive.redaction.burn import burn_preview
+
+    stored = (400, 600) if orientation >= 5 else (600, 400)
+    source = factory.make_photo(tmp_path / "o.jpg", size=stored, orientation=orientation, quality=95, seed=3)
+    preview = burn_preview(source, [Region(*REGION, fill=Fill.BOX)], 300)
+    assert preview.size == (300, 200)
+    shown = np.asarray(preview).astype(int)
+    before = np.asarray(
+        (ImageOps.exif_transpose(Image.open(source)) or Image.open(source)).convert("RGB").resize((300, 200))
+    ).astype(int)
+    assert shown[_mask(300, 200, REGION, margin=-1)].max() == 0
+    outside = ~_mask(300, 200, REGION, margin=2)
+    assert before[_mask(300, 200, REGION, margin=-1)].max() > 40
+    assert np.abs(shown[outside] - before[outside]).mean() < 25

@@ -193,3 +193,22 @@ def test_cli_pending_searches_each_case_photo_once(home, archive, capsys) -> Non
     code, out, _ = _run(capsys, "--home", home.root, "redact", "--pending")
     assert code == 0 and "0 case photo(s) searched" in out
     assert _run(capsys, "--home", home.root, "redact")[0] == 2
+
+
+def test_inspect_lists_the_regions_of_a_catalogued_original(home, catalog, archive, original_of, capsys, tmp_path) -> None:
+    """`inspect` on an original in the archive also says what its published copies hide; any other
+    file (here a copy outside originals/) is inspected as a plain file, without the catalog."""
+    pid = archive("åsted.jpg", folder="2026-444444", gps=True)
+    _run(capsys, "--home", home.root, "redact", pid, "--add", "0.1,0.1,0.2,0.2", "--fill", "mosaic")
+    original = original_of(pid)
+    code, out, _ = _run(capsys, "--home", home.root, "inspect", original)
+    assert code == 1 and "GPS position: yes" in out  # the scan's findings, as before
+    assert f"Photo {pid} in the archive: 1 redaction region(s)" in out and "mosaic" in out and "x=0.100" in out
+    data = json.loads(_run(capsys, "--home", home.root, "inspect", original, "--json")[1])
+    assert data["redaction"]["photo_id"] == pid and data["redaction"]["regions"][0]["fill"] == "mosaic"
+
+    elsewhere = tmp_path / "kopi.jpg"
+    elsewhere.write_bytes(original.read_bytes())
+    code, out, _ = _run(capsys, "--home", home.root, "inspect", elsewhere)
+    assert code == 1 and "redaction" not in out
+    assert "redaction" not in json.loads(_run(capsys, "--home", home.root, "inspect", elsewhere, "--json")[1])

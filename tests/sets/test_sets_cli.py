@@ -144,3 +144,33 @@ def test_a_photo_that_may_be_a_case_photo_is_named_with_how_to_decide(run, catal
     assert code == 0 and "May be approved." in out
     assert "warning: Ransaking_Bodø_åsted.jpg has no caption or headline." in out
     assert run("set", "approve", "1")[0] == 0
+
+
+def test_set_check_names_a_redaction_edited_after_approval(run, catalog, add_photo, clean_gate):
+    """A region added to an approved set's case photo is a change like a caption edit: `set check`,
+    `set show` and `set list --json` name it, and approving again is offered."""
+    case_id = add_photo("sak.jpg", case=True, caption="Bilen etter ulykken")
+    run("set", "create", "Ulykke på E6", "--visibility", "public", "--description", "Vitner søkes")
+    run("set", "add", "1", str(case_id))
+    submit_as(catalog, 1)
+    assert run("redact", str(case_id), "--nothing-to-redact")[0] == 0
+    assert run("set", "approve", "1", "--override-reason", "Etterlysning")[0] == 0
+    code, out, _ = run("set", "check", "1", "--override-reason", "Etterlysning")
+    assert "changed since approval" not in out
+
+    assert run("redact", str(case_id), "--add", "0.1,0.1,0.2,0.2")[0] == 0
+    code, out, _ = run("set", "check", "1", "--override-reason", "Etterlysning")
+    assert "approved (changed since approval: the redaction of sak.jpg)" in out
+    # The new region is not reviewed yet: that refuses the new approval until someone looks.
+    assert code == 1 and "redaction" in out
+    code, out, _ = run("set", "show", "1")
+    assert "changed since approval: the redaction of sak.jpg" in out
+    listed = json.loads(run("set", "list", "--json")[1])
+    assert listed[0]["changes"] == [{"kind": "redaction", "photo_id": case_id, "name": "sak.jpg"}]
+
+    assert run("redact", str(case_id), "--confirm")[0] == 0
+    code, out, _ = run("set", "check", "1", "--override-reason", "Etterlysning")
+    assert code == 0 and "May be approved." in out
+    assert run("set", "approve", "1", "--override-reason", "Etterlysning")[0] == 0
+    code, out, _ = run("set", "show", "1")
+    assert "changed since approval" not in out

@@ -265,3 +265,38 @@ def test_cover_falls_back_to_first_photo():
     assert c2.cover.photo_id == 6
     c3 = SetContent(**{**c.__dict__, "cover_photo_id": 99})
     assert c3.cover.photo_id == 5
+
+
+def test_changes_since_approval_name_the_photo_and_what_changed():
+    """A caption edit and a redaction edit are both changes, each named with the photo's file name; a
+    set approved before approval covered regions (no redaction recorded) keeps the old rule."""
+    from photoarchive.sets.changes import ChangeKind, content_changes
+
+    def photo(i: int, **kw) -> PhotoContent:
+        return PhotoContent(i, f"{i:064x}", f"2024/05/IMG_{i}.jpg", caption="Bil", **kw)
+
+    approved = dataclasses.replace(content(), photos=(photo(1, redaction=""), photo(2, redaction="aa")))
+    assert content_changes(approved, approved) == ()
+    edited = dataclasses.replace(
+        approved, photos=(photo(1, redaction="bb"), dataclasses.replace(photo(2, redaction="aa"), caption="Ny"))
+    )
+    assert [(c.kind, c.photo_id, c.name) for c in content_changes(approved, edited)] == [
+        (ChangeKind.REDACTION, 1, "IMG_1.jpg"),
+        (ChangeKind.CAPTION, 2, "IMG_2.jpg"),
+    ]
+    grown = dataclasses.replace(approved, photos=(photo(2, redaction="aa"), photo(3, redaction="")))
+    # IMG_1 was the album's first photo, so its primary photo changes too.
+    assert [c.english() for c in content_changes(approved, grown)] == [
+        "the cover",
+        "IMG_3.jpg added",
+        "IMG_1.jpg removed",
+    ]
+
+    old = dataclasses.replace(approved, photos=(photo(1), photo(2)))  # redaction not recorded
+    assert content_changes(old, approved) == ()
+    record = PhotoSet(
+        1, "t", "", approved.visibility, 0, "", [], None, SetState.APPROVED, "kari", None, old, "",
+        datetime(2026, 1, 1), datetime(2026, 1, 1), [1, 2],
+    )  # fmt: skip
+    assert not changed_since_approval(record, approved)
+    assert changed_since_approval(dataclasses.replace(record, approved_content=approved), edited)
