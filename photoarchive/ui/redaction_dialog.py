@@ -316,7 +316,7 @@ class RedactionDialog(QDialog):
             self._finish()
             self.people_label.setText(
                 self.tr("In this photo: %1").replace(
-                    "%1", "; ".join(f"{p.name} ({consent_in_words(c)})" for p, c in found)
+                    "%1", "; ".join(f"{p.name} — {consent_in_words(c)}" for p, c in found)
                 )
                 if found
                 else ""
