@@ -1,7 +1,8 @@
 """The approval dialog: before a set is approved, what will be published and stripped, photo by photo.
 
 Photos that may be case photos come first, each with one click to decide; then what refuses approval
-and what only warns, in words, the photo named by its file name. Everything shown is the core's
+and what only warns, in words, the photo named by its file name; each case photo with regions as its
+published copy will show it (ui/approval_previews.py). Everything shown is the core's
 `ApprovalCheck` (photoarchive.sets.service): the dialog decides nothing itself. It stays open when
 approval is refused (the page calls `show_check` / `refused`), with the reason field ready.
 """
@@ -11,18 +12,16 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,26 +32,12 @@ from photoarchive.privacy_state import PrivacyState
 from photoarchive.sets.model import LICENCES, Visibility
 from photoarchive.sets.notices import Code
 from photoarchive.sets.service import ApprovalCheck, PhotoCheck
-from photoarchive.sets.workflow import CaseDecision
+from photoarchive.ui.approval_previews import RedactionPreviews
 from photoarchive.ui.privacy_words import describe as describe_finding
 from photoarchive.ui.set_words import describe, unchecked_in_words
 
 if TYPE_CHECKING:
     from photoarchive.ui.context import AppContext
-
-# The long edge of the redacted previews, in pixels.
-PREVIEW_EDGE = 240
-
-
-def redacted_preview(ctx: AppContext, photo_id: int, edge: int = PREVIEW_EDGE) -> QImage:
-    """Runs on a worker: the photo as its published copy will show it (redaction.burn, the code that
-    makes the copy), as a QImage (safe off the UI thread, unlike a QPixmap)."""
-    from photoarchive.redaction import RedactionService
-
-    picture = RedactionService(ctx.catalog, ctx.home).preview(photo_id, edge)
-    data = picture.tobytes("raw", "RGB")
-    image = QImage(data, picture.width, picture.height, picture.width * 3, QImage.Format.Format_RGB888)
-    return image.copy()  # its own pixels: `data` goes away with this function
 
 
 class ApprovalDialog(QDialog):
@@ -72,8 +57,6 @@ class ApprovalDialog(QDialog):
         self.check = check
         # With a context the dialog shows the redacted previews and opens the redaction editor.
         self.ctx = ctx
-        # (photo id, regions digest) -> the redacted preview made for it.
-        self.previews: dict[tuple[int, str], QImage] = {}
         self.redaction_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -92,19 +75,8 @@ class ApprovalDialog(QDialog):
         # Photo id -> number of regions marked on it (what the review button offers depends on it).
         self.regions: dict[int, int] = {}
 
-        self.preview_box = QGroupBox(self.tr("What the case photos will show once published"))
-        self.preview_box.setObjectName("redaction_previews")
-        # The rows scroll: a set of many case photos must not push the rest of the dialog away.
-        box_layout = QVBoxLayout(self.preview_box)
-        box_layout.setContentsMargins(4, 4, 4, 4)
-        self.preview_scroll = QScrollArea()
-        self.preview_scroll.setWidgetResizable(True)
-        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        rows = QWidget()
-        self.preview_layout = QVBoxLayout(rows)
-        self.preview_scroll.setWidget(rows)
-        self.preview_scroll.setMaximumHeight(PREVIEW_EDGE * 2 // 3 * 2 + 24)
-        box_layout.addWidget(self.preview_scroll)
+        self.preview_box = RedactionPreviews(ctx)
+        self.preview_box.openRequested.connect(self.open_redaction)
         layout.addWidget(self.preview_box)
 
         self.refusals = QLabel()
@@ -166,7 +138,7 @@ class ApprovalDialog(QDialog):
         )
         self._fill_case_rows(check.undecided_case_photos)
         self._fill_redaction_rows(check.unreviewed_redactions)
-        self._fill_preview_rows(check)
+        self.preview_box.show_check(check)
         # Those with a button of their own above are not repeated in the list.
         others = [r for r in check.refusals if r.code not in (Code.CASE_UNDECIDED, Code.REDACTION_UNREVIEWED)]
         if check.blocked is not None:
@@ -256,87 +228,9 @@ class ApprovalDialog(QDialog):
             self._decision_row(self.redaction_layout, photo, Code.REDACTION_UNREVIEWED, [button])
         self.redaction_box.setVisible(bool(photos))
 
-    # -- the redacted previews ---------------------------------------------------------------------
-
-    def _fill_preview_rows(self, check: ApprovalCheck) -> None:
-        """Each case photo with regions: the redacted copy as it will be published (made on a worker by
-        the burn-in code), its review, and a button to the redaction editor."""
-        from photoarchive.ui.redaction_dialog import review_in_words
-
-        self._clear(self.preview_layout)
-        digests = {p.photo_id: p.redaction or "" for p in check.view.content.photos}
-        shown = [
-            p for p in check.photos if p.facts.case.decision is CaseDecision.CASE and p.facts.regions > 0
-        ]
-        for photo in shown:
-            pid = photo.photo_id
-            row = QWidget()
-            row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(0, 0, 0, 0)
-            picture = QLabel(self.tr("Making the preview…"))
-            picture.setObjectName(f"redaction_preview_{pid}")
-            picture.setFixedSize(PREVIEW_EDGE, PREVIEW_EDGE * 2 // 3)
-            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            picture.setAccessibleName(
-                self.tr("Published copy of %1, regions hidden").replace("%1", photo.name)
-            )
-            row_layout.addWidget(picture)
-            words = QVBoxLayout()
-            name = QLabel(f"<b>{escape(photo.name)}</b>")
-            words.addWidget(name)
-            state = QLabel(
-                self.tr("%n region(s) hidden", "", photo.facts.regions)
-                + "\n"
-                + review_in_words(photo.facts.redaction_unreviewed, photo.facts.redaction_review)
-            )
-            state.setObjectName(f"redaction_state_{pid}")
-            state.setWordWrap(True)
-            words.addWidget(state)
-            edit = QPushButton(self.tr("Open in the redaction editor…"))
-            edit.setObjectName(f"redaction_open_{pid}")
-            edit.setEnabled(self.ctx is not None)
-            edit.clicked.connect(lambda _c=False, p=pid: self.open_redaction(p))
-            words.addWidget(edit)
-            words.addStretch(1)
-            row_layout.addLayout(words, 1)
-            self.preview_layout.addWidget(row)
-            self._show_preview(picture, pid, digests.get(pid, ""))
-        self.preview_box.setVisible(bool(shown))
-        one_row = PREVIEW_EDGE * 2 // 3 + 12
-        self.preview_scroll.setMinimumHeight(min(len(shown), 2) * one_row if shown else 0)
-
-    def _show_preview(self, label: QLabel, photo_id: int, digest: str) -> None:
-        key = (photo_id, digest)
-        if key in self.previews:
-            self._set_picture(label, self.previews[key])
-            return
-        if self.ctx is None:
-            label.setText(self.tr("No preview available"))
-            return
-
-        def done(image: QImage) -> None:
-            self.previews[key] = image
-            if isValid(label) and label.parent() is not None:  # not replaced by a newer check meanwhile
-                self._set_picture(label, image)
-
-        def failed(_exc: BaseException) -> None:
-            if isValid(label):
-                label.setText(self.tr("No preview available"))
-
-        self.ctx.runner.submit(redacted_preview, self.ctx, photo_id, on_done=done, on_error=failed)
-
-    def _set_picture(self, label: QLabel, image: QImage) -> None:
-        if image.isNull():
-            label.setText(self.tr("No preview available"))
-            return
-        label.setPixmap(QPixmap.fromImage(image))
-
     def preview_image(self, photo_id: int) -> QImage | None:
         """The redacted preview shown for the photo (None until it is made)."""
-        digest = next(
-            (p.redaction or "" for p in self.check.view.content.photos if p.photo_id == photo_id), ""
-        )
-        return self.previews.get((photo_id, digest))
+        return self.preview_box.image(photo_id)
 
     def open_redaction(self, photo_id: int) -> None:
         """The redaction editor on the photo; what is saved there makes the page check the set again."""

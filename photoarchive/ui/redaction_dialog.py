@@ -212,6 +212,10 @@ class RedactionDialog(QDialog):
             return self.tr("The photo has regions: remove them first, or confirm them.")
         if code == "redaction.invalid_region":
             return self.tr("A region is outside the picture or has no area.")
+        if code.startswith("people."):  # linking a person ("This is…")
+            from photoarchive.ui.people_words import error_in_words
+
+            return error_in_words(code, getattr(exc, "params", {}), str(exc))
         return self.tr("Could not save the redaction: %1").replace("%1", str(exc))
 
     # -- editing ----------------------------------------------------------------------------------
@@ -316,7 +320,7 @@ class RedactionDialog(QDialog):
             self._finish()
             self.people_label.setText(
                 self.tr("In this photo: %1").replace(
-                    "%1", "; ".join(f"{p.name} ({consent_in_words(c)})" for p, c in found)
+                    "%1", "; ".join(f"{p.name} — {consent_in_words(c)}" for p, c in found)
                 )
                 if found
                 else ""

@@ -17,13 +17,6 @@
             <numerusform>Its %n regions are right</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n region(s) hidden</source>
-        <translation>
-            <numerusform>%n region hidden</numerusform>
-            <numerusform>%n regions hidden</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -221,6 +214,16 @@
         <translation>
             <numerusform>%n new face found.</numerusform>
             <numerusform>%n new faces found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedactionPreviews</name>
+    <message numerus="yes">
+        <source>%n region(s) hidden</source>
+        <translation>
+            <numerusform>%n region hidden</numerusform>
+            <numerusform>%n regions hidden</numerusform>
         </translation>
     </message>
 </context>
