@@ -47,39 +47,12 @@
             <translation>Avgjør først: kan dette være saksbilder?</translation>
         </message>
         <message>
-            <source>What the case photos will show once published</source>
-            <translation>Slik blir saksbildene seende ut når de publiseres</translation>
-        </message>
-        <message>
             <source>Approve</source>
             <translation>Godkjenn</translation>
         </message>
         <message>
             <source>Approval goes ahead, but note:</source>
             <translation>Godkjenningen går gjennom, men merk:</translation>
-        </message>
-        <message>
-            <source>Making the preview…</source>
-            <translation>Lager forhåndsvisningen …</translation>
-        </message>
-        <message>
-            <source>Published copy of %1, regions hidden</source>
-            <translation>Publisert kopi av %1, med områdene skjult</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n region(s) hidden</source>
-            <translation>
-                <numerusform>%n område skjult</numerusform>
-                <numerusform>%n områder skjult</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open in the redaction editor…</source>
-            <translation>Åpne i sladderedigeringen …</translation>
-        </message>
-        <message>
-            <source>No preview available</source>
-            <translation>Ingen forhåndsvisning tilgjengelig</translation>
         </message>
         <message>
             <source>It is a case photo</source>
@@ -1973,6 +1946,36 @@
         </message>
     </context>
     <context>
+        <name>RedactionPreviews</name>
+        <message>
+            <source>What the case photos will show once published</source>
+            <translation>Slik blir saksbildene seende ut når de publiseres</translation>
+        </message>
+        <message>
+            <source>Making the preview…</source>
+            <translation>Lager forhåndsvisningen …</translation>
+        </message>
+        <message>
+            <source>Published copy of %1, regions hidden</source>
+            <translation>Publisert kopi av %1, med områdene skjult</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n region(s) hidden</source>
+            <translation>
+                <numerusform>%n område skjult</numerusform>
+                <numerusform>%n områder skjult</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open in the redaction editor…</source>
+            <translation>Åpne i sladderedigeringen …</translation>
+        </message>
+        <message>
+            <source>No preview available</source>
+            <translation>Ingen forhåndsvisning tilgjengelig</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestFollower</name>
         <message>
             <source>Waiting for the archive's sync service…</source>
@@ -3253,36 +3256,6 @@
         <message>
             <source>No consent</source>
             <translation>Uten samtykke</translation>
-        </message>
-    </context>
-    <context>
-        <name>RedactionPreviews</name>
-        <message>
-            <source>What the case photos will show once published</source>
-            <translation>Slik blir saksbildene seende ut når de publiseres</translation>
-        </message>
-        <message>
-            <source>Making the preview…</source>
-            <translation>Lager forhåndsvisningen …</translation>
-        </message>
-        <message>
-            <source>Published copy of %1, regions hidden</source>
-            <translation>Publisert kopi av %1, med områdene skjult</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n region(s) hidden</source>
-            <translation>
-                <numerusform>%n område skjult</numerusform>
-                <numerusform>%n områder skjult</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open in the redaction editor…</source>
-            <translation>Åpne i sladderedigeringen …</translation>
-        </message>
-        <message>
-            <source>No preview available</source>
-            <translation>Ingen forhåndsvisning tilgjengelig</translation>
         </message>
     </context>
 </TS>
