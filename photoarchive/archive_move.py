@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -83,11 +84,19 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _remove(path: Path) -> None:
+    """Delete a file this move wrote, also when it carries the original's read-only mode."""
+    if path.exists():
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+        path.unlink()
+
+
 def _copy(source: Path, destination: Path) -> str:
-    """Copy through a partial file beside the destination, flushed to disk, then renamed into place;
-    the SHA-256 of the bytes read from the source."""
+    """Copy through a partial file beside the destination, flushed to disk, then renamed into place
+    (mode and times as the source's: originals stay read-only); the SHA-256 of the bytes read."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(f".{destination.name}{PARTIAL_SUFFIX}")
+    _remove(partial)  # left by a killed run (perhaps read-only already)
     digest = hashlib.sha256()
     with open(source, "rb") as reader, open(partial, "wb") as writer:
         while chunk := reader.read(CHUNK):
@@ -116,11 +125,11 @@ def place_file(source: Path, destination: Path, expected: str | None, report: Fi
     read = _copy(source, destination)
     report.copied += 1
     if expected is not None and read != expected:
-        destination.unlink()
+        _remove(destination)
         report.problems.append(FileProblem(source.as_posix(), "damaged"))
         return False
     if _sha256(destination) != (expected or read):
-        destination.unlink()
+        _remove(destination)
         report.problems.append(FileProblem(name, "copy_differs"))
         return False
     return True

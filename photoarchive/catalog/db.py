@@ -102,7 +102,7 @@ def create_catalog_engine(url: str) -> Engine:
 
 # Indexes a migration creates on PostgreSQL only (with features schema.py cannot declare for both
 # databases); schema comparisons leave them out.
-POSTGRESQL_ONLY_INDEXES = frozenset({"ix_photos_search_trgm"})
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_photos_search_trgm", "ix_photos_sort_time_id"})
 
 
 def include_in_schema_compare(

@@ -326,3 +326,25 @@ def test_a_move_needs_a_superuser_so_the_history_keeps_its_names(desk, pg_databa
     result = _move(desk, cluster.url(name, user="flytter", password="pw"), tmp_path / "delt")
     assert result.returncode == 2
     assert "[catalog.move_needs_superuser]" in result.stderr and "flytter" in result.stderr
+
+
+def test_an_original_that_no_longer_matches_its_hash_is_named_and_not_verified(desk, pg_database, tmp_path):
+    cluster, name = pg_database
+    catalog = Catalog.open_file(desk.catalog_file)
+    try:
+        damaged = catalog.photos.files()[0].archive_path
+    finally:
+        catalog.close()
+    original = desk.originals / damaged
+    os.chmod(original, 0o644)
+    data = bytearray(original.read_bytes())
+    data[-10] ^= 0xFF
+    original.write_bytes(bytes(data))
+    shared = tmp_path / "delt"
+    result = _move(desk, cluster.url(name), shared)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[catalog.move_file_damaged]" in result.stdout and damaged in result.stdout
+    assert "[catalog.move_not_verified]" in result.stdout
+    assert not (shared / "originals" / damaged).exists()  # a damaged copy is not passed off as the original
+    with psycopg.connect(cluster.url(name).replace("postgresql+psycopg://", "postgresql://")) as conn:
+        assert conn.execute("SELECT state FROM catalog_moves").fetchone()[0] == "copying"

@@ -5,7 +5,8 @@ Revises: 0006_consent_cases
 
 `catalog_moves` records a `catalog move-to` in the target catalog (which desk archive, what it held,
 how far the copy got), so an interrupted move carries on where it stopped and a catalog holding another
-archive is refused. The Inbox (unreviewed photos, newest archived first) reads an index in its order.
+archive is refused. The Inbox (unreviewed photos, newest archived first) reads an index in its order; on
+PostgreSQL the grid's default order (capture time) gets a narrow index of its own.
 """
 
 import sqlalchemy as sa
@@ -35,9 +36,15 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_photos_reviewed_ingested_at_id", ["reviewed", "ingested_at", "id"], unique=False
         )
+    if op.get_bind().dialect.name == "postgresql":
+        # The grid's default order read from a narrow index (PostgreSQL otherwise scans and sorts the
+        # table: 270 ms → 35 ms at 300,000 photos). SQLite reads (sort_time, id, search_text) for it.
+        op.create_index("ix_photos_sort_time_id", "photos", ["sort_time", "id"], unique=False)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_photos_sort_time_id", table_name="photos")
     with op.batch_alter_table("photos", schema=None) as batch_op:
         batch_op.drop_index("ix_photos_reviewed_ingested_at_id")
     op.drop_table("catalog_moves")
