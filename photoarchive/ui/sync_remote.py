@@ -6,6 +6,7 @@ is visible, and handed to the view in the user's language; "Cancel" asks the ser
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,6 +17,9 @@ from photoarchive.ui.workers import JobRunner
 log = logging.getLogger(__name__)
 
 POLL_MS = 1000
+# The service writes a running request's heartbeat every half second; unchanged this long (on this
+# desk's own clock, so the machines' clocks need not agree), the service is said to be silent.
+SILENT_SECONDS = 30.0
 
 
 class RequestFollower(QObject):
@@ -34,6 +38,9 @@ class RequestFollower(QObject):
         self.visible = False
         self._after = 0
         self._busy = False
+        self._heartbeat: object = None
+        self._heard_at = 0.0
+        self._silent = False
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -44,6 +51,7 @@ class RequestFollower(QObject):
 
     def follow(self, request_id: int) -> None:
         self.request_id, self._after = request_id, 0
+        self._heartbeat, self._heard_at, self._silent = None, time.monotonic(), False
         self._update_timer()
         self.poll()
 
@@ -129,7 +137,9 @@ class RequestFollower(QObject):
         for entry in lines:
             self._after = max(self._after, entry.id)
             self.logged.emit(message_text(entry.code, entry.params, entry.text))
-        self.progressed.emit(progress_of(request))
+        self._check_heard(request)
+        if not self._silent:  # while silent, the phase line says so and the bars keep their place
+            self.progressed.emit(progress_of(request))
         if not request.is_open:
             self.request_id = None
             self._update_timer()
@@ -141,6 +151,22 @@ class RequestFollower(QObject):
                     message_text(outcome.get("code", ""), outcome.get("params", {}), outcome.get("text", ""))
                 )
             self.ended.emit(request)
+
+    def _check_heard(self, request) -> None:  # type: ignore[no-untyped-def]
+        """A running request whose heartbeat stopped: its service died or lost the catalog."""
+        if request.heartbeat_at != self._heartbeat:
+            self._heartbeat, self._heard_at, self._silent = request.heartbeat_at, time.monotonic(), False
+            return
+        if request.state.value != "running" or self._silent:
+            return
+        if time.monotonic() - self._heard_at >= SILENT_SECONDS:
+            self._silent = True
+            text = self.tr(
+                "The sync service has not answered for %1 seconds; the sync carries on where it stopped "
+                "when the service runs again."
+            ).replace("%1", str(int(SILENT_SECONDS)))
+            self.phaseChanged.emit(text)
+            self.logged.emit(text)
 
     def _error(self, exc: BaseException) -> None:
         self._busy = False

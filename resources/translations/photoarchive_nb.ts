@@ -1921,6 +1921,10 @@
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
+    <message>
+        <source>The sync service has not answered for %1 seconds; the sync carries on where it stopped when the service runs again.</source>
+        <translation>Synkroniseringstjenesten har ikke svart på %1 sekunder; synkroniseringen fortsetter der den stoppet når tjenesten kjører igjen.</translation>
+    </message>
 </context>
 <context>
     <name>SetNotice</name>

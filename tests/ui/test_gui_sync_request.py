@@ -110,7 +110,7 @@ def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_
     assert album.title == "Trafikkulykke E18" and len(album.photo_ids) == 3
 
 
-def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window, catalog, qtbot):
+def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window, catalog, qtbot, monkeypatch):
     from photoarchive.catalog.sync_requests import LogLine, RequestState
     from photoarchive.flickr.service import requests_of
 
@@ -128,6 +128,14 @@ def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window,
     qtbot.waitUntil(lambda: "Sending Brann 1.jpg" in page.log.toPlainText(), timeout=10000)
     assert "A sync asked for by " in page.log.toPlainText()
     assert page.photos_bar.maximum() == 4 and page.photos_bar.value() == 1
+    assert page.phase.text() == "Uploading photos"
+    # The service stops answering (killed, or cut off from the catalog): the view says so.
+    monkeypatch.setattr("photoarchive.ui.sync_remote.SILENT_SECONDS", 1.5)
+    qtbot.waitUntil(lambda: "has not answered" in page.phase.text(), timeout=10000)
+    assert page.photos_bar.value() == 1
+    # It is back: the progress goes on.
+    store.heartbeat(request_id, {"phase": "photos", "photos_done": 2, "photos_total": 4})
+    qtbot.waitUntil(lambda: page.photos_bar.value() == 2, timeout=10000)
     assert page.phase.text() == "Uploading photos"
     # The view polls while it is shown: the service finishing is seen without a click.
     outcome = {"code": "request_error", "params": {"reason": "Flickr is down"}, "text": "x"}
