@@ -92,7 +92,8 @@ def first_sync(photos: int, sets: int, workers: int, latency: float, *, via_requ
     from flickr_emulator import FlickrEmulator
     from flickrapi.auth import FlickrAccessToken
 
-    from photoarchive.flickr.service import SyncService, ask_for_sync
+    from photoarchive.flickr.desk import ask_for_sync
+    from photoarchive.flickr.service import SyncService
     from photoarchive.flickr.sync import Syncer
     from photoarchive.flickr.tokens import TokenStore
 

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.schema import flickr_calls
 from photoarchive.catalog.sync_requests import RequestState
-from photoarchive.flickr.service import ask_for_sync, follow, requests_of
+from photoarchive.flickr.desk import ask_for_sync, follow, requests_of
 from photoarchive.home import Home
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]

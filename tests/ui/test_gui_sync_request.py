@@ -70,7 +70,7 @@ def sync_service(home, emulator, tmp_path):
 def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_log(
     make_window, ingest, catalog, home, settings, sync_service, emulator, qtbot
 ):
-    from photoarchive.flickr.service import requests_of
+    from photoarchive.flickr.desk import requests_of
     from photoarchive.sets.service import SetService
 
     ids = ingest("Ulykke 1.jpg", "Ulykke 2.jpg", "Ulykke 3.jpg", gps=True)
@@ -112,7 +112,7 @@ def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_
 
 def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window, catalog, qtbot, monkeypatch):
     from photoarchive.catalog.sync_requests import LogLine, RequestState
-    from photoarchive.flickr.service import requests_of
+    from photoarchive.flickr.desk import requests_of
 
     store = requests_of(catalog)
     request_id = store.add(reason="manual", requested_by="erik")
