@@ -127,6 +127,9 @@ def logins(catalog_backend, pg_cluster, pg_database):
             + server_setup.login_sql(name, role, password="pw").strip().rstrip(";")
             + "; END IF; END $$"
         )
+        # Roles are the cluster's, shared by the whole session: password and role set every time.
+        cluster.execute(f"ALTER ROLE {name} PASSWORD 'pw'")
+        cluster.execute(f"GRANT {role} TO {name}")
     with cluster.connect(database) as conn:
         conn.execute(server_setup.grants_sql(database))
 
