@@ -196,16 +196,21 @@ class RequestFollower(QObject):
         if request.heartbeat_at != self._heartbeat:
             self._heartbeat, self._heard_at, self._silent = request.heartbeat_at, time.monotonic(), False
             return
-        if request.state.value != "running" or self._silent:
+        if not request.is_open or self._silent or time.monotonic() - self._heard_at < SILENT_SECONDS:
             return
-        if time.monotonic() - self._heard_at >= SILENT_SECONDS:
-            self._silent = True
+        self._silent = True
+        if request.state.value == "running":
             text = self.tr(
                 "The sync service has not answered for %1 seconds; the sync carries on where it stopped "
                 "when the service runs again."
             ).replace("%1", str(int(SILENT_SECONDS)))
-            self.phaseChanged.emit(text)
-            self.logged.emit(text)
+        else:
+            text = self.tr(
+                "No sync service has taken the request after %1 seconds: is `photoarchive watch` running on "
+                "the machine that holds the Flickr sign-in? The request waits for it."
+            ).replace("%1", str(int(SILENT_SECONDS)))
+        self.phaseChanged.emit(text)
+        self.logged.emit(text)
 
     def _error(self, exc: BaseException) -> None:
         self._busy = False

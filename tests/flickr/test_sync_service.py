@@ -189,13 +189,15 @@ def test_a_service_killed_in_the_middle_of_a_sync_finishes_it_after_a_restart(
             )
 
     # Stopped with Ctrl-C: the request goes back to the queue and says why.
-    with watch_service(home.root, tmp_path / "innboks") as proc:
-        wait_for(lambda: uploads_done() >= 2, "two uploads", proc)
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(30) == 0
-    paused, log = follow(catalog, request.id)
-    assert paused.state is RequestState.QUEUED and log[-1].code == "request_paused"
-    assert uploads_done() < 8, "the stop came too late"
+    stopped_once = os.name == "posix"  # (a Windows console's Ctrl-C is not a signal to send)
+    if stopped_once:
+        with watch_service(home.root, tmp_path / "innboks") as proc:
+            wait_for(lambda: uploads_done() >= 2, "two uploads", proc)
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(30) == 0
+        paused, log = follow(catalog, request.id)
+        assert paused.state is RequestState.QUEUED and log[-1].code == "request_paused"
+        assert uploads_done() < 8, "the stop came too late"
 
     # Killed: the request is left running (what every desk saw before the service died) …
     with watch_service(home.root, tmp_path / "innboks") as proc:
@@ -212,7 +214,7 @@ def test_a_service_killed_in_the_middle_of_a_sync_finishes_it_after_a_restart(
             lambda: (r := follow(catalog, request.id)[0]) and not r.is_open and r, "the sync", proc
         )
     assert done.state is RequestState.DONE, done.outcome
-    assert done.attempts == 3
+    assert done.attempts == (3 if stopped_once else 2)
     assert "request_resumed" in [e.code for e in follow(catalog, request.id)[1]]
     copies = flickr_copies(emulator)
     assert len(copies) == 8 and all(len(c) == 1 for c in copies.values()), copies

@@ -68,7 +68,7 @@ def sync_service(home, emulator, tmp_path):
 
 
 def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_log(
-    make_window, ingest, catalog, home, settings, sync_service, emulator, qtbot
+    make_window, ingest, catalog, home, settings, sync_service, emulator, qtbot, monkeypatch
 ):
     from photoarchive.flickr.desk import requests_of
     from photoarchive.sets.service import SetService
@@ -91,6 +91,9 @@ def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_
     assert not page.sync_button.isEnabled() and page.cancel_button.isEnabled()
     assert "Waiting for the archive's sync service" in page.phase.text()
     assert emulator.state.photos == {}  # nothing was sent from this desk
+    # No service takes it for a while: the view says what to check.
+    monkeypatch.setattr("photoarchive.ui.sync_remote.SILENT_SECONDS", 1.0)
+    qtbot.waitUntil(lambda: "No sync service has taken the request" in page.phase.text(), timeout=10000)
 
     worker = threading.Thread(target=sync_service.run_next)
     with qtbot.waitSignal(page.finished, timeout=60000) as ended:
