@@ -130,9 +130,8 @@ class SyncPage(QWidget):
         """Check the account (a network call, on the sync thread when it is free)."""
         if self.running:
             return
-        home, settings = self.ctx.home, self.ctx.settings
-
         ctx = self.ctx
+        home, settings = ctx.home, ctx.settings
 
         def check():  # type: ignore[no-untyped-def]
             # Imported here: flickrapi and requests take half a second to load, not on the UI thread.
@@ -176,6 +175,7 @@ class SyncPage(QWidget):
         if self.running:
             return
         from photoarchive.flickr.sync import SyncControl
+        from photoarchive.ui.sync_remote import sync_job
 
         self.running = True
         self.control = SyncControl(on_progress=self.progressed.emit)
@@ -187,8 +187,6 @@ class SyncPage(QWidget):
         self._set_buttons()
         self._log(self.tr("Looking for changes…") if dry_run else self.tr("Sync started."))
         control = self.control
-        from photoarchive.ui.sync_remote import sync_job
-
         self.sync_runner.submit(
             sync_job, self.ctx, control, dry_run, on_done=self._done, on_error=self._failed
         )
