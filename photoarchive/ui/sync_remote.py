@@ -177,7 +177,9 @@ class RequestFollower(QObject):
             self._after = max(self._after, entry.id)
             self.logged.emit(message_text(entry.code, entry.params, entry.text))
         self._check_heard(request)
-        if not self._silent:  # while silent, the phase line says so and the bars keep their place
+        # Nothing to show before the service starts it; while silent, the phase line says so and the
+        # bars keep their place.
+        if request.progress and not self._silent:
             self.progressed.emit(progress_of(request))
         if not request.is_open:
             self.request_id = None
