@@ -4,6 +4,13 @@ Prints calls per photo for the first sync, calls for a no-op re-sync, and photos
 switched off (parallel uploads, one HTTP session per worker). Run from the repository root:
 
     .venv/bin/python benchmarks/sync.py [--photos 500] [--sets 10] [--workers 1 4] [--latency 0 0.05]
+        [--via-request] [--throwaway-server]
+
+`--via-request` also runs the first sync as the office's sync service does (a request in the catalog,
+its progress and log written every half second) and prints it beside the direct sync of the same run.
+`--throwaway-server` runs everything on SQLite and on a PostgreSQL catalog (initdb/pg_ctl in a temporary
+folder), where the hour's call budget is counted in the catalog instead of the home's file; the cost of
+taking one call's slot in either is printed too.
 
 Against the in-process emulator (no network) the sync is bound by Python and SQLite on this machine's
 cores, so parallel uploads gain little there; `--latency` adds a per-call delay like a real network
@@ -14,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import tempfile
 import time
@@ -79,10 +87,13 @@ def build_home(root: Path, base_url: str, photos: int, sets: int):
     return home, settings, catalog, fail.Keyring()
 
 
-def run(photos: int, sets: int, workers: int, latency: float) -> None:
+def first_sync(photos: int, sets: int, workers: int, latency: float, *, via_request: bool) -> dict:
+    """One archive's first sync and a no-op re-sync against a fresh emulator; the figures."""
     from flickr_emulator import FlickrEmulator
     from flickrapi.auth import FlickrAccessToken
 
+    from photoarchive.flickr.desk import ask_for_sync
+    from photoarchive.flickr.service import SyncService
     from photoarchive.flickr.sync import Syncer
     from photoarchive.flickr.tokens import TokenStore
 
@@ -97,9 +108,15 @@ def run(photos: int, sets: int, workers: int, latency: float) -> None:
             FlickrAccessToken(token, secret, "delete", "", user.username, user.nsid)
         )
 
-        def syncer() -> Syncer:
+        def syncer(control=None) -> Syncer:  # type: ignore[no-untyped-def]
             return Syncer.for_home(
-                catalog, home, settings, workers=workers, actor="bench", token_backend=backend
+                catalog,
+                home,
+                settings,
+                workers=workers,
+                actor="bench",
+                token_backend=backend,
+                control=control,
             )
 
         if latency:
@@ -107,28 +124,95 @@ def run(photos: int, sets: int, workers: int, latency: float) -> None:
             emu.faults.inject("*", "slow", probability=1.0, delay=latency)
         emu.reset_call_log()
         started = time.perf_counter()
-        report = syncer().run()
+        if via_request:
+            service = SyncService(catalog, home, settings, runner="bench", actor="bench", make_syncer=syncer)
+            request = ask_for_sync(catalog, "bench")
+            service.run_next()
+            done = service.store.get(request.id)
+            assert done is not None and done.state.value == "done", done
+            uploaded = done.outcome["params"]["uploaded"]
+        else:
+            report = syncer().run()
+            assert not report.failed, report.failed
+            uploaded = report.uploaded
         elapsed = time.perf_counter() - started
+        assert uploaded == photos
         first_by_method = emu.calls_by_method()
-        first_calls = sum(first_by_method.values())
-        assert report.uploaded == photos and not report.failed, report.failed
         emu.reset_call_log()
         started = time.perf_counter()
         noop = syncer().run()
         noop_elapsed = time.perf_counter() - started
-        noop_calls = sum(emu.calls_by_method().values())
         assert not noop.plan
+        figures = {
+            "prepared": prepared,
+            "elapsed": elapsed,
+            "by_method": first_by_method,
+            "noop_calls": sum(emu.calls_by_method().values()),
+            "noop_elapsed": noop_elapsed,
+        }
+        catalog.close()
+        return figures
 
+
+def run(
+    photos: int,
+    sets: int,
+    workers: int,
+    latency: float,
+    *,
+    via_request: bool,
+    backend: str,
+    server,
+    name: str,
+) -> None:  # server: a PgCluster or None (SQLite)
+    with catalog_on(server, name + "_direct"):
+        direct = first_sync(photos, sets, workers, latency, via_request=False)
+    first_calls = sum(direct["by_method"].values())
+    print(
+        f"[{backend}] workers={workers}, latency={latency * 1000:.0f} ms: {photos} photos in {sets} sets "
+        f"(set-up incl. approval {direct['prepared']:.1f} s)"
+    )
+    print(
+        f"  first sync:  {direct['elapsed']:6.2f} s  {photos / direct['elapsed']:7.1f} photos/s  (rate limit off)"
+    )
+    if via_request:
+        with catalog_on(server, name + "_request"):
+            queued = first_sync(photos, sets, workers, latency, via_request=True)
         print(
-            f"workers={workers}, latency={latency * 1000:.0f} ms: {photos} photos in {sets} sets "
-            f"(set-up incl. approval {prepared:.1f} s)"
+            f"  via request: {queued['elapsed']:6.2f} s  {photos / queued['elapsed']:7.1f} photos/s  "
+            f"(the same first sync run by the sync service, progress and log in the catalog)"
         )
-        print(f"  first sync:  {elapsed:6.2f} s  {photos / elapsed:7.1f} photos/s  (rate limit off)")
-        breakdown = ", ".join(f"{m.removeprefix('flickr.')}={n}" for m, n in sorted(first_by_method.items()))
-        print(f"  calls:       {first_calls} total, {first_calls / photos:.2f} per photo  [{breakdown}]")
-        print(
-            f"  no-op sync:  {noop_calls} calls ({noop_calls / sets:.1f} per album) in {noop_elapsed:.2f} s"
-        )
+    breakdown = ", ".join(f"{m.removeprefix('flickr.')}={n}" for m, n in sorted(direct["by_method"].items()))
+    print(f"  calls:       {first_calls} total, {first_calls / photos:.2f} per photo  [{breakdown}]")
+    print(
+        f"  no-op sync:  {direct['noop_calls']} calls ({direct['noop_calls'] / sets:.1f} per album) "
+        f"in {direct['noop_elapsed']:.2f} s"
+    )
+
+
+def budget_cost(backend: str, calls: int = 2000) -> None:
+    """What taking one call's slot of the hour costs: the home's file (one desk) or the catalog (shared)."""
+    from photoarchive.catalog import Catalog
+    from photoarchive.flickr.account import make_client
+    from photoarchive.home import Home
+    from photoarchive.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="photoarchive-bench-") as tmp:
+        home = Home(Path(tmp) / "home").ensure()
+        settings = Settings()
+        settings.flickr.api_key, settings.flickr.api_secret = KEY, SECRET
+        settings.flickr.calls_per_second = 0
+        catalog = Catalog.for_home(home)
+        client = make_client(home, settings, require_token=False, catalog=catalog)
+        started = time.perf_counter()
+        for _ in range(calls):
+            client.limiter.acquire()
+        client.limiter.save()
+        elapsed = time.perf_counter() - started
+        where = "the shared catalog" if catalog.is_shared else "the home's file, saved every 25 calls"
+        print(f"[{backend}] hourly budget: {elapsed / calls * 1000:.3f} ms per call ({where})")
+        client.close()
+        catalog.close()
 
 
 def main() -> int:
@@ -145,11 +229,54 @@ def main() -> int:
         default=[0.0, 0.05],
         help="simulated network delay per call, seconds",
     )
+    parser.add_argument("--via-request", action="store_true", help="also run the first sync as a request")
+    parser.add_argument(
+        "--throwaway-server", action="store_true", help="also on PostgreSQL (a temporary test server)"
+    )
     args = parser.parse_args()
-    for latency in args.latency:
-        for workers in args.workers:
-            run(args.photos, args.sets, workers, latency)
+    backends = [("sqlite", None)]
+    cluster = None
+    if args.throwaway_server:
+        from postgres import start_cluster  # the tests' helper: initdb + pg_ctl in a temporary folder
+
+        cluster = start_cluster()
+        backends.append(("postgresql", cluster))
+    try:
+        for backend, server in backends:
+            for n, (latency, workers) in enumerate((lt, w) for lt in args.latency for w in args.workers):
+                run(
+                    args.photos,
+                    args.sets,
+                    workers,
+                    latency,
+                    via_request=args.via_request,
+                    backend=backend,
+                    server=server,
+                    name=f"bench_{n}",
+                )
+            with catalog_on(server, "bench_budget"):
+                budget_cost(backend)
+    finally:
+        if cluster is not None:
+            cluster.stop()
     return 0
+
+
+class catalog_on:  # noqa: N801 — used as a context manager, named for how it reads
+    """Every catalog opened inside is a fresh database on `server` (the environment names it); SQLite
+    homes' own files when there is no server."""
+
+    def __init__(self, server, name: str):  # type: ignore[no-untyped-def]
+        self.server, self.name = server, name
+
+    def __enter__(self) -> None:
+        if self.server is not None:
+            self.server.execute(f"DROP DATABASE IF EXISTS {self.name}")
+            self.server.execute(f"CREATE DATABASE {self.name}")
+            os.environ["PHOTOARCHIVE_CATALOG_URL"] = self.server.url(self.name)
+
+    def __exit__(self, *_exc: object) -> None:
+        os.environ.pop("PHOTOARCHIVE_CATALOG_URL", None)
 
 
 if __name__ == "__main__":

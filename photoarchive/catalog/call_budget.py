@@ -36,16 +36,19 @@ class CallBudgetStore:
             assert own is not None
             own_id = int(own[0])
             conn.execute(delete(flickr_calls).where(key, flickr_calls.c.at <= earliest - HOUR))
-            times = list(
-                conn.execute(
-                    select(flickr_calls.c.at)
-                    .where(key, flickr_calls.c.id != own_id, flickr_calls.c.at > earliest - HOUR)
-                    .order_by(flickr_calls.c.at)
-                ).scalars()
-            )
+            window = (key, flickr_calls.c.id != own_id, flickr_calls.c.at > earliest - HOUR)
+            taken = conn.execute(select(func.count()).where(*window)).scalar_one()
             start = earliest
-            if per_hour and len(times) >= per_hour:
-                start = max(start, float(times[len(times) - per_hour]) + HOUR)
+            if per_hour and taken >= per_hour:
+                # The hour is full: the next slot is an hour after the per_hour-th newest call.
+                nth_newest = conn.execute(
+                    select(flickr_calls.c.at)
+                    .where(*window)
+                    .order_by(flickr_calls.c.at.desc())
+                    .offset(per_hour - 1)
+                    .limit(1)
+                ).scalar_one()
+                start = max(start, float(nth_newest) + HOUR)
             if start != earliest:
                 conn.execute(update(flickr_calls).where(flickr_calls.c.id == own_id).values(at=start))
         return start

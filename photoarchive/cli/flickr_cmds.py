@@ -107,7 +107,7 @@ def _limits_line(limits) -> str:  # limits: AccountLimits
 
 def _sync(args: argparse.Namespace) -> int:
     from photoarchive.catalog import Catalog
-    from photoarchive.flickr.service import publishes_here
+    from photoarchive.flickr.desk import publishes_here
     from photoarchive.flickr.sync import SyncControl, Syncer
 
     home, settings = home_and_settings(args)
@@ -190,7 +190,7 @@ def _progress_printer():
 def _request_sync(catalog, *, wait: bool) -> int:  # catalog: Catalog
     """Queue a sync request for the service and, unless told not to, follow it to the end."""
     from photoarchive.catalog.sync_requests import RequestState
-    from photoarchive.flickr.service import ask_for_sync, follow
+    from photoarchive.flickr.desk import ask_for_sync, follow
 
     request = ask_for_sync(catalog, catalog.identity().login)
     print(f"Sync request {request.id} queued for the sync service.", flush=True)
@@ -213,7 +213,7 @@ def _request_sync(catalog, *, wait: bool) -> int:  # catalog: Catalog
 
 
 def _list_requests(catalog) -> int:  # catalog: Catalog
-    from photoarchive.flickr.service import requests_of
+    from photoarchive.flickr.desk import requests_of
 
     for request in requests_of(catalog).recent(20):
         when = request.requested_at.strftime("%Y-%m-%d %H:%M:%S")

@@ -1,7 +1,7 @@
 """The sync service: the one machine that holds the district's Flickr sign-in runs the syncs the desks
 ask for through the catalog (`sync_requests`), after an approval, and on a schedule.
 
-A desk without the sign-in calls `ask_for_sync` and follows the request (`follow`); the service
+A desk without the sign-in asks and follows the request (`flickr/desk.py`); the service
 (`photoarchive watch`, through `ServiceLoop`) takes the archive's sync lock, puts back in the queue a
 request whose runner died (the sync itself resumes from its journal), runs the oldest queued request
 with `Syncer`, and writes its progress and log every half second so every desk sees them live.
@@ -23,10 +23,10 @@ from photoarchive.catalog.clock import utcnow
 from photoarchive.catalog.sync_requests import (
     LogLine,
     RequestState,
-    SyncLogEntry,
     SyncRequest,
     SyncRequestStore,
 )
+from photoarchive.flickr.desk import has_sign_in, requests_of
 from photoarchive.flickr.errors import FlickrProblem, SyncCancelled
 from photoarchive.flickr.messages import SyncMessage
 from photoarchive.flickr.progress import SyncControl, SyncProgress, SyncReport
@@ -50,69 +50,15 @@ def line(code: str, **params: Any) -> LogLine:
     return LogLine(code, params, SyncMessage(code, params).text())
 
 
-def requests_of(catalog: Catalog) -> SyncRequestStore:
-    return SyncRequestStore(catalog.engine)
-
-
-# -- the desk's side ------------------------------------------------------------------------------
-
-
-def publishes_here(home: Home, settings: Settings, catalog: Catalog, *, token_backend: Any = None) -> bool:
-    """Whether "Sync now" runs on this machine: always on a desk's own catalog; on the shared catalog
-    only where the Flickr sign-in is stored (the service machine), else it is a request."""
-    if not catalog.is_shared:
-        return True
-    return has_sign_in(home, settings, token_backend=token_backend)
-
-
-def has_sign_in(home: Home, settings: Settings, *, token_backend: Any = None) -> bool:
-    from photoarchive.flickr.client import Credentials
-    from photoarchive.flickr.errors import FlickrNotConfigured
-    from photoarchive.flickr.tokens import TokenStore
-
-    try:
-        key = Credentials.from_settings(settings).api_key
-    except FlickrNotConfigured:
-        return False
-    return TokenStore(home, key, token_backend).load() is not None
-
-
-def ask_for_sync(catalog: Catalog, actor: str, *, set_ids: tuple[int, ...] = ()) -> SyncRequest:
-    """An editor's "Sync now" from a desk without the sign-in. A request still waiting in the queue
-    already covers everything approved (a sync brings every approved set in line), so it is joined
-    rather than doubled."""
-    store = requests_of(catalog)
-    for request in store.open_requests():
-        if request.state is RequestState.QUEUED:
-            return request
-    found = store.get(store.add(reason="manual", requested_by=actor, set_ids=set_ids))
-    assert found is not None
-    return found
-
-
-def follow(catalog: Catalog, request_id: int, *, after: int = 0) -> tuple[SyncRequest, list[SyncLogEntry]]:
-    """The request as it is now and its log lines after line `after` (a desk polls this)."""
-    store = requests_of(catalog)
-    request = store.get(request_id)
-    if request is None:
-        raise FlickrProblem(f"There is no sync request {request_id}.")
-    return request, store.log(request_id, after=after)
-
-
-def progress_of(request: SyncRequest) -> SyncProgress:
-    fields = {f.name for f in dataclasses.fields(SyncProgress)}
-    return SyncProgress(**{k: v for k, v in request.progress.items() if k in fields})
-
-
-# -- the service's side ---------------------------------------------------------------------------
-
-
 class _Reporter:
     """Collects a running sync's progress and log lines (called from the sync's threads) and writes
     them to the request every HEARTBEAT_SECONDS from its own thread; a stop asked for on a desk
     cancels the sync."""
 
     def __init__(self, store: SyncRequestStore, request_id: int, control: SyncControl):
+        # A caller's own callbacks (a desk running the request itself shows it in its window too).
+        self._forward_progress = control.on_progress
+        self._forward_message = control.on_message
         self.store = store
         self.request_id = request_id
         self.control = control
@@ -149,9 +95,13 @@ class _Reporter:
                     progress.phase, "request_step"
                 )
                 self._lines.append(line(code, file=progress.current_file))
+        if self._forward_progress is not None:
+            self._forward_progress(progress)
 
     def on_message(self, message: SyncMessage) -> None:
         self.add(LogLine(message.code, dict(message.params), message.text()))
+        if self._forward_message is not None:
+            self._forward_message(message)
 
     def start(self) -> None:
         self._thread.start()
@@ -203,6 +153,9 @@ class SyncService:
         self._queued_approvals: set[tuple[int, str]] = set()
         self.current: SyncControl | None = None
         self.stopping = False
+        # The last run's report, or what stopped it (for a desk that runs a request itself).
+        self.last_report: SyncReport | None = None
+        self.last_error: BaseException | None = None
 
     def can_publish(self) -> bool:
         """This machine holds the Flickr sign-in (else it has nothing to run requests with)."""
@@ -257,9 +210,9 @@ class SyncService:
             done.append(finished)
         return done
 
-    def run_next(self) -> SyncRequest | None:
+    def run_next(self, control: SyncControl | None = None) -> SyncRequest | None:
         """Take the archive's sync lock and run the oldest queued request; None when there is none or
-        another sync of the archive is running."""
+        another sync of the archive is running. `control`: the caller's own, to follow the run too."""
         lock = self.catalog.try_sync_lock()
         if not lock:
             return None
@@ -272,12 +225,13 @@ class SyncService:
             request = self.store.claim_next(self.runner)
             if request is None:
                 return None
-            self._run(request, lock)
+            self._run(request, lock, control or SyncControl())
             return self.store.get(request.id)
         finally:
             lock.release()
 
-    def _run(self, request: SyncRequest, lock: SyncLock) -> None:
+    def _run(self, request: SyncRequest, lock: SyncLock, control: SyncControl) -> None:
+        self.last_report, self.last_error = None, None
         if request.cancel_requested:  # stopped on a desk while it waited: never started
             outcome = _failure(SyncCancelled())
             self.store.finish(
@@ -286,8 +240,8 @@ class SyncService:
                 outcome,
                 lines=[LogLine(outcome["code"], outcome["params"], outcome["text"])],
             )
+            self.last_error = SyncCancelled()
             return
-        control = SyncControl()
         reporter = _Reporter(self.store, request.id, control)
         reporter.add(line("request_started", runner=self.runner, attempt=request.attempts))
         self.current = control
@@ -308,6 +262,7 @@ class SyncService:
             reporter.stop()
             self.current = None
         progress, lines = reporter.take()
+        self.last_report, self.last_error = report, error
         if isinstance(error, SyncCancelled) and self.stopping:
             # The service is stopping, not the editor: the request waits for the next start.
             self.store.put_back(request.id, progress=progress, lines=[*lines, line("request_paused")])

@@ -130,14 +130,13 @@ class SyncPage(QWidget):
         """Check the account (a network call, on the sync thread when it is free)."""
         if self.running:
             return
-        home, settings = self.ctx.home, self.ctx.settings
-
         ctx = self.ctx
+        home, settings = ctx.home, ctx.settings
 
         def check():  # type: ignore[no-untyped-def]
             # Imported here: flickrapi and requests take half a second to load, not on the UI thread.
             from photoarchive.flickr.account import status
-            from photoarchive.flickr.service import publishes_here
+            from photoarchive.flickr.desk import publishes_here
 
             if not publishes_here(home, settings, ctx.catalog):
                 return None  # the sync service publishes; this desk holds no sign-in
@@ -176,6 +175,7 @@ class SyncPage(QWidget):
         if self.running:
             return
         from photoarchive.flickr.sync import SyncControl
+        from photoarchive.ui.sync_remote import sync_job
 
         self.running = True
         self.control = SyncControl(on_progress=self.progressed.emit)
@@ -187,32 +187,9 @@ class SyncPage(QWidget):
         self._set_buttons()
         self._log(self.tr("Looking for changes…") if dry_run else self.tr("Sync started."))
         control = self.control
-        ctx = self.ctx
-
-        def run():  # type: ignore[no-untyped-def]
-            from photoarchive.flickr.service import ask_for_sync, publishes_here
-            from photoarchive.flickr.sync import Syncer
-
-            if not dry_run and not publishes_here(ctx.home, ctx.settings, ctx.catalog):
-                # No sign-in on this desk: the service holding it runs the sync; this view follows it.
-                return ask_for_sync(ctx.catalog, ctx.actor)
-            syncer = Syncer.for_home(
-                ctx.catalog,
-                ctx.home,
-                ctx.settings,
-                control=control,
-                actor=ctx.actor,
-                require_sign_in=not dry_run,
-            )
-            try:
-                report = syncer.run(dry_run=dry_run)
-                failed = [f.photo_id for f in report.failed]
-                names = {r.id: r.original_name for r in ctx.catalog.photos.get_many(failed)} if failed else {}
-                return report, names
-            finally:
-                syncer.close()
-
-        self.sync_runner.submit(run, on_done=self._done, on_error=self._failed)
+        self.sync_runner.submit(
+            sync_job, self.ctx, control, dry_run, on_done=self._done, on_error=self._failed
+        )
 
     def cancel(self) -> None:
         if not self.running:

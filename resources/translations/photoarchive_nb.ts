@@ -1997,6 +1997,14 @@
             <source>Done</source>
             <translation>Ferdig</translation>
         </message>
+        <message>
+            <source>The sync service has not answered for %1 seconds; the sync carries on where it stopped when the service runs again.</source>
+            <translation>Synkroniseringstjenesten har ikke svart på %1 sekunder; synkroniseringen fortsetter der den stoppet når tjenesten kjører igjen.</translation>
+        </message>
+        <message>
+            <source>No sync service has taken the request after %1 seconds: is `photoarchive watch` running on the machine that holds the Flickr sign-in? The request waits for it.</source>
+            <translation>Ingen synkroniseringstjeneste har tatt forespørselen etter %1 sekunder: kjører `photoarchive watch` på maskinen som har Flickr-påloggingen? Forespørselen venter på den.</translation>
+        </message>
     </context>
     <context>
         <name>SetNotice</name>

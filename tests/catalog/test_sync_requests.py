@@ -121,12 +121,15 @@ def logins(catalog_backend, pg_cluster, pg_database):
 
     cluster, database = pg_database
     cluster.execute(server_setup.roles_sql())
-    for name, role in (("kari", "staff"), ("erik", "editor")):
+    for name, role in (("synk_kari", "staff"), ("synk_erik", "editor")):
         cluster.execute(
             f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
             + server_setup.login_sql(name, role, password="pw").strip().rstrip(";")
             + "; END IF; END $$"
         )
+        # Roles are the cluster's, shared by the whole session: password and role set every time.
+        cluster.execute(f"ALTER ROLE {name} PASSWORD 'pw'")
+        cluster.execute(f"GRANT {role} TO {name}")
     with cluster.connect(database) as conn:
         conn.execute(server_setup.grants_sql(database))
 
@@ -145,14 +148,14 @@ def logins(catalog_backend, pg_cluster, pg_database):
 
 def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
     connect, catalog_as = logins
-    staff, editor = catalog_as("kari"), catalog_as("erik")
+    staff, editor = catalog_as("synk_kari"), catalog_as("synk_erik")
     try:
         with pytest.raises(PermissionRefused, match="only an editor may ask for a sync"):
             SyncRequestStore(staff.engine).add(reason="manual", requested_by="erik")
         request_id = SyncRequestStore(editor.engine).add(reason="manual", requested_by="somebody else")
         # Staff see it; the service (a staff login) runs it and writes its progress.
         store = SyncRequestStore(staff.engine)
-        assert store.get(request_id).requested_by == "erik"
+        assert store.get(request_id).requested_by == "synk_erik"
         assert store.claim_next("fil01").id == request_id
         store.heartbeat(
             request_id, {"phase": "photos"}, [LogLine("request_sending", {"file": "x"}, "Sending x")]
@@ -163,11 +166,11 @@ def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
     finally:
         staff.close()
         editor.close()
-    with connect("kari") as conn:
+    with connect("synk_kari") as conn:
         # Who asked and when cannot be rewritten, the request cannot be deleted, the log is a record.
         conn.execute("UPDATE sync_requests SET requested_by = 'kari', reason = 'schedule' WHERE id = %s",
                      (request_id,))  # fmt: skip
-        assert conn.execute("SELECT requested_by, reason FROM sync_requests").fetchone() == ("erik", "manual")
+        assert conn.execute("SELECT requested_by, reason FROM sync_requests").fetchone() == ("synk_erik", "manual")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM sync_requests WHERE id = %s", (request_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):

@@ -11,7 +11,8 @@ from sqlalchemy import update
 
 from photoarchive.catalog.schema import sync_requests
 from photoarchive.catalog.sync_requests import RequestState
-from photoarchive.flickr.service import SyncService, ask_for_sync, follow, requests_of
+from photoarchive.flickr.desk import ask_for_sync, follow, requests_of
+from photoarchive.flickr.service import SyncService
 
 
 @pytest.fixture
@@ -76,3 +77,30 @@ def test_a_failed_sync_and_a_stop_are_the_requests_outcome(
     stopped = requests_of(catalog).get(stopping.id)
     assert stopped.state is RequestState.FAILED and stopped.outcome["code"] == "request_cancelled"
     assert emulator.state.photos == {}
+
+
+def test_a_machine_with_the_sign_in_runs_its_request_itself_and_every_desk_sees_it(
+    catalog, home, settings, signed_in, make_photos, approve_set, emulator
+):
+    from photoarchive.flickr.desk import sync_here
+    from photoarchive.flickr.progress import SyncControl
+    from photoarchive.flickr.sync import Syncer
+
+    approve_set("Ulykke E6", make_photos(2), visibility="public")
+    seen = []
+    control = SyncControl(on_progress=seen.append)
+
+    def make_syncer(c):
+        return Syncer.for_home(catalog, home, settings, control=c, actor="erik")
+
+    # Another runner holds the archive's sync: the request waits in its queue, to be followed.
+    with catalog.try_sync_lock():
+        waiting = sync_here(catalog, home, settings, "erik", make_syncer, control)
+    assert waiting.state is RequestState.QUEUED and emulator.state.photos == {}
+
+    report = sync_here(catalog, home, settings, "erik", make_syncer, control)
+    assert report.uploaded == 2
+    assert seen and seen[-1].phase == "done"  # the window's own progress callback was still told
+    request, log = follow(catalog, waiting.id)
+    assert request.state is RequestState.DONE and request.outcome["params"]["uploaded"] == 2
+    assert [e.code for e in log][-1] == "request_done"

@@ -68,9 +68,9 @@ def sync_service(home, emulator, tmp_path):
 
 
 def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_log(
-    make_window, ingest, catalog, home, settings, sync_service, emulator, qtbot
+    make_window, ingest, catalog, home, settings, sync_service, emulator, qtbot, monkeypatch
 ):
-    from photoarchive.flickr.service import requests_of
+    from photoarchive.flickr.desk import requests_of
     from photoarchive.sets.service import SetService
 
     ids = ingest("Ulykke 1.jpg", "Ulykke 2.jpg", "Ulykke 3.jpg", gps=True)
@@ -91,6 +91,9 @@ def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_
     assert not page.sync_button.isEnabled() and page.cancel_button.isEnabled()
     assert "Waiting for the archive's sync service" in page.phase.text()
     assert emulator.state.photos == {}  # nothing was sent from this desk
+    # No service takes it for a while: the view says what to check.
+    monkeypatch.setattr("photoarchive.ui.sync_remote.SILENT_SECONDS", 1.0)
+    qtbot.waitUntil(lambda: "No sync service has taken the request" in page.phase.text(), timeout=10000)
 
     worker = threading.Thread(target=sync_service.run_next)
     with qtbot.waitSignal(page.finished, timeout=60000) as ended:
@@ -110,9 +113,9 @@ def test_sync_now_without_a_sign_in_asks_the_service_and_shows_its_progress_and_
     assert album.title == "Trafikkulykke E18" and len(album.photo_ids) == 3
 
 
-def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window, catalog, qtbot):
+def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window, catalog, qtbot, monkeypatch):
     from photoarchive.catalog.sync_requests import LogLine, RequestState
-    from photoarchive.flickr.service import requests_of
+    from photoarchive.flickr.desk import requests_of
 
     store = requests_of(catalog)
     request_id = store.add(reason="manual", requested_by="erik")
@@ -128,6 +131,14 @@ def test_a_sync_another_desk_asked_for_is_shown_when_the_view_opens(make_window,
     qtbot.waitUntil(lambda: "Sending Brann 1.jpg" in page.log.toPlainText(), timeout=10000)
     assert "A sync asked for by " in page.log.toPlainText()
     assert page.photos_bar.maximum() == 4 and page.photos_bar.value() == 1
+    assert page.phase.text() == "Uploading photos"
+    # The service stops answering (killed, or cut off from the catalog): the view says so.
+    monkeypatch.setattr("photoarchive.ui.sync_remote.SILENT_SECONDS", 1.5)
+    qtbot.waitUntil(lambda: "has not answered" in page.phase.text(), timeout=10000)
+    assert page.photos_bar.value() == 1
+    # It is back: the progress goes on.
+    store.heartbeat(request_id, {"phase": "photos", "photos_done": 2, "photos_total": 4})
+    qtbot.waitUntil(lambda: page.photos_bar.value() == 2, timeout=10000)
     assert page.phase.text() == "Uploading photos"
     # The view polls while it is shown: the service finishing is seen without a click.
     outcome = {"code": "request_error", "params": {"reason": "Flickr is down"}, "text": "x"}
