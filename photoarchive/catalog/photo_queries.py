@@ -146,6 +146,13 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+def _kinds(kinds: Any) -> tuple[str, ...]:
+    # SQLite hands the JSON column over as text; psycopg has already parsed PostgreSQL's json.
+    if not kinds or kinds == "[]":
+        return ()
+    return tuple(kinds if isinstance(kinds, list) else json.loads(kinds))
+
+
 def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
     # SQLite hands the times over as text (parsed here, faster than SQLAlchemy's per-row converter);
     # psycopg already returns datetimes.
@@ -165,7 +172,7 @@ def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
             reviewed == 1,
             tuple(tags.split(",")) if tags else (),
             in_set_ == 1,
-            tuple(json.loads(kinds)) if kinds and kinds != "[]" else (),
+            _kinds(kinds),
         )
         for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_, kinds) in rows
     ]
