@@ -146,11 +146,11 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def _kinds(kinds: Any) -> tuple[str, ...]:
-    # SQLite hands the JSON column over as text; psycopg has already parsed PostgreSQL's json.
+def _finding_kinds(kinds: Any) -> tuple[str, ...]:
+    # SQLite gives the JSON column's text; psycopg parses a json column itself, whatever the coercion.
     if not kinds or kinds == "[]":
         return ()
-    return tuple(kinds if isinstance(kinds, list) else json.loads(kinds))
+    return tuple(json.loads(kinds) if isinstance(kinds, str) else kinds)
 
 
 def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
@@ -172,7 +172,7 @@ def summaries(rows: Sequence[tuple]) -> list[PhotoSummary]:
             reviewed == 1,
             tuple(tags.split(",")) if tags else (),
             in_set_ == 1,
-            _kinds(kinds),
+            _finding_kinds(kinds),
         )
         for (i, sha, name, taken, ingested, w, h, case, gps, serial, reviewed, tags, in_set_, kinds) in rows
     ]
