@@ -29,17 +29,19 @@ PING_SECONDS = 10.0
 # Between attempts to reach a server that went away.
 RETRY_SECONDS = 2.0
 
-# Which views show which tables (the names the triggers of migration 0004 send).
+# Which views show which tables (the names the triggers of migrations 0004 and 0007 send).
 GRID_TABLES = frozenset({"photos", "photo_categories", "photo_sets", "set_members"})
 INSPECTOR_TABLES = frozenset({"photos", "photo_categories"})
 SIDEBAR_TABLES = frozenset(
-    {"photos", "photo_categories", "photo_sets", "set_members", "quarantine", "people", "consents", "cases"}
+    {"photos", "photo_categories", "photo_sets", "set_members", "quarantine"}
+    | {"people", "consents", "photo_people", "cases", "case_retention"}
 )
 SETS_TABLES = frozenset({"photo_sets", "set_members", "photos", "audit_log"})
 PEOPLE_TABLES = frozenset({"people", "consents", "photo_people", "photos"})
 CASES_TABLES = frozenset({"cases", "case_retention", "photos"})
 # Everything, after the server was out of reach (notices sent meanwhile are lost).
-EVERYTHING = GRID_TABLES | SIDEBAR_TABLES | SETS_TABLES | PEOPLE_TABLES | CASES_TABLES | {"flickr_journal"}
+SYNC_TABLES = frozenset({"flickr_journal", "sync_requests", "sync_request_log"})
+EVERYTHING = GRID_TABLES | SIDEBAR_TABLES | SETS_TABLES | PEOPLE_TABLES | CASES_TABLES | SYNC_TABLES
 
 
 class ChangeListener(QObject):

@@ -4,7 +4,8 @@ standard input, one answer line per command on standard output. Used by the live
     python desk.py HOME ACTOR        (the catalog address comes from PHOTOARCHIVE_CATALOG_URL)
 
 Commands: {"op": "ingest", "name": …, "seed": n}, {"op": "edit", "id": …, "fields": {…}},
-{"op": "approve", "set": id}, {"op": "edit_set", "set": id, "fields": {…}}, {"op": "quit"}.
+{"op": "approve", "set": id}, {"op": "edit_set", "set": id, "fields": {…}}, {"op": "add_person",
+"name": …}, {"op": "quit"}.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def main() -> int:
             elif op == "approve":
                 service = SetService.for_home(catalog, home, settings, actor=actor)
                 answer = {"state": str(service.approve(int(command["set"])).state)}
+            elif op == "add_person":
+                from photoarchive.people.service import PeopleService
+
+                people = PeopleService.for_home(catalog, home, settings, actor=actor)
+                answer = {"id": people.add(command["name"]).id}
             elif op == "edit_set":
                 service = SetService.for_home(catalog, home, settings, actor=actor)
                 service.edit(int(command["set"]), **command["fields"])

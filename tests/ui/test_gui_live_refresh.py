@@ -277,6 +277,19 @@ def test_two_desks_saving_one_set_keep_mine(shared_window, kari, qtbot):
     qtbot.waitUntil(lambda: window.ctx.catalog.sets.get(set_id).title == "Brann i Storgata", timeout=5000)
 
 
+def test_a_person_added_on_another_desk_shows_in_the_people_register(shared_window, kari, qtbot):
+    window = shared_window()
+    window.sidebar.select(ViewSpec(ViewKind.PEOPLE))
+    page = window.people_page
+    assert page.table.rowCount() == 0
+
+    kari.do("add_person", name="Kari Nordmann")
+
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=APPEARS)
+    assert page.table.item(0, 0).text() == "Kari Nordmann"
+    qtbot.waitUntil(lambda: window.sidebar.count_text(ViewKind.PEOPLE) == "1", timeout=APPEARS)
+
+
 def test_on_sqlite_there_is_no_listener_and_nothing_changes(make_window, ingest, qtbot):
     ingest("Brann.jpg")
     window = make_window()
