@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from photoarchive.catalog.conflicts import ChangeSince, EditConflict
@@ -25,20 +25,20 @@ def _tr(text: str) -> str:
 
 def _field_words() -> dict[str, str]:
     return {
-        "caption": _tr("caption"),
-        "keywords": _tr("keywords"),
-        "headline": _tr("headline"),
-        "byline": _tr("byline"),
-        "credit": _tr("credit"),
-        "copyright": _tr("copyright"),
-        "case_number": _tr("case number"),
-        "title": _tr("title"),
-        "description": _tr("description"),
-        "visibility": _tr("visibility"),
-        "licence_id": _tr("licence"),
-        "tags": _tr("tags"),
-        "group_id": _tr("group pool"),
-        "cover_photo_id": _tr("cover"),
+        "caption": _tr(QT_TRANSLATE_NOOP("ConflictWords", "caption")),
+        "keywords": _tr(QT_TRANSLATE_NOOP("ConflictWords", "keywords")),
+        "headline": _tr(QT_TRANSLATE_NOOP("ConflictWords", "headline")),
+        "byline": _tr(QT_TRANSLATE_NOOP("ConflictWords", "byline")),
+        "credit": _tr(QT_TRANSLATE_NOOP("ConflictWords", "credit")),
+        "copyright": _tr(QT_TRANSLATE_NOOP("ConflictWords", "copyright")),
+        "case_number": _tr(QT_TRANSLATE_NOOP("ConflictWords", "case number")),
+        "title": _tr(QT_TRANSLATE_NOOP("ConflictWords", "title")),
+        "description": _tr(QT_TRANSLATE_NOOP("ConflictWords", "description")),
+        "visibility": _tr(QT_TRANSLATE_NOOP("ConflictWords", "visibility")),
+        "licence_id": _tr(QT_TRANSLATE_NOOP("ConflictWords", "licence")),
+        "tags": _tr(QT_TRANSLATE_NOOP("ConflictWords", "tags")),
+        "group_id": _tr(QT_TRANSLATE_NOOP("ConflictWords", "group pool")),
+        "cover_photo_id": _tr(QT_TRANSLATE_NOOP("ConflictWords", "cover")),
     }
 
 
@@ -48,13 +48,17 @@ def listed(words: Sequence[str]) -> str:
         return ""
     if len(words) == 1:
         return words[0]
-    return _tr("%1 and %2").replace("%1", ", ".join(words[:-1])).replace("%2", words[-1])
+    return (
+        _tr(QT_TRANSLATE_NOOP("ConflictWords", "%1 and %2"))
+        .replace("%1", ", ".join(words[:-1]))
+        .replace("%2", words[-1])
+    )
 
 
 def local_time(at: datetime | None, today: date | None = None) -> str:
     """The catalog's naive-UTC time as the user's clock shows it: "14:02", with the date when not today."""
     if at is None:
-        return ""
+        return "—"
     aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     here = aware.astimezone()
     if here.date() == (today or datetime.now().astimezone().date()):
@@ -73,21 +77,29 @@ def change_in_words(change: ChangeSince, kind: str) -> str:
         what = listed([words.get(f, f) for f in change.fields])
     when = local_time(change.at)
     if kind == "set":
-        text = _tr("%1 changed this set (%2) at %3") if what else _tr("%1 changed this set at %3")
+        text = (
+            _tr(QT_TRANSLATE_NOOP("ConflictWords", "%1 changed this set (%2) at %3"))
+            if what
+            else _tr(QT_TRANSLATE_NOOP("ConflictWords", "%1 changed this set at %3"))
+        )
     else:
-        text = _tr("%1 changed %2 at %3") if what else _tr("%1 changed this photo at %3")
-    if not when:
-        text = text.replace(" at %3", "")
+        text = (
+            _tr(QT_TRANSLATE_NOOP("ConflictWords", "%1 changed %2 at %3"))
+            if what
+            else _tr(QT_TRANSLATE_NOOP("ConflictWords", "%1 changed this photo at %3"))
+        )
     return text.replace("%1", change.actor).replace("%2", what).replace("%3", when)
 
 
 def conflict_in_words(changes: Sequence[ChangeSince], kind: str) -> str:
     """What happened while the user was editing, one sentence per change (the latest three)."""
     if not changes:
-        return _tr("Someone on another desk saved this while you were editing.")
+        return _tr(
+            QT_TRANSLATE_NOOP("ConflictWords", "Someone on another desk saved this while you were editing.")
+        )
     shown = list(changes)[-3:]
     sentences = [change_in_words(c, kind) for c in shown]
-    return "; ".join(sentences) + " " + _tr("while you were editing.")
+    return "; ".join(sentences) + " " + _tr(QT_TRANSLATE_NOOP("ConflictWords", "while you were editing."))
 
 
 class Choice(StrEnum):

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -349,7 +349,7 @@ class LiveRefresh(QObject):
         value = scroll.value()
         inspector_ids = list(w.inspector.ids)
         model.set_photos(ids, fresh)
-        w.count_label.setText(w.tr("%n photo(s)", "", len(ids)))
+        w.count_label.setText(QCoreApplication.translate("MainWindow", "%n photo(s)", "", len(ids)))
         w.empty_label.setVisible(not ids)
         if not ids:
             w.empty_label.setText(w._empty_text(w.current_view()))
