@@ -26,6 +26,8 @@ GATHER_MS = 150
 POLL_SECONDS = 0.5
 # A round trip to the server after this long without a notice, so a vanished server is noticed.
 PING_SECONDS = 10.0
+# The sidebar's counts (several queries) at most this often while another desk ingests a drop.
+SIDEBAR_EVERY_S = 1.0
 # Between attempts to reach a server that went away.
 RETRY_SECONDS = 2.0
 
@@ -171,6 +173,10 @@ class LiveRefresh(QObject):
         self._gather.timeout.connect(self._apply)
         self._grid_busy = False
         self._grid_again = False
+        self._sidebar_at = 0.0
+        self._sidebar_after_grid = False
+        self._sidebar_later = QTimer(self, singleShot=True)
+        self._sidebar_later.timeout.connect(self._refresh_sidebar)
         self.online = True
 
     def start(self) -> None:
@@ -178,6 +184,7 @@ class LiveRefresh(QObject):
 
     def stop(self) -> None:
         self._gather.stop()
+        self._sidebar_later.stop()
         self.listener.stop()
 
     # -- notices --------------------------------------------------------------------------------
@@ -235,7 +242,11 @@ class LiveRefresh(QObject):
             w.inspector.live_refresh()
             done.append("inspector")
         if tables & SIDEBAR_TABLES:
-            w.refresh_sidebar()
+            # After the grid's refresh when there is one: the two would share the workers and both be late.
+            if "grid" in done and (self._grid_busy or self._grid_again):
+                self._sidebar_after_grid = True
+            else:
+                self._refresh_sidebar()
             done.append("sidebar")
         shown = w.stack.currentWidget()
         pages = w.pages
@@ -258,6 +269,15 @@ class LiveRefresh(QObject):
         log.debug("changes in %s refreshed %s", sorted(tables), done)
         self.applied.emit(tuple(done))
 
+    def _refresh_sidebar(self) -> None:
+        wait = self._sidebar_at + SIDEBAR_EVERY_S - time.monotonic()
+        if wait > 0:
+            if not self._sidebar_later.isActive():
+                self._sidebar_later.start(int(wait * 1000) + 1)
+            return
+        self._sidebar_at = time.monotonic()
+        self.window.refresh_sidebar()
+
     # -- the grid -------------------------------------------------------------------------------
 
     def refresh_grid(self) -> None:
@@ -273,7 +293,7 @@ class LiveRefresh(QObject):
         if len(model.ids()) < model.rowCount():
             # The window's own load of this view is still arriving; look again once it has.
             self._grid_again = True
-            QTimer.singleShot(300, self, self._again)
+            QTimer.singleShot(300, self, self._grid_done)
             return
         spec = w.current_view()
         if not spec.shows_grid:
@@ -301,19 +321,24 @@ class LiveRefresh(QObject):
             self._grid_busy = False
             if generation == w._load_generation and w.current_view() == spec:
                 self._show_grid(*result)
-            self._again()
+            self._grid_done()
 
         def failed(exc: BaseException) -> None:
             self._grid_busy = False
             log.info("live refresh of the grid failed: %s", exc)
+            self._grid_done()
 
         w.ctx.runner.submit(work, on_done=done, on_error=failed)
 
-    def _again(self) -> None:
+    def _grid_done(self) -> None:
+        """A refresh of the grid ended: the next one if more notices came meanwhile, else the sidebar's."""
         if self._grid_again and not self._grid_busy:
             self._grid_again = False
             if self.window.current_view().shows_grid:
                 self.refresh_grid()
+        if self._sidebar_after_grid and not self._grid_busy and not self._grid_again:
+            self._sidebar_after_grid = False
+            self._refresh_sidebar()
 
     def _top_row(self) -> int:
         grid = self.window.grid

@@ -5,7 +5,7 @@ standard input, one answer line per command on standard output. Used by the live
 
 Commands: {"op": "ingest", "name": …, "seed": n}, {"op": "edit", "id": …, "fields": {…}},
 {"op": "approve", "set": id}, {"op": "edit_set", "set": id, "fields": {…}}, {"op": "add_person",
-"name": …}, {"op": "quit"}.
+"name": …}, {"op": "add_rows", "count": n, "first": k}, {"op": "quit"}.
 """
 
 from __future__ import annotations
@@ -58,6 +58,25 @@ def main() -> int:
             elif op == "approve":
                 service = SetService.for_home(catalog, home, settings, actor=actor)
                 answer = {"state": str(service.approve(int(command["set"])).state)}
+            elif op == "add_rows":
+                # Catalog rows without files, for views of many photos (the grid needs no original).
+                from photoarchive.catalog.photos import NewPhoto
+
+                first = int(command.get("first", 0))
+                news = [
+                    NewPhoto(
+                        sha256=f"{first + i:064x}",
+                        original_name=f"RAD_{first + i:05}.jpg",
+                        archive_path=f"x/RAD_{first + i:05}.jpg",
+                        size_bytes=1,
+                        format="jpeg",
+                        width=6000,
+                        height=4000,
+                    )
+                    for i in range(int(command["count"]))
+                ]
+                catalog.photos.add_many(news, actor=actor)
+                answer = {"done": len(news)}
             elif op == "add_person":
                 from photoarchive.people.service import PeopleService
 

@@ -140,6 +140,28 @@ def test_a_photo_ingested_on_another_desk_appears_with_the_selection_kept(shared
     assert second in window.model.ids()
 
 
+def test_photos_arriving_above_do_not_move_what_the_user_is_looking_at(shared_window, kari, qtbot):
+    kari.do("add_rows", count=400, first=0)
+    window = shared_window()
+    qtbot.waitUntil(lambda: len(window.model.ids()) == 400, timeout=10000)
+    grid, bar = window.grid, window.grid.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)
+    live = window.live
+    top = window.model.id_at(live._top_row())
+    offset = grid.visualRect(window.model.index(window.model.row_of(top))).top()
+
+    kari.do("add_rows", count=7, first=1000)  # newest first: they come in above
+
+    qtbot.waitUntil(lambda: window.model.rowCount() == 407, timeout=APPEARS)
+    # The photo that was at the top left is still on the same line of the screen (tiles wrap, so it may
+    # have moved sideways), not pushed down by the newcomers.
+    row = window.model.row_of(top)
+    assert row is not None
+    assert grid.visualRect(window.model.index(row)).top() == offset
+    assert grid.viewport().rect().contains(grid.visualRect(window.model.index(row)).center())
+
+
 def test_a_caption_edited_elsewhere_shows_and_typed_text_is_never_overwritten(shared_window, kari, qtbot):
     photo = kari.do("ingest", name="Pressekonferanse.jpg", seed=4)["id"]
     window = shared_window()
