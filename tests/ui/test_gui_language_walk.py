@@ -265,9 +265,7 @@ def test_no_english_on_the_norwegian_sets_page(norwegian, make_window, ingest, c
     from PySide6.QtWidgets import QTableWidget
 
     history = window.findChild(QTableWidget, "audit")
-    rows = [
-        [history.item(r, c).text() for c in range(history.columnCount())] for r in range(history.rowCount())
-    ]
+    rows = [[history.item(r, c).text() for c in range(history.columnCount())] for r in range(history.rowCount())]
     approved = next(row for row in rows if row[1] == "erik")
     assert approved[2] == "godkjent"
     assert approved[3] == "Bilder: Innbrudd Skien.jpg; Synlighet: offentlig; Advarsler: 1"
@@ -275,7 +273,7 @@ def test_no_english_on_the_norwegian_sets_page(norwegian, make_window, ingest, c
 
 
 def test_all_fields_of_the_privacy_panel_are_in_norwegian_too(norwegian, make_window, ingest, qtbot):
-    """ "Show all fields" words what the scan says itself (an embedded thumbnail, a GPS directory …) from
+    """"Show all fields" words what the scan says itself (an embedded thumbnail, a GPS directory …) from
     its codes, not the privacy module's English."""
     from PySide6.QtCore import Qt
 
