@@ -1,10 +1,14 @@
 """Desktop app speed with a catalog of 100,000 photos (printed figures, not a test).
 
-    .venv/bin/python benchmarks/gui.py [--photos 100000] [--keep DIR]
+    .venv/bin/python benchmarks/gui.py [--photos 100000] [--keep DIR] [--url postgresql://…]
 
 Prints: window shown after process start (target 1.5 s), grid model filled after a view was asked
 for once the app is up (target 0.5 s; the first view at start-up also waits for the catalog to open), the longest the UI thread was blocked while scrolling the grid top to bottom
 (a 5 ms timer probe; target 50 ms), and peak memory (target 500 MB).
+
+With --url the same is measured on that PostgreSQL catalog (filled once when empty) beside the SQLite
+figures of the same run, and a second desk (a process of its own) adds photos one at a time: the time
+from its commit to the photo being in this window's grid, without F5 (target 2 s).
 
 The catalog is filled through `PhotoStore.add_many`; a few thousand tiles get a real thumbnail file so
 scrolling decodes and paints real JPEGs. The measured run is a fresh process, started the way a user
@@ -34,6 +38,7 @@ WORDS = ("politi", "trafikkulykke", "pressekonferanse", "åsted", "brann", "Stor
 
 
 def fill(home_dir: Path, count: int, thumbnails_every: int) -> None:
+    """The catalog of the home (SQLite, or PHOTOARCHIVE_CATALOG_URL's) filled with `count` photos."""
     from io import BytesIO
 
     from PIL import Image
@@ -95,7 +100,62 @@ def peak_rss_mb() -> float | None:
             return None
 
 
-def child(home_dir: str, launched_at: float) -> None:
+def other_desk(count: int) -> None:
+    """A second desk on the shared catalog: adds photos one at a time, printing when each committed."""
+    from photoarchive.catalog import Catalog
+    from photoarchive.catalog.photos import NewPhoto
+
+    catalog = Catalog.open(os.environ["PHOTOARCHIVE_CATALOG_URL"])
+    base = int(time.time() * 1000)
+    for i in range(count):
+        time.sleep(1.0)
+        photo_id = catalog.photos.add(
+            NewPhoto(
+                sha256=f"{base + i:064x}",
+                original_name=f"ANNEN_PULT_{i}.jpg",
+                archive_path=f"x/ANNEN_PULT_{i}.jpg",
+                size_bytes=1,
+                format="jpeg",
+                width=6000,
+                height=4000,
+            ),
+            actor="bench-desk",
+        )
+        print(json.dumps({"id": photo_id, "committed": time.time()}), flush=True)
+    catalog.close()
+
+
+def watch_other_desk(window, results: dict, count: int, then) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """Start `other_desk` and note when each of its photos is in the grid (seconds after its commit)."""
+    from PySide6.QtCore import QProcess, QTimer
+
+    committed: dict[int, float] = {}
+    latencies: list[float] = []
+    proc = QProcess(window)
+
+    def seen() -> None:
+        for photo_id, at in list(committed.items()):
+            if window.model.row_of(photo_id) is not None:
+                latencies.append(time.time() - at)
+                del committed[photo_id]
+        if len(latencies) == count:
+            results["propagation_s"] = latencies
+            then()
+
+    def read() -> None:
+        while proc.canReadLine():
+            line = json.loads(bytes(proc.readLine()).decode())
+            committed[line["id"]] = line["committed"]
+
+    proc.readyReadStandardOutput.connect(read)
+    window.live.applied.connect(lambda _views: seen())
+    give_up = QTimer(window, singleShot=True, interval=(count + 20) * 1000)
+    give_up.timeout.connect(lambda: (results.setdefault("propagation_s", latencies), then()))
+    give_up.start()
+    proc.start(sys.executable, [__file__, "--other-desk", str(count)])
+
+
+def child(home_dir: str, launched_at: float, desk_photos: int = 0) -> None:
     """The measured app process."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
@@ -110,6 +170,7 @@ def child(home_dir: str, launched_at: float) -> None:
     built_at = time.time()
     window = open_main_window(home, settings)
     window.gridFilled.connect(lambda n: results.setdefault("filled", time.time()) and None)
+    window.gridSettled.connect(lambda: results.setdefault("settled", time.time()) and None)
     window.show()
     QTimer.singleShot(0, lambda: results.setdefault("shown", time.time()))
 
@@ -133,14 +194,29 @@ def child(home_dir: str, launched_at: float) -> None:
         bar.setValue(int(bar.maximum() * state["step"] / steps))
         if state["step"] >= steps:
             scroller.stop()
-            QTimer.singleShot(500, finish)
+            QTimer.singleShot(500, measured_scroll)
 
     scroller.timeout.connect(scroll)
 
-    def finish() -> None:
+    def measured_scroll() -> None:
         probe.stop()
         results["max_block_ms"] = max(gaps) - 5 if gaps else None
         results["p99_block_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] - 5 if gaps else None
+        if desk_photos:
+            bar.setValue(0)
+            QTimer.singleShot(0, wait_for_listener)
+        else:
+            finish()
+
+    def wait_for_listener() -> None:
+        if not window.live.listener.connected:
+            QTimer.singleShot(50, wait_for_listener)
+            return
+        watch_other_desk(window, results, desk_photos, finish)
+
+    def finish() -> None:
+        if "rows" in results:
+            return
         results["rows"] = window.model.rowCount()
         results["loaded_rows"] = sum(
             1 for r in range(0, window.model.rowCount(), 97) if window.model.photo(r)
@@ -178,6 +254,65 @@ def child(home_dir: str, launched_at: float) -> None:
     print(json.dumps(results))
 
 
+def measure(home_dir: Path, env: dict[str, str], desk_photos: int = 0) -> dict:  # type: ignore[type-arg]
+    """Start the app in a fresh process on this home and return what it measured."""
+    launched_at = time.time()
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            str(home_dir),
+            "--launched-at",
+            str(launched_at),
+            "--desk-photos",
+            str(desk_photos),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(runs: dict[str, dict]) -> None:  # type: ignore[type-arg]
+    """The figures, one column per catalog (SQLite first: the baseline of the same run)."""
+    names = list(runs)
+    print(f"{'':38}" + "".join(f"{n:>14}" for n in names))
+
+    def line(label: str, values: list[str], target: str) -> None:
+        print(f"{label:38}" + "".join(f"{v:>14}" for v in values) + f"   ({target})")
+
+    line("window shown after process start", [f"{r['shown'] - r['launched_at']:.2f} s" for r in runs.values()],
+         "target 1.5 s")  # fmt: skip
+    line("first rows in the grid after start", [f"{r['filled'] - r['launched_at']:.2f} s" for r in runs.values()],
+         "target 1.5 s; waits for the catalog to open")  # fmt: skip
+    line("every id of the view after start", [f"{r['settled'] - r['launched_at']:.2f} s" for r in runs.values()],
+         "selection restorable")  # fmt: skip
+    line("grid model filled after asking", [f"{r['switch_fill']:.2f} s" for r in runs.values()],
+         f"target 0.5 s; {next(iter(runs.values()))['rows']:,} rows")  # fmt: skip
+    line("max UI-thread block while scrolling", [f"{r['max_block_ms']:.1f} ms" for r in runs.values()],
+         "target 50 ms")  # fmt: skip
+    line("  99th percentile", [f"{r['p99_block_ms']:.1f} ms" for r in runs.values()], "")
+    line("peak memory (RSS)", [f"{r['rss_mb']:.0f} MB" if r["rss_mb"] else "n/a" for r in runs.values()],
+         "target 500 MB")  # fmt: skip
+    cells = []
+    for r in runs.values():
+        seen = r.get("propagation_s")
+        if seen is None:
+            cells.append("no feed")
+        elif not seen:
+            cells.append("never")
+        else:
+            cells.append(f"{sorted(seen)[len(seen) // 2]:.2f}/{max(seen):.2f} s")
+    line("other desk's photo in the grid", cells, "median/max from its commit; target 2 s")
+    for name, r in runs.items():
+        seen = r.get("propagation_s")
+        if seen is not None and len(seen) < r.get("desk_photos", 0):
+            print(f"  {name}: only {len(seen)} of {r['desk_photos']} photos of the other desk appeared")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=100_000)
@@ -185,11 +320,17 @@ def main() -> None:
         "--thumbnails-every", type=int, default=25, help="every Nth photo gets a thumbnail file"
     )
     parser.add_argument("--keep", help="use (and keep) this home folder; filled only when empty")
+    parser.add_argument("--url", help="also measure on this PostgreSQL catalog (filled once when empty)")
+    parser.add_argument("--desk-photos", type=int, default=5, help="photos the other desk adds (with --url)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--launched-at", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--other-desk", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.launched_at)
+        child(args.child, args.launched_at, args.desk_photos)
+        return
+    if args.other_desk:
+        other_desk(args.other_desk)
         return
 
     tmp = None
@@ -198,36 +339,30 @@ def main() -> None:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="photoarchive-gui-bench-")
         home_dir = Path(tmp.name) / "home"
+    env = {k: v for k, v in os.environ.items() if k != "PHOTOARCHIVE_CATALOG_URL"}
+    if not env.get("DISPLAY") and sys.platform.startswith("linux"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.pop("PHOTOARCHIVE_CATALOG_URL", None)
     if not (home_dir / "catalog.sqlite").exists():
         t = time.perf_counter()
         fill(home_dir, args.photos, args.thumbnails_every)
-        print(f"catalog of {args.photos:,} photos made in {time.perf_counter() - t:.1f} s")
-    env = {**os.environ}
-    if not env.get("DISPLAY") and sys.platform.startswith("linux"):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    launched_at = time.time()
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", str(home_dir), "--launched-at", str(launched_at)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    r = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"window shown after process start   {r['shown'] - r['launched_at']:6.2f} s   (target 1.5 s)")
-    print(
-        f"grid model filled after asking      {r['switch_fill']:6.2f} s   (target 0.5 s; {r['rows']:,} rows)"
-    )
-    print(f"  first view, at start-up           {r['first_fill']:6.2f} s   (waits for the catalog to open)")
-    print(
-        f"max UI-thread block while scrolling {r['max_block_ms']:6.1f} ms  (target 50 ms; 99th percentile {r['p99_block_ms']:.1f} ms)"
-    )
-    rss = r["rss_mb"]
-    print(
-        f"peak memory (RSS)                   {rss:6.0f} MB  (target 500 MB)"
-        if rss
-        else "peak memory: not measurable here"
-    )
+        print(f"SQLite catalog of {args.photos:,} photos made in {time.perf_counter() - t:.1f} s")
+    runs = {"SQLite": measure(home_dir, env)}
+    if args.url:
+        from photoarchive.catalog import Catalog
+
+        pg_home = home_dir.parent / (home_dir.name + "-postgresql")
+        os.environ["PHOTOARCHIVE_CATALOG_URL"] = args.url
+        catalog = Catalog.open(args.url)
+        empty = catalog.photos.count() == 0
+        catalog.close()
+        if empty:
+            t = time.perf_counter()
+            fill(pg_home, args.photos, args.thumbnails_every)
+            print(f"PostgreSQL catalog of {args.photos:,} photos made in {time.perf_counter() - t:.1f} s")
+        runs["PostgreSQL"] = measure(pg_home, {**env, "PHOTOARCHIVE_CATALOG_URL": args.url}, args.desk_photos)
+        runs["PostgreSQL"]["desk_photos"] = args.desk_photos
+    report(runs)
     if tmp is not None:
         tmp.cleanup()
 

@@ -21,12 +21,24 @@ CHANNEL = "photoarchive_changes"
 class ChangeFeed:
     """A listening connection of its own. Not thread-safe: one thread waits on it (the window's listener)."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, connect_timeout: int = 10):
         import psycopg
 
-        # Its own connection, with the engine's address and login, never one from the pool.
+        # Its own connection, with the engine's address and login, never one from the pool. TCP
+        # keepalives let a silent listener notice a server that vanished without closing the connection
+        # (a pulled cable, a crashed host), as `ping` does between notices.
         args, kwargs = engine.dialect.create_connect_args(engine.url)
-        self._conn: Any = psycopg.connect(*args, **{**kwargs, "autocommit": True})
+        options = {
+            "connect_timeout": connect_timeout,
+            "application_name": "photoarchive-changes",
+            "keepalives": 1,
+            "keepalives_idle": 15,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            **kwargs,
+            "autocommit": True,
+        }
+        self._conn: Any = psycopg.connect(*args, **options)
         self._conn.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> set[str]:
@@ -39,6 +51,10 @@ class ChangeFeed:
                 changed.add(note.payload)
         return changed
 
+    def ping(self) -> None:
+        """A round trip to the server; raises (psycopg.OperationalError) when it cannot be reached."""
+        self._conn.execute("SELECT 1")
+
     def close(self) -> None:
         try:
             self._conn.close()
@@ -46,8 +62,9 @@ class ChangeFeed:
             log.debug("change feed close failed", exc_info=True)
 
 
-def open_feed(engine: Engine) -> ChangeFeed | None:
-    """A change feed on the shared catalog; None on SQLite."""
+def open_feed(engine: Engine, *, connect_timeout: int = 10) -> ChangeFeed | None:
+    """A change feed on the shared catalog; None on SQLite. Raises psycopg.OperationalError when the
+    server cannot be reached (the window's listener retries)."""
     if engine.dialect.name != "postgresql":
         return None
-    return ChangeFeed(engine)
+    return ChangeFeed(engine, connect_timeout=connect_timeout)

@@ -178,14 +178,16 @@ class SetService:
         self.catalog.sets.reorder(photo_set.id, order)
         return order
 
-    def edit(self, ref: str | int, **changes: Any) -> None:
-        """Change title, description, visibility, licence_id, group_id, tags or cover_photo_id."""
+    def edit(self, ref: str | int, *, expected_version: int | None = None, **changes: Any) -> None:
+        """Change title, description, visibility, licence_id, group_id, tags or cover_photo_id. With
+        `expected_version` (catalog.sets.version_of when the set was shown) a set saved by someone else
+        since raises EditConflict and nothing is written."""
         photo_set = self.find(ref)
         _check_values(**{k: v for k, v in changes.items() if k in ("visibility", "licence_id")})
         cover = changes.get("cover_photo_id")
         if cover is not None and cover not in photo_set.photo_ids:
             raise SetError(f"Photo {cover} is not in the set, so it cannot be its cover.")
-        self.catalog.sets.update(photo_set.id, changes)
+        self.catalog.sets.update(photo_set.id, changes, expected_version=expected_version)
 
     # -- workflow -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ Works on one or several selected photos. With several, a field whose values diff
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -100,6 +100,8 @@ class Inspector(QWidget):
     # Photo ids whose catalog rows changed (the grid refreshes those tiles).
     photosChanged = Signal(list)
     message = Signal(str)
+    # After a check of the shown photos against the catalog (another desk's change): whether they changed.
+    liveChecked = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,6 +109,10 @@ class Inspector(QWidget):
         self.records: list[PhotoRecord] = []
         self.ids: list[int] = []
         self._request = 0
+        self._loaded_request = 0
+        self._writing = False
+        # The open "changed on another desk" question, if any (tests drive it).
+        self.conflict_dialog = None
         # The picture behind the preview panel, unscaled: the grid thumbnail until the preview arrives.
         self.preview_source: QPixmap | None = None
         self._build()
@@ -219,6 +225,15 @@ class Inspector(QWidget):
 
         press_box = QGroupBox(self.tr("Press information"))
         form = QFormLayout(press_box)
+        # Another desk saved the photo being edited here: said, never written over what is typed.
+        self.changed_notice = QLabel()
+        self.changed_notice.setObjectName("changed_elsewhere")
+        self.changed_notice.setWordWrap(True)
+        self.changed_notice.setStyleSheet(
+            "background:#fdf0c9; color:#5a4200; padding:4px; border-radius:3px;"
+        )
+        self.changed_notice.hide()
+        form.addRow(self.changed_notice)
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         labels = {
             "case_number": self.tr("Case number"),
@@ -251,7 +266,7 @@ class Inspector(QWidget):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
         self.save_button.setToolTip(self.tr("Save the press information (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -266,6 +281,7 @@ class Inspector(QWidget):
         """Show the given photos (loads them on a worker; a newer call wins over an older one)."""
         self._request += 1
         request = self._request
+        self.changed_notice.hide()
         self.preview.clear()
         self.preview_source = None
         if not ids:
@@ -295,6 +311,7 @@ class Inspector(QWidget):
     def _loaded(self, request: int, records: list[PhotoRecord]) -> None:
         if request != self._request:
             return  # the selection moved on
+        self._loaded_request = request
         self.records = records
         for widget in self.editable:
             widget.setEnabled(bool(records))
@@ -503,10 +520,10 @@ class Inspector(QWidget):
         several = self.tr("(several values)")
         for name, edit in self.edits.items():
             values = {self._field_text(r, name) for r in self.records}
-            if len(values) == 1:
-                self._set_text(edit, values.pop(), "")
-            else:
-                self._set_text(edit, "", several)
+            text, placeholder = (values.pop(), "") if len(values) == 1 else ("", several)
+            # A field that shows this already is left alone (its cursor stays where the user put it).
+            if self._text(edit) != text or edit.placeholderText() != placeholder:
+                self._set_text(edit, text, placeholder)
         self._shown = {name: self._text(edit) for name, edit in self.edits.items()}
 
     def _fill_categories(self) -> None:
@@ -581,12 +598,94 @@ class Inspector(QWidget):
     def has_unsaved_changes(self) -> bool:
         return bool(self.records) and bool(self.changes())
 
-    def save(self) -> None:
+    def save(self, versions: dict[int, int] | None = None) -> None:
+        """Write the changed fields. A photo another desk saved since it was shown here is not written
+        over: the conflict question asks whether to reload theirs or keep these (`versions` then)."""
         changes = self.changes()
         if not self.records or not changes:
             return
         ids = list(self.ids)
-        self._write(lambda: self.ctx.catalog.photos.update_fields(ids, changes, actor=self.ctx.actor), ids)
+        expected = {r.id: r.version for r in self.records} if versions is None else versions
+        photos, actor = self.ctx.catalog.photos, self.ctx.actor
+        self._write(
+            lambda: photos.update_fields(ids, changes, actor=actor, expected_versions=expected),
+            ids,
+            on_conflict=lambda conflict: self._ask_conflict(conflict, expected),
+        )
+
+    def _ask_conflict(self, conflict, expected: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
+        from photoarchive.ui.conflict_dialog import Choice, ConflictDialog
+
+        name = next((r.original_name for r in self.records if r.id == conflict.target_id), "")
+        dialog = ConflictDialog(conflict, self, subject=name if len(self.ids) > 1 else "")
+        self.conflict_dialog = dialog
+
+        def chosen(choice: str) -> None:
+            self.conflict_dialog = None
+            if choice == Choice.RELOAD.value:
+                self.show_photos(list(self.ids))
+            else:  # on top of the version they saved; another desk saving meanwhile asks again
+                self.save({**expected, conflict.target_id: conflict.current_version})
+
+        dialog.chosen.connect(chosen)
+        dialog.finished.connect(lambda _r: setattr(self, "conflict_dialog", None))
+        dialog.open()
+
+    # -- another desk's changes (the shared catalog) ----------------------------------------------
+
+    def live_refresh(self) -> None:
+        """Compare the shown photos with the catalog: quietly show their new values where nothing was
+        typed here; where something was, keep it and say who changed the photo (saving then asks)."""
+        if not self.ids or self._writing or self._loaded_request != self._request or not self.records:
+            return  # nothing shown, or a load or save on its way brings the news anyway
+        request = self._request
+        ctx, wanted = self.ctx, [r.id for r in self.records]
+        known = {r.id: r.version for r in self.records}
+
+        def work():  # type: ignore[no-untyped-def]
+            from photoarchive.ui.conflict_dialog import changes_since
+
+            records = ctx.catalog.photos.get_many(wanted)
+            since = []
+            for record in records:
+                if record.version != known.get(record.id, record.version):
+                    since += changes_since(ctx.catalog.events.for_photo(record.id), known[record.id])
+            return records, since
+
+        self.ctx.runner.submit(
+            work,
+            on_done=lambda result: self._live_loaded(request, *result),
+            on_error=lambda exc: log.info("live check of the inspector failed: %s", exc),
+        )
+
+    def _live_loaded(self, request: int, records: list[PhotoRecord], since) -> None:  # type: ignore[no-untyped-def]
+        if request != self._request or self._writing:
+            return
+        old = {r.id: r for r in self.records}
+        moved = [r for r in records if r.id in old and r.version != old[r.id].version]
+        categories = [r for r in records if r.id in old and r.categories != old[r.id].categories]
+        if not moved and not categories and len(records) == len(self.records):
+            self.liveChecked.emit(False)
+            return
+        if moved and self.has_unsaved_changes():
+            # Their text is not put over what is being typed; the categories (buttons, no typing) follow.
+            from photoarchive.ui.conflict_dialog import conflict_in_words
+
+            self.changed_notice.setText(
+                conflict_in_words(since, "photo")
+                + " "
+                + self.tr("What you typed is kept; when you save, you choose whose version stays.")
+            )
+            self.changed_notice.show()
+            fresh = {r.id: r for r in records}
+            self.records = [
+                replace(r, categories=fresh[r.id].categories) if r.id in fresh else r for r in self.records
+            ]
+        else:
+            self.records = records
+            self._fill_fields()
+        self._fill_categories()
+        self.liveChecked.emit(True)
 
     def apply_template(self) -> None:
         press = self.ctx.settings.press
@@ -614,16 +713,24 @@ class Inspector(QWidget):
         photos = self.ctx.catalog.photos
         self._write(lambda: photos.set_category(ids, category, state, actor=self.ctx.actor), ids)
 
-    def _write(self, action, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, action, ids: list[int], on_conflict=None) -> None:  # type: ignore[no-untyped-def]
+        from photoarchive.catalog.conflicts import EditConflict
+
         self.setEnabled(False)
+        self._writing = True
 
         def done(_result: object) -> None:
+            self._writing = False
             self.setEnabled(True)
             self.photosChanged.emit(ids)
             self.show_photos(ids)
 
         def failed(exc: BaseException) -> None:
+            self._writing = False
             self.setEnabled(True)
+            if isinstance(exc, EditConflict) and on_conflict is not None:
+                on_conflict(exc)
+                return
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
         self.ctx.runner.submit(action, on_done=done, on_error=failed)

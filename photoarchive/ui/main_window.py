@@ -34,6 +34,7 @@ from photoarchive.ui.banner import Banner, Level
 from photoarchive.ui.context import AppContext
 from photoarchive.ui.inbox_watch import InboxWatch
 from photoarchive.ui.inspector import Inspector
+from photoarchive.ui.live_refresh import LiveRefresh
 from photoarchive.ui.photo_model import PhotoListModel, photos_without_consent
 from photoarchive.ui.quarantine_page import QuarantinePage
 from photoarchive.ui.sidebar import Sidebar, view_icon, view_name
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
             self.watch.start()
         else:
             self.inbox_label.setText(self.tr("Inbox not watched"))
+        # Other desks' changes on the shared catalog, without F5 (nothing happens on SQLite).
+        self.live = LiveRefresh(self)
+        self.live.start()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -765,7 +769,7 @@ class MainWindow(QMainWindow):
             )
         return self.tr("No photos here yet.")
 
-    def _select_ids(self, ids: set[int], current: int | None = None) -> None:
+    def _select_ids(self, ids: set[int], current: int | None = None, *, scroll: bool = True) -> None:
         selection = self.grid.selectionModel()
         rows = sorted(r for r in (self.model.row_of(i) for i in ids) if r is not None)
         if current is not None and self.model.row_of(current) is not None:
@@ -774,7 +778,8 @@ class MainWindow(QMainWindow):
             first = rows[0] if rows else None
         if first is not None:
             selection.setCurrentIndex(self.model.index(first), QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.grid.scrollTo(self.model.index(first), QAbstractItemView.ScrollHint.PositionAtCenter)
+            if scroll:
+                self.grid.scrollTo(self.model.index(first), QAbstractItemView.ScrollHint.PositionAtCenter)
         for row in rows:
             selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
 
@@ -1313,6 +1318,9 @@ class MainWindow(QMainWindow):
     # -- errors and closing ---------------------------------------------------------------------
 
     def _show_error(self, exc: BaseException) -> None:
+        live = getattr(self, "live", None)
+        if live is not None and live.explains(exc):
+            return  # the shared archive's "cannot be reached — retrying" banner says it
         log.warning("background task failed: %s", exc, exc_info=exc)
         self.banner.show_message(Level.ERROR, str(exc), key="error")
 
@@ -1341,6 +1349,7 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Finish background work cleanly: the file being ingested and any catalog writes complete."""
         self.save_state()
+        self.live.stop()
         if self.preview_window is not None:
             self.preview_window.close()
         self.ctx.runner.wait()

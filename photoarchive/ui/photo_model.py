@@ -137,6 +137,17 @@ class PhotoListModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def refresh_rows(self, fresh: Iterable[PhotoSummary]) -> None:
+        """Another desk changed photos of this view (the same ids, in the same order): these rows are
+        new, the others are fetched again when they are painted; selection and scroll stay."""
+        self._generation += 1  # pages on their way carry the old rows
+        self._rows = {}
+        self._id_of_sha = {}
+        self._keep(fresh)
+        self._pages_asked = set()
+        if self._total:
+            self.dataChanged.emit(self.index(0), self.index(self._total - 1))
+
     def id_at(self, row: int) -> int | None:
         """The photo id at a row (None for a row whose id is not known yet, right after a view opens)."""
         return self._ids[row] if row < len(self._ids) else None

@@ -137,6 +137,9 @@ class SetsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: SetView | None = None
+        # The shown set's row version: a save on an older copy is refused (another desk saved since).
+        self.current_version: int | None = None
+        self.conflict_dialog = None
         # The open approval dialog, if any (tests drive it).
         self.approval_dialog: ApprovalDialog | None = None
         self._build()
@@ -207,7 +210,7 @@ class SetsPage(QWidget):
         form.addRow(self.tr("Group pool"), self.group_edit)
         save_details = QPushButton(self.tr("Save album details"))
         save_details.setObjectName("save_set_details")
-        save_details.clicked.connect(self.save_details)
+        save_details.clicked.connect(lambda: self.save_details())
         form.addRow("", save_details)
         layout.addWidget(details)
 
@@ -286,9 +289,7 @@ class SetsPage(QWidget):
 
     def sidebar_entries(self) -> list[tuple[int, str]]:
         """(id, "title (state)") for the sidebar; called on a worker thread, touches no widget."""
-        return [
-            (v.photo_set.id, f"{v.photo_set.title} ({_state_text(v)})") for v in self.service().views()
-        ]
+        return [(v.photo_set.id, f"{v.photo_set.title} ({_state_text(v)})") for v in self.service().views()]
 
     def show_set(self, set_id: int | None, after: str = "loaded") -> None:
         """Reload the list of sets and show one (or the first); `actionDone(after)` follows."""
@@ -297,7 +298,8 @@ class SetsPage(QWidget):
             service = self.service()
             views = service.views()
             chosen = next((v for v in views if v.photo_set.id == set_id), views[0] if views else None)
-            return views, chosen, self._detail(chosen)
+            version = service.catalog.sets.version_of(chosen.photo_set.id) if chosen is not None else None
+            return views, chosen, self._detail(chosen), version
 
         self.ctx.runner.submit(
             load, on_done=lambda result: self._loaded(result, after), on_error=self._failed
@@ -314,7 +316,7 @@ class SetsPage(QWidget):
         return summaries, audit, self.service().allowed(view), names
 
     def _loaded(self, result, after: str) -> None:  # type: ignore[no-untyped-def]
-        views, chosen, (summaries, audit, allowed, names) = result
+        views, chosen, (summaries, audit, allowed, names), self.current_version = result
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for view in views:
@@ -468,11 +470,8 @@ class SetsPage(QWidget):
         set_id = self.current.photo_set.id
         self._run("remove", lambda: self.service().remove(set_id, chosen))
 
-    def save_details(self) -> None:
-        if self.current is None:
-            return
-        set_id = self.current.photo_set.id
-        changes = {
+    def _details(self) -> dict:  # type: ignore[type-arg]
+        return {
             "title": self.title_edit.text().strip(),
             "description": self.description_edit.toPlainText().strip(),
             "visibility": Visibility(self.visibility.currentData()),
@@ -480,7 +479,75 @@ class SetsPage(QWidget):
             "tags": parse_keywords(self.tags_edit.text()),
             "group_id": self.group_edit.text().strip(),
         }
-        self._run("details", lambda: self.service().edit(set_id, **changes))
+
+    def details_changed(self) -> bool:
+        """Whether the album details on screen differ from the shown set's (something typed, not saved)."""
+        if self.current is None:
+            return False
+        s = self.current.photo_set
+        saved = {
+            "title": s.title.strip(),
+            "description": s.description.strip(),
+            "visibility": Visibility(s.visibility),
+            "licence_id": int(s.licence_id),
+            "tags": parse_keywords(", ".join(s.tags)),
+            "group_id": s.group_id.strip(),
+        }
+        return self._details() != saved
+
+    def save_details(self, version: int | None = None) -> None:
+        """Save the album details; when another desk saved the set since it was shown, ask whose stay."""
+        from photoarchive.catalog.conflicts import EditConflict
+
+        if self.current is None:
+            return
+        set_id = self.current.photo_set.id
+        changes = self._details()
+        expected = self.current_version if version is None else version
+
+        def done(_result: object) -> None:
+            self.setsChanged.emit()
+            self.show_set(set_id, after="details")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, EditConflict):
+                self._ask_conflict(exc)
+            else:
+                self._failed(exc)
+
+        self.ctx.runner.submit(
+            lambda: self.service().edit(set_id, expected_version=expected, **changes),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _ask_conflict(self, conflict) -> None:  # type: ignore[no-untyped-def]
+        from photoarchive.ui.conflict_dialog import Choice, ConflictDialog
+
+        dialog = ConflictDialog(conflict, self)
+        self.conflict_dialog = dialog
+
+        def chosen(choice: str) -> None:
+            self.conflict_dialog = None
+            if choice == Choice.RELOAD.value:
+                self.show_set(conflict.target_id, after="reloaded")
+            else:
+                self.save_details(conflict.current_version)
+
+        dialog.chosen.connect(chosen)
+        dialog.finished.connect(lambda _r: setattr(self, "conflict_dialog", None))
+        dialog.open()
+        self.actionDone.emit("conflict")
+
+    def live_refresh(self) -> None:
+        """Another desk changed sets: show them again, unless album details typed here would be lost
+        (then say so; saving asks whose version stays)."""
+        if self.details_changed():
+            self.message.emit(
+                self.tr("Sets were changed on another desk; your album details are kept until you save.")
+            )
+            return
+        self.show_set(self.current.photo_set.id if self.current else None, after="live")
 
     def submit(self) -> None:
         if self.current is not None:

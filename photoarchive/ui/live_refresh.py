@@ -1,0 +1,393 @@
+"""Other desks' changes in this window within a moment, without F5 (the shared PostgreSQL catalog only).
+
+`ChangeListener` waits on the catalog's change feed (LISTEN/NOTIFY, `catalog.change_feed()`) on a thread
+of its own and reports through Qt signals, Vorta-style: which tables changed, and whether the server can
+be reached. `LiveRefresh` gathers the notices for a moment and asks the views that show those tables to
+refresh: the grid keeps its selection, current photo and scroll position; the inspector never overwrites
+text being typed (it says the photo changed instead); the sets page the same for the album details.
+On SQLite there is no feed: the listener ends at once and nothing changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+# Notices arriving within this long are answered with one refresh of each view concerned.
+GATHER_MS = 150
+# How often the listener looks up from waiting to see whether it should stop (bounds closing time).
+POLL_SECONDS = 0.5
+# A round trip to the server after this long without a notice, so a vanished server is noticed.
+PING_SECONDS = 10.0
+# The sidebar's counts (several queries) at most this often while another desk ingests a drop.
+SIDEBAR_EVERY_S = 1.0
+# Between attempts to reach a server that went away.
+RETRY_SECONDS = 2.0
+
+# Which views show which tables (the names the triggers of migrations 0004 and 0007 send).
+GRID_TABLES = frozenset({"photos", "photo_categories", "photo_sets", "set_members"})
+INSPECTOR_TABLES = frozenset({"photos", "photo_categories"})
+SIDEBAR_TABLES = frozenset(
+    {"photos", "photo_categories", "photo_sets", "set_members", "quarantine"}
+    | {"people", "consents", "photo_people", "cases", "case_retention"}
+)
+SETS_TABLES = frozenset({"photo_sets", "set_members", "photos", "audit_log"})
+PEOPLE_TABLES = frozenset({"people", "consents", "photo_people", "photos"})
+CASES_TABLES = frozenset({"cases", "case_retention", "photos"})
+# Everything, after the server was out of reach (notices sent meanwhile are lost).
+SYNC_TABLES = frozenset({"flickr_journal", "sync_requests", "sync_request_log"})
+EVERYTHING = GRID_TABLES | SIDEBAR_TABLES | SETS_TABLES | PEOPLE_TABLES | CASES_TABLES | SYNC_TABLES
+
+
+class ChangeListener(QObject):
+    """Waits for the catalog's change notices on a thread of its own; reconnects when the server went away.
+
+    `open_feed` runs on that thread (it may wait for the catalog to open); it returns None on SQLite, and
+    the thread then ends."""
+
+    changed = Signal(object)  # frozenset[str]: the tables changed
+    reachable = Signal(bool)  # False when the server went away, True when it is back
+    listening = Signal()  # the feed is open (first time and after each reconnect)
+
+    def __init__(
+        self,
+        open_feed: Callable[[], Any],
+        parent: QObject | None = None,
+        *,
+        retry_seconds: float = RETRY_SECONDS,
+        ping_seconds: float = PING_SECONDS,
+    ):
+        super().__init__(parent)
+        self._open_feed = open_feed
+        self._retry = retry_seconds
+        self._ping = ping_seconds
+        self._stop = threading.Event()
+        self._suspect = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._emit_lock = threading.Lock()
+        # True while the feed is open (read by tests and the status of the window).
+        self.connected = False
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="catalog-changes", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Stop listening and wait for the thread (a connection attempt in progress ends by its timeout)."""
+        with self._emit_lock:
+            self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            if thread.is_alive():
+                log.warning("the change listener did not stop within %.0f s", timeout)
+
+    def suspect(self) -> None:
+        """A query of the window failed for want of the server: check now, and say `reachable(True)`
+        once a round trip succeeds (or `reachable(False)` as usual when it does not)."""
+        self._suspect.set()
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        # Never after stop(): the window that would receive it is being destroyed.
+        with self._emit_lock:
+            if not self._stop.is_set():
+                signal.emit(*args)
+
+    def _run(self) -> None:
+        feed = None
+        lost = False
+        try:
+            while not self._stop.is_set():
+                if feed is None:
+                    try:
+                        feed = self._open_feed()
+                    except Exception as exc:  # noqa: BLE001 — the server is away; say so and retry
+                        log.info("change feed not available: %s", exc)
+                        if not lost:
+                            lost = True
+                            self._emit(self.reachable, False)
+                        self._stop.wait(self._retry)
+                        continue
+                    if feed is None:
+                        return  # SQLite: no other desks
+                    self.connected = True
+                    self._emit(self.listening)
+                    if lost:  # what was sent meanwhile is lost: the window looks at everything again
+                        lost = False
+                        self._emit(self.reachable, True)
+                    quiet_since = time.monotonic()
+                try:
+                    tables = feed.wait(POLL_SECONDS)
+                    if tables:
+                        quiet_since = time.monotonic()
+                        self._emit(self.changed, frozenset(tables))
+                    elif time.monotonic() - quiet_since > self._ping:
+                        feed.ping()
+                        quiet_since = time.monotonic()
+                    if self._suspect.is_set() and not lost:
+                        self._suspect.clear()
+                        feed.ping()
+                        self._emit(self.reachable, True)
+                except Exception as exc:  # noqa: BLE001 — the connection broke: reconnect
+                    log.info("change feed lost: %s", exc)
+                    self.connected = False
+                    feed.close()
+                    feed = None
+                    if not lost:
+                        lost = True
+                        self._emit(self.reachable, False)
+        finally:
+            self.connected = False
+            if feed is not None:
+                feed.close()
+
+
+class LiveRefresh(QObject):
+    """Turns change notices into refreshes of the window's views (see the module's docstring)."""
+
+    # The views refreshed for one batch of notices (names: "grid", "inspector", "sidebar", "sets", …).
+    applied = Signal(object)
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+        ctx = window.ctx
+        self.listener = ChangeListener(lambda: ctx.catalog.change_feed(), self)
+        self.listener.changed.connect(self._noticed)
+        self.listener.reachable.connect(self._reachable)
+        self._pending: set[str] = set()
+        self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
+        self._gather.timeout.connect(self._apply)
+        self._grid_busy = False
+        self._grid_again = False
+        self._sidebar_at = 0.0
+        self._sidebar_after_grid = False
+        self._sidebar_later = QTimer(self, singleShot=True)
+        self._sidebar_later.timeout.connect(self._refresh_sidebar)
+        self.online = True
+
+    def start(self) -> None:
+        self.listener.start()
+
+    def stop(self) -> None:
+        self._gather.stop()
+        self._sidebar_later.stop()
+        self.listener.stop()
+
+    # -- notices --------------------------------------------------------------------------------
+
+    def explains(self, exc: BaseException) -> bool:
+        """Whether a failed background job failed because the shared catalog's server is out of reach:
+        then the "cannot be reached — retrying" banner stands for it (not the driver's words), and the
+        listener checks the server at once and clears the banner when it answers."""
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        from photoarchive.catalog.db import CatalogUnreachable
+
+        if not self.listener.running:
+            return False
+        lost = (
+            isinstance(exc, OperationalError | CatalogUnreachable)
+            or isinstance(exc, DBAPIError)
+            and exc.connection_invalidated
+        )
+        if lost:
+            log.info("a catalog call failed while the server was out of reach: %s", exc)
+            self._reachable(False)
+            self.listener.suspect()
+        return bool(lost)
+
+    def _noticed(self, tables: frozenset[str]) -> None:
+        self._pending |= tables
+        if not self._gather.isActive():
+            self._gather.start()  # not restarted by later notices: a busy desk cannot starve the refresh
+
+    def _reachable(self, online: bool) -> None:
+        from photoarchive.ui.banner import Level
+
+        banner = self.window.banner
+        if online:
+            if not self.online or banner.key == "shared_offline":
+                self._noticed(EVERYTHING)  # what failed or was told meanwhile is shown again
+            self.online = True
+            banner.clear("shared_offline")
+        else:
+            self.online = False
+            banner.show_message(
+                Level.ERROR, self.tr("The shared archive cannot be reached — retrying"), key="shared_offline"
+            )
+
+    def _apply(self) -> None:
+        tables, self._pending = frozenset(self._pending), set()
+        w = self.window
+        spec = w.current_view()
+        done: list[str] = []
+        if tables & GRID_TABLES and spec.shows_grid:
+            self.refresh_grid()
+            done.append("grid")
+        if tables & INSPECTOR_TABLES and w.inspector.isVisible():
+            w.inspector.live_refresh()
+            done.append("inspector")
+        if tables & SIDEBAR_TABLES:
+            # After the grid's refresh when there is one: the two would share the workers and both be late.
+            if "grid" in done and (self._grid_busy or self._grid_again):
+                self._sidebar_after_grid = True
+            else:
+                self._refresh_sidebar()
+            done.append("sidebar")
+        shown = w.stack.currentWidget()
+        pages = w.pages
+        if "quarantine" in tables and shown is pages.get("quarantine"):
+            w._load_quarantine()
+            done.append("quarantine")
+        for name, watched in (("sets", SETS_TABLES), ("people", PEOPLE_TABLES), ("cases", CASES_TABLES)):
+            page = pages.get(name)
+            if page is not None and tables & watched and shown is w._holders.get(page, page):
+                if hasattr(page, "live_refresh"):
+                    page.live_refresh()
+                else:
+                    page.refresh()
+                done.append(name)
+        sync = pages.get("sync")
+        # The sync page (its own module) follows the catalog's sync state where it offers a hook for it.
+        if sync is not None and shown is sync and hasattr(sync, "live_refresh"):
+            sync.live_refresh(tables)
+            done.append("sync")
+        log.debug("changes in %s refreshed %s", sorted(tables), done)
+        self.applied.emit(tuple(done))
+
+    def _refresh_sidebar(self) -> None:
+        wait = self._sidebar_at + SIDEBAR_EVERY_S - time.monotonic()
+        if wait > 0:
+            if not self._sidebar_later.isActive():
+                self._sidebar_later.start(int(wait * 1000) + 1)
+            return
+        self._sidebar_at = time.monotonic()
+        self.window.refresh_sidebar()
+
+    # -- the grid -------------------------------------------------------------------------------
+
+    def refresh_grid(self) -> None:
+        """The current view again, in place: the same selection, current photo and scroll position."""
+        from photoarchive.ui.main_window import published_photo_ids
+        from photoarchive.ui.views import query_for
+
+        w = self.window
+        if self._grid_busy:
+            self._grid_again = True
+            return
+        model = w.model
+        if len(model.ids()) < model.rowCount():
+            # The window's own load of this view is still arriving; look again once it has.
+            self._grid_again = True
+            QTimer.singleShot(300, self, self._grid_done)
+            return
+        spec = w.current_view()
+        if not spec.shows_grid:
+            return
+        query = query_for(spec, w.grid_options())
+        generation = w._load_generation
+        anchor_row = self._top_row()
+        shown = max(1, self._rows_on_screen())
+        catalog_of = w.ctx
+
+        def work():  # type: ignore[no-untyped-def]
+            catalog = catalog_of.catalog
+            ids = catalog.photos.ids(query)
+            published = published_photo_ids(catalog)
+            old = model_ids
+            anchor = old[anchor_row] if 0 <= anchor_row < len(old) else None
+            at = ids.index(anchor) if anchor in ids else min(max(anchor_row, 0), max(len(ids) - 1, 0))
+            near = ids[max(0, at - 2 * shown) : at + 3 * shown]
+            return ids, catalog.photos.summaries_for(near), published
+
+        model_ids = model.ids()
+        self._grid_busy = True
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self._grid_busy = False
+            if generation == w._load_generation and w.current_view() == spec:
+                self._show_grid(*result)
+            self._grid_done()
+
+        def failed(exc: BaseException) -> None:
+            self._grid_busy = False
+            log.info("live refresh of the grid failed: %s", exc)
+            self._grid_done()
+
+        w.ctx.runner.submit(work, on_done=done, on_error=failed)
+
+    def _grid_done(self) -> None:
+        """A refresh of the grid ended: the next one if more notices came meanwhile, else the sidebar's."""
+        if self._grid_again and not self._grid_busy:
+            self._grid_again = False
+            if self.window.current_view().shows_grid:
+                self.refresh_grid()
+        if self._sidebar_after_grid and not self._grid_busy and not self._grid_again:
+            self._sidebar_after_grid = False
+            self._refresh_sidebar()
+
+    def _top_row(self) -> int:
+        grid = self.window.grid
+        index = grid.indexAt(QPoint(grid.spacing() + 2, grid.spacing() + 2))
+        return index.row() if index.isValid() else 0
+
+    def _rows_on_screen(self) -> int:
+        grid = self.window.grid
+        cell = grid.gridSize()
+        if cell.width() <= 0 or cell.height() <= 0:
+            return 60
+        across = max(1, grid.viewport().width() // cell.width())
+        down = max(1, grid.viewport().height() // cell.height() + 1)
+        return across * down
+
+    def _show_grid(self, ids: list[int], fresh: list, published: frozenset[int]) -> None:  # type: ignore[type-arg]
+        w = self.window
+        model, grid = w.model, w.grid
+        model.published = published
+        w._published = published
+        if list(ids) == model.ids():
+            model.refresh_rows(fresh)  # nothing came or went: new rows only, no reset
+            self.applied.emit(("grid_rows",))
+            return
+        # Photos came or went: remember what the user is looking at, show the new list, restore it.
+        selected = set(w.selected_ids())
+        current = grid.currentIndex()
+        current_id = model.id_at(current.row()) if current.isValid() else None
+        top_row = self._top_row()
+        anchor = model.id_at(top_row)
+        anchor_offset = grid.visualRect(model.index(top_row)).top() if anchor is not None else 0
+        scroll = grid.verticalScrollBar()
+        value = scroll.value()
+        inspector_ids = list(w.inspector.ids)
+        model.set_photos(ids, fresh)
+        w.count_label.setText(QCoreApplication.translate("MainWindow", "%n photo(s)", "", len(ids)))
+        w.empty_label.setVisible(not ids)
+        if not ids:
+            w.empty_label.setText(w._empty_text(w.current_view()))
+        w._select_ids(selected, current=current_id, scroll=False)
+        grid.doItemsLayout()
+        row = model.row_of(anchor) if anchor is not None else None
+        if row is not None:
+            scroll.setValue(scroll.value() + grid.visualRect(model.index(row)).top() - anchor_offset)
+        else:
+            scroll.setValue(min(value, scroll.maximum()))
+        # The inspector follows the selection only when nothing typed would be lost.
+        w._selection_timer.stop()
+        now = w.selected_ids()
+        if now != inspector_ids and not w.inspector.has_unsaved_changes():
+            w.inspector.show_photos(now)
+        self.applied.emit(("grid_list",))
