@@ -34,8 +34,9 @@ from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, Photo
 from photoarchive.home import Home
 from photoarchive.ingest.archive_paths import choose_archive_path, make_read_only, make_writable
 from photoarchive.ingest.categories import suggest_categories
-from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored, sha256_of
+from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
+from photoarchive.media.stages import StageTimes
 from photoarchive.settings import Settings
 from photoarchive.users import current_user
 
@@ -64,8 +65,10 @@ class IngestResult:
     photo_id: int | None = None
     quarantine_id: int | None = None
     reason: str = ""
-    # Seconds per stage, for benchmarks: copy, verify, analyse (metadata/thumbnail/faces), scan, catalog.
+    # Seconds per stage, for benchmarks: copy, verify, scan, analyse_* (metadata, decode, thumbnail,
+    # faces), catalog; wall-clock here, CPU of the thread that did each stage in `cpu`.
     timings: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
     def describe(self) -> str:
         name = self.source.name
@@ -211,17 +214,16 @@ class Ingestor:
 
     def _ingest(self, source: SourceFile, *, remove_source: bool, claim: Claim) -> IngestResult:
         path = source.path
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
+        timings = StageTimes()
         staged = self.home.staging / f"{uuid.uuid4().hex}.part"
         try:
-            sha256, size, head = _copy_and_hash(path, staged)
+            with timings.stage("copy"):
+                sha256, size, head = _copy_and_hash(path, staged)
         except OSError as exc:
             _unlink_quietly(staged)
             if exc.filename is None or str(exc.filename) == str(staged):
                 raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
-        timings["copy"] = time.perf_counter() - started
         claim.hold_content(sha256)
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
@@ -235,7 +237,7 @@ class Ingestor:
         sha256: str,
         size: int,
         head: bytes,
-        timings: dict[str, float],
+        timings: StageTimes,
         remove_source: bool,
     ) -> IngestResult:
         from photoarchive.media.formats import sniff_format
@@ -269,16 +271,16 @@ class Ingestor:
                 timings,
             )
 
-        mark = time.perf_counter()
-        if sha256_of(staged) != sha256:
+        with timings.stage("verify"):
+            data = _read_back_verified(staged, sha256)
+        if data is None:
             raise ArchiveError(
                 f"The copy of {path.name} in the archive does not match the original (disk or network error); "
                 "the file was left in the inbox and will be tried again."
             )
-        timings["verify"] = time.perf_counter() - mark
 
         try:
-            new = self._describe(staged, sha256, size, path.name, source.relative, timings)
+            new = self._describe(staged, data, sha256, size, path.name, source.relative, timings)
         except UnsupportedFile as exc:
             return self._quarantine(
                 source, staged, QuarantineReason.NOT_A_PHOTO, str(exc), sha256, size, remove_source, timings
@@ -292,12 +294,23 @@ class Ingestor:
                 source, staged, QuarantineReason.CORRUPT, str(exc), sha256, size, remove_source, timings
             )
 
-        mark = time.perf_counter()
+        with timings.stage("catalog"):
+            photo_id, added = self._commit(path, staged, sha256, new)
+        if not added:
+            return self._duplicate(path, photo_id, remove_source, timings)
+        if remove_source:
+            _remove_source(path)
+        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
+        return _result(path, Outcome.ARCHIVED, timings, photo_id=photo_id)
+
+    def _commit(self, path: Path, staged: Path, sha256: str, new: NewPhoto) -> tuple[int, bool]:
+        """Place the staged copy in originals/ and record it: (photo id, True), or (the id of the photo
+        with the same bytes, False) when the catalog has them already."""
         with self._commit_lock:
             # Checked again under the lock: the same bytes may have been in this very batch twice.
             existing = self.catalog.photos.id_for_sha256(sha256)
             if existing is not None:
-                return self._duplicate(path, existing, remove_source, timings)
+                return existing, False
             when = new.capture_time or datetime.now()
             new.archive_path = choose_archive_path(path.name, when, self._path_taken)
             target = self.home.originals / new.archive_path
@@ -306,7 +319,7 @@ class Ingestor:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, target)
                 make_read_only(target)
-                photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
+                return self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id), True
             except BaseException:
                 # Undo what we can now; `recover()` handles what a hard crash leaves.
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
@@ -314,32 +327,27 @@ class Ingestor:
                     _unlink_quietly(target)
                     self.catalog.pending.clear(pending_id)
                 raise
-        timings["catalog"] = time.perf_counter() - mark
-        if remove_source:
-            _remove_source(path)
-        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
-        return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
 
     def _describe(
         self,
         staged: Path,
+        data: bytes,
         sha256: str,
         size: int,
         name: str,
         relative_source: PurePath,
-        timings: dict[str, float],
+        timings: StageTimes,
     ) -> NewPhoto:
-        """What the catalog records about a verified copy: metadata, thumbnails, faces, personal data,
-        suggested categories. Raises UnsupportedFile, ImageTooLarge or CorruptImage for a file it cannot
-        take (the archive path is left empty for the caller to choose)."""
-        # One read and one parse of the file's structure: the privacy scan's parse also gives the metadata
-        # its blocks.
-        mark = time.perf_counter()
-        flags, source = self._privacy_flags(staged)
-        timings["scan"] = time.perf_counter() - mark
+        """What the catalog records about a verified copy (``data``, its bytes, read once): metadata,
+        thumbnails, faces, personal data, suggested categories. Raises UnsupportedFile, ImageTooLarge or
+        CorruptImage for a file it cannot take (the archive path is left empty for the caller to choose)."""
+        # One parse of the file's structure: the privacy scan's parse also gives the metadata its blocks,
+        # and the decoder reads the same bytes.
+        with timings.stage("scan"):
+            flags, source = self._privacy_flags(staged, data)
 
-        analysis = self._analyse(staged, sha256, name, source)
-        timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
+        analysis = self._analyse(staged, data, sha256, name, source)
+        timings.merge(StageTimes(analysis.timings, analysis.cpu), prefix="analyse_")
 
         meta = analysis.metadata
         portrait = False
@@ -388,13 +396,15 @@ class Ingestor:
         Raises UnsupportedFile, ImageTooLarge or CorruptImage when the file is not a photo the archive
         takes (it is left in place and reported)."""
         target = self.home.originals / archive_path
-        sha256 = sha256_of(target)
-        size = target.stat().st_size
+        data = target.read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
         with self._commit_lock:
             existing = self.catalog.photos.id_for_sha256(sha256)
             if existing is not None:
                 return Adopted(archive_path, existing, copy_of_known=True)
-            new = self._describe(target, sha256, size, target.name, PurePath(archive_path), {})
+            new = self._describe(
+                target, data, sha256, len(data), target.name, PurePath(archive_path), StageTimes()
+            )
             new.archive_path = archive_path
             new.source_path = ""
             make_read_only(target)
@@ -407,7 +417,9 @@ class Ingestor:
         log.warning("adopted %s, which the catalog did not know, as photo %s", target, photo_id)
         return Adopted(archive_path, photo_id, copy_of_known=False)
 
-    def _analyse(self, staged: Path, sha256: str, name: str, source: ParsedFile | None) -> Analysis:
+    def _analyse(
+        self, staged: Path, data: bytes, sha256: str, name: str, source: ParsedFile | None
+    ) -> Analysis:
         from photoarchive.media.analyse import analyse_image
 
         # Search a little below the portrait threshold so a face right at it is still found.
@@ -420,15 +432,16 @@ class Ingestor:
             min_face_fraction=min_face,
             display_name=name,
             source=source,
+            data=data,
         )
 
-    def _privacy_flags(self, staged: Path) -> tuple[_PrivacyFlags, ParsedFile | None]:
+    def _privacy_flags(self, staged: Path, data: bytes) -> tuple[_PrivacyFlags, ParsedFile | None]:
         """The scan's flags, and the file as it parsed it (None when the scan failed)."""
         from photoarchive.media.containers import ParsedFile
-        from photoarchive.privacy import scan
+        from photoarchive.privacy.scanning import scan_data
 
         try:
-            report = scan(staged, keep_parse=True)
+            report = scan_data(data, staged, keep_parse=True)
         except PhotoarchiveError as exc:
             # An image that decodes is archived all the same; the scan problem is noted for the reviewer.
             log.warning("privacy scan failed for %s: %s", staged, exc)
@@ -446,14 +459,12 @@ class Ingestor:
     def _path_taken(self, archive_path: str) -> bool:
         return self.catalog.pending.path_taken(archive_path) or (self.home.originals / archive_path).exists()
 
-    def _duplicate(
-        self, path: Path, photo_id: int, remove_source: bool, timings: dict[str, float]
-    ) -> IngestResult:
+    def _duplicate(self, path: Path, photo_id: int, remove_source: bool, timings: StageTimes) -> IngestResult:
         self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
             _remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
-        return IngestResult(path, Outcome.DUPLICATE, photo_id=photo_id, timings=timings)
+        return _result(path, Outcome.DUPLICATE, timings, photo_id=photo_id)
 
     def _quarantine(
         self,
@@ -464,7 +475,7 @@ class Ingestor:
         sha256: str,
         size: int,
         remove_source: bool,
-        timings: dict[str, float],
+        timings: StageTimes,
     ) -> IngestResult:
         relative = quarantine_file(self.home, staged, source.path.name, reason)
         qid = self.catalog.quarantine.add(
@@ -480,9 +491,7 @@ class Ingestor:
         if remove_source:
             _remove_source(source.path)
         log.warning("quarantined %s: %s", source.path, reason)
-        return IngestResult(
-            source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings
-        )
+        return _result(source.path, Outcome.QUARANTINED, timings, quarantine_id=qid, reason=reason)
 
     # -- batches --------------------------------------------------------------------------------
 
@@ -536,6 +545,31 @@ def _claim_key(source: SourceFile) -> str:
     differently): its name, size and modification time (a file written again is a new file)."""
     stat = source.path.stat()
     return f"{source.path.name}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def _result(
+    path: Path,
+    outcome: Outcome,
+    times: StageTimes,
+    *,
+    photo_id: int | None = None,
+    quarantine_id: int | None = None,
+    reason: str = "",
+) -> IngestResult:
+    return IngestResult(path, outcome, photo_id, quarantine_id, reason, timings=times.wall, cpu=times.cpu)
+
+
+def _read_back_verified(staged: Path, sha256: str) -> bytes | None:
+    """The staged copy's bytes, read back whole after its fsync, when they hash to ``sha256`` (the
+    source's, hashed as it was copied); None when they do not.
+
+    The rest of the ingest (scan, metadata, decode) works on these very bytes, so verifying costs one
+    read and one hash and nothing reads the copy again. The read comes from the operating system's
+    cache of the file: it proves the file system holds what was hashed, not the disk's platter
+    (`photoarchive check` re-hashes the originals from disk later)."""
+    with open(staged, "rb") as reader:
+        data = reader.read()
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:

@@ -128,6 +128,12 @@ def scan(path: str | Path, *, expected: PressFields | None = None, keep_parse: b
     Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
     """
     path = Path(path)
-    data = read_file(path)
+    return scan_data(read_file(path), path, expected=expected, keep_parse=keep_parse)
+
+
+def scan_data(
+    data: bytes, path: Path, *, expected: PressFields | None = None, keep_parse: bool = False
+) -> ScanReport:
+    """`scan` of the file at ``path`` already read into memory (ingest's verified copy)."""
     fmt, findings, parsed = scan_bytes(data, path, expected)
     return ScanReport(path=path, format=fmt, findings=findings, parse=(data, parsed) if keep_parse else None)
