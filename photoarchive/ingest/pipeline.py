@@ -438,10 +438,10 @@ class Ingestor:
     def _privacy_flags(self, staged: Path, data: bytes) -> tuple[_PrivacyFlags, ParsedFile | None]:
         """The scan's flags, and the file as it parsed it (None when the scan failed)."""
         from photoarchive.media.containers import ParsedFile
-        from photoarchive.privacy.scanning import scan_data
+        from photoarchive.privacy import scan
 
         try:
-            report = scan_data(data, staged, keep_parse=True)
+            report = scan(staged, keep_parse=True, data=data)
         except PhotoarchiveError as exc:
             # An image that decodes is archived all the same; the scan problem is noted for the reviewer.
             log.warning("privacy scan failed for %s: %s", staged, exc)

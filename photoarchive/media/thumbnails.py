@@ -87,8 +87,11 @@ def fit(image: Image.Image, long_edge: int) -> Image.Image:
         return image
     scale = long_edge / max(width, height)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    # reducing_gap: a fast box reduce first, then a proper filter over the last factor of ~2.
-    return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    # reducing_gap: a fast box reduce by whole factors first, then bicubic over the last factor of up to
+    # 2. For the grid thumbnail of a 1/8 decode (750 → 256 px) that halves the cost of a plain bicubic
+    # (1.7 ms instead of 3.5) at 46.6 dB PSNR against a Lanczos resize (49.8 with a gap of 2, which does
+    # not reduce at a factor under 4): no difference one can see in a thumbnail.
+    return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=1.0)
 
 
 def rgb_icc_profile(icc: bytes | None) -> bytes | None:
