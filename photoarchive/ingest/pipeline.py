@@ -36,6 +36,7 @@ from photoarchive.ingest.archive_paths import choose_archive_path, make_read_onl
 from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
+from photoarchive.media.dates import wall_clock
 from photoarchive.media.stages import StageTimes
 from photoarchive.settings import Settings
 from photoarchive.users import current_user
@@ -373,7 +374,7 @@ class Ingestor:
             width=meta.width,
             height=meta.height,
             orientation=meta.orientation,
-            capture_time=meta.capture_time,
+            capture_time=wall_clock(meta.capture_time),
             camera_make=meta.camera_make,
             camera_model=meta.camera_model,
             lens=meta.lens,

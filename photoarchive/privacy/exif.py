@@ -7,9 +7,10 @@ from __future__ import annotations
 import logging
 import struct
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import NamedTuple
 
+from photoarchive.media.dates import parse_exif_datetime
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note
@@ -33,7 +34,9 @@ TAG_COPYRIGHT = 0x8298
 TAG_DATETIME = 0x0132
 TAG_DATETIME_ORIGINAL = 0x9003
 TAG_DATETIME_DIGITIZED = 0x9004
+TAG_OFFSET_TIME = 0x9010
 TAG_OFFSET_TIME_ORIGINAL = 0x9011
+TAG_OFFSET_TIME_DIGITIZED = 0x9012
 
 
 class ExifFormatError(ValueError):
@@ -486,36 +489,50 @@ def read_orientation(blob: bytes | memoryview, base: int = 0) -> int | None:
     return None
 
 
-def read_capture_date(blob: bytes | memoryview, base: int = 0) -> datetime | None:
-    """DateTimeOriginal (with OffsetTimeOriginal when present), else DateTimeDigitized, else DateTime."""
+def main_directories(reader: TiffReader) -> tuple[dict[int, Entry], dict[int, Entry]]:
+    """IFD0 and its Exif sub-directory, by tag. A broken sub-directory reads as empty, so IFD0's camera
+    and orientation stay readable; a broken IFD0 raises ExifFormatError or struct.error."""
+    ifd0 = {e.tag: e for e in reader.read_ifd(reader.first_ifd)[0]}
+    pointer = reader.ints(ifd0[TAG_EXIF_IFD]) if TAG_EXIF_IFD in ifd0 else []
+    if not pointer:
+        return ifd0, {}
     try:
-        reader = TiffReader(blob, base)
-        ifd0, _ = reader.read_ifd(reader.first_ifd)
-        found = {e.tag: e for e in ifd0}
-        if TAG_EXIF_IFD in found and reader.ints(found[TAG_EXIF_IFD]):
-            sub, _ = reader.read_ifd(reader.ints(found[TAG_EXIF_IFD])[0])
-            found.update({e.tag: e for e in sub})
+        return ifd0, {e.tag: e for e in reader.read_ifd(pointer[0])[0]}
     except (ExifFormatError, struct.error):
-        return None
-    for tag in (TAG_DATETIME_ORIGINAL, TAG_DATETIME_DIGITIZED, TAG_DATETIME):
-        if tag in found:
-            try:
-                stamp = datetime.strptime(text_value(found[tag])[:19], "%Y:%m:%d %H:%M:%S")
-            except ValueError:
-                continue
-            if tag == TAG_DATETIME_ORIGINAL and TAG_OFFSET_TIME_ORIGINAL in found:
-                stamp = _with_offset(stamp, text_value(found[TAG_OFFSET_TIME_ORIGINAL]))
+        return ifd0, {}
+
+
+# Where the capture date is taken from, in order, each date with the tag of its UTC offset (EXIF 2.31).
+CAPTURE_DATE_TAGS = (
+    (TAG_DATETIME_ORIGINAL, TAG_OFFSET_TIME_ORIGINAL),
+    (TAG_DATETIME_DIGITIZED, TAG_OFFSET_TIME_DIGITIZED),
+    (TAG_DATETIME, TAG_OFFSET_TIME),
+)
+
+
+def capture_date(ifd0: dict[int, Entry], sub: dict[int, Entry]) -> datetime | None:
+    """The capture date of EXIF directories (`main_directories`): DateTimeOriginal, else DateTimeDigitized,
+    else DateTime, the first that reads as a date; the camera's wall-clock time, with its OffsetTime*
+    where the camera wrote one (see `photoarchive.media.dates`). The catalog and a published copy take it
+    from here."""
+    found = {**ifd0, **sub}  # some writers put the Exif tags in IFD0
+
+    def text(tag: int) -> str:
+        return text_value(found[tag]).replace("\x00", "") if tag in found else ""
+
+    for date_tag, offset_tag in CAPTURE_DATE_TAGS:
+        stamp = parse_exif_datetime(text(date_tag), text(offset_tag))
+        if stamp is not None:
             return stamp
     return None
 
 
-def _with_offset(stamp: datetime, offset: str) -> datetime:
+def read_capture_date(blob: bytes | memoryview, base: int = 0) -> datetime | None:
+    """`capture_date` of an EXIF block whose TIFF structure starts at ``base``; None when it is unreadable."""
     try:
-        sign = -1 if offset[0] == "-" else 1
-        hours, minutes = int(offset[1:3]), int(offset[4:6])
-    except (ValueError, IndexError):
-        return stamp
-    return stamp.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+        return capture_date(*main_directories(TiffReader(blob, base)))
+    except (ExifFormatError, struct.error):
+        return None
 
 
 # -- writing --------------------------------------------------------------------------------------------
