@@ -83,6 +83,27 @@ def test_a_jpeg_is_archived_unchanged_with_metadata_and_thumbnails(home, ingesto
     assert not list(home.staging.iterdir()), "no staging leftovers"
 
 
+@pytest.mark.parametrize("fmt", ["WEBP", "HEIF", "PNG", "TIFF"])
+def test_press_fields_and_date_of_every_format_come_from_the_one_pass(ingestor, catalog, inbox, fmt):
+    # Ingest reads the blocks from the privacy scan's parse of the file (WebP chunks, the HEIF container
+    # libheif opened for the scan), not from a second look by Pillow.
+    source = factory.make_photo(
+        inbox / f"Åsted{factory.FORMAT_SUFFIX[fmt]}",
+        fmt=fmt,
+        size=(256, 192),
+        capture_time=factory.DEFAULT_TIME,
+        gps=True,
+        xmp=factory.xmp_packet(caption="Politiet på stedet", keywords=["politi", "Skien"]),
+    )
+    result = _ingest(ingestor, source, inbox)
+    assert result.outcome is Outcome.ARCHIVED, result.reason
+    record = catalog.photos.get(result.photo_id)
+    assert record.format == fmt.lower()
+    assert record.caption == "Politiet på stedet" and record.keywords == ["politi", "Skien"]
+    assert record.capture_time == factory.DEFAULT_TIME  # the wall-clock time, as the camera wrote it
+    assert record.camera_make == factory.DEFAULT_CAMERA[0] and record.has_gps
+
+
 def test_move_removes_the_source_only_after_archiving(ingestor, inbox):
     source = factory.make_photo(inbox / "a.jpg")
     assert _ingest(ingestor, source, inbox, remove=True).outcome is Outcome.ARCHIVED
