@@ -10,7 +10,8 @@ from typing import NamedTuple
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import scan_exif_block
 from photoarchive.privacy.collect import Collector
-from photoarchive.privacy.exif import build_exif, read_orientation
+from photoarchive.privacy.exif import read_orientation
+from photoarchive.privacy.exif_write import build_exif
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc, names_hardware
