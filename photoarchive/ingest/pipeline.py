@@ -1,12 +1,14 @@
 """The ingest of one file, and of a batch.
 
-Per file: hash and copy in one pass into a staging file on the archive's volume, fsync, verify the copy
-by hashing it again, read metadata + make thumbnails + scan for personal data (one decode), then under
+Per file: hash and copy in one pass into a staging file on the archive's volume, fsync, read the copy
+back once and compare its hash with the source's (`staging.py`); scan for personal data, read metadata,
+make thumbnails and check for faces from those very bytes (one parse, one reduced decode); then under
 the catalog lock: record the intent, rename atomically into originals/, commit the catalog row, and only
 then remove the source from the inbox. A crash at any point loses nothing: the source stays until the
 commit, and `recover()` removes what a dead process left half done.
 
-Longer than the ~400 lines a module aims for, on purpose: every way a file enters the archive
+Longer than the ~400 lines a module aims for, on purpose (the result types are in `results.py`, the
+copying in `staging.py`): every way a file enters the archive
 (ingested, adopted by `check`, recorded as a duplicate, quarantined) shares the commit lock, the
 intent rows and the one error policy, and reads best in one place.
 """
@@ -17,13 +19,11 @@ import hashlib
 import logging
 import os
 import threading
-import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -32,10 +32,12 @@ from photoarchive.catalog.claims import Claim
 from photoarchive.catalog.photos import NewPhoto
 from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
 from photoarchive.home import Home
+from photoarchive.ingest import staging
 from photoarchive.ingest.archive_paths import choose_archive_path, make_read_only, make_writable
 from photoarchive.ingest.categories import suggest_categories
 from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
+from photoarchive.ingest.results import Adopted, IngestResult, Outcome, SourceFile, expand_paths, result_of
 from photoarchive.media.dates import wall_clock
 from photoarchive.media.stages import StageTimes
 from photoarchive.settings import Settings
@@ -47,67 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COPY_CHUNK = 1024 * 1024
-
-
-class Outcome(StrEnum):
-    ARCHIVED = "archived"
-    DUPLICATE = "duplicate"
-    QUARANTINED = "quarantined"
-    # Not the file's fault: it vanished, is still being written, or the archive cannot be written.
-    SKIPPED = "skipped"
-    FAILED = "failed"
-
-
-@dataclass
-class IngestResult:
-    source: Path
-    outcome: Outcome
-    photo_id: int | None = None
-    quarantine_id: int | None = None
-    reason: str = ""
-    # Seconds per stage, for benchmarks: copy, verify, scan, analyse_* (metadata, decode, thumbnail,
-    # faces), catalog; wall-clock here, CPU of the thread that did each stage in `cpu`.
-    timings: dict[str, float] = field(default_factory=dict)
-    cpu: dict[str, float] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        name = self.source.name
-        match self.outcome:
-            case Outcome.ARCHIVED:
-                return f"{name}: archived as photo {self.photo_id}"
-            case Outcome.DUPLICATE:
-                return f"{name}: already in the archive (photo {self.photo_id}); recorded as a duplicate"
-            case Outcome.QUARANTINED:
-                return f"{name}: moved to quarantine — {self.reason}"
-            case _:
-                return f"{name}: {self.outcome.value} — {self.reason}"
-
-
-@dataclass(frozen=True)
-class Adopted:
-    """An original found in originals/ that the catalog did not know."""
-
-    archive_path: str
-    photo_id: int
-    # The same bytes are already catalogued under another path: this file is a second copy, left alone.
-    copy_of_known: bool
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file to ingest and where it was dropped (the path relative to its inbox can name a case)."""
-
-    path: Path
-    relative: PurePath
-
-    @classmethod
-    def under(cls, path: Path, root: Path) -> SourceFile:
-        try:
-            relative = PurePath(path.relative_to(root))
-        except ValueError:
-            relative = PurePath(path.parent.name, path.name)
-        return cls(path, relative)
+# What callers import from here (the result types live in results.py, the copying in staging.py).
+__all__ = ["Adopted", "IngestResult", "Ingestor", "Outcome", "SourceFile", "default_workers", "expand_paths"]
 
 
 class Ingestor:
@@ -219,9 +162,9 @@ class Ingestor:
         staged = self.home.staging / f"{uuid.uuid4().hex}.part"
         try:
             with timings.stage("copy"):
-                sha256, size, head = _copy_and_hash(path, staged)
+                sha256, size, head = staging.copy_and_hash(path, staged)
         except OSError as exc:
-            _unlink_quietly(staged)
+            staging.unlink_quietly(staged)
             if exc.filename is None or str(exc.filename) == str(staged):
                 raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
@@ -229,7 +172,7 @@ class Ingestor:
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
         finally:
-            _unlink_quietly(staged)
+            staging.unlink_quietly(staged)
 
     def _process_staged(
         self,
@@ -273,7 +216,7 @@ class Ingestor:
             )
 
         with timings.stage("verify"):
-            data = _read_back_verified(staged, sha256)
+            data = staging.read_back_verified(staged, sha256)
         if data is None:
             raise ArchiveError(
                 f"The copy of {path.name} in the archive does not match the original (disk or network error); "
@@ -300,9 +243,9 @@ class Ingestor:
         if not added:
             return self._duplicate(path, photo_id, remove_source, timings)
         if remove_source:
-            _remove_source(path)
+            staging.remove_source(path)
         log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
-        return _result(path, Outcome.ARCHIVED, timings, photo_id=photo_id)
+        return result_of(path, Outcome.ARCHIVED, timings, photo_id=photo_id)
 
     def _commit(self, path: Path, staged: Path, sha256: str, new: NewPhoto) -> tuple[int, bool]:
         """Place the staged copy in originals/ and record it: (photo id, True), or (the id of the photo
@@ -325,7 +268,7 @@ class Ingestor:
                 # Undo what we can now; `recover()` handles what a hard crash leaves.
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
                     make_writable(target)
-                    _unlink_quietly(target)
+                    staging.unlink_quietly(target)
                     self.catalog.pending.clear(pending_id)
                 raise
 
@@ -463,9 +406,9 @@ class Ingestor:
     def _duplicate(self, path: Path, photo_id: int, remove_source: bool, timings: StageTimes) -> IngestResult:
         self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
-            _remove_source(path)
+            staging.remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
-        return _result(path, Outcome.DUPLICATE, timings, photo_id=photo_id)
+        return result_of(path, Outcome.DUPLICATE, timings, photo_id=photo_id)
 
     def _quarantine(
         self,
@@ -490,9 +433,9 @@ class Ingestor:
             actor=self.actor,
         )
         if remove_source:
-            _remove_source(source.path)
+            staging.remove_source(source.path)
         log.warning("quarantined %s: %s", source.path, reason)
-        return _result(source.path, Outcome.QUARANTINED, timings, quarantine_id=qid, reason=reason)
+        return result_of(source.path, Outcome.QUARANTINED, timings, quarantine_id=qid, reason=reason)
 
     # -- batches --------------------------------------------------------------------------------
 
@@ -521,17 +464,6 @@ def default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[SourceFile]:
-    """Files named directly, and every file below folders named (with their path from that folder)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not is_ignored(child):
-                    yield SourceFile(child, PurePath(path.name) / child.relative_to(path))
-        else:
-            yield SourceFile(path, PurePath(path.parent.name, path.name))
-
-
 @dataclass
 class _PrivacyFlags:
     has_gps: bool = False
@@ -546,72 +478,6 @@ def _claim_key(source: SourceFile) -> str:
     differently): its name, size and modification time (a file written again is a new file)."""
     stat = source.path.stat()
     return f"{source.path.name}|{stat.st_size}|{stat.st_mtime_ns}"
-
-
-def _result(
-    path: Path,
-    outcome: Outcome,
-    times: StageTimes,
-    *,
-    photo_id: int | None = None,
-    quarantine_id: int | None = None,
-    reason: str = "",
-) -> IngestResult:
-    return IngestResult(path, outcome, photo_id, quarantine_id, reason, timings=times.wall, cpu=times.cpu)
-
-
-def _read_back_verified(staged: Path, sha256: str) -> bytes | None:
-    """The staged copy's bytes, read back whole after its fsync, when they hash to ``sha256`` (the
-    source's, hashed as it was copied); None when they do not.
-
-    The rest of the ingest (scan, metadata, decode) works on these very bytes, so verifying costs one
-    read and one hash and nothing reads the copy again. The read comes from the operating system's
-    cache of the file: it proves the file system holds what was hashed, not the disk's platter
-    (`photoarchive check` re-hashes the originals from disk later)."""
-    with open(staged, "rb") as reader:
-        data = reader.read()
-    return data if hashlib.sha256(data).hexdigest() == sha256 else None
-
-
-def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
-    """Copy source to staged, hashing in the same pass; fsync before returning."""
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
-    with open(source, "rb") as reader, open(staged, "xb") as writer:
-        while chunk := reader.read(COPY_CHUNK):
-            if not head:
-                head = chunk[:64]
-            digest.update(chunk)
-            writer.write(chunk)
-            size += len(chunk)
-        writer.flush()
-        os.fsync(writer.fileno())
-    return digest.hexdigest(), size, head
-
-
-def _remove_source(path: Path, attempts: int = 5) -> None:
-    """Remove an ingested file from the inbox; on Windows another program may still hold it briefly."""
-    for attempt in range(attempts):
-        try:
-            path.unlink()
-            return
-        except FileNotFoundError:
-            return
-        except PermissionError:
-            if attempt == attempts - 1:
-                log.warning("%s is archived but could not be removed from the inbox (in use)", path)
-                return
-            time.sleep(0.2 * (attempt + 1))
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("could not remove %s: %s", path, exc)
 
 
 def _is_under(filename: object, root: Path) -> bool:

@@ -1,5 +1,8 @@
 """PNG at chunk level: image data and colour chunks are copied untouched, everything else is dropped and an
-XMP iTXt chunk with the press fields is added."""
+XMP iTXt chunk with the press fields is added.
+
+A little over ~400 lines on purpose: parsing, scanning and rewriting share the chunk model and the rules
+for each chunk's exact length; split, each part would need the others' tables."""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 Lossless for JPEG, PNG, TIFF and WebP (metadata rewritten around the untouched image data). HEIC becomes a
 high-quality JPEG, and `PublishPolicy.max_size` resizes: the only two paths that re-encode pixels.
+
+Over the ~400 lines a module aims for on purpose: building the copy, writing it beside its destination and
+verifying it before it is renamed into place are one guarantee ("nothing leaves unchecked") over one
+`_Copy`; the per-format work is in jpeg_write, png, tiff, webp and heif.
 """
 
 from __future__ import annotations
