@@ -8,9 +8,15 @@ milliseconds per stage, and, measured in the same run on the same files:
 - the decode floor: nothing but the reduced (draft-mode) decode that ingest does, on every core.
   libjpeg reads every coefficient even at scale 1/8, so no ingest that decodes (and so finds damage
   and makes a thumbnail from the pixels) can beat it.
-With --many N it also ingests N small files and prints the ingest process's peak RSS.
+With --many N it also ingests N small files and prints the ingest process's peak RSS. With --before DIR
+(a checkout of an earlier photoarchive, e.g. `git archive <commit> photoarchive | tar -x -C DIR`) that
+version's ingest runs in the same rounds, so before and after are measured on the same machine state.
 
-    .venv/bin/python benchmarks/ingest.py [--files 40] [--rounds 2] [--reuse DIR] [--many 5000]
+CPU figures (user + system of every thread) are the ones to compare on a machine others share; the
+per-stage table gives each stage's wall and CPU milliseconds on the thread that did it (the face check
+runs on one thread of its own).
+
+    .venv/bin/python benchmarks/ingest.py [--files 40] [--rounds 2] [--reuse DIR] [--many 5000] [--before DIR]
 """
 
 from __future__ import annotations
@@ -129,14 +135,19 @@ def commit_cost(folder: Path, count: int = 30) -> tuple[float, float]:
     return durable * 1000, normal * 1000
 
 
-def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int, float]:
-    """Wall seconds, result rows, peak RSS (kB) and CPU seconds (user + system) of one ingest process."""
+def run_ingest(folder: Path, home: Path, code: Path | None = None) -> tuple[float, list[dict], int, float]:
+    """Wall seconds, result rows, peak RSS (kB) and CPU seconds (user + system) of one ingest process;
+    ``code``: a folder holding another version's `photoarchive` package to run instead of this one."""
     cmd = [sys.executable, "-m", "photoarchive", "--home", str(home), "ingest", str(folder), "--json"]
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     cpu_before = _children_cpu()
     start = time.perf_counter()
     peak_kb = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        # Started outside the repository, so PYTHONPATH (not the current folder) decides which code runs.
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, env=env, cwd=home.parent)
         # The child's own high-water mark (VmHWM), polled while it runs. (wait4's ru_maxrss would also
         # count this benchmark's memory, which the child shares between fork and exec.)
         while proc.poll() is None:
@@ -149,6 +160,41 @@ def run_ingest(folder: Path, home: Path) -> tuple[float, list[dict], int, float]
             sys.exit(f"ingest failed ({proc.returncode}): {err.read()}")
         rows = [json.loads(line) for line in out.read().splitlines() if line.startswith("{")]
     return elapsed, rows, peak_kb, _children_cpu() - cpu_before
+
+
+def _check_archived(rows: list[dict], count: int) -> None:
+    archived = sum(r["outcome"] == "archived" for r in rows)
+    if archived != count:
+        sys.exit(f"only {archived} of {count} archived: {rows[:3]}")
+
+
+def _print_stages(rows: list[dict], before_rows: list[dict]) -> None:
+    """Median milliseconds per stage and file: wall and CPU now, wall (and CPU, where it reports it) before."""
+
+    def median(rows: list[dict], key: str, stage: str) -> str:
+        values = [r[key][stage] for r in rows if stage in r.get(key, {})]
+        return f"{statistics.median(values):>10.1f}" if values else f"{'-':>10}"
+
+    stages = list(dict.fromkeys(k for r in rows + before_rows for k in r["timings_ms"]))
+    header = f"  {'stage':<20}{'wall':>10}{'CPU':>10}"
+    if before_rows:
+        header += f"{'wall before':>14}{'CPU before':>12}"
+    print("median ms per stage (per file, on the thread that did it):")
+    print(header)
+    for stage in stages:
+        line = f"  {stage:<20}{median(rows, 'timings_ms', stage)}{median(rows, 'cpu_ms', stage)}"
+        if before_rows:
+            line += (
+                f"{median(before_rows, 'timings_ms', stage):>14}{median(before_rows, 'cpu_ms', stage):>12}"
+            )
+        print(line)
+    cpu_total = statistics.median(sum(r.get("cpu_ms", {}).values()) for r in rows)
+    faces = [r["cpu_ms"]["analyse_faces"] for r in rows if "analyse_faces" in r.get("cpu_ms", {})]
+    if faces:
+        print(
+            f"  the face check is {statistics.median(faces):.1f} ms of the {cpu_total:.1f} ms of CPU the "
+            "stages take per file (median; start-up and the thread pool are not in the stages)"
+        )
 
 
 def _children_cpu() -> float:
@@ -190,6 +236,9 @@ def main() -> None:
     parser.add_argument(
         "--reuse", type=Path, help="keep the generated files in this folder and reuse them next time"
     )
+    parser.add_argument(
+        "--before", type=Path, help="a folder holding an earlier photoarchive package, run in the same rounds"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pa-bench-") as tmp:
@@ -215,14 +264,21 @@ def main() -> None:
         decode_s = decode_floor(files)
         # The naive baseline and ingest take turns, best of --rounds each: on a machine others share, a
         # busy moment then penalises neither alone. CPU seconds do not depend on what else runs.
-        naive_runs, ingest_runs = [], []
+        naive_runs, ingest_runs, before_runs = [], [], []
+        rows: list[dict] = []
+        before_rows: list[dict] = []
         for round_ in range(args.rounds):
             shutil.rmtree(tmp_path / "naive", ignore_errors=True)
             naive_runs.append(_timed(naive, files, tmp_path / "naive"))
-            wall, rows, _, cpu = run_ingest(tmp_path / "inbox", tmp_path / f"home-{round_}")
-            archived = sum(r["outcome"] == "archived" for r in rows)
-            if archived != len(files):
-                sys.exit(f"only {archived} of {len(files)} archived: {rows[:3]}")
+            if args.before:
+                wall, before_rows, _, cpu = run_ingest(
+                    tmp_path / "inbox", tmp_path / f"before-{round_}", args.before.resolve()
+                )
+                _check_archived(before_rows, len(files))
+                before_runs.append((wall, cpu))
+            wall, round_rows, _, cpu = run_ingest(tmp_path / "inbox", tmp_path / f"home-{round_}")
+            _check_archived(round_rows, len(files))
+            rows += round_rows
             ingest_runs.append((wall, cpu))
         naive_s, naive_cpu = min(w for w, _ in naive_runs), min(c for _, c in naive_runs)
         ours_s, ours_cpu = min(w for w, _ in ingest_runs), min(c for _, c in ingest_runs)
@@ -233,18 +289,27 @@ def main() -> None:
 
         n = len(files)
         print(f"{'':<60}{'images/s':>10}{'MB/s':>10}{'total s':>10}{'CPU ms/file':>13}")
-        for label, secs, cpu in (
+        lines: list[tuple[str, float, float | None]] = [
             ("floor (copy + sha256, one thread)", floor_s, None),
             ("naive (sha256 + copy + full decode + thumbnail, all cores)", naive_s, naive_cpu),
             ("decode floor (draft decode, all cores)", decode_s, None),
-            ("photoarchive ingest (process, fresh archive)", ours_s, ours_cpu),
-        ):
+        ]
+        if before_runs:
+            before_s, before_cpu = min(w for w, _ in before_runs), min(c for _, c in before_runs)
+            lines.append((f"photoarchive ingest before ({args.before.name})", before_s, before_cpu))
+        lines.append(("photoarchive ingest (process, fresh archive)", ours_s, ours_cpu))
+        for label, secs, cpu in lines:
             per_file = f"{cpu * 1000 / n:>13.0f}" if cpu is not None else f"{'':>13}"
             print(f"{label:<60}{n / secs:>10.1f}{total_mb / secs:>10.1f}{secs:>10.2f}{per_file}")
         print(
             f"speed-up over the naive baseline: {naive_s / ours_s:.2f}x by wall time, "
             f"{naive_cpu / ours_cpu:.2f}x by CPU (target ≥ 2x); the decode floor alone is {naive_s / decode_s:.1f}x"
         )
+        if before_runs:
+            print(
+                f"before: {naive_s / before_s:.2f}x by wall time, {naive_cpu / before_cpu:.2f}x by CPU; "
+                f"ingest CPU per file {before_cpu * 1000 / n:.0f} -> {ours_cpu * 1000 / n:.0f} ms"
+            )
         print(
             f"fixed cost of an ingest process into an existing archive: {start_wall:.2f} s wall, "
             f"{start_cpu:.2f} s CPU (in the figures above, plus creating the catalog)"
@@ -254,11 +319,7 @@ def main() -> None:
             f"catalog commit per photo: {durable_ms:.2f} ms durable (synchronous=FULL, as ingest does now), "
             f"{normal_ms:.2f} ms at NORMAL (before)"
         )
-        stages = sorted({k for r in rows for k in r["timings_ms"]})
-        print("median ms per stage (per file, on its worker thread):")
-        for stage in stages:
-            values = [r["timings_ms"][stage] for r in rows if stage in r["timings_ms"]]
-            print(f"  {stage:<20}{statistics.median(values):>8.1f}")
+        _print_stages(rows, before_rows)
 
         if args.many:
             shutil.rmtree(tmp_path / "floor")

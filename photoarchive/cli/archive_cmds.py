@@ -145,6 +145,7 @@ def _result_json(result: IngestResult) -> dict[str, Any]:
         "quarantine_id": result.quarantine_id,
         "reason": result.reason,
         "timings_ms": {k: round(v * 1000, 2) for k, v in result.timings.items()},
+        "cpu_ms": {k: round(v * 1000, 2) for k, v in result.cpu.items()},
     }
 
 

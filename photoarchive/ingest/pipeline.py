@@ -1,12 +1,14 @@
 """The ingest of one file, and of a batch.
 
-Per file: hash and copy in one pass into a staging file on the archive's volume, fsync, verify the copy
-by hashing it again, read metadata + make thumbnails + scan for personal data (one decode), then under
+Per file: hash and copy in one pass into a staging file on the archive's volume, fsync, read the copy
+back once and compare its hash with the source's (`staging.py`); scan for personal data, read metadata,
+make thumbnails and check for faces from those very bytes (one parse, one reduced decode); then under
 the catalog lock: record the intent, rename atomically into originals/, commit the catalog row, and only
 then remove the source from the inbox. A crash at any point loses nothing: the source stays until the
 commit, and `recover()` removes what a dead process left half done.
 
-Longer than the ~400 lines a module aims for, on purpose: every way a file enters the archive
+Longer than the ~400 lines a module aims for, on purpose (the result types are in `results.py`, the
+copying in `staging.py`): every way a file enters the archive
 (ingested, adopted by `check`, recorded as a duplicate, quarantined) shares the commit lock, the
 intent rows and the one error policy, and reads best in one place.
 """
@@ -17,13 +19,11 @@ import hashlib
 import logging
 import os
 import threading
-import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -32,10 +32,14 @@ from photoarchive.catalog.claims import Claim
 from photoarchive.catalog.photos import NewPhoto
 from photoarchive.errors import ArchiveError, CorruptImage, ImageTooLarge, PhotoarchiveError, UnsupportedFile
 from photoarchive.home import Home
+from photoarchive.ingest import staging
 from photoarchive.ingest.archive_paths import choose_archive_path, make_read_only, make_writable
 from photoarchive.ingest.categories import suggest_categories
-from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored, sha256_of
+from photoarchive.ingest.files import RAW_SUFFIXES, describe_non_image, is_hidden, is_ignored
 from photoarchive.ingest.quarantine import QuarantineReason, quarantine_file
+from photoarchive.ingest.results import Adopted, IngestResult, Outcome, SourceFile, expand_paths, result_of
+from photoarchive.media.dates import wall_clock
+from photoarchive.media.stages import StageTimes
 from photoarchive.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,65 +48,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COPY_CHUNK = 1024 * 1024
-
-
-class Outcome(StrEnum):
-    ARCHIVED = "archived"
-    DUPLICATE = "duplicate"
-    QUARANTINED = "quarantined"
-    # Not the file's fault: it vanished, is still being written, or the archive cannot be written.
-    SKIPPED = "skipped"
-    FAILED = "failed"
-
-
-@dataclass
-class IngestResult:
-    source: Path
-    outcome: Outcome
-    photo_id: int | None = None
-    quarantine_id: int | None = None
-    reason: str = ""
-    # Seconds per stage, for benchmarks: copy, verify, analyse (metadata/thumbnail/faces), scan, catalog.
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        name = self.source.name
-        match self.outcome:
-            case Outcome.ARCHIVED:
-                return f"{name}: archived as photo {self.photo_id}"
-            case Outcome.DUPLICATE:
-                return f"{name}: already in the archive (photo {self.photo_id}); recorded as a duplicate"
-            case Outcome.QUARANTINED:
-                return f"{name}: moved to quarantine — {self.reason}"
-            case _:
-                return f"{name}: {self.outcome.value} — {self.reason}"
-
-
-@dataclass(frozen=True)
-class Adopted:
-    """An original found in originals/ that the catalog did not know."""
-
-    archive_path: str
-    photo_id: int
-    # The same bytes are already catalogued under another path: this file is a second copy, left alone.
-    copy_of_known: bool
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file to ingest and where it was dropped (the path relative to its inbox can name a case)."""
-
-    path: Path
-    relative: PurePath
-
-    @classmethod
-    def under(cls, path: Path, root: Path) -> SourceFile:
-        try:
-            relative = PurePath(path.relative_to(root))
-        except ValueError:
-            relative = PurePath(path.parent.name, path.name)
-        return cls(path, relative)
+# What callers import from here (the result types live in results.py, the copying in staging.py).
+__all__ = ["Adopted", "IngestResult", "Ingestor", "Outcome", "SourceFile", "default_workers", "expand_paths"]
 
 
 class Ingestor:
@@ -210,22 +157,21 @@ class Ingestor:
 
     def _ingest(self, source: SourceFile, *, remove_source: bool, claim: Claim) -> IngestResult:
         path = source.path
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
+        timings = StageTimes()
         staged = self.home.staging / f"{uuid.uuid4().hex}.part"
         try:
-            sha256, size, head = _copy_and_hash(path, staged)
+            with timings.stage("copy"):
+                sha256, size, head = staging.copy_and_hash(path, staged)
         except OSError as exc:
-            _unlink_quietly(staged)
+            staging.unlink_quietly(staged)
             if exc.filename is None or str(exc.filename) == str(staged):
                 raise ArchiveError(_archive_unwritable(self.home, exc)) from exc
             raise
-        timings["copy"] = time.perf_counter() - started
         claim.hold_content(sha256)
         try:
             return self._process_staged(source, staged, sha256, size, head, timings, remove_source)
         finally:
-            _unlink_quietly(staged)
+            staging.unlink_quietly(staged)
 
     def _process_staged(
         self,
@@ -234,7 +180,7 @@ class Ingestor:
         sha256: str,
         size: int,
         head: bytes,
-        timings: dict[str, float],
+        timings: StageTimes,
         remove_source: bool,
     ) -> IngestResult:
         from photoarchive.media.formats import sniff_format
@@ -268,16 +214,16 @@ class Ingestor:
                 timings,
             )
 
-        mark = time.perf_counter()
-        if sha256_of(staged) != sha256:
+        with timings.stage("verify"):
+            data = staging.read_back_verified(staged, sha256)
+        if data is None:
             raise ArchiveError(
                 f"The copy of {path.name} in the archive does not match the original (disk or network error); "
                 "the file was left in the inbox and will be tried again."
             )
-        timings["verify"] = time.perf_counter() - mark
 
         try:
-            new = self._describe(staged, sha256, size, path.name, source.relative, timings)
+            new = self._describe(staged, data, sha256, size, path.name, source.relative, timings)
         except UnsupportedFile as exc:
             return self._quarantine(
                 source, staged, QuarantineReason.NOT_A_PHOTO, str(exc), sha256, size, remove_source, timings
@@ -291,12 +237,23 @@ class Ingestor:
                 source, staged, QuarantineReason.CORRUPT, str(exc), sha256, size, remove_source, timings
             )
 
-        mark = time.perf_counter()
+        with timings.stage("catalog"):
+            photo_id, added = self._commit(path, staged, sha256, new)
+        if not added:
+            return self._duplicate(path, photo_id, remove_source, timings)
+        if remove_source:
+            staging.remove_source(path)
+        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
+        return result_of(path, Outcome.ARCHIVED, timings, photo_id=photo_id)
+
+    def _commit(self, path: Path, staged: Path, sha256: str, new: NewPhoto) -> tuple[int, bool]:
+        """Place the staged copy in originals/ and record it: (photo id, True), or (the id of the photo
+        with the same bytes, False) when the catalog has them already."""
         with self._commit_lock:
             # Checked again under the lock: the same bytes may have been in this very batch twice.
             existing = self.catalog.photos.id_for_sha256(sha256)
             if existing is not None:
-                return self._duplicate(path, existing, remove_source, timings)
+                return existing, False
             when = new.capture_time or datetime.now()
             new.archive_path = choose_archive_path(path.name, when, self._path_taken)
             target = self.home.originals / new.archive_path
@@ -305,40 +262,35 @@ class Ingestor:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, target)
                 make_read_only(target)
-                photo_id = self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id)
+                return self.catalog.photos.add(new, actor=self.actor, pending_id=pending_id), True
             except BaseException:
                 # Undo what we can now; `recover()` handles what a hard crash leaves.
                 if target.exists() and self.catalog.photos.id_for_sha256(sha256) is None:
                     make_writable(target)
-                    _unlink_quietly(target)
+                    staging.unlink_quietly(target)
                     self.catalog.pending.clear(pending_id)
                 raise
-        timings["catalog"] = time.perf_counter() - mark
-        if remove_source:
-            _remove_source(path)
-        log.info("archived %s as photo %s (%s)", path, photo_id, new.archive_path)
-        return IngestResult(path, Outcome.ARCHIVED, photo_id=photo_id, timings=timings)
 
     def _describe(
         self,
         staged: Path,
+        data: bytes,
         sha256: str,
         size: int,
         name: str,
         relative_source: PurePath,
-        timings: dict[str, float],
+        timings: StageTimes,
     ) -> NewPhoto:
-        """What the catalog records about a verified copy: metadata, thumbnails, faces, personal data,
-        suggested categories. Raises UnsupportedFile, ImageTooLarge or CorruptImage for a file it cannot
-        take (the archive path is left empty for the caller to choose)."""
-        # One read and one parse of the file's structure: the privacy scan's parse also gives the metadata
-        # its blocks.
-        mark = time.perf_counter()
-        flags, source = self._privacy_flags(staged)
-        timings["scan"] = time.perf_counter() - mark
+        """What the catalog records about a verified copy (``data``, its bytes, read once): metadata,
+        thumbnails, faces, personal data, suggested categories. Raises UnsupportedFile, ImageTooLarge or
+        CorruptImage for a file it cannot take (the archive path is left empty for the caller to choose)."""
+        # One parse of the file's structure: the privacy scan's parse also gives the metadata its blocks,
+        # and the decoder reads the same bytes.
+        with timings.stage("scan"):
+            flags, source = self._privacy_flags(staged, data)
 
-        analysis = self._analyse(staged, sha256, name, source)
-        timings.update({f"analyse_{k}": v for k, v in analysis.timings.items()})
+        analysis = self._analyse(staged, data, sha256, name, source)
+        timings.merge(StageTimes(analysis.timings, analysis.cpu), prefix="analyse_")
 
         meta = analysis.metadata
         portrait = False
@@ -364,7 +316,7 @@ class Ingestor:
             width=meta.width,
             height=meta.height,
             orientation=meta.orientation,
-            capture_time=meta.capture_time,
+            capture_time=wall_clock(meta.capture_time),
             camera_make=meta.camera_make,
             camera_model=meta.camera_model,
             lens=meta.lens,
@@ -387,13 +339,15 @@ class Ingestor:
         Raises UnsupportedFile, ImageTooLarge or CorruptImage when the file is not a photo the archive
         takes (it is left in place and reported)."""
         target = self.home.originals / archive_path
-        sha256 = sha256_of(target)
-        size = target.stat().st_size
+        data = target.read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
         with self._commit_lock:
             existing = self.catalog.photos.id_for_sha256(sha256)
             if existing is not None:
                 return Adopted(archive_path, existing, copy_of_known=True)
-            new = self._describe(target, sha256, size, target.name, PurePath(archive_path), {})
+            new = self._describe(
+                target, data, sha256, len(data), target.name, PurePath(archive_path), StageTimes()
+            )
             new.archive_path = archive_path
             new.source_path = ""
             make_read_only(target)
@@ -406,7 +360,9 @@ class Ingestor:
         log.warning("adopted %s, which the catalog did not know, as photo %s", target, photo_id)
         return Adopted(archive_path, photo_id, copy_of_known=False)
 
-    def _analyse(self, staged: Path, sha256: str, name: str, source: ParsedFile | None) -> Analysis:
+    def _analyse(
+        self, staged: Path, data: bytes, sha256: str, name: str, source: ParsedFile | None
+    ) -> Analysis:
         from photoarchive.media.analyse import analyse_image
 
         # Search a little below the portrait threshold so a face right at it is still found.
@@ -419,15 +375,16 @@ class Ingestor:
             min_face_fraction=min_face,
             display_name=name,
             source=source,
+            data=data,
         )
 
-    def _privacy_flags(self, staged: Path) -> tuple[_PrivacyFlags, ParsedFile | None]:
+    def _privacy_flags(self, staged: Path, data: bytes) -> tuple[_PrivacyFlags, ParsedFile | None]:
         """The scan's flags, and the file as it parsed it (None when the scan failed)."""
         from photoarchive.media.containers import ParsedFile
         from photoarchive.privacy import scan
 
         try:
-            report = scan(staged, keep_parse=True)
+            report = scan(staged, keep_parse=True, data=data)
         except PhotoarchiveError as exc:
             # An image that decodes is archived all the same; the scan problem is noted for the reviewer.
             log.warning("privacy scan failed for %s: %s", staged, exc)
@@ -445,14 +402,12 @@ class Ingestor:
     def _path_taken(self, archive_path: str) -> bool:
         return self.catalog.pending.path_taken(archive_path) or (self.home.originals / archive_path).exists()
 
-    def _duplicate(
-        self, path: Path, photo_id: int, remove_source: bool, timings: dict[str, float]
-    ) -> IngestResult:
+    def _duplicate(self, path: Path, photo_id: int, remove_source: bool, timings: StageTimes) -> IngestResult:
         self.catalog.events.add(photo_id, "duplicate_seen", actor=self.actor, detail={"source": str(path)})
         if remove_source:
-            _remove_source(path)
+            staging.remove_source(path)
         log.info("%s is a duplicate of photo %s", path, photo_id)
-        return IngestResult(path, Outcome.DUPLICATE, photo_id=photo_id, timings=timings)
+        return result_of(path, Outcome.DUPLICATE, timings, photo_id=photo_id)
 
     def _quarantine(
         self,
@@ -463,7 +418,7 @@ class Ingestor:
         sha256: str,
         size: int,
         remove_source: bool,
-        timings: dict[str, float],
+        timings: StageTimes,
     ) -> IngestResult:
         relative = quarantine_file(self.home, staged, source.path.name, reason)
         qid = self.catalog.quarantine.add(
@@ -477,11 +432,9 @@ class Ingestor:
             actor=self.actor,
         )
         if remove_source:
-            _remove_source(source.path)
+            staging.remove_source(source.path)
         log.warning("quarantined %s: %s", source.path, reason)
-        return IngestResult(
-            source.path, Outcome.QUARANTINED, quarantine_id=qid, reason=reason, timings=timings
-        )
+        return result_of(source.path, Outcome.QUARANTINED, timings, quarantine_id=qid, reason=reason)
 
     # -- batches --------------------------------------------------------------------------------
 
@@ -510,17 +463,6 @@ def default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[SourceFile]:
-    """Files named directly, and every file below folders named (with their path from that folder)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not is_ignored(child):
-                    yield SourceFile(child, PurePath(path.name) / child.relative_to(path))
-        else:
-            yield SourceFile(path, PurePath(path.parent.name, path.name))
-
-
 @dataclass
 class _PrivacyFlags:
     has_gps: bool = False
@@ -535,47 +477,6 @@ def _claim_key(source: SourceFile) -> str:
     differently): its name, size and modification time (a file written again is a new file)."""
     stat = source.path.stat()
     return f"{source.path.name}|{stat.st_size}|{stat.st_mtime_ns}"
-
-
-def _copy_and_hash(source: Path, staged: Path) -> tuple[str, int, bytes]:
-    """Copy source to staged, hashing in the same pass; fsync before returning."""
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
-    with open(source, "rb") as reader, open(staged, "xb") as writer:
-        while chunk := reader.read(COPY_CHUNK):
-            if not head:
-                head = chunk[:64]
-            digest.update(chunk)
-            writer.write(chunk)
-            size += len(chunk)
-        writer.flush()
-        os.fsync(writer.fileno())
-    return digest.hexdigest(), size, head
-
-
-def _remove_source(path: Path, attempts: int = 5) -> None:
-    """Remove an ingested file from the inbox; on Windows another program may still hold it briefly."""
-    for attempt in range(attempts):
-        try:
-            path.unlink()
-            return
-        except FileNotFoundError:
-            return
-        except PermissionError:
-            if attempt == attempts - 1:
-                log.warning("%s is archived but could not be removed from the inbox (in use)", path)
-                return
-            time.sleep(0.2 * (attempt + 1))
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("could not remove %s: %s", path, exc)
 
 
 def _is_under(filename: object, root: Path) -> bool:

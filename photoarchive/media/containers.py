@@ -2,9 +2,9 @@
 directories), the XMP packet, the IPTC-IIM stream and PNG text.
 
 At ingest they come from the privacy scan's parse of the file (`ParsedFile`), so the file is read and
-its structure walked once for the scan and the catalog; elsewhere (and for WebP and HEIF, whose parse does
-not keep them apart) from the blocks Pillow split out when it opened the file. Either way the blocks are
-read by the same parsers (privacy's TIFF, XMP, IIM and PNG readers).
+its structure walked once for the scan and the catalog, in every format; elsewhere (`read_metadata`)
+from the blocks Pillow split out when it opened the file. Either way the blocks are read by the same
+parsers (privacy's TIFF, XMP, IIM and PNG readers).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Containers:
 
 
 def from_parse(source: ParsedFile) -> Containers | None:
-    """The blocks of a JPEG, PNG or TIFF from the scan's parse; None for other formats."""
+    """The blocks of a file from the scan's parse (None for a format it does not know)."""
     if source.format == "jpeg":
         return _jpeg(source.data, source.parsed)
     if source.format == "png":
@@ -49,6 +49,16 @@ def from_parse(source: ParsedFile) -> Containers | None:
         xmp = tags[TIFF_XMP_TAG].data if TIFF_XMP_TAG in tags else None
         iim = tags[TIFF_IPTC_TAG].data if TIFF_IPTC_TAG in tags else None
         return Containers(exif=source.data, xmp=xmp or None, iim=iim or None)
+    if source.format == "webp":
+        # The first EXIF and XMP chunks, as libwebp's demuxer (and so Pillow) hands them over.
+        chunks = {}
+        for c in reversed(source.parsed):
+            chunks[c.fourcc] = source.data[c.data_start : c.data_end]
+        return Containers(exif=chunks.get(b"EXIF") or None, xmp=chunks.get(b"XMP ") or None)
+    if source.format == "heif":
+        # The container as libheif opened it for the scan: the primary image's blocks.
+        info = source.parsed.info
+        return Containers(exif=info.get("exif") or None, xmp=info.get("xmp") or None)
     return None
 
 

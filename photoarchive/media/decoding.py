@@ -83,11 +83,15 @@ def sniff_path(path: Path, name: str | None = None) -> ImageFormat:
     ``name`` is how messages call the file (default: its own name; ingest passes the inbox name of
     a staged copy).
     """
-    name = name or path.name
     # An OSError here (file gone, locked by a copy still running, share offline) is not about the
     # picture: it propagates unchanged for the caller to retry or report.
     with open(path, "rb") as fh:
         head = fh.read(SNIFF_BYTES)
+    return sniff_head(head, name or path.name)
+
+
+def sniff_head(head: bytes, name: str) -> ImageFormat:
+    """`sniff_path` for a file whose first bytes are ``head`` (ingest holds the whole file already)."""
     if not head:
         raise UnsupportedFile(f"{name} is empty (0 bytes)")
     fmt = sniff_format(head)
@@ -118,8 +122,11 @@ def bomb_message(name: str, exc: Exception) -> str:
     )
 
 
-def open_image(path: Path, fmt: ImageFormat, name: str | None = None) -> Image.Image:
-    """Open (header only) the image at ``path`` as ``fmt``; the caller closes it.
+def open_image(
+    path: Path, fmt: ImageFormat, name: str | None = None, data: bytes | None = None
+) -> Image.Image:
+    """Open (header only) the image at ``path`` as ``fmt``; the caller closes it. With ``data`` (the
+    file's bytes, already read) the decoder reads those instead of the file.
 
     Raises ImageTooLarge for a bomb, CorruptImage when the header is unreadable.
     """
@@ -127,7 +134,7 @@ def open_image(path: Path, fmt: ImageFormat, name: str | None = None) -> Image.I
     if fmt is ImageFormat.HEIF:
         ensure_heif()
     try:
-        image = Image.open(path, formats=PIL_FORMATS[fmt])
+        image = Image.open(path if data is None else io.BytesIO(data), formats=PIL_FORMATS[fmt])
     except Image.DecompressionBombError as exc:
         raise ImageTooLarge(bomb_message(name, exc)) from exc
     except FILE_ACCESS_ERRORS:

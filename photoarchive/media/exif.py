@@ -6,17 +6,16 @@ from __future__ import annotations
 import mmap
 import struct
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from photoarchive.privacy.exif import (
-    TAG_DATETIME,
-    TAG_DATETIME_DIGITIZED,
-    TAG_DATETIME_ORIGINAL,
-    TAG_EXIF_IFD,
     TAG_ORIENTATION,
     Entry,
     ExifFormatError,
     TiffReader,
+    capture_date,
+    main_directories,
     text_value,
 )
 
@@ -31,9 +30,8 @@ class ExifFields:
     camera_model: str = ""
     lens: str = ""
     orientation: int = 0  # 0 = not recorded
-    date_original: str = ""
-    date_digitized: str = ""
-    date_time: str = ""
+    # The camera's wall-clock time, with its UTC offset where written (privacy.exif.capture_date).
+    capture_date: datetime | None = None
 
 
 def tiff_start(blob: bytes | memoryview) -> int:
@@ -45,15 +43,7 @@ def tiff_start(blob: bytes | memoryview) -> int:
 def exif_fields(blob: bytes | memoryview) -> ExifFields:
     """The catalog's EXIF fields of an EXIF block or TIFF file; raises one of EXIF_ERRORS on a broken one."""
     reader = TiffReader(blob, tiff_start(blob))
-    ifd0, _ = reader.read_ifd(reader.first_ifd)
-    found = {e.tag: e for e in ifd0}
-    sub: dict[int, Entry] = {}
-    pointer = reader.ints(found[TAG_EXIF_IFD]) if TAG_EXIF_IFD in found else []
-    if pointer:
-        try:
-            sub = {e.tag: e for e in reader.read_ifd(pointer[0])[0]}
-        except (ExifFormatError, struct.error):
-            sub = {}  # a broken EXIF sub-directory leaves IFD0's camera and orientation readable
+    found, sub = main_directories(reader)
 
     def text(table: dict[int, Entry], tag: int) -> str:
         entry = table.get(tag)
@@ -65,9 +55,7 @@ def exif_fields(blob: bytes | memoryview) -> ExifFields:
         camera_model=text(found, TAG_MODEL),
         lens=text(sub, TAG_LENS_MODEL),
         orientation=orientation[0] if orientation else 0,
-        date_original=text(sub, TAG_DATETIME_ORIGINAL),
-        date_digitized=text(sub, TAG_DATETIME_DIGITIZED),
-        date_time=text(found, TAG_DATETIME),
+        capture_date=capture_date(found, sub),
     )
 
 

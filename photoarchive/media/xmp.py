@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from photoarchive.media.press_text import PressText
-from photoarchive.privacy.xmp import parse_packet
+from photoarchive.privacy.xmp import descriptions, parse_packet, property_values
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,6 @@ EXIF = "http://ns.adobe.com/exif/1.0/"
 EXIF_EX = "http://cipa.jp/exif/1.0/"
 TIFF = "http://ns.adobe.com/tiff/1.0/"
 AUX = "http://ns.adobe.com/exif/1.0/aux/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # A packet is rarely larger; refusing bigger ones keeps a hostile file from costing much.
 MAX_PACKET = 4 * 1024 * 1024
@@ -33,24 +32,17 @@ class XmpFields(PressText):
     lens: str = ""
 
 
-def _values(descriptions: list[ET.Element], ns: str, name: str) -> list[str]:
-    """All values of property ns:name: an attribute, simple element text, or rdf:Alt/Seq/Bag items.
-
-    For language alternatives the x-default item comes first.
-    """
+def _values(found: list[ET.Element], ns: str, name: str) -> list[str]:
+    """All values of property ns:name: an attribute, or what `property_values` finds in the element (a
+    language alternative's x-default first)."""
     tag = f"{{{ns}}}{name}"
     out: list[str] = []
-    for desc in descriptions:
+    for desc in found:
         if tag in desc.attrib:
-            out.append(desc.attrib[tag])
+            out.append(desc.attrib[tag].strip())
         for prop in desc.findall(tag):
-            items = prop.findall(f"{{{RDF}}}*/{{{RDF}}}li")
-            if items:
-                items.sort(key=lambda li: li.get(XML_LANG) != "x-default")
-                out.extend((li.text or "") for li in items)
-            elif prop.text and prop.text.strip():
-                out.append(prop.text)
-    return [v.strip() for v in out if v and v.strip()]
+            out.extend(property_values(prop))
+    return [v for v in out if v]
 
 
 def read_xmp(packet: bytes | str | None) -> XmpFields:
@@ -69,18 +61,16 @@ def read_xmp(packet: bytes | str | None) -> XmpFields:
     if root is None:
         log.warning("unreadable XMP packet")
         return fields
-    descriptions = root.findall(f".//{{{RDF}}}Description")
-    if root.tag == f"{{{RDF}}}Description":
-        descriptions.insert(0, root)
+    found = descriptions(root)
 
     def first(ns: str, name: str) -> str:
-        values = _values(descriptions, ns, name)
+        values = _values(found, ns, name)
         return values[0] if values else ""
 
     fields.caption = first(DC, "description")
     fields.headline = first(PHOTOSHOP, "Headline")
-    fields.keywords = _values(descriptions, DC, "subject")
-    fields.byline = ", ".join(_values(descriptions, DC, "creator"))
+    fields.keywords = _values(found, DC, "subject")
+    fields.byline = ", ".join(_values(found, DC, "creator"))
     fields.credit = first(PHOTOSHOP, "Credit")
     fields.copyright = first(DC, "rights")
     fields.date_original = (

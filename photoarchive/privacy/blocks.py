@@ -9,8 +9,8 @@ from photoarchive.privacy.exif import (
     TAG_IPTC,
     TAG_PHOTOSHOP,
     TAG_XMP,
-    scan_tiff_structure,
 )
+from photoarchive.privacy.exif_scan import scan_tiff_structure
 from photoarchive.privacy.icc import check_icc
 from photoarchive.privacy.icc_scan import scan_icc_details
 from photoarchive.privacy.iptc import scan_iim, scan_photoshop

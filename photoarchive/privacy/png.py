@@ -1,5 +1,8 @@
 """PNG at chunk level: image data and colour chunks are copied untouched, everything else is dropped and an
-XMP iTXt chunk with the press fields is added."""
+XMP iTXt chunk with the press fields is added.
+
+A little over ~400 lines on purpose: parsing, scanning and rewriting share the chunk model and the rules
+for each chunk's exact length; split, each part would need the others' tables."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from typing import NamedTuple
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
 from photoarchive.privacy.blocks import scan_exif_block
 from photoarchive.privacy.collect import Collector
-from photoarchive.privacy.exif import build_exif, read_orientation
+from photoarchive.privacy.exif import read_orientation
+from photoarchive.privacy.exif_write import build_exif
 from photoarchive.privacy.findings import FindingKind as K
 from photoarchive.privacy.findings import Note, excerpt
 from photoarchive.privacy.icc import check_icc, names_hardware

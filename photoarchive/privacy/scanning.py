@@ -118,16 +118,24 @@ def _after_riff(data: bytes, col: Collector) -> None:
         )
 
 
-def scan(path: str | Path, *, expected: PressFields | None = None, keep_parse: bool = False) -> ScanReport:
+def scan(
+    path: str | Path,
+    *,
+    expected: PressFields | None = None,
+    keep_parse: bool = False,
+    data: bytes | None = None,
+) -> ScanReport:
     """Report what the file at `path` would carry out of the archive, from a read of the whole file (a tail
     left behind by an editor, a comment between scans and data after the end are found wherever they are).
 
     With `expected`, values that equal the press fields the app writes are not reported (how a published
     copy checks clean). With `keep_parse` the report keeps the file's bytes and parsed structure (`parse`), so a
-    caller reading more from the file (ingest's metadata) neither reads nor parses it again.
+    caller reading more from the file (ingest's metadata) neither reads nor parses it again. `data`, the
+    file's bytes when the caller has read them already (ingest's verified copy), spares the read.
     Raises UnsupportedFile, CorruptImage, ImageTooLarge or SourceUnreadable.
     """
     path = Path(path)
-    data = read_file(path)
+    if data is None:
+        data = read_file(path)
     fmt, findings, parsed = scan_bytes(data, path, expected)
     return ScanReport(path=path, format=fmt, findings=findings, parse=(data, parsed) if keep_parse else None)

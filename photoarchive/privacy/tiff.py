@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
-from photoarchive.privacy import jpeg
+from photoarchive.privacy import jpeg_write
 from photoarchive.privacy.blocks import nested
 from photoarchive.privacy.collect import Collector
 from photoarchive.privacy.exif import (
@@ -23,13 +23,11 @@ from photoarchive.privacy.exif import (
     UNDEFINED,
     Entry,
     ExifFormatError,
-    NewEntry,
     TiffReader,
-    ascii_entry,
-    pack_ifd,
     read_capture_date,
-    scan_tiff_structure,
 )
+from photoarchive.privacy.exif_scan import scan_tiff_structure
+from photoarchive.privacy.exif_write import NewEntry, ascii_entry, pack_ifd
 from photoarchive.privacy.jpeg import MAX_PIXELS
 
 # Layout and colour: what a decoder needs to show the same pixels in the same colours.
@@ -150,7 +148,7 @@ def rewrite(
     entries: list[NewEntry] = []
     for e in image.entries:
         if e.tag == JPEG_TABLES:
-            tables = jpeg.clean_tables(e.data, "its JPEG tables")
+            tables = jpeg_write.clean_tables(e.data, "its JPEG tables")
             entries.append(NewEntry(e.tag, UNDEFINED, len(tables), tables))
         elif e.tag in KEEP_TAGS and e.tag not in (
             STRIP_OFFSETS, STRIP_COUNTS, TILE_OFFSETS, TILE_COUNTS, TAG_ICC
@@ -186,7 +184,7 @@ def image_blocks(data: bytes, image: TiffImage) -> list[bytes | memoryview]:
     out: list[bytes | memoryview] = []
     for index, (off, cnt) in enumerate(image.blocks):
         try:
-            out.append(jpeg.clean_stream(data[off : off + cnt], f"its JPEG strip {index + 1}"))
+            out.append(jpeg_write.clean_stream(data[off : off + cnt], f"its JPEG strip {index + 1}"))
         except UnsupportedFile as exc:
             raise UnsupportedFile(f"a JPEG-compressed strip cannot be cleaned: {exc}") from exc
     return out

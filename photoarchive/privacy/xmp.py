@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = f"{{{XML_NS}}}lang"
 
 # Usual prefixes, for readable tag names in reports.
 PREFIXES = {
@@ -220,9 +221,13 @@ def _nested(element: ET.Element) -> list[tuple[str, str, str]]:
     return out
 
 
-def _values(element: ET.Element) -> list[str]:
-    items = [li for li in element.iter(f"{{{RDF}}}li")]
+def property_values(element: ET.Element) -> list[str]:
+    """Every value an XMP property element holds: the items of its rdf:Alt/Bag/Seq (a language
+    alternative's x-default first, the rest in order), else its text with the fields of a structure
+    written as attributes. The privacy scan reports them all; a caption or headline is the first."""
+    items = list(element.iter(f"{{{RDF}}}li"))
     if items:
+        items.sort(key=lambda li: li.get(XML_LANG) != "x-default")  # stable: the others keep their order
         return ["".join(li.itertext()).strip() for li in items]
     text = " ".join(t.strip() for t in element.itertext() if t.strip())
     attrs = [
@@ -231,6 +236,15 @@ def _values(element: ET.Element) -> list[str]:
         if not k.startswith(f"{{{RDF}}}") and not k.startswith(f"{{{XML_NS}}}")
     ]
     return [" ".join([text, *attrs]).strip()]
+
+
+def descriptions(root: ET.Element) -> list[ET.Element]:
+    """The packet's top-level rdf:Description elements, where its properties are (a nested one, a
+    contact record or a face region, belongs to its property); a bare Description is its own."""
+    if root.tag == f"{{{RDF}}}Description":
+        return [root]
+    rdf_roots = [root] if root.tag == f"{{{RDF}}}RDF" else list(root.iter(f"{{{RDF}}}RDF"))
+    return [d for rdf in rdf_roots for d in rdf.findall(f"{{{RDF}}}Description")]
 
 
 def _as_utf8(data: bytes) -> bytes:
@@ -285,10 +299,7 @@ def scan_xmp(data: bytes, where: str, col: Collector) -> None:
     if root is None:
         col.add(K.UNKNOWN_SEGMENT, where, "unreadable XMP", data[:200])
         return
-    # Only the top-level descriptions: a nested one (a contact record, a face region) belongs to its property.
-    rdf_roots = [root] if root.tag == f"{{{RDF}}}RDF" else list(root.iter(f"{{{RDF}}}RDF"))
-    descriptions = [d for rdf in rdf_roots for d in rdf.findall(f"{{{RDF}}}Description")]
-    for description in descriptions:
+    for description in descriptions(root):
         for attr, value in description.attrib.items():
             prefix, local = _name(attr)
             if attr.startswith(f"{{{RDF}}}") or attr.startswith(f"{{{XML_NS}}}"):
@@ -296,7 +307,7 @@ def scan_xmp(data: bytes, where: str, col: Collector) -> None:
             _report(prefix, local, [value], where, col)
         for child in description:
             prefix, local = _name(child.tag)
-            kind = _report(prefix, local, _values(child), where, col)
+            kind = _report(prefix, local, property_values(child), where, col)
             if len(child):
                 _report_nested(f"{prefix}:{local}", kind, child, where, col)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path, PurePath
 
 import factory
@@ -80,6 +81,27 @@ def test_a_jpeg_is_archived_unchanged_with_metadata_and_thumbnails(home, ingesto
     assert source.exists(), "without --move the source stays"
     assert [e.kind for e in catalog.events.for_photo(record.id)] == ["ingested"]
     assert not list(home.staging.iterdir()), "no staging leftovers"
+
+
+@pytest.mark.parametrize("fmt", ["WEBP", "HEIF", "PNG", "TIFF"])
+def test_press_fields_and_date_of_every_format_come_from_the_one_pass(ingestor, catalog, inbox, fmt):
+    # Ingest reads the blocks from the privacy scan's parse of the file (WebP chunks, the HEIF container
+    # libheif opened for the scan), not from a second look by Pillow.
+    source = factory.make_photo(
+        inbox / f"Åsted{factory.FORMAT_SUFFIX[fmt]}",
+        fmt=fmt,
+        size=(256, 192),
+        capture_time=factory.DEFAULT_TIME,
+        gps=True,
+        xmp=factory.xmp_packet(caption="Politiet på stedet", keywords=["politi", "Skien"]),
+    )
+    result = _ingest(ingestor, source, inbox)
+    assert result.outcome is Outcome.ARCHIVED, result.reason
+    record = catalog.photos.get(result.photo_id)
+    assert record.format == fmt.lower()
+    assert record.caption == "Politiet på stedet" and record.keywords == ["politi", "Skien"]
+    assert record.capture_time == factory.DEFAULT_TIME  # the wall-clock time, as the camera wrote it
+    assert record.camera_make == factory.DEFAULT_CAMERA[0] and record.has_gps
 
 
 def test_move_removes_the_source_only_after_archiving(ingestor, inbox):
@@ -227,6 +249,53 @@ def test_full_disk_leaves_the_source_and_no_partial_file(home, ingestor, catalog
     assert "full" in result.reason
     assert source.exists()
     assert not list(home.staging.iterdir())
+
+
+def test_a_copy_that_differs_from_what_was_read_is_never_archived(
+    home, ingestor, catalog, inbox, monkeypatch
+):
+    # The file system hands back other bytes than were written (a flaky disk or network share): the
+    # copy read back after its fsync no longer hashes to the source's SHA-256.
+    source = factory.make_photo(inbox / "Åsted.jpg", size=(640, 480))
+    original = source.read_bytes()
+    real_fsync = os.fsync
+
+    def fsync_then_flip_a_byte(fd):
+        real_fsync(fd)
+        middle = len(original) // 2
+        os.pwrite(fd, bytes([original[middle] ^ 0xFF]), middle)
+
+    monkeypatch.setattr("photoarchive.ingest.pipeline.os.fsync", fsync_then_flip_a_byte)
+    result = _ingest(ingestor, source, inbox, remove=True)
+    assert result.outcome is Outcome.FAILED
+    assert "does not match the original" in result.reason and "Åsted.jpg" in result.reason
+    assert source.read_bytes() == original, "the source stays in the inbox, untouched"
+    assert catalog.photos.count() == 0 and catalog.pending.all() == [] and catalog.quarantine.list() == []
+    assert not [p for p in home.originals.rglob("*") if p.is_file()]
+    assert not list(home.staging.iterdir())
+    assert not any(home.thumbnails.rglob("*.jpg")), "nothing was made from the bad copy"
+
+
+def test_a_batch_runs_every_face_check_on_one_thread(home, catalog, inbox, monkeypatch):
+    # The detector loads its network once per thread (a tenth of a second of CPU and its buffers): the
+    # workers of a batch share one face thread, so a process loads it once.
+    from photoarchive.media import analyse
+
+    threads = set()
+    real_detect = analyse.detect_faces
+
+    def detect(picture, **kwargs):
+        threads.add(threading.current_thread().name)
+        return real_detect(picture, **kwargs)
+
+    monkeypatch.setattr(analyse, "detect_faces", detect)
+    for i in range(6):
+        factory.make_photo(inbox / f"IMG_{i}.jpg", size=(600, 400), seed=i)
+    ingestor = Ingestor(home, Settings(), catalog, find_faces=True)
+    results = ingestor.ingest_many(expand_paths([inbox]), remove_source=False, workers=3)
+    assert [r.outcome for r in results] == [Outcome.ARCHIVED] * 6
+    assert len(threads) == 1 and next(iter(threads)).startswith("faces")
+    assert all(r.cpu["analyse_faces"] > 0 and r.timings["analyse_faces"] > 0 for r in results)
 
 
 def test_recovery_removes_a_file_placed_before_a_crash(home, ingestor, catalog, inbox):

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import factory
 import pytest
 
 from photoarchive.errors import CorruptImage, ImageTooLarge, UnsupportedFile
+from photoarchive.media.dates import parse_exif_datetime, parse_iptc_datetime, parse_iso_datetime
 from photoarchive.media.formats import ImageFormat
-from photoarchive.media.metadata import (
-    parse_exif_datetime,
-    parse_iptc_datetime,
-    parse_iso_datetime,
-    read_metadata,
-)
+from photoarchive.media.metadata import read_metadata
 
 WHEN = datetime(2024, 5, 17, 12, 30, 45)
+# The factory's camera writes OffsetTimeOriginal +02:00 beside the date (Norway in summer).
+PLUS_TWO = timezone(timedelta(hours=2))
 XMP_FIELDS = dict(
     caption="Politiet på åstedet «Storgata» – æøå ÆØÅ",
     headline="Trafikkulykke på E18",
@@ -67,7 +65,8 @@ def test_all_fields_round_trip(tmp_path: Path, fmt: str) -> None:
     assert meta.format is ImageFormat(fmt.lower())
     assert (meta.width, meta.height) == (320, 240)
     assert meta.orientation == 1
-    assert meta.capture_time == WHEN
+    # The camera's wall-clock time as written, carrying its offset (not converted to UTC).
+    assert meta.capture_time == WHEN.replace(tzinfo=PLUS_TWO) and meta.capture_time.tzinfo == PLUS_TWO
     assert meta.camera_make == "Nikon"
     assert meta.camera_model == "NIKON Z 9"
     assert meta.lens == "NIKKOR Z 24-70mm f/2.8 S"
@@ -146,12 +145,18 @@ def test_no_metadata_at_all(tmp_path: Path) -> None:
 
 def test_date_fallbacks(tmp_path: Path) -> None:
     ifd0 = {0x0132: (factory.ASCII, "2020:01:02 03:04:05")}
-    exif = {0x9004: (factory.ASCII, "2019:12:31 23:59:58")}
+    # OffsetTimeOriginal belongs to DateTimeOriginal (absent here): it must not be put on the others.
+    exif = {0x9004: (factory.ASCII, "2019:12:31 23:59:58"), 0x9011: (factory.ASCII, "+05:00")}
     from PIL import Image
 
     path = tmp_path / "dates.jpg"
     Image.new("RGB", (16, 16)).save(path, exif=b"Exif\x00\x00" + factory.build_exif(ifd0, exif))
     assert read_metadata(path).capture_time == datetime(2019, 12, 31, 23, 59, 58)  # digitized beats DateTime
+    exif[0x9012] = (factory.ASCII, "-03:00")  # OffsetTimeDigitized
+    Image.new("RGB", (16, 16)).save(path, exif=b"Exif\x00\x00" + factory.build_exif(ifd0, exif))
+    when = read_metadata(path).capture_time
+    assert when == datetime(2019, 12, 31, 23, 59, 58, tzinfo=timezone(timedelta(hours=-3)))
+    assert when is not None and when.tzinfo == timezone(timedelta(hours=-3))
     Image.new("RGB", (16, 16)).save(path, exif=b"Exif\x00\x00" + factory.build_exif(ifd0))
     assert read_metadata(path).capture_time == datetime(2020, 1, 2, 3, 4, 5)
 
@@ -162,7 +167,23 @@ def test_xmp_date_used_without_exif(tmp_path: Path) -> None:
         'rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:DateTimeOriginal="2023-06-01T08:15:30+02:00" ',
     )
     path = factory.make_photo(tmp_path / "x.jpg", exif=False, xmp=packet)
-    assert read_metadata(path).capture_time == datetime(2023, 6, 1, 8, 15, 30)
+    when = read_metadata(path).capture_time
+    assert when == datetime(2023, 6, 1, 8, 15, 30, tzinfo=PLUS_TWO) and when.tzinfo == PLUS_TWO
+
+
+def _caption_alt(*items: tuple[str, str]) -> str:
+    """A packet whose dc:description holds ``items`` (language, text) in this order."""
+    alt = "".join(f'<rdf:li xml:lang="{lang}">{text}</rdf:li>' for lang, text in items)
+    return factory.xmp_packet(caption="-").replace('<rdf:li xml:lang="x-default">-</rdf:li>', alt)
+
+
+def test_caption_is_the_default_language_else_the_first(tmp_path: Path) -> None:
+    both = _caption_alt(("nb-NO", "Politiet på stedet"), ("x-default", "Police at the scene"))
+    path = factory.make_photo(tmp_path / "a.jpg", exif=False, xmp=both)
+    assert read_metadata(path).caption == "Police at the scene"
+    no_default = _caption_alt(("nn-NO", "Politiet på staden"), ("nb-NO", "Politiet på stedet"))
+    factory.make_photo(path, exif=False, xmp=no_default)
+    assert read_metadata(path).caption == "Politiet på staden"
 
 
 @pytest.mark.parametrize(
@@ -183,10 +204,33 @@ def test_parse_exif_datetime(text: str, expected: datetime | None) -> None:
     assert parse_exif_datetime(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("offset", "tz"),
+    [
+        ("+02:00", PLUS_TWO),
+        ("-09:30", timezone(-timedelta(hours=9, minutes=30))),
+        ("+0200", PLUS_TWO),
+        ("   :  ", None),  # what a camera without a time zone setting writes
+        ("+99:00", None),
+        ("", None),
+    ],
+)
+def test_an_exif_offset_is_kept_when_it_is_real(offset: str, tz: timezone | None) -> None:
+    when = parse_exif_datetime("2024:05:17 12:30:45", offset)
+    assert when is not None and when.tzinfo == tz
+    assert (when.year, when.month, when.day, when.hour, when.minute, when.second) == (2024, 5, 17, 12, 30, 45)
+
+
 def test_parse_iso_and_iptc_dates() -> None:
-    assert parse_iso_datetime("2023-06-01T08:15:30.25+02:00") == datetime(2023, 6, 1, 8, 15, 30)
+    iso = parse_iso_datetime("2023-06-01T08:15:30.25+02:00")
+    assert iso == datetime(2023, 6, 1, 8, 15, 30, tzinfo=PLUS_TWO) and iso.tzinfo == PLUS_TWO
+    assert parse_iso_datetime("2023-06-01T06:15:30Z") == datetime(2023, 6, 1, 6, 15, 30, tzinfo=UTC)
     assert parse_iso_datetime("2023-06") == datetime(2023, 6, 1)
-    assert parse_iptc_datetime("20040226", "101500+0100") == datetime(2004, 2, 26, 10, 15)
+    assert parse_iso_datetime("2023-06-01T08:15") == datetime(2023, 6, 1, 8, 15)
+    iptc = parse_iptc_datetime("20040226", "101500+0100")
+    assert iptc == datetime(2004, 2, 26, 10, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert iptc is not None and iptc.tzinfo == timezone(timedelta(hours=1))
+    assert parse_iptc_datetime("20040226", "101500") == datetime(2004, 2, 26, 10, 15)
     assert parse_iptc_datetime("20040226", "") == datetime(2004, 2, 26)
     assert parse_iptc_datetime("2004", "") is None
 

@@ -146,13 +146,13 @@ def test_missing_destination_folder(tmp_path: Path) -> None:
 
 def test_a_copy_failing_verification_is_thrown_away(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """If the writer ever let a block through, the check catches it and nothing is published."""
-    real = publish_mod.jpeg.rewrite
+    real = publish_mod.jpeg_write.rewrite
 
     def leaky(*args, **kwargs):
         pieces = real(*args, **kwargs)
         return [pieces[0], b"\xff\xfe\x00\x0fKari Nordmann", *pieces[1:]]
 
-    monkeypatch.setattr(publish_mod.jpeg, "rewrite", leaky)
+    monkeypatch.setattr(publish_mod.jpeg_write, "rewrite", leaky)
     src = _jpeg(tmp_path)
     with pytest.raises(VerificationFailed, match="still carries"):
         publish_copy(src, tmp_path / "ut.jpg", PublishPolicy(), PRESS)
@@ -161,7 +161,7 @@ def test_a_copy_failing_verification_is_thrown_away(tmp_path: Path, monkeypatch:
 
 
 def test_changed_image_data_fails_verification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = publish_mod.jpeg.rewrite
+    real = publish_mod.jpeg_write.rewrite
 
     def flip(*args, **kwargs):
         pieces = real(*args, **kwargs)
@@ -169,7 +169,7 @@ def test_changed_image_data_fails_verification(tmp_path: Path, monkeypatch: pyte
         last[-10] ^= 0x01
         return [*pieces[:-2], bytes(last), pieces[-1]]
 
-    monkeypatch.setattr(publish_mod.jpeg, "rewrite", flip)
+    monkeypatch.setattr(publish_mod.jpeg_write, "rewrite", flip)
     with pytest.raises(VerificationFailed, match="image data differs"):
         publish_copy(_jpeg(tmp_path), tmp_path / "ut.jpg", PublishPolicy(), PRESS)
 

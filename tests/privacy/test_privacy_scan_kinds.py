@@ -325,3 +325,16 @@ def test_c2pa_exif_assertion_with_a_position(tmp_path: Path) -> None:
     assert report.has_gps and report.has_owner
     assert sorted(_values(report, K.GPS)) == ["59,12.0N", "9,36.0E"]
     assert _values(report, K.GPS_FIELDS) == ["2.2.0.0"]
+
+
+def test_every_language_of_a_caption_is_scanned(tmp_path: Path) -> None:
+    # The catalog takes a caption's x-default; the scan must see every language, since a copy would carry
+    # them all (here the Norwegian one names the person, the default does not).
+    packet = factory.xmp_packet(caption="Politiet på stedet").replace(
+        '<rdf:li xml:lang="x-default">',
+        f'<rdf:li xml:lang="nb-NO">{MARKER_NAME} på stedet</rdf:li><rdf:li xml:lang="x-default">',
+    )
+    report = scan(factory.make_photo(tmp_path / "språk.jpg", exif=False, xmp=packet))
+    [caption] = [f for f in report.findings if f.tag == "dc:description"]
+    assert caption.kind is K.COMMENT
+    assert "Politiet på stedet" in caption.excerpt and f"{MARKER_NAME} på stedet" in caption.excerpt

@@ -101,7 +101,11 @@ def test_keep_capture_date(tmp_path: Path) -> None:
     assert "capture date" in result.kept
     assert scan(result.dest, expected=PRESS).kinds == {FindingKind.CAPTURE_DATE}
     with Image.open(result.dest) as im:
-        assert im.getexif().get_ifd(0x8769)[0x9003] == "2024:05:17 12:30:45"
+        exif = im.getexif().get_ifd(0x8769)
+        xmp = im.info["xmp"]
+    # The camera's wall-clock time and its offset (OffsetTimeOriginal), as the camera wrote them.
+    assert (exif[0x9003], exif[0x9011]) == ("2024:05:17 12:30:45", "+02:00")
+    assert b"<photoshop:DateCreated>2024-05-17T12:30:45+02:00</photoshop:DateCreated>" in xmp
 
 
 @pytest.mark.skipif(EXIFTOOL is None, reason="exiftool not installed")

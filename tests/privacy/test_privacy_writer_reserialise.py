@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 from privacy.helpers import pixels
 
-from photoarchive.privacy import PressFields, PublishPolicy, StripRefused, publish_copy, scan
+from photoarchive.privacy import PressFields, PublishPolicy, StripRefused, jpeg_write, publish_copy, scan
 from photoarchive.privacy import jpeg as jpeg_mod
 from photoarchive.privacy import png as png_mod
 from photoarchive.privacy import webp as webp_mod
@@ -57,7 +57,7 @@ def _before_sos(data: bytes, extra: bytes) -> bytes:
 
 
 def _scan_data(data: bytes) -> list[bytes]:
-    return [bytes(v) for v in jpeg_mod.scan_data(data, jpeg_mod.parse(data))]
+    return [bytes(v) for v in jpeg_write.scan_data(data, jpeg_mod.parse(data))]
 
 
 @pytest.mark.parametrize(
