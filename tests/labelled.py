@@ -41,7 +41,7 @@ HEADS = (
     Head("hopper_head.jpg", (75, 112, 182, 205), "frontal", 400),
     Head("cameraman_head.jpg", (52, 69, 55, 78), "three-quarter", 160),
 )
-BACKGROUNDS = ("bg_garage.jpg", "bg_launch_pad.jpg", "bg_coffee.jpg", "bg_grass.jpg")
+BACKGROUNDS = ("bg_launch_pad.jpg", "bg_coffee.jpg", "bg_hubble.jpg", "bg_grass.jpg", "bg_brick.jpg")
 DISTRACTORS = ("distractor_cat.jpg", "distractor_coins.jpg", "distractor_text.jpg", "distractor_clock.jpg")
 FACE_HEIGHTS = (24, 28, 32, 40, 48, 64, 80, 96, 128, 160, 240, 320, 400)
 PLATE_WIDTHS = (48, 64, 80, 100, 130, 160, 220, 300, 400)
@@ -81,17 +81,23 @@ def _homography(src: list[tuple[float, float]], dst: list[tuple[float, float]]) 
     return np.append(h, 1.0).reshape(3, 3)
 
 
-def _warp(image: Image.Image, corners: list[tuple[float, float]], size: tuple[int, int]) -> tuple[Image.Image, np.ndarray]:
+def _warp(
+    image: Image.Image, corners: list[tuple[float, float]], size: tuple[int, int]
+) -> tuple[Image.Image, np.ndarray]:
     """``image`` with its corners moved to ``corners`` in a picture of ``size``; returns it and the map."""
     w, h = image.size
     forward = _homography([(0, 0), (w, 0), (w, h), (0, h)], corners)
     back = np.linalg.inv(forward)
     back /= back[2, 2]
-    out = image.transform(size, Image.Transform.PERSPECTIVE, tuple(back.ravel()[:8]), Image.Resampling.BICUBIC)
+    out = image.transform(
+        size, Image.Transform.PERSPECTIVE, tuple(back.ravel()[:8]), Image.Resampling.BICUBIC
+    )
     return out, forward
 
 
-def _map_box(forward: np.ndarray, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+def _map_box(
+    forward: np.ndarray, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
     x, y, w, h = box
     pts = np.array([[x, y, 1], [x + w, y, 1], [x + w, y + h, 1], [x, y + h, 1]], float) @ forward.T
     xs, ys = pts[:, 0] / pts[:, 2], pts[:, 1] / pts[:, 2]
@@ -107,7 +113,9 @@ def _oval_mask(size: tuple[int, int], box: tuple[float, float, float, float]) ->
     return mask.filter(ImageFilter.GaussianBlur(max(1.0, w * 0.06)))
 
 
-def face_patch(head: Head, height: int, rng: random.Random, yaw: float = 0.0) -> tuple[Image.Image, Image.Image, tuple[float, float, float, float]]:
+def face_patch(
+    head: Head, height: int, rng: random.Random, yaw: float = 0.0
+) -> tuple[Image.Image, Image.Image, tuple[float, float, float, float]]:
     """The head scaled so its face is ``height`` px high, varied at random, and turned by ``yaw``
     degrees (a perspective squeeze); returns (RGB patch, its mask, the face box in it)."""
     im = _load(head.file)
@@ -119,7 +127,9 @@ def face_patch(head: Head, height: int, rng: random.Random, yaw: float = 0.0) ->
     im = ImageEnhance.Color(im).enhance(rng.uniform(0.7, 1.2))
     # Scale first (to 3× the wanted size, so the later steps work on enough pixels), then turn and tilt.
     work = 3 * height / box[3]
-    im = im.resize((max(8, round(im.width * work)), max(8, round(im.height * work))), Image.Resampling.LANCZOS)
+    im = im.resize(
+        (max(8, round(im.width * work)), max(8, round(im.height * work))), Image.Resampling.LANCZOS
+    )
     box = tuple(v * work for v in box)  # type: ignore[assignment]
     w, h = im.size
     if yaw:
@@ -129,7 +139,12 @@ def face_patch(head: Head, height: int, rng: random.Random, yaw: float = 0.0) ->
         axis = box[0] + box[2] / 2
         left_x, right_x = axis - axis * squeeze, axis + (w - axis) * squeeze
         near, far = (h, h * short) if yaw > 0 else (h * short, h)
-        corners = [(left_x, (h - near) / 2), (right_x, (h - far) / 2), (right_x, (h + far) / 2), (left_x, (h + near) / 2)]
+        corners = [
+            (left_x, (h - near) / 2),
+            (right_x, (h - far) / 2),
+            (right_x, (h + far) / 2),
+            (left_x, (h + near) / 2),
+        ]
         im, forward = _warp(im, corners, (w, h))
         box = _map_box(forward, box)
     angle = rng.uniform(-12, 12)
@@ -227,7 +242,9 @@ def _overlaps(spot: tuple[int, int, int, int], taken: list[tuple[int, int, int, 
     return any(x < tx + tw and tx < x + w and y < ty + th and ty < y + h for tx, ty, tw, th in taken)
 
 
-def _place(size: tuple[int, int], patch: tuple[int, int], rng: random.Random, taken: list[tuple[int, int, int, int]]) -> tuple[int, int] | None:
+def _place(
+    size: tuple[int, int], patch: tuple[int, int], rng: random.Random, taken: list[tuple[int, int, int, int]]
+) -> tuple[int, int] | None:
     for _try in range(300):
         left = rng.randrange(0, max(1, size[0] - patch[0]))
         top = rng.randrange(0, max(1, size[1] - patch[1]))
@@ -256,7 +273,9 @@ def build_scene(
         src = _load(DISTRACTORS[(seed + i) % len(DISTRACTORS)])
         long_edge = rng.randrange(150, max(151, min(size) // 3))
         scale = long_edge / max(src.size)
-        piece = src.resize((max(4, round(src.width * scale)), max(4, round(src.height * scale))), Image.Resampling.LANCZOS)
+        piece = src.resize(
+            (max(4, round(src.width * scale)), max(4, round(src.height * scale))), Image.Resampling.LANCZOS
+        )
         spot = _place(size, piece.size, rng, taken)
         if spot:
             canvas.paste(piece, spot)
@@ -273,14 +292,18 @@ def build_scene(
         if spot is None:
             continue
         canvas.paste(patch, spot, mask)
-        labels.append(Label((round(spot[0] + fx), round(spot[1] + fy), round(fw), round(fh)), "face", pose, head.file))
+        labels.append(
+            Label((round(spot[0] + fx), round(spot[1] + fy), round(fw), round(fh)), "face", pose, head.file)
+        )
     for width in plate_widths:
         patch, (px, py, pw, ph), text = plate_patch(width, rng)
         spot = _place(size, patch.size, rng, taken)
         if spot is None:
             continue
         canvas.paste(patch, spot)
-        labels.append(Label((round(spot[0] + px), round(spot[1] + py), round(pw), round(ph)), "plate", source=text))
+        labels.append(
+            Label((round(spot[0] + px), round(spot[1] + py), round(pw), round(ph)), "plate", source=text)
+        )
     return Scene(canvas, labels)
 
 
@@ -293,7 +316,11 @@ def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return inter / (aw * ah + bw * bh - inter) if inter else 0.0
 
 
-def match(found: list[tuple[float, ...]] | tuple[tuple[float, ...], ...], truth: list[tuple[int, int, int, int]], min_iou: float = 0.5) -> tuple[int, int, list[bool]]:
+def match(
+    found: list[tuple[float, ...]] | tuple[tuple[float, ...], ...],
+    truth: list[tuple[int, int, int, int]],
+    min_iou: float = 0.5,
+) -> tuple[int, int, list[bool]]:
     """(true positives, false positives, which truth boxes were found), greedy at IoU ≥ ``min_iou``."""
     hit = [False] * len(truth)
     tp = fp = 0

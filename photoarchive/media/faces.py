@@ -102,7 +102,9 @@ def _session(threads: int = 1) -> Any:
                 import onnxruntime as ort
 
                 if not MODEL_FILE.is_file():
-                    raise RuntimeError(f"The face detector's model {MODEL_FILE} is missing from the installation")
+                    raise RuntimeError(
+                        f"The face detector's model {MODEL_FILE} is missing from the installation"
+                    )
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = threads
                 options.inter_op_num_threads = 1
@@ -306,7 +308,9 @@ def detect_faces_full(
         found = _run_centerface(rgb, threshold)
     else:
         with ThreadPoolExecutor(max_workers=threads or search_threads()) as pool:
-            parts = list(pool.map(lambda job: _search_tile(rgb, job[0], job[1], tile_w, tile_h, threshold), jobs))
+            parts = list(
+                pool.map(lambda job: _search_tile(rgb, job[0], job[1], tile_w, tile_h, threshold), jobs)
+            )
         found = [f for part in parts for f in part]
         coarse = min(1.0, COARSE_FACE_PX / TILE_OVERLAP)
         if coarse < 1.0:
