@@ -104,7 +104,7 @@ def _haar(path: Path) -> Boxes:
 
 
 def engines() -> None:
-    """The same network, same input, on OpenCV's DNN module and on onnxruntime (one thread each)."""
+    """The shipped network, same input, on OpenCV's DNN module and on onnxruntime (one thread each)."""
     import cv2
     import numpy as np
 

