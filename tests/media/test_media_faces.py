@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import factory
+import labelled
 import pytest
 from PIL import Image
 
+from photoarchive.media import faces as faces_module
 from photoarchive.media.analyse import analyse_image
 from photoarchive.media.faces import (
     MODEL_FILE,
@@ -29,7 +31,7 @@ def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def test_model_ships_inside_the_package() -> None:
-    assert MODEL_FILE.is_file() and MODEL_FILE.stat().st_size > 7_000_000
+    assert MODEL_FILE.is_file() and MODEL_FILE.stat().st_size > 2_000_000
     assert (MODEL_FILE.parent / "centerface-LICENSE.txt").is_file()
 
 
@@ -89,7 +91,9 @@ def test_small_faces_are_not_searched_at_ingest_but_found_in_the_full_search() -
 
 def test_full_search_finds_each_of_several_faces_in_place() -> None:
     canvas = factory.make_pixels((2400, 1600), "noise", 2)
-    boxes = [factory.paste_face(canvas, h, c) for h, c in ((90, (400, 500)), (140, (1200, 900)), (60, (2000, 400)))]
+    boxes = [
+        factory.paste_face(canvas, h, c) for h, c in ((90, (400, 500)), (140, (1200, 900)), (60, (2000, 400)))
+    ]
     found = detect_faces_full(canvas, min_face_px=60)
     assert found.count == 3
     for box in boxes:
@@ -124,3 +128,55 @@ def test_image_object_is_not_changed() -> None:
     detect_faces(image)
     detect_faces_full(image)
     assert image.tobytes() == before and isinstance(image, Image.Image)
+
+
+# -- the labelled scenes of tests/labelled.py: real faces, frontal and three-quarter, on real backgrounds
+
+
+def _recall_and_false(found: FaceResult, scene: labelled.Scene) -> tuple[list[int], int]:
+    """(heights of the faces missed, false boxes) at IoU ≥ 0.5."""
+    truth = scene.boxes("face")
+    _tp, fp, hit = labelled.match(found.boxes, truth)
+    return [box[3] for box, h in zip(truth, hit, strict=True) if not h], fp
+
+
+def test_full_search_finds_small_and_large_faces_of_both_poses_in_labelled_scenes() -> None:
+    heights = (24, 26, 28, 30, 32, 36, 40, 48, 64, 96, 160, 240)
+    scenes = [labelled.build_scene((2400, 1600), seed, heights, distractors=4) for seed in (11, 12)]
+    assert {label.pose for scene in scenes for label in scene.labels} == {"frontal", "three-quarter"}
+    missed: list[int] = []
+    false = 0
+    for scene in scenes:
+        m, f = _recall_and_false(detect_faces_full(scene.image), scene)
+        missed, false = missed + m, false + f
+    # Every face from 32 px up; of the 24–30 px ones most (the network scores them lowest).
+    assert [h for h in missed if h >= 32] == []
+    assert len(missed) <= 0.15 * len(heights) * len(scenes), missed
+    assert false <= 1
+
+
+def test_a_cats_face_coins_text_and_a_clock_are_not_faces() -> None:
+    canvas = factory.make_pixels((3000, 2000), "noise", 6)
+    left = 20
+    for name in labelled.DISTRACTORS:
+        with Image.open(labelled.DATA / name) as piece:
+            for long_edge, top in ((200, 40), (450, 300), (900, 800)):
+                scale = long_edge / max(piece.size)
+                sized = piece.convert("RGB").resize((round(piece.width * scale), round(piece.height * scale)))
+                canvas.paste(sized, (left, top))
+        left += 740
+    assert detect_faces_full(canvas).count == 0
+
+
+def test_faces_on_the_seams_between_tiles_are_found_once() -> None:
+    canvas = factory.make_pixels((3000, 2000), "noise", 4)
+    tile_w, lefts = faces_module._tiles(3000)
+    seam = lefts[0] + tile_w  # the right edge of the first tile, inside the second
+    boxes = [
+        factory.paste_face(canvas, 60, (seam, 500)),
+        factory.paste_face(canvas, 220, (lefts[2] + tile_w, 1300)),
+    ]
+    found = detect_faces_full(canvas)
+    assert found.count == 2
+    for box in boxes:
+        assert max(_iou(f, box) for f in found.boxes) > 0.5

@@ -66,13 +66,13 @@ def test_strip_reads_press_defaults_from_settings(tmp_path: Path) -> None:
 
 
 def test_strip_starts_lean(tmp_path: Path) -> None:
-    """The strip path must not load Qt, the database, OpenCV, exifread or even Pillow (lossless JPEG)."""
+    """The strip path must not load Qt, the database, the face detector, exifread or even Pillow (lossless JPEG)."""
     src = factory.make_photo(tmp_path / "a.jpg", gps=True)
     code = (
         "import sys; from photoarchive.cli import main; "
         f"rc = main(['--home', {str(tmp_path / 'h')!r}, 'strip', {str(src)!r}, {str(tmp_path / 'ut.jpg')!r}]); "
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'PIL', 'PySide6', 'sqlalchemy', 'cv2', 'exifread', 'numpy', 'alembic', 'pillow_heif'}); "
+        "{'PIL', 'PySide6', 'sqlalchemy', 'cv2', 'onnxruntime', 'exifread', 'numpy', 'alembic', 'pillow_heif'}); "
         "print(rc, heavy)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
