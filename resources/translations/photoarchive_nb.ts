@@ -340,6 +340,112 @@
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Changed on another desk</source>
+            <translation>Endret på en annen pult</translation>
+        </message>
+        <message>
+            <source>Reload theirs shows their version (what you typed is dropped). Keep mine saves your version on top of theirs.</source>
+            <translation>Hent deres viser den andres versjon (det du skrev, forkastes). Behold min lagrer din versjon over deres.</translation>
+        </message>
+        <message>
+            <source>Reload theirs</source>
+            <translation>Hent deres</translation>
+        </message>
+        <message>
+            <source>Keep mine (overwrite)</source>
+            <translation>Behold min (overskriv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictWords</name>
+        <message>
+            <source>caption</source>
+            <translation>bildetekst</translation>
+        </message>
+        <message>
+            <source>keywords</source>
+            <translation>nøkkelord</translation>
+        </message>
+        <message>
+            <source>headline</source>
+            <translation>overskrift</translation>
+        </message>
+        <message>
+            <source>byline</source>
+            <translation>fotograf (byline)</translation>
+        </message>
+        <message>
+            <source>credit</source>
+            <translation>kreditering</translation>
+        </message>
+        <message>
+            <source>copyright</source>
+            <translation>opphavsrett</translation>
+        </message>
+        <message>
+            <source>case number</source>
+            <translation>saksnummer</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>tittel</translation>
+        </message>
+        <message>
+            <source>description</source>
+            <translation>beskrivelse</translation>
+        </message>
+        <message>
+            <source>visibility</source>
+            <translation>synlighet</translation>
+        </message>
+        <message>
+            <source>licence</source>
+            <translation>lisens</translation>
+        </message>
+        <message>
+            <source>tags</source>
+            <translation>merkelapper</translation>
+        </message>
+        <message>
+            <source>group pool</source>
+            <translation>gruppe</translation>
+        </message>
+        <message>
+            <source>cover</source>
+            <translation>forsidebilde</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 og %2</translation>
+        </message>
+        <message>
+            <source>%1 changed this set (%2) at %3</source>
+            <translation>%1 endret dette settet (%2) kl. %3</translation>
+        </message>
+        <message>
+            <source>%1 changed this set at %3</source>
+            <translation>%1 endret dette settet kl. %3</translation>
+        </message>
+        <message>
+            <source>%1 changed %2 at %3</source>
+            <translation>%1 endret %2 kl. %3</translation>
+        </message>
+        <message>
+            <source>%1 changed this photo at %3</source>
+            <translation>%1 endret dette bildet kl. %3</translation>
+        </message>
+        <message>
+            <source>Someone on another desk saved this while you were editing.</source>
+            <translation>Noen på en annen pult lagret dette mens du redigerte.</translation>
+        </message>
+        <message>
+            <source>while you were editing.</source>
+            <translation>mens du redigerte.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export clean copies</source>
@@ -668,6 +774,13 @@
         <message>
             <source>What you typed is kept; when you save, you choose whose version stays.</source>
             <translation>Det du har skrevet, beholdes; når du lagrer, velger du hvilken versjon som blir stående.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveRefresh</name>
+        <message>
+            <source>The shared archive cannot be reached — retrying</source>
+            <translation>Får ikke kontakt med det felles arkivet — prøver igjen</translation>
         </message>
     </context>
     <context>
@@ -3272,119 +3385,6 @@
         <message>
             <source>No consent</source>
             <translation>Uten samtykke</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Changed on another desk</source>
-            <translation>Endret på en annen pult</translation>
-        </message>
-        <message>
-            <source>Reload theirs shows their version (what you typed is dropped). Keep mine saves your version on top of theirs.</source>
-            <translation>Hent deres viser den andres versjon (det du skrev, forkastes). Behold min lagrer din versjon over deres.</translation>
-        </message>
-        <message>
-            <source>Reload theirs</source>
-            <translation>Hent deres</translation>
-        </message>
-        <message>
-            <source>Keep mine (overwrite)</source>
-            <translation>Behold min (overskriv)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictWords</name>
-        <message>
-            <source>caption</source>
-            <translation>bildetekst</translation>
-        </message>
-        <message>
-            <source>keywords</source>
-            <translation>nøkkelord</translation>
-        </message>
-        <message>
-            <source>headline</source>
-            <translation>overskrift</translation>
-        </message>
-        <message>
-            <source>byline</source>
-            <translation>fotograf (byline)</translation>
-        </message>
-        <message>
-            <source>credit</source>
-            <translation>kreditering</translation>
-        </message>
-        <message>
-            <source>copyright</source>
-            <translation>opphavsrett</translation>
-        </message>
-        <message>
-            <source>case number</source>
-            <translation>saksnummer</translation>
-        </message>
-        <message>
-            <source>title</source>
-            <translation>tittel</translation>
-        </message>
-        <message>
-            <source>description</source>
-            <translation>beskrivelse</translation>
-        </message>
-        <message>
-            <source>visibility</source>
-            <translation>synlighet</translation>
-        </message>
-        <message>
-            <source>licence</source>
-            <translation>lisens</translation>
-        </message>
-        <message>
-            <source>tags</source>
-            <translation>merkelapper</translation>
-        </message>
-        <message>
-            <source>group pool</source>
-            <translation>gruppe</translation>
-        </message>
-        <message>
-            <source>cover</source>
-            <translation>forsidebilde</translation>
-        </message>
-        <message>
-            <source>%1 and %2</source>
-            <translation>%1 og %2</translation>
-        </message>
-        <message>
-            <source>%1 changed this set (%2) at %3</source>
-            <translation>%1 endret dette settet (%2) kl. %3</translation>
-        </message>
-        <message>
-            <source>%1 changed this set at %3</source>
-            <translation>%1 endret dette settet kl. %3</translation>
-        </message>
-        <message>
-            <source>%1 changed %2 at %3</source>
-            <translation>%1 endret %2 kl. %3</translation>
-        </message>
-        <message>
-            <source>%1 changed this photo at %3</source>
-            <translation>%1 endret dette bildet kl. %3</translation>
-        </message>
-        <message>
-            <source>Someone on another desk saved this while you were editing.</source>
-            <translation>Noen på en annen pult lagret dette mens du redigerte.</translation>
-        </message>
-        <message>
-            <source>while you were editing.</source>
-            <translation>mens du redigerte.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LiveRefresh</name>
-        <message>
-            <source>The shared archive cannot be reached — retrying</source>
-            <translation>Får ikke kontakt med det felles arkivet — prøver igjen</translation>
         </message>
     </context>
 </TS>
