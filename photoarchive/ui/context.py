@@ -50,6 +50,11 @@ class AppContext:
             # then the catalog answers), so the OS name only stands in for display.
             return current_user()
 
+    @actor.setter
+    def actor(self, name: str) -> None:
+        """Work as someone else from now on (another person at the same desk; tests)."""
+        self._actor = name
+
     @property
     def catalog_future(self) -> Future[Catalog]:
         return self._catalog

@@ -323,6 +323,7 @@ def test_a_move_needs_a_superuser_so_the_history_keeps_its_names(desk, pg_databa
         + server_setup.login_sql("flytter", "staff", password="pw").strip().rstrip(";")
         + "; END IF; END $$"
     )
+    cluster.execute("ALTER ROLE flytter PASSWORD 'pw' NOSUPERUSER")  # roles outlive a test (cluster-wide)
     result = _move(desk, cluster.url(name, user="flytter", password="pw"), tmp_path / "delt")
     assert result.returncode == 2
     assert "[catalog.move_needs_superuser]" in result.stderr and "flytter" in result.stderr
