@@ -8,6 +8,8 @@
   (``thumbnails.thumbnail_path``) + faces (``faces.detect_faces`` / ``is_portrait``);
   ``analyse.ensure_preview`` makes the 1600-px preview on first view when ingest did not.
 - ``press_text.PressText``: the six press fields IPTC-IIM, XMP and published copies share.
+- ``dates``: the one parser of capture dates (EXIF, XMP, IPTC text): the camera's wall-clock time, with
+  its UTC offset where the file gives one; ``stages.StageTimes``: wall and CPU seconds per ingest stage.
 
 Import-light on purpose: OpenCV and pillow-heif are imported only when first needed.
 """
