@@ -242,3 +242,27 @@ def _list_requests(catalog) -> int:  # catalog: Catalog
             f"{request.state.value:<8} {outcome}"
         )
     return 0
+
+
+def start_publishing(home, settings, catalog):  # -> ServiceLoop | None
+    """`watch` on the machine holding the Flickr sign-in: the sync service runs beside the watcher."""
+    from photoarchive.flickr.service import ServiceLoop, SyncService
+
+    sync_service = SyncService(catalog, home, settings)
+    if not sync_service.can_publish():
+        print(
+            "No Flickr sign-in on this machine: sync requests are left to the machine that holds it.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return None
+    loop = ServiceLoop(sync_service)
+    loop.start()
+    every = settings.flickr.sync_every_minutes
+    print(
+        "Publishing to Flickr: sync requests and approvals"
+        + (f", and every {every} minutes." if every else "."),
+        file=sys.stderr,
+        flush=True,
+    )
+    return loop
