@@ -62,6 +62,10 @@ ENGLISH: dict[str, str] = {
     "request_reconciled": "Settled {count} write(s) an interrupted sync had left open.",
     "request_cancelled": "Cancelled. What was done is kept; the next sync carries on.",
     "request_error": "The sync stopped: {reason}",
+    "request_not_editor": (
+        "Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here "
+        "as they run."
+    ),
 }
 
 

@@ -121,6 +121,11 @@ _TEMPLATES = {
         "SyncPage", "Cancelled. What was done is kept; the next sync carries on."
     ),
     "request_error": QT_TRANSLATE_NOOP("SyncPage", "The sync stopped: {reason}"),
+    "request_not_editor": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here "
+        "as they run.",
+    ),
 }
 
 # Why a photo came down (flickr/takedown.py's codes).

@@ -3003,6 +3003,10 @@
         <translation>Synkroniseringen stoppet: {reason}</translation>
     </message>
     <message>
+        <source>Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here as they run.</source>
+        <translation>Bare en redaktør kan be om en synkronisering; {login} er ikke redaktør. Synkroniseringene redaktørene ber om, vises her mens de går.</translation>
+    </message>
+    <message>
         <source>public</source>
         <translation>offentlig</translation>
     </message>

@@ -161,6 +161,14 @@ def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
     try:
         with pytest.raises(PermissionRefused, match="only an editor may ask for a sync"):
             SyncRequestStore(staff.engine).add(reason="manual", requested_by="erik")
+        # The desk says so before the server has to, as a code its window translates.
+        from photoarchive.flickr.desk import ask_for_sync
+        from photoarchive.flickr.errors import FlickrProblem
+
+        with pytest.raises(FlickrProblem) as refused:
+            ask_for_sync(staff, "synk_kari")
+        assert refused.value.message.code == "request_not_editor"
+        assert refused.value.message.params == {"login": "synk_kari"}
         request_id = SyncRequestStore(editor.engine).add(reason="manual", requested_by="somebody else")
         # Staff see it; the service (a staff login) runs it and writes its progress.
         store = SyncRequestStore(staff.engine)

@@ -164,6 +164,9 @@ def test_request_log_lines_are_in_norwegian(qapp, tmp_path):
             "Synkronisering ferdig: 3 lastet opp, 4 endring(er), 1 sett publisert, 0 tatt ned."
         )
         assert message_text("request_sending", {"file": "Ulykke 1.jpg"}, "x") == "Sender Ulykke 1.jpg"
+        assert message_text("request_not_editor", {"login": "kari"}, "x").startswith(
+            "Bare en redaktør kan be om en synkronisering; kari er ikke redaktør."
+        )
         assert message_text("unknown_code", {}, "The English") == "The English"
     finally:
         QCoreApplication.removeTranslator(nb)
