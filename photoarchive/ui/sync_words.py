@@ -73,6 +73,9 @@ _TEMPLATES = {
         "SyncPage",
         "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.",
     ),
+    "no_clean_copy": QT_TRANSLATE_NOOP(
+        "SyncPage", "{file}: no clean copy can be made, so it is not published: {reason}"
+    ),
     "too_large": QT_TRANSLATE_NOOP(
         "SyncPage", "{file} is {size} MB, more than the {limit} MB this Flickr account takes."
     ),
@@ -164,6 +167,11 @@ def message_text(code: str, params: dict[str, Any], english: str) -> str:
     }
     if code == "takedown_done":
         values = {**values, **_takedown_words(params)}
+    if code == "request_failed_photo" and params.get("reason_code"):
+        reason = str(params.get("reason", ""))
+        values["reason"] = message_text(
+            str(params["reason_code"]), dict(params.get("reason_params") or {}), reason
+        )
     if code == "request_waiting" and params.get("until_epoch"):
         from datetime import datetime
 

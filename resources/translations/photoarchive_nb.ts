@@ -2943,6 +2943,10 @@
         <translation>Flickr svarte at kontoen ikke er Pro (feil 1 ved erstatning); {file} beholder det gamle bildet.</translation>
     </message>
     <message>
+        <source>{file}: no clean copy can be made, so it is not published: {reason}</source>
+        <translation>{file}: ingen renset kopi kan lages, så bildet publiseres ikke: {reason}</translation>
+    </message>
+    <message>
         <source>{file} is {size} MB, more than the {limit} MB this Flickr account takes.</source>
         <translation>{file} er {size} MB, mer enn de {limit} MB denne Flickr-kontoen tar imot.</translation>
     </message>
