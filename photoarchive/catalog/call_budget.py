@@ -14,6 +14,7 @@ from photoarchive.catalog.schema import flickr_calls
 HOUR = 3600.0
 # PostgreSQL advisory-lock key of the budget (one taker at a time); beside the keys in catalog/db.py.
 BUDGET_LOCK_KEY = 7_301_000_003
+PRUNE_EVERY = 50
 
 
 class CallBudgetStore:
@@ -35,7 +36,8 @@ class CallBudgetStore:
             ).inserted_primary_key
             assert own is not None
             own_id = int(own[0])
-            conn.execute(delete(flickr_calls).where(key, flickr_calls.c.at <= earliest - HOUR))
+            if own_id % PRUNE_EVERY == 0:  # older rows no longer count; dropped now and then
+                conn.execute(delete(flickr_calls).where(key, flickr_calls.c.at <= earliest - HOUR))
             window = (key, flickr_calls.c.id != own_id, flickr_calls.c.at > earliest - HOUR)
             taken = conn.execute(select(func.count()).where(*window)).scalar_one()
             start = earliest

@@ -172,7 +172,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     suggester = BackgroundSuggester(catalog, home)
     suggester.start()
-    publisher = None if args.no_sync else _start_publishing(home, settings, catalog)
+    from photoarchive.cli.flickr_cmds import start_publishing
+
+    publisher = None if args.no_sync else start_publishing(home, settings, catalog)
     print("Watching; press Ctrl-C to stop.", file=sys.stderr, flush=True)
     try:
         while not stopped.wait(0.5):
@@ -187,28 +189,6 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _start_publishing(home, settings, catalog):  # -> ServiceLoop | None
-    """On the machine holding the Flickr sign-in, the sync service runs beside the watcher."""
-    from photoarchive.flickr.service import ServiceLoop, SyncService
-
-    sync_service = SyncService(catalog, home, settings)
-    if not sync_service.can_publish():
-        print(
-            "No Flickr sign-in on this machine: sync requests are left to the machine that holds it.",
-            file=sys.stderr,
-            flush=True,
-        )
-        return None
-    loop = ServiceLoop(sync_service)
-    loop.start()
-    every = settings.flickr.sync_every_minutes
-    print(
-        "Publishing to Flickr: sync requests and approvals"
-        + (f", and every {every} minutes." if every else "."),
-        file=sys.stderr,
-        flush=True,
-    )
-    return loop
 
 
 def cmd_quarantine(args: argparse.Namespace) -> int:

@@ -123,7 +123,19 @@ def _sync(args: argparse.Namespace) -> int:
     if syncer.client is None:
         print("(not signed in: planning from what this archive knows, without looking at Flickr)")
     try:
-        report = syncer.run(dry_run=args.dry_run)
+        if catalog.is_shared and not args.dry_run:
+            # Run here as a request, so every desk follows this sync too.
+            from photoarchive.flickr.desk import sync_here
+            from photoarchive.flickr.sync import SyncReport
+
+            login = catalog.identity().login
+            outcome = sync_here(catalog, home, settings, login, lambda _control: syncer, control)
+            if not isinstance(outcome, SyncReport):
+                print(f"Another sync of this archive is running; request {outcome.id} waits for it.")
+                return _follow_request(catalog, outcome)
+            report = outcome
+        else:
+            report = syncer.run(dry_run=args.dry_run)
     except KeyboardInterrupt:
         control.cancel()
         raise
@@ -189,13 +201,20 @@ def _progress_printer():
 
 def _request_sync(catalog, *, wait: bool) -> int:  # catalog: Catalog
     """Queue a sync request for the service and, unless told not to, follow it to the end."""
-    from photoarchive.catalog.sync_requests import RequestState
-    from photoarchive.flickr.desk import ask_for_sync, follow
+    from photoarchive.flickr.desk import ask_for_sync
 
     request = ask_for_sync(catalog, catalog.identity().login)
     print(f"Sync request {request.id} queued for the sync service.", flush=True)
     if not wait:
         return 0
+    return _follow_request(catalog, request)
+
+
+def _follow_request(catalog, request) -> int:  # catalog: Catalog, request: SyncRequest
+    """Print a request's log as the service writes it, until it ends; exit as `sync` does."""
+    from photoarchive.catalog.sync_requests import RequestState
+    from photoarchive.flickr.desk import follow
+
     seen = 0
     while True:
         request, lines = follow(catalog, request.id, after=seen)
@@ -223,3 +242,27 @@ def _list_requests(catalog) -> int:  # catalog: Catalog
             f"{request.state.value:<8} {outcome}"
         )
     return 0
+
+
+def start_publishing(home, settings, catalog):  # -> ServiceLoop | None
+    """`watch` on the machine holding the Flickr sign-in: the sync service runs beside the watcher."""
+    from photoarchive.flickr.service import ServiceLoop, SyncService
+
+    sync_service = SyncService(catalog, home, settings)
+    if not sync_service.can_publish():
+        print(
+            "No Flickr sign-in on this machine: sync requests are left to the machine that holds it.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return None
+    loop = ServiceLoop(sync_service)
+    loop.start()
+    every = settings.flickr.sync_every_minutes
+    print(
+        "Publishing to Flickr: sync requests and approvals"
+        + (f", and every {every} minutes." if every else "."),
+        file=sys.stderr,
+        flush=True,
+    )
+    return loop

@@ -46,6 +46,11 @@ def ask_for_sync(catalog: Catalog, actor: str, *, set_ids: tuple[int, ...] = ())
     """An editor's "Sync now" from a desk without the sign-in. A request still waiting in the queue
     already covers everything approved (a sync brings every approved set in line), so it is joined
     rather than doubled."""
+    if catalog.is_shared:
+        # The server refuses it too (migration 0007); asked first, to say so in the user's words.
+        who = catalog.identity()
+        if not (who.superuser or "editor" in who.roles):
+            raise FlickrProblem.coded("request_not_editor", login=who.login)
     store = requests_of(catalog)
     for request in store.open_requests():
         if request.state is RequestState.QUEUED:

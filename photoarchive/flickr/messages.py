@@ -35,6 +35,7 @@ ENGLISH: dict[str, str] = {
         "are updated and the image on Flickr stays as it was."
     ),
     "not_pro": "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.",
+    "no_clean_copy": "{file}: no clean copy can be made, so it is not published: {reason}",
     "too_large": "{file} is {size} MB, more than the {limit} MB this Flickr account takes.",
     "free_limit": (
         "This is a free Flickr account: it holds {have} of {limit} photos, and this sync would upload {count} "
@@ -62,6 +63,10 @@ ENGLISH: dict[str, str] = {
     "request_reconciled": "Settled {count} write(s) an interrupted sync had left open.",
     "request_cancelled": "Cancelled. What was done is kept; the next sync carries on.",
     "request_error": "The sync stopped: {reason}",
+    "request_not_editor": (
+        "Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here "
+        "as they run."
+    ),
 }
 
 

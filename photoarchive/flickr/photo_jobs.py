@@ -58,14 +58,15 @@ def prepare_files(run: SyncRun, plan: SyncPlan, desired: DesiredState) -> dict[s
         try:
             path = run.copies.make(want.content)
         except PhotoarchiveError as exc:
-            run.fail(want.photo_id, want.sha256, f"no clean copy: {exc}")
+            refusal = run.say("no_clean_copy", file=want.name, reason=str(exc))
+            run.fail(want.photo_id, want.sha256, refusal.text(), refusal)
             continue
         size = path.stat().st_size
         if limit and size > limit:
             message = run.say(
                 "too_large", file=want.name, size=f"{size / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
             )
-            run.fail(want.photo_id, want.sha256, message.text())
+            run.fail(want.photo_id, want.sha256, message.text(), message)
             continue
         files[action.sha256] = path
     return files

@@ -84,6 +84,8 @@ class PhotoFailure:
     photo_id: int
     sha256: str
     reason: str
+    # The reason as a code and parameters, when the window can say it in the user's language.
+    message: SyncMessage | None = None
 
 
 @dataclass

@@ -93,9 +93,9 @@ class SyncRun:
         self.control.said(message)
         return message
 
-    def fail(self, photo_id: int, sha256: str, reason: str) -> None:
+    def fail(self, photo_id: int, sha256: str, reason: str, message: SyncMessage | None = None) -> None:
         with self.lock:
-            self.report.failed.append(PhotoFailure(photo_id, sha256, reason))
+            self.report.failed.append(PhotoFailure(photo_id, sha256, reason, message))
 
     def count(self) -> None:
         with self.lock:

@@ -295,11 +295,15 @@ class SyncService:
         if failed:
             names = {r.id: r.original_name for r in self.catalog.photos.get_many(failed)}
         for failure in report.failed:
+            coded = failure.message
             lines.append(
                 line(
                     "request_failed_photo",
                     file=names.get(failure.photo_id, str(failure.photo_id)),
                     reason=failure.reason,
+                    # So a desk can say the reason in its user's language too.
+                    reason_code=coded.code if coded else "",
+                    reason_params=dict(coded.params) if coded else {},
                 )
             )
         summary = _summary(report)

@@ -309,11 +309,12 @@ class SyncPage(QWidget):
             self.failures.setItem(
                 row, 0, QTableWidgetItem(names.get(failure.photo_id, str(failure.photo_id)))
             )
-            self.failures.setItem(row, 1, QTableWidgetItem(failure.reason))
+            reason = self.message_text(failure.message) if failure.message else failure.reason
+            self.failures.setItem(row, 1, QTableWidgetItem(reason))
             self._log(
                 self.tr("Failed: %1 — %2")
                 .replace("%1", names.get(failure.photo_id, "?"))
-                .replace("%2", failure.reason)
+                .replace("%2", reason)
             )
 
     def _failed(self, exc: BaseException) -> None:

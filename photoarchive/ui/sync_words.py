@@ -73,6 +73,9 @@ _TEMPLATES = {
         "SyncPage",
         "Flickr answered that the account is not Pro (replace error 1); {file} keeps its old image.",
     ),
+    "no_clean_copy": QT_TRANSLATE_NOOP(
+        "SyncPage", "{file}: no clean copy can be made, so it is not published: {reason}"
+    ),
     "too_large": QT_TRANSLATE_NOOP(
         "SyncPage", "{file} is {size} MB, more than the {limit} MB this Flickr account takes."
     ),
@@ -121,6 +124,11 @@ _TEMPLATES = {
         "SyncPage", "Cancelled. What was done is kept; the next sync carries on."
     ),
     "request_error": QT_TRANSLATE_NOOP("SyncPage", "The sync stopped: {reason}"),
+    "request_not_editor": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here "
+        "as they run.",
+    ),
 }
 
 # Why a photo came down (flickr/takedown.py's codes).
@@ -159,6 +167,11 @@ def message_text(code: str, params: dict[str, Any], english: str) -> str:
     }
     if code == "takedown_done":
         values = {**values, **_takedown_words(params)}
+    if code == "request_failed_photo" and params.get("reason_code"):
+        reason = str(params.get("reason", ""))
+        values["reason"] = message_text(
+            str(params["reason_code"]), dict(params.get("reason_params") or {}), reason
+        )
     if code == "request_waiting" and params.get("until_epoch"):
         from datetime import datetime
 

@@ -3343,6 +3343,14 @@
             <source>A sync with Flickr is running. Stop it and close? What is already published stays, and the next sync carries on.</source>
             <translation>En synkronisering med Flickr pågår. Stoppe den og lukke? Det som allerede er publisert, blir liggende, og neste synkronisering fortsetter.</translation>
         </message>
+        <message>
+            <source>{file}: no clean copy can be made, so it is not published: {reason}</source>
+            <translation>{file}: ingen renset kopi kan lages, så bildet publiseres ikke: {reason}</translation>
+        </message>
+        <message>
+            <source>Only an editor may ask for a sync; {login} is not one. The syncs editors ask for are shown here as they run.</source>
+            <translation>Bare en redaktør kan be om en synkronisering; {login} er ikke redaktør. Synkroniseringene redaktørene ber om, vises her mens de går.</translation>
+        </message>
     </context>
     <context>
         <name>TileDelegate</name>

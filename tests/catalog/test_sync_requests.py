@@ -10,9 +10,11 @@ import textwrap
 
 import psycopg
 import pytest
+from sqlalchemy import func, select
 
 from photoarchive.catalog.call_budget import CallBudgetStore
 from photoarchive.catalog.db import PermissionRefused
+from photoarchive.catalog.schema import flickr_calls
 from photoarchive.catalog.sync_requests import LogLine, RequestState, SyncRequestStore
 
 
@@ -67,9 +69,16 @@ def test_the_call_budget_holds_the_hourly_limit_across_takers(catalog):
     assert one.calls_in_last_hour(now + 10) == 3
     # Another key has its own budget.
     assert other_key.reserve(now + 3, per_hour=3) == now + 3
-    # An hour later the old calls no longer count (and are dropped).
+    # An hour later the old calls no longer count (and are dropped now and then).
     assert one.reserve(now + 7300, per_hour=3) == now + 7300
     assert one.calls_in_last_hour(now + 7300) == 1
+    for i in range(60):
+        one.reserve(now + 20_000 + i, per_hour=3600)
+    with catalog.engine.connect() as conn:
+        oldest = conn.execute(
+            select(func.min(flickr_calls.c.at)).where(flickr_calls.c.key_digest == "a" * 64)
+        ).scalar()
+    assert oldest > now + 7300 - 3600
 
 
 TAKER = textwrap.dedent(
@@ -152,6 +161,14 @@ def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
     try:
         with pytest.raises(PermissionRefused, match="only an editor may ask for a sync"):
             SyncRequestStore(staff.engine).add(reason="manual", requested_by="erik")
+        # The desk says so before the server has to, as a code its window translates.
+        from photoarchive.flickr.desk import ask_for_sync
+        from photoarchive.flickr.errors import FlickrProblem
+
+        with pytest.raises(FlickrProblem) as refused:
+            ask_for_sync(staff, "synk_kari")
+        assert refused.value.message.code == "request_not_editor"
+        assert refused.value.message.params == {"login": "synk_kari"}
         request_id = SyncRequestStore(editor.engine).add(reason="manual", requested_by="somebody else")
         # Staff see it; the service (a staff login) runs it and writes its progress.
         store = SyncRequestStore(staff.engine)
@@ -170,7 +187,10 @@ def test_only_an_editor_asks_for_a_sync_and_the_server_names_who_asked(logins):
         # Who asked and when cannot be rewritten, the request cannot be deleted, the log is a record.
         conn.execute("UPDATE sync_requests SET requested_by = 'kari', reason = 'schedule' WHERE id = %s",
                      (request_id,))  # fmt: skip
-        assert conn.execute("SELECT requested_by, reason FROM sync_requests").fetchone() == ("synk_erik", "manual")
+        assert conn.execute("SELECT requested_by, reason FROM sync_requests").fetchone() == (
+            "synk_erik",
+            "manual",
+        )
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM sync_requests WHERE id = %s", (request_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):

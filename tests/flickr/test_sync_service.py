@@ -324,3 +324,26 @@ def test_the_secret_and_the_token_are_nowhere_in_the_catalog_or_the_shared_folde
         assert secret not in catalog_text
         for path in shared_files:
             assert secret.encode() not in path.read_bytes(), path
+
+
+def test_sync_at_the_machine_with_the_sign_in_is_a_request_every_desk_sees_on_a_shared_catalog(
+    emulator, signed_in, home, service_settings, catalog, make_photos, approve_set
+):
+    approve_set("Trafikkulykke E18", make_photos(2), visibility="public")
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    synced = subprocess.run(
+        [sys.executable, "-m", "photoarchive", "--home", str(home.root), "sync"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert synced.returncode == 0, synced.stderr
+    assert "Sync done: 2 uploaded" in synced.stdout
+    requests = requests_of(catalog).recent()
+    if catalog.is_shared:
+        (request,) = requests
+        assert request.state is RequestState.DONE and request.outcome["params"]["uploaded"] == 2
+        assert [e.code for e in follow(catalog, request.id)[1]][-1] == "request_done"
+    else:
+        assert requests == []  # one desk: synced in the command itself, as always

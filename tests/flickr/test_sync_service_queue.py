@@ -104,3 +104,27 @@ def test_a_machine_with_the_sign_in_runs_its_request_itself_and_every_desk_sees_
     request, log = follow(catalog, waiting.id)
     assert request.state is RequestState.DONE and request.outcome["params"]["uploaded"] == 2
     assert [e.code for e in log][-1] == "request_done"
+
+
+def test_a_photo_without_a_clean_copy_fails_with_a_reason_every_desk_can_translate(
+    service, catalog, home, settings, make_photos, approve_set, emulator
+):
+    import shutil
+
+    from photoarchive.sets.publishing import CleanCopies
+
+    ids = make_photos(2)
+    approve_set("Beslag", ids, visibility="private")
+    (record,) = catalog.photos.get_many([ids[1]])
+    original = home.originals / record.archive_path
+    original.chmod(0o644)
+    original.unlink()  # the original is gone from the archive after the approval …
+    shutil.rmtree(CleanCopies(home, settings).folder)  # … and so is the clean copy made then
+    request = ask_for_sync(catalog, "erik")
+    service.run_next()
+    done, log = follow(catalog, request.id)
+    assert done.state is RequestState.DONE and done.outcome["params"]["failed"] == 1
+    (failed,) = [e for e in log if e.code == "request_failed_photo"]
+    assert failed.params["file"] == "IMG_0002.jpg" and failed.params["reason_code"] == "no_clean_copy"
+    assert "missing from the archive" in failed.params["reason_params"]["reason"]
+    assert len(emulator.state.photos) == 1

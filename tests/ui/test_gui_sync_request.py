@@ -164,6 +164,16 @@ def test_request_log_lines_are_in_norwegian(qapp, tmp_path):
             "Synkronisering ferdig: 3 lastet opp, 4 endring(er), 1 sett publisert, 0 tatt ned."
         )
         assert message_text("request_sending", {"file": "Ulykke 1.jpg"}, "x") == "Sender Ulykke 1.jpg"
+        assert message_text("request_not_editor", {"login": "kari"}, "x").startswith(
+            "Bare en redaktør kan be om en synkronisering; kari er ikke redaktør."
+        )
+        # A photo's reason inside the log line, in Norwegian too.
+        failed = {"file": "IMG_2.jpg", "reason": "x", "reason_code": "no_clean_copy",
+                  "reason_params": {"file": "IMG_2.jpg", "reason": "the original is missing"}}  # fmt: skip
+        assert message_text("request_failed_photo", failed, "x") == (
+            "Mislyktes: IMG_2.jpg — IMG_2.jpg: ingen renset kopi kan lages, så bildet publiseres ikke: "
+            "the original is missing"
+        )
         assert message_text("unknown_code", {}, "The English") == "The English"
     finally:
         QCoreApplication.removeTranslator(nb)
