@@ -189,8 +189,6 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
-
-
 def cmd_quarantine(args: argparse.Namespace) -> int:
     home, _settings, catalog = _open(args)
     if args.resolve:
