@@ -24,6 +24,7 @@ from pathlib import Path
 from photoarchive.catalog.db import catalog_url, display_url, is_postgresql
 from photoarchive.catalog.move import CatalogMove, MoveRefused, OriginalFile, TableCheck
 from photoarchive.home import Home
+from photoarchive.ingest.files import sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +77,6 @@ class MoveReport:
         )
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _remove(path: Path) -> None:
     """Delete a file this move wrote, also when it carries the original's read-only mode."""
     if path.exists():
@@ -114,8 +107,8 @@ def place_file(source: Path, destination: Path, expected: str | None, report: Fi
     is the catalog's hash (originals); else the source's own bytes are the reference."""
     name = destination.as_posix()
     if destination.exists():
-        reference = expected or (_sha256(source) if source.is_file() else None)
-        if reference is not None and _sha256(destination) == reference:
+        reference = expected or (sha256_of(source) if source.is_file() else None)
+        if reference is not None and sha256_of(destination) == reference:
             return True
         report.problems.append(FileProblem(name, "conflict"))
         return False
@@ -128,7 +121,7 @@ def place_file(source: Path, destination: Path, expected: str | None, report: Fi
         _remove(destination)
         report.problems.append(FileProblem(source.as_posix(), "damaged"))
         return False
-    if _sha256(destination) != (expected or read):
+    if sha256_of(destination) != (expected or read):
         _remove(destination)
         report.problems.append(FileProblem(name, "copy_differs"))
         return False
@@ -146,7 +139,7 @@ def copy_files(
         source = source_root / "originals" / original.archive_path
         destination = target_root / "originals" / original.archive_path
         if same_place:
-            ok = source.is_file() and _sha256(source) == original.sha256
+            ok = source.is_file() and sha256_of(source) == original.sha256
             if not ok:
                 report.problems.append(FileProblem(source.as_posix(), "damaged"))
         else:

@@ -32,7 +32,7 @@ from photoarchive.privacy_state import PrivacyState
 from photoarchive.sets.model import LICENCES, Visibility
 from photoarchive.sets.notices import Code
 from photoarchive.sets.service import ApprovalCheck, PhotoCheck
-from photoarchive.ui.approval_previews import RedactionPreviews
+from photoarchive.ui.approval_previews import RedactionPreviews, clear_layout
 from photoarchive.ui.privacy_words import describe as describe_finding
 from photoarchive.ui.set_words import describe, unchecked_in_words
 
@@ -186,15 +186,6 @@ class ApprovalDialog(QDialog):
         blocking = [r for r in self.check.refusals if r.code is not Code.CASE_NEEDS_REASON]
         self.approve_button.setEnabled(self.check.blocked is None and not blocking)
 
-    @staticmethod
-    def _clear(layout: QVBoxLayout) -> None:
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)  # out of the dialog now (findChild), freed later
-                widget.deleteLater()
-
     def _decision_row(
         self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]
     ) -> None:
@@ -213,7 +204,7 @@ class ApprovalDialog(QDialog):
         layout.addWidget(row)
 
     def _fill_redaction_rows(self, photos: list[PhotoCheck]) -> None:
-        self._clear(self.redaction_layout)
+        clear_layout(self.redaction_layout)
         for photo in photos:
             count = self.regions.get(photo.photo_id, 0)
             if count:
@@ -256,7 +247,7 @@ class ApprovalDialog(QDialog):
         self.redactionReviewed.emit(photo_id, has_regions)
 
     def _fill_case_rows(self, photos: list[PhotoCheck]) -> None:
-        self._clear(self.case_layout)
+        clear_layout(self.case_layout)
         for photo in photos:
             confirm = QPushButton(self.tr("It is a case photo"))
             confirm.setObjectName(f"case_confirm_{photo.photo_id}")

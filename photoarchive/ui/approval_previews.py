@@ -42,7 +42,8 @@ def redacted_preview(ctx: AppContext, photo_id: int, edge: int = PREVIEW_EDGE) -
     return image.copy()  # its own pixels: `data` goes away with this function
 
 
-def _clear(layout: QVBoxLayout) -> None:
+def clear_layout(layout: QVBoxLayout) -> None:
+    """Empty a layout of the widgets a redraw replaces."""
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget()
@@ -83,7 +84,7 @@ class RedactionPreviews(QGroupBox):
         the burn-in code), its review, and a button to the redaction editor."""
         from photoarchive.ui.redaction_dialog import review_in_words
 
-        _clear(self.preview_layout)
+        clear_layout(self.preview_layout)
         digests = self._digests = {p.photo_id: p.redaction or "" for p in check.view.content.photos}
         shown = [
             p for p in check.photos if p.facts.case.decision is CaseDecision.CASE and p.facts.regions > 0
