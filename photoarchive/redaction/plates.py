@@ -14,12 +14,12 @@ import numpy as np
 
 # Sizes in pixels of the picture searched.
 EDGE_STEP = 40  # grey levels between the pixels either side for a vertical edge
-MIN_DENSITY = 0.30
+MIN_DENSITY = 0.35
 WINDOW = (3, 7)  # rows, columns of the density window
 MIN_BAND_W, MAX_BAND_W = 12, 400
 MIN_ASPECT, MAX_ASPECT = 2.2, 9.0
-MIN_FILL = 0.45
-MIN_STROKES, MAX_STROKES = 4, 14
+MIN_FILL = 0.55
+MIN_STROKES, MAX_STROKES = 6, 14
 # The plate around its character line (labelled plates: text 360×75 of 520×110).
 GROW_W, GROW_H, SHIFT_X = 1.40, 1.45, -0.04
 
