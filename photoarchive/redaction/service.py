@@ -151,19 +151,22 @@ class RedactionService:
     def detect(
         self, photo_id: int, actor: str = "detector", *, min_face_px: int | None = None
     ) -> list[Region]:
-        """Search the original for faces (down to 24 px high by default) and add each new one as a
-        suggested region (a mosaic, padded); returns the regions added. Seconds of CPU for a 24-MP photo:
-        call it on demand or from a background worker, never from ingest."""
-        from photoarchive.redaction.detect import find_faces
+        """Search the original for faces (down to 24 px high by default) and number plates and add each
+        new one as a suggested region (a mosaic; faces padded); returns the regions added. Seconds of
+        CPU for a 24-MP photo: call it on demand or from a background worker, never from ingest."""
+        from photoarchive.redaction.detect import find_faces, find_plates
 
         record = self._photo(photo_id)
         source = self.home.originals / PurePosixPath(record.archive_path)
-        suggestions = find_faces(source, min_face_px) if min_face_px else find_faces(source)
+        faces = find_faces(source, min_face_px) if min_face_px else find_faces(source)
+        plates = find_plates(source)
+        suggestions = faces + plates
         existing = self.regions(photo_id)
         new: list[NewRegion] = []
         for suggestion in suggestions:
             score = suggestion.score
-            box = Region(*padded(*suggestion.box), kind=suggestion.kind)
+            edges = padded(*suggestion.box) if suggestion.kind is RegionKind.FACE else suggestion.box
+            box = Region(*edges, kind=suggestion.kind)
             if any(_iou(box, other) >= SAME_REGION_IOU for other in existing):
                 continue
             existing.append(box)
@@ -180,8 +183,16 @@ class RedactionService:
                 )
             )
         ids = self.store.add(photo_id, new, actor)
-        self.store.mark_searched(photo_id, actor, {"faces": len(suggestions), "added": len(ids)})
-        log.info("photo %s: %d face(s) found, %d new region(s)", photo_id, len(suggestions), len(ids))
+        self.store.mark_searched(
+            photo_id, actor, {"faces": len(faces), "plates": len(plates), "added": len(ids)}
+        )
+        log.info(
+            "photo %s: %d face(s), %d plate(s) found, %d new region(s)",
+            photo_id,
+            len(faces),
+            len(plates),
+            len(ids),
+        )
         return [r for r in self.regions(photo_id) if r.id in set(ids)]
 
     def pending_searches(self, limit: int | None = None) -> list[int]:
