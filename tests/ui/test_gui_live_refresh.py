@@ -295,8 +295,10 @@ def test_two_desks_saving_one_set_keep_mine(shared_window, kari, qtbot):
 
     qtbot.mouseClick(page.findChild(type(page.approve_button), "save_set_details"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.conflict_dialog is not None, timeout=5000)
+    assert page.conflict_dialog.text().startswith("kari changed this set (edited) at ")
     qtbot.mouseClick(page.conflict_dialog.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.ctx.catalog.sets.get(set_id).title == "Brann i Storgata", timeout=5000)
+    assert window.ctx.catalog.sets.get(set_id).description == ""  # Ola's details, all of them, as chosen
 
 
 def test_a_person_added_on_another_desk_shows_in_the_people_register(shared_window, kari, qtbot):
@@ -452,4 +454,4 @@ def test_the_app_exits_cleanly_with_the_listener_running(shared_home, tmp_path):
         proc.wait()
     assert proc.returncode == 0, err
     assert out.strip().endswith("closed False"), (out, err)
-    assert "Abort" not in err and "QThread: Destroyed" not in err
+    assert "Abort" not in err and "QThread: Destroyed" not in err and "caught an exception" not in err
