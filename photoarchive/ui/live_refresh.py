@@ -199,10 +199,16 @@ class LiveRefresh(QObject):
 
         if not self.listener.running:
             return False
-        lost = (
-            isinstance(exc, OperationalError | CatalogUnreachable)
-            or isinstance(exc, DBAPIError)
-            and exc.connection_invalidated
+        # A dropped or refused connection (no SQLSTATE, class 08, or the server shutting down: 57P0x),
+        # not a query the server answered with an error (a timeout, a refusal by its rules).
+        state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+        lost = isinstance(exc, CatalogUnreachable) or (
+            isinstance(exc, DBAPIError)
+            and (
+                exc.connection_invalidated
+                or isinstance(exc, OperationalError)
+                and (state is None or state.startswith(("08", "57P0")))
+            )
         )
         if lost:
             log.info("a catalog call failed while the server was out of reach: %s", exc)
