@@ -185,6 +185,26 @@ def test_a_caption_edited_elsewhere_shows_and_typed_text_is_never_overwritten(sh
     assert caption.toPlainText() == "Politiet orienterer pressen"  # not put over what Ola sees
 
 
+def test_a_category_decided_elsewhere_shows_while_a_caption_is_being_typed(shared_window, kari, qtbot):
+    from photoarchive.catalog.photos import Category
+
+    photo = kari.do("ingest", name="Pressekonferanse.jpg", seed=12)["id"]
+    window = shared_window()
+    select_rows(window, [0])
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.ids == [photo] and bool(inspector.records), timeout=5000)
+    caption = inspector.edits["caption"]
+    caption.setFocus()
+    qtbot.keyClicks(caption, "Halvferdig tekst")
+    media_state = inspector.category_rows[Category.MEDIA][0]
+
+    kari.do("confirm", id=photo, category="media")
+
+    qtbot.waitUntil(lambda: media_state.text() == "confirmed", timeout=APPEARS)
+    assert caption.toPlainText() == "Halvferdig tekst"
+    assert inspector.changes() == {"caption": "Halvferdig tekst"}
+
+
 def _conflict(window, kari, qtbot, photo):
     """Ola types a caption; Kari saves caption and keywords meanwhile; Ola saves: the question."""
     inspector = window.inspector
