@@ -165,7 +165,14 @@ class LiveRefresh(QObject):
         super().__init__(window)
         self.window = window
         ctx = window.ctx
-        self.listener = ChangeListener(lambda: ctx.catalog.change_feed(), self)
+
+        def open_feed():  # type: ignore[no-untyped-def]
+            # A catalog that could not be opened at start-up is the launcher's message, not a retry here.
+            if ctx.catalog_future.exception() is not None:
+                return None
+            return ctx.catalog.change_feed()
+
+        self.listener = ChangeListener(open_feed, self)
         self.listener.changed.connect(self._noticed)
         self.listener.reachable.connect(self._reachable)
         self._pending: set[str] = set()
@@ -197,8 +204,9 @@ class LiveRefresh(QObject):
 
         from photoarchive.catalog.db import CatalogUnreachable
 
-        if not self.listener.running:
-            return False
+        future = self.window.ctx.catalog_future
+        if not self.listener.running or (future.done() and future.exception() is not None):
+            return False  # one desk's archive, or a catalog that never opened (the launcher says so)
         # A dropped or refused connection (no SQLSTATE, class 08, or the server shutting down: 57P0x),
         # not a query the server answered with an error (a timeout, a refusal by its rules).
         state = getattr(getattr(exc, "orig", None), "sqlstate", None)

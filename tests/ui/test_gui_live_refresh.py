@@ -342,6 +342,27 @@ def test_on_sqlite_there_is_no_listener_and_nothing_changes(make_window, ingest,
     assert not window.banner.isVisible()
 
 
+def test_a_catalog_that_never_opened_is_not_retried_as_a_lost_server(qtbot, home, settings):
+    from concurrent.futures import Future
+
+    from photoarchive.catalog.db import CatalogUnreachable
+    from photoarchive.ui.context import AppContext
+    from photoarchive.ui.main_window import MainWindow
+    from photoarchive.ui.workers import JobRunner
+
+    failed: Future = Future()
+    failed.set_exception(CatalogUnreachable("arkiv01:5432/photoarchive", "connection refused"))
+    window = MainWindow(AppContext(home, settings, failed, JobRunner(), actor="ola"), watch_inbox=False)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: not window.live.listener.running, timeout=10000)
+        qtbot.wait(300)
+        assert window.banner.key != "shared_offline"
+    finally:
+        window.shut_down()
+        window.deleteLater()
+
+
 def _pg_ctl(cluster, *args):
     return subprocess.run(
         [*cluster.run_as, str(cluster.bindir / "pg_ctl"), *args, "-D", str(cluster.data_dir)],
