@@ -177,13 +177,9 @@ class ApprovalDialog(QDialog):
                 widget.setParent(None)  # out of the dialog now (findChild), freed later
                 widget.deleteLater()
 
-    def _decision_row(
-        self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]
-    ) -> None:
+    def _decision_row(self, layout: QVBoxLayout, photo: PhotoCheck, code: Code, buttons: list[QPushButton]) -> None:
         """One photo waiting for a person's decision: the rule's sentence about it, then its buttons."""
-        notice = next(
-            (r for r in self.check.refusals if r.code is code and r.photo_id == photo.photo_id), None
-        )
+        notice = next((r for r in self.check.refusals if r.code is code and r.photo_id == photo.photo_id), None)
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
