@@ -2,6 +2,8 @@
 
 Works on one or several selected photos. With several, a field whose values differ is left empty with
 "(several values)" shown; only fields the user changes are written, to every selected photo.
+(Over 400 lines: the panel's parts share its selection, its load requests and what is being typed, which
+the save, the conflict question and other desks' changes must all respect.)
 """
 
 from __future__ import annotations
