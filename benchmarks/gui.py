@@ -112,8 +112,8 @@ def other_desk(count: int) -> None:
         photo_id = catalog.photos.add(
             NewPhoto(
                 sha256=f"{base + i:064x}",
-                original_name=f"ANNEN_PULT_{i}.jpg",
-                archive_path=f"x/ANNEN_PULT_{i}.jpg",
+                original_name=f"ANNEN_PULT_{base}_{i}.jpg",
+                archive_path=f"x/ANNEN_PULT_{base}_{i}.jpg",
                 size_bytes=1,
                 format="jpeg",
                 width=6000,

@@ -188,6 +188,10 @@ class SetService:
         if cover is not None and cover not in photo_set.photo_ids:
             raise SetError(f"Photo {cover} is not in the set, so it cannot be its cover.")
         self.catalog.sets.update(photo_set.id, changes, expected_version=expected_version)
+        # Who edited the album details, for the set's history and for a later conflict's "who changed it".
+        self.catalog.sets.record(
+            [NewAuditEntry(self.actor, "edit", "set", photo_set.id, {"fields": sorted(changes)})]
+        )
 
     # -- workflow -------------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 Works on one or several selected photos. With several, a field whose values differ is left empty with
 "(several values)" shown; only fields the user changes are written, to every selected photo.
+(Over 400 lines: the panel's parts share its selection, its load requests and what is being typed, which
+the save, the conflict question and other desks' changes must all respect.)
 """
 
 from __future__ import annotations
@@ -667,16 +669,23 @@ class Inspector(QWidget):
         if not moved and not categories and len(records) == len(self.records):
             self.liveChecked.emit(False)
             return
-        if moved and self.has_unsaved_changes():
-            # Their text is not put over what is being typed; the categories (buttons, no typing) follow.
-            from photoarchive.ui.conflict_dialog import conflict_in_words
+        typing = self.has_unsaved_changes()
+        if not records and not typing:
+            self.show_photos([])  # taken out of the archive on another desk
+            self.liveChecked.emit(True)
+            return
+        if typing:
+            # Nothing is put over what is being typed: the records keep the versions shown (so saving
+            # asks whose text stays); the categories (buttons, no typing) follow at once.
+            if moved:
+                from photoarchive.ui.conflict_dialog import conflict_in_words
 
-            self.changed_notice.setText(
-                conflict_in_words(since, "photo")
-                + " "
-                + self.tr("What you typed is kept; when you save, you choose whose version stays.")
-            )
-            self.changed_notice.show()
+                self.changed_notice.setText(
+                    conflict_in_words(since, "photo")
+                    + " "
+                    + self.tr("What you typed is kept; when you save, you choose whose version stays.")
+                )
+                self.changed_notice.show()
             fresh = {r.id: r for r in records}
             self.records = [
                 replace(r, categories=fresh[r.id].categories) if r.id in fresh else r for r in self.records

@@ -1356,6 +1356,8 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self.ctx.runner.wait()
         self.thumbnails.wait()
+        if "sets" in self.pages:  # its tiles' thumbnails load on a pool of its own
+            self.sets_page.thumbnails.wait()
         if "sync" in self.pages:
             self.sync_page.sync_runner.wait()
         if self.tray is not None:

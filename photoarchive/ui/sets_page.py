@@ -1,6 +1,7 @@
 """The Sets view: create sets, add photos (drag from the grid or the "Add to set" action), order them,
 choose the cover, visibility and licence; submit, approve (after seeing what will be published and what
 will be stripped) and revoke; the set's audit trail. Everything goes through `photoarchive.sets.SetService`.
+(Over 400 lines: one page whose list, details, photos and workflow buttons follow the one shown set.)
 """
 
 from __future__ import annotations
@@ -317,6 +318,13 @@ class SetsPage(QWidget):
 
     def _loaded(self, result, after: str) -> None:  # type: ignore[no-untyped-def]
         views, chosen, (summaries, audit, allowed, names), self.current_version = result
+        # A refresh for another desk's change must not take back what was typed meanwhile.
+        same = (
+            chosen is not None
+            and self.current is not None
+            and chosen.photo_set.id == self.current.photo_set.id
+        )
+        typed = self._details() if after == "live" and same and self.details_changed() else None
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for view in views:
@@ -327,7 +335,20 @@ class SetsPage(QWidget):
                 self.set_list.setCurrentItem(item)
         self.set_list.blockSignals(False)
         self._show_view(chosen, summaries, audit, allowed, names)
+        if typed is not None:
+            self._put_details(typed)
+            self.message.emit(
+                self.tr("Sets were changed on another desk; your album details are kept until you save.")
+            )
         self.actionDone.emit(after)
+
+    def _put_details(self, details: dict) -> None:  # type: ignore[type-arg]
+        self.title_edit.setText(details["title"])
+        self.description_edit.setPlainText(details["description"])
+        self.visibility.setCurrentIndex(max(0, self.visibility.findData(details["visibility"].value)))
+        self.licence.setCurrentIndex(max(0, self.licence.findData(details["licence_id"])))
+        self.tags_edit.setText(", ".join(details["tags"]))
+        self.group_edit.setText(details["group_id"])
 
     def _set_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

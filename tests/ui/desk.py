@@ -5,7 +5,8 @@ standard input, one answer line per command on standard output. Used by the live
 
 Commands: {"op": "ingest", "name": …, "seed": n}, {"op": "edit", "id": …, "fields": {…}},
 {"op": "approve", "set": id}, {"op": "edit_set", "set": id, "fields": {…}}, {"op": "add_person",
-"name": …}, {"op": "add_rows", "count": n, "first": k}, {"op": "quit"}.
+"name": …}, {"op": "add_rows", "count": n, "first": k}, {"op": "confirm", "id": …,
+"category": "media"}, {"op": "quit"}.
 """
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ def main() -> int:
             elif op == "approve":
                 service = SetService.for_home(catalog, home, settings, actor=actor)
                 answer = {"state": str(service.approve(int(command["set"])).state)}
+            elif op == "confirm":
+                from photoarchive.catalog.photos import Category, CategoryState
+
+                catalog.photos.set_category(
+                    [int(command["id"])], Category(command["category"]), CategoryState.CONFIRMED, actor=actor
+                )
+                answer = {"done": True}
             elif op == "add_rows":
                 # Catalog rows without files, for views of many photos (the grid needs no original).
                 from photoarchive.catalog.photos import NewPhoto

@@ -185,6 +185,26 @@ def test_a_caption_edited_elsewhere_shows_and_typed_text_is_never_overwritten(sh
     assert caption.toPlainText() == "Politiet orienterer pressen"  # not put over what Ola sees
 
 
+def test_a_category_decided_elsewhere_shows_while_a_caption_is_being_typed(shared_window, kari, qtbot):
+    from photoarchive.catalog.photos import Category
+
+    photo = kari.do("ingest", name="Pressekonferanse.jpg", seed=12)["id"]
+    window = shared_window()
+    select_rows(window, [0])
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.ids == [photo] and bool(inspector.records), timeout=5000)
+    caption = inspector.edits["caption"]
+    caption.setFocus()
+    qtbot.keyClicks(caption, "Halvferdig tekst")
+    media_state = inspector.category_rows[Category.MEDIA][0]
+
+    kari.do("confirm", id=photo, category="media")
+
+    qtbot.waitUntil(lambda: media_state.text() == "confirmed", timeout=APPEARS)
+    assert caption.toPlainText() == "Halvferdig tekst"
+    assert inspector.changes() == {"caption": "Halvferdig tekst"}
+
+
 def _conflict(window, kari, qtbot, photo):
     """Ola types a caption; Kari saves caption and keywords meanwhile; Ola saves: the question."""
     inspector = window.inspector
@@ -295,8 +315,10 @@ def test_two_desks_saving_one_set_keep_mine(shared_window, kari, qtbot):
 
     qtbot.mouseClick(page.findChild(type(page.approve_button), "save_set_details"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.conflict_dialog is not None, timeout=5000)
+    assert page.conflict_dialog.text().startswith("kari changed this set (edited) at ")
     qtbot.mouseClick(page.conflict_dialog.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.ctx.catalog.sets.get(set_id).title == "Brann i Storgata", timeout=5000)
+    assert window.ctx.catalog.sets.get(set_id).description == ""  # Ola's details, all of them, as chosen
 
 
 def test_a_person_added_on_another_desk_shows_in_the_people_register(shared_window, kari, qtbot):
@@ -318,6 +340,27 @@ def test_on_sqlite_there_is_no_listener_and_nothing_changes(make_window, ingest,
     qtbot.waitUntil(lambda: not window.live.listener.running, timeout=10000)
     assert not window.live.listener.connected
     assert not window.banner.isVisible()
+
+
+def test_a_catalog_that_never_opened_is_not_retried_as_a_lost_server(qtbot, home, settings):
+    from concurrent.futures import Future
+
+    from photoarchive.catalog.db import CatalogUnreachable
+    from photoarchive.ui.context import AppContext
+    from photoarchive.ui.main_window import MainWindow
+    from photoarchive.ui.workers import JobRunner
+
+    failed: Future = Future()
+    failed.set_exception(CatalogUnreachable("arkiv01:5432/photoarchive", "connection refused"))
+    window = MainWindow(AppContext(home, settings, failed, JobRunner(), actor="ola"), watch_inbox=False)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: not window.live.listener.running, timeout=10000)
+        qtbot.wait(300)
+        assert window.banner.key != "shared_offline"
+    finally:
+        window.shut_down()
+        window.deleteLater()
 
 
 def _pg_ctl(cluster, *args):
@@ -452,4 +495,4 @@ def test_the_app_exits_cleanly_with_the_listener_running(shared_home, tmp_path):
         proc.wait()
     assert proc.returncode == 0, err
     assert out.strip().endswith("closed False"), (out, err)
-    assert "Abort" not in err and "QThread: Destroyed" not in err
+    assert "Abort" not in err and "QThread: Destroyed" not in err and "caught an exception" not in err
