@@ -181,8 +181,8 @@ class LiveRefresh(QObject):
 
     def refresh_grid(self) -> None:
         """The current view again, in place: the same selection, current photo and scroll position."""
-        from photoarchive.ui.main_window import published_photo_ids
         from photoarchive.ui.views import query_for
+        from photoarchive.ui.window_grid import published_photo_ids
 
         w = self.window
         if self._grid_busy:

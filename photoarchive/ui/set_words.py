@@ -218,11 +218,15 @@ def view_state_in_words(view) -> str:  # type: ignore[no-untyped-def]  # view: s
     if not view.changed_since_approval or not view.changes:
         return state_in_words(view.photo_set.state.value, view.changed_since_approval)
     what = ", ".join(
-        QCoreApplication.translate(_WORDS, _CHANGES.get(c.kind.value, _CHANGES["other"])).replace("%1", c.name)
+        QCoreApplication.translate(_WORDS, _CHANGES.get(c.kind.value, _CHANGES["other"])).replace(
+            "%1", c.name
+        )
         for c in view.changes
     )
     return (
-        QCoreApplication.translate(_WORDS, _STATES.get(view.photo_set.state.value, view.photo_set.state.value))
+        QCoreApplication.translate(
+            _WORDS, _STATES.get(view.photo_set.state.value, view.photo_set.state.value)
+        )
         + ", "
         + QCoreApplication.translate(_WORDS, _CHANGED_WHAT).replace("%1", what)
     )

@@ -37,6 +37,8 @@ def view_name(kind: ViewKind) -> str:
 def view_icon(kind: ViewKind) -> str:
     """The name of a view's icon (resources/icons/ui/)."""
     return next(icon_name for k, _, icon_name in VIEWS if k is kind)
+
+
 # Cases listed under "Case photos"; an archive can hold tens of thousands.
 MAX_CASES = 200
 

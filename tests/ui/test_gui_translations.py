@@ -65,11 +65,11 @@ def test_translations_compile_and_load(qapp, tmp_path):
     try:
         assert QCoreApplication.translate("Sidebar", "Inbox") == "Innboks"
         assert (
-            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3)
+            QCoreApplication.translate("WindowStatus", "%n new photo(s) from the inbox", None, 3)
             == "3 nye bilder fra innboksen"
         )
         assert (
-            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1)
+            QCoreApplication.translate("WindowStatus", "%n new photo(s) from the inbox", None, 1)
             == "1 nytt bilde fra innboksen"
         )
     finally:
@@ -80,11 +80,11 @@ def test_translations_compile_and_load(qapp, tmp_path):
     QCoreApplication.installTranslator(en)
     try:
         assert (
-            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 1)
+            QCoreApplication.translate("WindowStatus", "%n new photo(s) from the inbox", None, 1)
             == "1 new photo from the inbox"
         )
         assert (
-            QCoreApplication.translate("MainWindow", "%n new photo(s) from the inbox", None, 3)
+            QCoreApplication.translate("WindowStatus", "%n new photo(s) from the inbox", None, 3)
             == "3 new photos from the inbox"
         )
     finally:
