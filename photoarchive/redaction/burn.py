@@ -13,10 +13,14 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
 from photoarchive.redaction.model import Fill, Region
+
+if TYPE_CHECKING:
+    from photoarchive.media.formats import ImageFormat
 
 log = logging.getLogger(__name__)
 
@@ -59,45 +63,36 @@ def apply_regions(image: Image.Image, regions: Sequence[Region]) -> Image.Image:
     return out
 
 
-def upright_original(source: Path, fmt=None) -> Image.Image:
-    """The original's pixels, decoded in full and turned as the photo is displayed."""
-    from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path
+def _upright(original: Image.Image, fmt: ImageFormat) -> Image.Image:
+    """The decoded pixels turned as the photo is displayed, as an image of their own (the file closes)."""
+    from photoarchive.media.decoding import decoder_applies_orientation
 
-    fmt = fmt or sniff_path(source)
-    with open_image(source, fmt) as original:
-        if decoder_applies_orientation(fmt):
-            original.load()
-            return original.copy()
-        upright = displayed(original)
-        upright.load()
-        return upright if upright is not original else original.copy()
+    if decoder_applies_orientation(fmt):
+        original.load()
+        return original.copy()
+    upright = displayed(original)
+    upright.load()
+    return upright if upright is not original else original.copy()
 
 
 def burn_preview(source: Path, regions: Sequence[Region], max_edge: int) -> Image.Image:
     """What the published copy will show, at most ``max_edge`` pixels on its long edge: the original
     decoded at a reduced size where the format allows (JPEG's DCT scaling), turned upright, and the
     regions filled by the same code as the published copy (`apply_regions`)."""
-    from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path
+    from photoarchive.media.decoding import open_image, sniff_path
 
     fmt = sniff_path(source)
     with open_image(source, fmt) as original:
         if original.format == "JPEG":
             original.draft("RGB", (max_edge, max_edge))
-        if decoder_applies_orientation(fmt):
-            original.load()
-            upright = original.copy()
-        else:
-            upright = displayed(original)
-            upright.load()
-            if upright is original:
-                upright = original.copy()
+        upright = _upright(original, fmt)
     upright.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS)
     return apply_regions(upright, regions).convert("RGB")
 
 
 def burn_in(source: Path, regions: Sequence[Region], dest: Path) -> Path:
     """Write ``dest``: ``source`` upright with ``regions`` burnt in, encoded once (atomically)."""
-    from photoarchive.media.decoding import decoder_applies_orientation, open_image, sniff_path
+    from photoarchive.media.decoding import open_image, sniff_path
 
     fmt = sniff_path(source)
     with open_image(source, fmt) as original:
@@ -107,12 +102,7 @@ def burn_in(source: Path, regions: Sequence[Region], dest: Path) -> Path:
             date = original.getexif().get_ifd(_EXIF_IFD).get(_DATE_ORIGINAL)
         except Exception:  # noqa: BLE001 - a broken EXIF block only loses the capture date
             log.debug("no readable capture date in %s", source)
-        if decoder_applies_orientation(fmt):
-            original.load()
-            upright = original.copy()
-        else:
-            upright = displayed(original)
-            upright.load()
+        upright = _upright(original, fmt)
         is_png = original.format == "PNG"
     redacted = apply_regions(upright, regions)
     exif = Image.Exif()
