@@ -17,6 +17,7 @@ import random
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from photoarchive.catalog.photos import (
     PhotoQuery,
     SortKey,
 )
+
+# The rows the window asks for first (ui/window_grid.py FIRST_ROWS; not imported: that module needs Qt).
+WINDOW_FIRST_ROWS = 300
 
 WORDS = (
     "politi",
@@ -291,6 +295,22 @@ def measure(catalog: Catalog) -> dict[str, tuple[float, int]]:
     t("search 'ikkulyk' (inside a caption word)", lambda: page(PhotoQuery(search="ikkulyk")))
     t("search 'img_01234' (inside file names)", lambda: page(PhotoQuery(search="img_01234")))
     t("first 200 full records (inspector, CLI list)", lambda: photos.search(PhotoQuery(limit=200)))
+
+    # What the window waits for before its grid shows (ui/window_grid.py reload: the view's count and its
+    # first rows); every id of the view follows on a worker, as timed above.
+    def first_screen(query: PhotoQuery):
+        photos.count(query)
+        return photos.summaries(replace(query, limit=WINDOW_FIRST_ROWS))
+
+    for label, query in (
+        ("list all, by capture time", PhotoQuery()),
+        ("list all, by name", PhotoQuery(sort="name")),
+        ("filter: category media", PhotoQuery(category=Category.MEDIA)),
+        ("filter: confirmed case photos", PhotoQuery(category=Category.CASE, confirmed_only=True)),
+        ("search 'åsted'", PhotoQuery(search="åsted")),
+        ("search 'ikkulyk'", PhotoQuery(search="ikkulyk")),
+    ):
+        t(f"grid shown: {label} (count + first {WINDOW_FIRST_ROWS})", lambda q=query: first_screen(q))
     t("all grid summaries at once (for reference)", lambda: photos.summaries(), repeat=1)
     inbox_before_its_index(catalog, figures)
     return figures
