@@ -356,7 +356,9 @@ def paste_face(canvas: Image.Image, face_height: int, centre: tuple[int, int]) -
     with Image.open(FACE_PHOTO) as head:
         head = head.convert("RGB")
         scale = face_height / FACE_BOX[3]
-        head = head.resize((max(1, round(head.width * scale)), max(1, round(head.height * scale))), Image.Resampling.LANCZOS)
+        head = head.resize(
+            (max(1, round(head.width * scale)), max(1, round(head.height * scale))), Image.Resampling.LANCZOS
+        )
     fx, fy, fw, fh = (round(v * scale) for v in FACE_BOX)
     left, top = centre[0] - fx - fw // 2, centre[1] - fy - fh // 2
     canvas.paste(head, (left, top))
@@ -683,3 +685,18 @@ def make_not_an_image(path: Path | str, kind: str = "pdf") -> Path:
     else:
         raise ValueError(kind)
     return path
+
+
+def catalog_row(name: str, sha256: str):  # -> NewPhoto
+    """A catalog row for a photo whose file the test never reads (catalog, conflict and identity tests)."""
+    from photoarchive.catalog.photos import NewPhoto
+
+    return NewPhoto(
+        sha256=sha256,
+        original_name=name,
+        archive_path=f"2026/{name}",
+        size_bytes=1,
+        format="jpeg",
+        width=10,
+        height=10,
+    )

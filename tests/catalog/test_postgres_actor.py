@@ -9,11 +9,11 @@ import os
 import subprocess
 import sys
 
+import factory
 import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog import server as server_setup
-from photoarchive.catalog.photos import NewPhoto
 from photoarchive.catalog.redactions import NewRegion, RedactionStore
 from photoarchive.home import Home
 from photoarchive.users import current_user
@@ -56,15 +56,7 @@ def test_the_app_works_as_the_servers_login_not_the_os_account(shared, tmp_path,
 
         assert AppContext(home, Settings(), catalog, runner=None).actor == "siri"  # the window's
         photo_id = catalog.photos.add(
-            NewPhoto(
-                sha256="c" * 64,
-                original_name="Åsted.jpg",
-                archive_path="2026/Åsted.jpg",
-                size_bytes=1,
-                format="jpeg",
-                width=10,
-                height=10,
-            ),
+            factory.catalog_row("Åsted.jpg", "c" * 64),
             actor=catalog.actor,
         )
         # Tables no trigger stamps: what the app writes is what is recorded.
@@ -106,15 +98,7 @@ def test_the_cli_edits_and_whoami_as_the_servers_login(shared, tmp_path):
     catalog = Catalog.open(shared)
     try:
         photo_id = catalog.photos.add(
-            NewPhoto(
-                sha256="d" * 64,
-                original_name="Brann.jpg",
-                archive_path="2026/Brann.jpg",
-                size_bytes=1,
-                format="jpeg",
-                width=10,
-                height=10,
-            ),
+            factory.catalog_row("Brann.jpg", "d" * 64),
             actor="postgres",
         )
     finally:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import threading
 
+import factory
 import pytest
 
 from photoarchive.catalog import Catalog
 from photoarchive.catalog.conflicts import EditConflict
-from photoarchive.catalog.photos import NewPhoto
 from photoarchive.catalog.sets import NewAuditEntry
 
 
@@ -24,15 +24,7 @@ def desks(home):
 
 def _photo(catalog) -> int:
     return catalog.photos.add(
-        NewPhoto(
-            sha256="ab" * 32,
-            original_name="Åsted.jpg",
-            archive_path="2026/Åsted.jpg",
-            size_bytes=1,
-            format="jpeg",
-            width=10,
-            height=10,
-        ),
+        factory.catalog_row("Åsted.jpg", "ab" * 32),
         actor="fotograf",
     )
 

@@ -3,6 +3,7 @@ when the server cannot be reached (a real outage: the listener's connection cut,
 
 from __future__ import annotations
 
+import factory
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from ui.test_gui_language_walk import english_in, english_vocabulary, visible_texts
@@ -23,18 +24,9 @@ def norwegian(qapp, tmp_path):
 def _real_conflict(catalog):
     """Kari saves caption and keywords on the version Ola still has open; Ola's save is refused."""
     from photoarchive.catalog.conflicts import EditConflict
-    from photoarchive.catalog.photos import NewPhoto
 
     photo_id = catalog.photos.add(
-        NewPhoto(
-            sha256="cd" * 32,
-            original_name="Åsted.jpg",
-            archive_path="2026/Åsted.jpg",
-            size_bytes=1,
-            format="jpeg",
-            width=10,
-            height=10,
-        ),
+        factory.catalog_row("Åsted.jpg", "cd" * 32),
         actor="fotograf",
     )
     olas = catalog.photos.get(photo_id).version
