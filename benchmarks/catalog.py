@@ -31,9 +31,7 @@ from photoarchive.catalog.photos import (
     PhotoQuery,
     SortKey,
 )
-
-# The rows the window asks for first (ui/window_grid.py FIRST_ROWS; not imported: that module needs Qt).
-WINDOW_FIRST_ROWS = 300
+from photoarchive.ui.views import FIRST_ROWS
 
 WORDS = (
     "politi",
@@ -300,7 +298,7 @@ def measure(catalog: Catalog) -> dict[str, tuple[float, int]]:
     # first rows); every id of the view follows on a worker, as timed above.
     def first_screen(query: PhotoQuery):
         photos.count(query)
-        return photos.summaries(replace(query, limit=WINDOW_FIRST_ROWS))
+        return photos.summaries(replace(query, limit=FIRST_ROWS))
 
     for label, query in (
         ("list all, by capture time", PhotoQuery()),
@@ -310,7 +308,7 @@ def measure(catalog: Catalog) -> dict[str, tuple[float, int]]:
         ("search 'åsted'", PhotoQuery(search="åsted")),
         ("search 'ikkulyk'", PhotoQuery(search="ikkulyk")),
     ):
-        t(f"grid shown: {label} (count + first {WINDOW_FIRST_ROWS})", lambda q=query: first_screen(q))
+        t(f"grid shown: {label} (count + first {FIRST_ROWS})", lambda q=query: first_screen(q))
     t("all grid summaries at once (for reference)", lambda: photos.summaries(), repeat=1)
     inbox_before_its_index(catalog, figures)
     return figures

@@ -7,6 +7,9 @@ from enum import StrEnum
 
 from photoarchive.catalog.photos import Category, PhotoQuery, SortKey
 
+# Rows a view fetches with its count before the grid shows (about two screens); the rest follow as shown.
+FIRST_ROWS = 300
+
 
 class ViewKind(StrEnum):
     INBOX = "inbox"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from photoarchive.catalog.photos import Category, PhotoQuery, PhotoSummary
 from photoarchive.ui.photo_model import photos_without_consent
 from photoarchive.ui.tile_delegate import tile_size
-from photoarchive.ui.views import GridOptions, ViewKind, ViewSpec, query_for
+from photoarchive.ui.views import FIRST_ROWS, GridOptions, ViewKind, ViewSpec, query_for
 
 
 def published_photo_ids(catalog) -> frozenset[int]:  # type: ignore[no-untyped-def]
@@ -24,10 +24,6 @@ def published_photo_ids(catalog) -> frozenset[int]:  # type: ignore[no-untyped-d
         if photo_set.state is SetState.PUBLISHED and photo_set.approved_content is not None:
             ids.update(p.photo_id for p in photo_set.approved_content.photos)
     return frozenset(ids)
-
-
-# Rows fetched together with a view's ids (about two screens); the rest are fetched as they are shown.
-FIRST_ROWS = 300
 
 
 class WindowGrid:
